@@ -1,0 +1,64 @@
+/**
+ * Typed Jira errors: every failure of a Jira call becomes one of these, with a message a person can act on.
+ * `operation` names the gateway operation so a bad reply is traced to its call, not to a crash deep in a feature.
+ */
+export type JiraErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'bad-request'
+  | 'conflict'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'invalid-response';
+
+export class JiraError extends Error {
+  override readonly name = 'JiraError';
+  constructor(
+    readonly kind: JiraErrorKind,
+    readonly operation: string,
+    message: string,
+    readonly status?: number,
+    /** Jira's own messages (errorMessages + errors), when it sent any. */
+    readonly jiraMessages: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const isJiraError = (e: unknown): e is JiraError => e instanceof JiraError;
+
+/** Pulls Jira's `{ errorMessages, errors }` apart into plain lines. */
+export function jiraMessagesOf(body: unknown): string[] {
+  if (!body || typeof body !== 'object') return [];
+  const out: string[] = [];
+  const b = body as { errorMessages?: unknown; errors?: unknown; message?: unknown };
+  if (Array.isArray(b.errorMessages)) for (const m of b.errorMessages) if (typeof m === 'string') out.push(m);
+  if (b.errors && typeof b.errors === 'object') {
+    for (const [field, m] of Object.entries(b.errors as Record<string, unknown>)) if (typeof m === 'string') out.push(`${field}: ${m}`);
+  }
+  if (typeof b.message === 'string') out.push(b.message);
+  return out.slice(0, 10);
+}
+
+export function errorForStatus(operation: string, status: number, body: unknown): JiraError {
+  const jira = jiraMessagesOf(body);
+  const detail = jira.length > 0 ? ` Jira said: ${jira.join(' ')}` : '';
+  if (status === 401)
+    return new JiraError('unauthorized', operation, `Jira did not accept the app's credentials for ${operation}. Sign in again or re-grant the app's access.${detail}`, status, jira);
+  if (status === 403)
+    return new JiraError('forbidden', operation, `You do not have permission in Jira to ${describe(operation)}. Ask a Jira admin for the permission.${detail}`, status, jira);
+  if (status === 404)
+    return new JiraError('not-found', operation, `Jira could not find what ${operation} asked for (it may have been deleted, or you cannot see it).${detail}`, status, jira);
+  if (status === 409) return new JiraError('conflict', operation, `Jira reported a conflict for ${operation}; reload and try again.${detail}`, status, jira);
+  if (status === 429)
+    return new JiraError('rate-limited', operation, `Jira is rate limiting requests (${operation}). Wait a moment and try again.`, status, jira);
+  if (status >= 500)
+    return new JiraError('server', operation, `Jira is unavailable right now (${status} on ${operation}). Try again in a moment.`, status, jira);
+  return new JiraError('bad-request', operation, `Jira rejected ${operation} (${status}).${detail}`, status, jira);
+}
+
+function describe(operation: string): string {
+  return operation.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
+}

@@ -1,0 +1,75 @@
+import { JiraError, errorForStatus } from './errors';
+
+/** The port both adapters implement: one raw HTTP exchange with Jira (path is already encoded). */
+export type JiraRequest = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown };
+export type JiraRawResponse = { status: number; header(name: string): string | null; text(): Promise<string> };
+export interface JiraTransport {
+  send(request: JiraRequest): Promise<JiraRawResponse>;
+}
+
+export type RetryPolicy = {
+  /** Retries after the first attempt, for 429 and 5xx only. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+};
+
+export const defaultRetryPolicy: RetryPolicy = {
+  maxRetries: 3,
+  baseDelayMs: 300,
+  maxDelayMs: 5000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Delay before retry `attempt` (1-based): Retry-After when Jira sent one, else exponential backoff; both capped. */
+export function retryDelayMs(attempt: number, retryAfterHeader: string | null, policy: RetryPolicy): number {
+  const seconds = retryAfterHeader === null ? NaN : Number(retryAfterHeader);
+  const wanted = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : policy.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(wanted, policy.maxDelayMs);
+}
+
+const retryable = (status: number) => status === 429 || status >= 500;
+
+export type JsonReply = { status: number; body: unknown };
+
+/**
+ * Sends a request, retrying 429/5xx a bounded number of times, and returns the parsed JSON body of a 2xx reply.
+ * Any other outcome is thrown as a typed JiraError naming `operation`.
+ */
+export async function exchange(
+  transport: JiraTransport,
+  operation: string,
+  request: JiraRequest,
+  policy: RetryPolicy = defaultRetryPolicy,
+): Promise<JsonReply> {
+  for (let attempt = 0; ; attempt++) {
+    let response: JiraRawResponse;
+    try {
+      response = await transport.send(request);
+    } catch (e) {
+      if (attempt < policy.maxRetries) {
+        await policy.sleep(retryDelayMs(attempt + 1, null, policy));
+        continue;
+      }
+      throw new JiraError('network', operation, `Could not reach Jira for ${operation}: ${(e as Error).message ?? String(e)}. Check the connection and try again.`);
+    }
+    const text = await response.text();
+    const body = parseJson(text);
+    if (response.status >= 200 && response.status < 300) return { status: response.status, body };
+    if (retryable(response.status) && attempt < policy.maxRetries) {
+      await policy.sleep(retryDelayMs(attempt + 1, response.header('retry-after'), policy));
+      continue;
+    }
+    throw errorForStatus(operation, response.status, body);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,35 @@
+import { createJiraGateway, type JiraGateway } from '../jira/gateway';
+import type { KeyValueStore } from '../storage/key-value-store';
+
+/**
+ * What handlers need from the platform. In Forge: @forge/api and @forge/kvs. The local workspace and tests
+ * install their own factory (plain-HTTP gateway against the emulator, file-backed storage).
+ */
+export type Services = {
+  /** A gateway acting as the calling user (Jira's permissions apply) or as the app itself. */
+  jira(as: 'user' | 'app', accountId?: string): JiraGateway;
+  storage: KeyValueStore;
+  now(): Date;
+};
+
+let current: Services | undefined;
+
+export function installServices(services: Services): void {
+  current = services;
+}
+
+/** The installed services, or the Forge ones (loaded lazily so nothing outside Forge imports @forge/*). */
+export function services(): Services {
+  if (!current) current = forgeServices();
+  return current;
+}
+
+function forgeServices(): Services {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { forgeTransport } = require('../jira/forge-transport') as typeof import('../jira/forge-transport');
+  const { forgeKvsStore } = require('../storage/forge-kvs-store') as typeof import('../storage/forge-kvs-store');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const asUser = createJiraGateway(forgeTransport('user'));
+  const asApp = createJiraGateway(forgeTransport('app'));
+  return { jira: (as) => (as === 'user' ? asUser : asApp), storage: forgeKvsStore(), now: () => new Date() };
+}
