@@ -1,0 +1,119 @@
+/**
+ * The local workspace's stand-in for Jira's Custom UI host: defines `window.__bridge.callBridge`, which the real
+ * @forge/bridge (unmodified, as deployed) calls for invoke, getContext, requestJira, router, submit and the
+ * workflow-rule configuration callback. Loaded in each app iframe before the app's own bundle.
+ */
+import type { FrameConfig, FrameToShell, ShellToFrame } from './frame-config';
+
+declare global {
+  interface Window {
+    __RT_FRAME__: FrameConfig;
+    __bridge: { callBridge: (command: string, payload?: unknown) => Promise<unknown> };
+  }
+}
+
+const frame = window.__RT_FRAME__;
+const toShell = (message: FrameToShell) => window.parent.postMessage(message, window.location.origin);
+let configCallback: (() => Promise<string> | string) | undefined;
+const userHeaders = { 'content-type': 'application/json', 'x-rt-account-id': frame.accountId };
+
+async function invoke(payload: { functionKey: string; payload?: unknown }): Promise<unknown> {
+  if (!frame.functionKey) throw new Error(`Module ${frame.moduleKey} has no resolver function.`);
+  const response = await fetch('/__app/invoke', {
+    method: 'POST',
+    headers: userHeaders,
+    body: JSON.stringify({ function: frame.functionKey, moduleKey: frame.moduleKey, call: { functionKey: payload.functionKey, payload: payload.payload ?? {} }, context: frame.context }),
+  });
+  const body = (await response.json()) as { ok?: boolean; result?: unknown; error?: string };
+  if (!response.ok || body.error) throw new Error(body.error ?? `invoke failed (${response.status})`);
+  return body.result;
+}
+
+async function fetchProduct(payload: { restPath: string; fetchRequestInit?: { method?: string; body?: string | null; headers?: Array<[string, string]> } }) {
+  const init = payload.fetchRequestInit ?? {};
+  const response = await fetch(payload.restPath, {
+    method: init.method ?? 'GET',
+    headers: { ...Object.fromEntries(init.headers ?? []), 'x-rt-account-id': frame.accountId },
+    body: init.body ?? undefined,
+  });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((v, k) => (headers[k] = v));
+  return { body: await response.text(), headers, status: response.status, statusText: response.statusText, isAttachment: false };
+}
+
+function history() {
+  const listeners: Array<(location: { pathname: string }) => void> = [];
+  const h = {
+    location: { pathname: `/${frame.route ?? ''}`, search: '', hash: '' },
+    listen(fn: (location: { pathname: string }) => void) {
+      listeners.push(fn);
+      return () => listeners.splice(listeners.indexOf(fn), 1);
+    },
+    push(path: string) {
+      h.location = { pathname: path, search: '', hash: '' };
+      listeners.forEach((fn) => fn(h.location));
+    },
+  };
+  return h;
+}
+
+window.__bridge = {
+  async callBridge(command: string, payload?: unknown): Promise<unknown> {
+    switch (command) {
+      case 'getContext':
+        return structuredClone(frame.context);
+      case 'invoke':
+        return invoke(payload as { functionKey: string; payload?: unknown });
+      case 'fetchProduct':
+        return fetchProduct(payload as Parameters<typeof fetchProduct>[0]);
+      case 'createHistory':
+        return history();
+      case 'getUrl':
+        return new URL(String((payload as { url?: string })?.url ?? payload), window.location.origin);
+      case 'navigate': {
+        const p = payload as { url?: string; target?: string; type?: string };
+        toShell({ rt: 'navigate', frameId: frame.frameId, url: p.url ?? '', newTab: p.type === 'new-tab' });
+        return true;
+      }
+      case 'reload':
+        window.location.reload();
+        return true;
+      case 'submit':
+        toShell({ rt: 'submit', frameId: frame.frameId, payload });
+        return true;
+      case 'close':
+        toShell({ rt: 'close', frameId: frame.frameId });
+        return true;
+      case 'refreshIssueView':
+        toShell({ rt: 'refresh-issue', frameId: frame.frameId });
+        return true;
+      case 'showFlag': {
+        const p = payload as { title?: string; description?: string; appearance?: string };
+        toShell({ rt: 'flag', frameId: frame.frameId, title: p.title ?? '', description: p.description, appearance: p.appearance });
+        return true;
+      }
+      case 'closeFlag':
+        return true;
+      case 'setWorkflowRuleConfigurationCallback':
+        configCallback = (payload as { data: { onConfigure: () => Promise<string> | string } }).data.onConfigure;
+        return true;
+      default:
+        console.warn(`Local bridge: '${command}' is not emulated.`);
+        return undefined;
+    }
+  },
+};
+
+// The shell asks a validator's configuration frame for its config when the admin presses Save (as Jira does).
+window.addEventListener('message', (event: MessageEvent<ShellToFrame>) => {
+  if (event.origin !== window.location.origin || event.data?.rt !== 'collect-config') return;
+  const { requestId } = event.data;
+  if (!configCallback) return toShell({ rt: 'config', frameId: frame.frameId, requestId, error: 'This configuration page has not registered workflowRules.onConfigure.' });
+  Promise.resolve()
+    .then(() => configCallback!())
+    .then((config) => toShell({ rt: 'config', frameId: frame.frameId, requestId, config }))
+    .catch((e: unknown) => toShell({ rt: 'config', frameId: frame.frameId, requestId, error: e instanceof Error ? e.message : String(e) }));
+});
+
+// Report content height so the shell can size the iframe like Jira does.
+new ResizeObserver(() => toShell({ rt: 'resize', frameId: frame.frameId, height: document.documentElement.scrollHeight })).observe(document.documentElement);
