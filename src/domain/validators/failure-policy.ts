@@ -1,0 +1,52 @@
+import type { OnJiraError, ValidatorKind } from './kinds';
+import type { ValidatorDecision } from './issue-snapshot';
+
+/** What the caller stores in app storage whenever a validator could not read Jira. */
+export type FailureRecord = {
+  at: string;
+  validator: ValidatorKind;
+  issueKey: string;
+  error: string;
+  decision: 'blocked' | 'allowed';
+};
+
+export type JiraReadFailureInput = {
+  validator: ValidatorKind;
+  issueKey: string;
+  /** What went wrong, e.g. "Jira answered 503" or an Error. Shortened and flattened for the message. */
+  error: unknown;
+  onJiraError: OnJiraError;
+  /** ISO time of the event (no clock inside the domain). */
+  now: string;
+};
+
+const MAX_ERROR = 200;
+
+export function describeError(error: unknown): string {
+  const raw =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : error === undefined || error === null ? 'unknown error' : safeJson(error);
+  const flat = raw.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return flat.length > MAX_ERROR ? `${flat.slice(0, MAX_ERROR - 1)}…` : flat;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The documented failure policy: when Jira cannot be read the transition is blocked with a message saying
+ * verification failed and to retry, unless the admin chose "allow and record". Either way the event is recorded.
+ */
+export function decideOnJiraError(input: JiraReadFailureInput): { decision: ValidatorDecision; record: FailureRecord } {
+  const error = describeError(input.error);
+  const allowed = input.onJiraError === 'allow-and-record';
+  const record: FailureRecord = { at: input.now, validator: input.validator, issueKey: input.issueKey, error, decision: allowed ? 'allowed' : 'blocked' };
+  const decision: ValidatorDecision = allowed
+    ? { result: true }
+    : { result: false, errorMessage: `Release Train could not verify this transition (${error}); retry in a moment.` };
+  return { decision, record };
+}

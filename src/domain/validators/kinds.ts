@@ -1,0 +1,18 @@
+export const validatorKinds = ['repro-steps-clear', 'follows-loop', 'rte-review-complete', 'regression-bug-linked'] as const;
+export type ValidatorKind = (typeof validatorKinds)[number];
+
+export const validatorTitles: Readonly<Record<ValidatorKind, string>> = {
+  'repro-steps-clear': 'Repro steps are clear',
+  'follows-loop': 'Bug follows the release-train loop',
+  'rte-review-complete': 'RTE review complete',
+  'regression-bug-linked': 'Regression bug is linked',
+};
+
+/** What to do when Jira cannot be read: block (default) or let the transition through and record it. */
+export type OnJiraError = 'block' | 'allow-and-record';
+
+/** Every validator configuration has these. `issueTypes` empty = every issue type. */
+export type CommonValidatorConfig = { version: 1; issueTypes: string[]; onJiraError: OnJiraError };
+
+/** Where a yes/answered flag lives: one of some labels, or a custom field (its name is kept for messages). */
+export type FlagSource = { source: 'label'; labels: string[] } | { source: 'field'; fieldId: string; fieldName?: string };
