@@ -84,7 +84,9 @@ export function evaluateTransition(input: TransitionInput): TransitionVerdict {
   }
   if (verdict.legal) return { ok: true, kind: verdict.kind, fromStage, toStage };
 
-  const target = `'${statusName(input.toStatusId, statuses)}' (${stageLabels[toStage]})`;
+  const toName = statusName(input.toStatusId, statuses);
+  // "'Fixing' (Dev)", but just "'Done'" when the status is named like its stage.
+  const target = toName.toLowerCase() === stageLabels[toStage].toLowerCase() ? `'${toName}'` : `'${toName}' (${stageLabels[toStage]})`;
   if (fromStage === 'DONE') {
     return fail('reopen-through-triage', `This bug is Done and cannot move to ${target}. ${nextSentence('DONE', name)}`);
   }

@@ -96,6 +96,12 @@ describe('evaluateTransition messages', () => {
     if (!verdict.ok) expect(verdict.message).toBe("This bug is Done and cannot move to 'In Progress' (Dev). A reopened bug goes back through RTE triage: move it to 'Triage' and the RTE will plan the fix.");
   });
 
+  test("a target status named like its stage is not labelled twice", () => {
+    const verdict = evaluateTransition({ fromStatusId: '40', toStatusId: '60', mapping, history: historyThrough(pathTo.RTE_REVIEW), statuses });
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.message).toContain("does not move it to 'Done' from there.");
+  });
+
   test('without a status list, stage labels stand in for status names', () => {
     const verdict = evaluateTransition({ fromStatusId: '30', toStatusId: '50', mapping, history: historyThrough(pathTo.DEV) });
     expect(verdict.ok).toBe(false);
