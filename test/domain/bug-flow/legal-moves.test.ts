@@ -84,7 +84,7 @@ describe('evaluateTransition messages', () => {
     if (verdict.ok) return;
     expect(verdict.rule).toBe('illegal-move');
     expect(verdict.message).toBe(
-      "This bug is in QA, and the release-train loop (L2 → RTE triage → Dev → RTE review → QA → Done) does not move it to 'RTE Review' (RTE review) from there. " +
+      "This bug is in QA, and the release-train loop (L2 → RTE triage → Dev → RTE review → QA → Done) does not move it to 'RTE Review' from there. " +
         "QA moves it to 'Done' when the focused regression passes, or back to 'In Progress' when the fix fails; anything else found in regression is filed as a new bug.",
     );
     expect(verdict.owner).toBe('QA');
