@@ -1,0 +1,175 @@
+/**
+ * Atlassian Document Format → plain text, keeping the structure the analyser needs:
+ * headings on their own line, ordered list items as "1. …", bullet items as "- …",
+ * code blocks as their raw lines, media/attachments as "[attachment: name]".
+ *
+ * Walks the tree with an explicit stack (no recursion), so a document nested 100k levels
+ * deep cannot overflow the call stack. Anything that is not a well-formed node is skipped;
+ * a string is returned as is. Work is bounded by MAX_NODES and MAX_CHARS.
+ */
+
+export const ADF_MAX_NODES = 500_000;
+export const ADF_MAX_CHARS = 2_000_000;
+
+type Work =
+  | { t: 'node'; node: unknown; indent: string }
+  | { t: 'emit'; s: string };
+
+const BLOCKS = new Set([
+  'paragraph', 'heading', 'blockquote', 'panel', 'codeBlock', 'rule', 'table', 'tableRow',
+  'expand', 'nestedExpand', 'mediaSingle', 'mediaGroup', 'decisionList', 'taskList', 'layoutSection', 'layoutColumn',
+]);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function childrenOf(node: Record<string, unknown>): unknown[] {
+  return Array.isArray(node.content) ? node.content : [];
+}
+
+function attr(node: Record<string, unknown>, key: string): unknown {
+  return isObject(node.attrs) ? node.attrs[key] : undefined;
+}
+
+export function adfToText(doc: unknown): string {
+  if (typeof doc === 'string') return doc;
+  if (!isObject(doc) && !Array.isArray(doc)) return '';
+  const out: string[] = [];
+  let chars = 0;
+  let nodes = 0;
+  const stack: Work[] = [{ t: 'node', node: doc, indent: '' }];
+
+  const emit = (s: string): void => {
+    if (chars >= ADF_MAX_CHARS) return;
+    const piece = s.length + chars > ADF_MAX_CHARS ? s.slice(0, ADF_MAX_CHARS - chars) : s;
+    out.push(piece);
+    chars += piece.length;
+  };
+  // Pushes children in reverse so they pop in document order.
+  const pushChildren = (kids: unknown[], indent: string): void => {
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ t: 'node', node: kids[i], indent });
+  };
+
+  while (stack.length > 0 && chars < ADF_MAX_CHARS) {
+    const w = stack.pop()!;
+    if (w.t === 'emit') {
+      emit(w.s);
+      continue;
+    }
+    if (++nodes > ADF_MAX_NODES) break;
+    const node = w.node;
+    if (Array.isArray(node)) {
+      pushChildren(node, w.indent);
+      continue;
+    }
+    if (!isObject(node)) continue;
+    const type = typeof node.type === 'string' ? node.type : '';
+    switch (type) {
+      case 'text':
+        if (typeof node.text === 'string') emit(node.text);
+        break;
+      case 'hardBreak':
+        emit('\n' + w.indent);
+        break;
+      case 'mention':
+      case 'emoji': {
+        const text = attr(node, 'text') ?? attr(node, 'shortName');
+        if (typeof text === 'string') emit(text);
+        break;
+      }
+      case 'inlineCard':
+      case 'blockCard':
+      case 'embedCard': {
+        const url = attr(node, 'url');
+        if (typeof url === 'string') emit(` ${url} `);
+        break;
+      }
+      case 'status':
+      case 'date': {
+        const text = attr(node, 'text') ?? attr(node, 'timestamp');
+        if (typeof text === 'string') emit(text);
+        break;
+      }
+      case 'media':
+      case 'mediaInline': {
+        const name = attr(node, 'alt') ?? attr(node, 'id');
+        emit(`\n[attachment${typeof name === 'string' ? `: ${name.slice(0, 200)}` : ''}]\n`);
+        break;
+      }
+      case 'heading':
+        stack.push({ t: 'emit', s: '\n' });
+        pushChildren(childrenOf(node), w.indent);
+        stack.push({ t: 'emit', s: '\n' + w.indent });
+        break;
+      case 'codeBlock':
+        // Code is kept verbatim, fenced, so traces and snippets stay recognisable.
+        stack.push({ t: 'emit', s: '\n```\n' });
+        pushChildren(childrenOf(node), '');
+        stack.push({ t: 'emit', s: '\n```\n' });
+        break;
+      case 'orderedList':
+      case 'bulletList': {
+        const kids = childrenOf(node);
+        const startRaw = attr(node, 'order');
+        const start = typeof startRaw === 'number' && Number.isFinite(startRaw) ? Math.floor(startRaw) : 1;
+        stack.push({ t: 'emit', s: '\n' });
+        for (let i = kids.length - 1; i >= 0; i--) {
+          const marker = type === 'orderedList' ? `${start + i}. ` : '- ';
+          stack.push({ t: 'emit', s: '\n' });
+          stack.push({ t: 'node', node: kids[i], indent: w.indent + '  ' });
+          stack.push({ t: 'emit', s: '\n' + w.indent + marker });
+        }
+        break;
+      }
+      case 'listItem':
+      case 'taskItem':
+      case 'decisionItem': {
+        // Paragraphs inside an item must not open a new line before the marker's text.
+        const kids = childrenOf(node);
+        for (let i = kids.length - 1; i >= 0; i--) {
+          const kid = kids[i];
+          if (i === 0 && isObject(kid) && kid.type === 'paragraph') pushChildren(childrenOf(kid), w.indent);
+          else stack.push({ t: 'node', node: kid, indent: w.indent });
+        }
+        break;
+      }
+      case 'tableCell':
+      case 'tableHeader':
+        stack.push({ t: 'emit', s: ' | ' });
+        pushChildren(childrenOf(node), w.indent);
+        break;
+      default:
+        if (BLOCKS.has(type) || type === 'doc' || type === '') {
+          stack.push({ t: 'emit', s: '\n' });
+          pushChildren(childrenOf(node), w.indent);
+          stack.push({ t: 'emit', s: '\n' + w.indent });
+        } else {
+          // Unknown inline/extension node: keep any text it carries.
+          const text = attr(node, 'text');
+          if (typeof text === 'string') emit(text);
+          pushChildren(childrenOf(node), w.indent);
+        }
+    }
+  }
+  return tidy(out.join(''));
+}
+
+/** Collapses runs of blank lines and trailing spaces left by block boundaries. */
+function tidy(s: string): string {
+  const lines = s.split('\n');
+  const kept: string[] = [];
+  let blank = 0;
+  for (const raw of lines) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') {
+      blank++;
+      if (blank === 1 && kept.length > 0) kept.push('');
+    } else {
+      blank = 0;
+      kept.push(line);
+    }
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return kept.join('\n');
+}

@@ -1,0 +1,126 @@
+/**
+ * Linguistic cues, tested one line at a time on at most CUE_WINDOW characters, so the cost is
+ * linear in the text length. Every regex is a flat alternation of words (no nested quantifiers).
+ */
+
+/** Characters of a line that cue regexes look at. */
+export const CUE_WINDOW = 400;
+
+/** Imperative verbs that open a reproduction step ("Open the file", "Click Save"). */
+const IMPERATIVE =
+  /^(?:then |and |now |next |finally |first |also )?(?:open|re-?open|click|double[- ]click|right[- ]click|tap|go|navigate|browse|visit|load|reload|refresh|select|choose|pick|type|enter|input|press|hit|hold|create|make|add|insert|set|change|modify|edit|update|delete|remove|drag|drop|move|scroll|resize|minimi[sz]e|maximi[sz]e|close|quit|exit|restart|start|launch|run|execute|invoke|call|send|submit|post|request|upload|download|install|uninstall|configure|enable|disable|check|uncheck|toggle|switch|expand|collapse|log ?in|login|sign ?in|log ?out|logout|sign ?out|save|copy|paste|cut|import|export|build|compile|debug|deploy|write|define|declare|use|try|put|place|hover|mouse ?over|focus|wait|search|find|rename|share|like|print|zoom|view|show|hide|attach|connect|disconnect|point|define|apply|paste|fill|sort|filter|highlight|mark|restore|undo|redo|accept|cancel|confirm|dismiss|answer|plug|unplug|boot|reboot|shut ?down|kill|stop|pause|play|record|generate|refactor|format|step|set ?up|turn|put|give|leave|let|do|follow|observe|notice|see|look)\b/;
+
+/** "When I open …", "if you click", "after the user saves", "once we …". */
+const CONDITIONAL_ACTOR =
+  /\b(?:when|whenever|if|after|once|while|before|as soon as|every time)\s(?:i|you|we|the user|a user|users|one|someone|anyone|they|he|she)\b/;
+
+/** "when launching …", "after installing …", "while editing …", "on clicking". */
+const CONDITIONAL_GERUND = /\b(?:when|whenever|after|while|before|on|upon|by)\s(?:\w+ing)\b/;
+
+/** First-person narrative of actions: "I opened …", "I click …", "we tried …". */
+const FIRST_PERSON_ACTION =
+  /\b(?:i|we)\s(?:then\s|just\s|also\s|now\s)?(?:open|opened|click|clicked|go|went|navigate|navigated|select|selected|type|typed|enter|entered|press|pressed|create|created|add|added|set|change|changed|edit|edited|delete|deleted|remove|removed|drag|dragged|close|closed|restart|restarted|start|started|launch|launched|run|ran|call|called|send|sent|submit|submitted|install|installed|upload|uploaded|load|loaded|visit|visited|try|tried|use|used|make|made|made|did|do|save|saved|copy|copied|paste|pasted|import|imported|export|exported|build|built|compile|compiled|write|wrote|put|choose|chose|switch|switched|resize|resized|invoke|invoked|execute|executed|request|requested|configure|configured|enable|enabled|disable|disabled|log|logged|sign|signed|have|had|get|got)\b/;
+
+/** Explicit talk about reproducing. */
+const REPRO_TALK =
+  /\b(?:to reproduce|reproduce (?:it|this|the|with|by|using)|reproducible (?:with|by|using|on|in)|reproduced (?:it|this|with|by|on|using)|steps to|following steps|these steps|test ?case|testcase|sample code|code snippet|snippet|example code|following code|this code|minimal example|example:|for example|e\.g\.|here is how|here's how|the following)\b/;
+
+/** Code (not a stack trace): a snippet often IS the reproduction in developer trackers. */
+const CODE_LINE =
+  /(?:^(?:import |package |public |private |protected |class |interface |function |def |var |let |const |return |#include|<\?php|<\w+[ >]|\$\w+\s?=|\w+\s?=\s?new |if ?\(|for ?\(|while ?\(|try ?\{|\}|\{$|@\w+)|;$|\)\s?\{$|=>)/;
+
+/** Stack trace / crash dump lines. */
+const TRACE_LINE =
+  /^(?:at [\w$.<>]+[.(]|caused by:|\.\.\. \d+ more|traceback \(most recent call last\)|file ".*", line \d|#\d+\s+0x[0-9a-f]+|0x[0-9a-f]{6,}|exception in thread|[\w$]+(?:\.[\w$]+)+(?:exception|error)\b)/;
+
+/** Expected behaviour. */
+const EXPECTED =
+  /\b(?:should|shouldn't|shouldnt|expected|expect|expects|expecting|expectation|supposed to|instead of|rather than|it would be|there should|whereas|ideally|the correct|is correct|correct (?:format|behaviou?r|value|result|output|way)|would (?:like|prefer)|i'd (?:like|prefer)|ought to|would be (?:nice|better|good|great|useful|helpful|preferable|ideal|correct|appropriate)|sollte|erwartet|devrait|attendu|debería|esperado|deveria|dovrebbe|zou moeten)\b/;
+
+/** Observed behaviour: a failure, a wrong value, something shown/returned. */
+const ACTUAL =
+  /\b(?:error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn't|does not|doesnt|don't|dont|didn't|did not|isn't|is not|isnt|aren't|are not|wasn't|was not|won't|will not|can't|cannot|can not|couldn't|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|instead|only|but|however|ignored|ignores|lost|disappear|disappears|disappeared|returns|returned|shows|showed|shown|displays|displayed|appears|appeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|bad|null|undefined|npe|warning|problem|issue|bug|still|gets|got|happens|happened|occurs|occurred|results in|resulted in|causes|caused|comes up|pops up|popped up|duplicate|duplicated)\b/;
+
+const FREQUENCY =
+  /\b(?:always|every time|everytime|each time|100%|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time|\d+\s?(?:in|out of|of|\/)\s?\d+(?: times| tries| attempts| runs)?|\d+\s?%(?: of the time)?)\b/;
+
+const BUILD =
+  /\b(?:build(?: id| identifier| number)?\s?[:#]?\s?[\w.-]*\d|version\s?:?\s?v?\d|v\d+\.\d+|\d+\.\d+\.\d+|\d+\.\d+(?:\.x| beta| rc| alpha| m\d)|[ihmnrs]20\d{6}(?:-\d{4})?|20\d{6}-\d{4}|\d{8}(?:-\d{4})?|r\d+\.\d|release \d|(?:rc|beta|nightly|trunk|snapshot)\b)/;
+
+const ENVIRONMENT =
+  /\b(?:windows|win ?(?:xp|7|8|10|11|2000|2k|32|64|nt|vista)|linux|ubuntu|debian|fedora|red ?hat|centos|suse|solaris|aix|hp-ux|freebsd|unix|gtk|motif|kde|gnome|mac ?os|macos|os ?x|osx|macintosh|ios|iphone|ipad|android|chrome|chromium|firefox|safari|edge|internet explorer|ie ?\d|opera|jdk|jre|java \d|jvm|node(?:\.?js)? v?\d|python \d|php \d|x86|x64|amd64|arm64|64-?bit|32-?bit|user-agent|mozilla\/\d|gecko|webkit|browser|operating system|platform|device)\b/;
+
+const ATTACHMENT =
+  /(?:\battach(?:ed|ment|ments|ing)?\b|\bscreen ?shots?\b|\bscreen ?cast\b|\bvideo\b|\blog ?files?\b|\bsee (?:the )?(?:log|logs|trace|file|image|picture)\b|\[attachment|\.(?:png|jpe?g|gif|log|txt|zip|har|mp4)\b)/;
+
+export type LineCues = {
+  imperative: boolean;
+  conditional: boolean;
+  firstPerson: boolean;
+  reproTalk: boolean;
+  code: boolean;
+  trace: boolean;
+  expected: boolean;
+  actual: boolean;
+  frequency: boolean;
+  build: boolean;
+  environment: boolean;
+  attachment: boolean;
+};
+
+/** All cues of one line; `lower` is the trimmed, lower-cased line. */
+export function cuesOf(lower: string): LineCues {
+  const s = lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower;
+  const stripped = stripListMarker(s);
+  return {
+    imperative: IMPERATIVE.test(stripped),
+    conditional: CONDITIONAL_ACTOR.test(s) || CONDITIONAL_GERUND.test(s),
+    firstPerson: FIRST_PERSON_ACTION.test(s),
+    reproTalk: REPRO_TALK.test(s),
+    code: CODE_LINE.test(s),
+    trace: TRACE_LINE.test(s),
+    expected: EXPECTED.test(s),
+    actual: ACTUAL.test(s),
+    frequency: FREQUENCY.test(s),
+    build: BUILD.test(s),
+    environment: ENVIRONMENT.test(s),
+    attachment: ATTACHMENT.test(s),
+  };
+}
+
+/** "1. foo", "2) foo", "3 foo", "- foo", "* foo", "• foo", "a) foo", "step 4: foo" → the marker, else null. */
+export function listMarker(s: string): { ordered: boolean; length: number } | null {
+  let i = 0;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  const start = i;
+  const c = s[i];
+  if (c === '-' || c === '*' || c === '•' || c === '+' || c === '–' || c === '·' || c === '>') {
+    if (s[i + 1] === ' ' || s[i + 1] === '\t') return { ordered: false, length: i + 2 };
+    return null;
+  }
+  if (s.slice(i, i + 5).toLowerCase() === 'step ') i += 5;
+  let digits = 0;
+  while (i < s.length && digits < 4 && s[i]! >= '0' && s[i]! <= '9') {
+    i++;
+    digits++;
+  }
+  if (digits === 0) {
+    // "a) foo" / "b. foo"
+    const ch = s[start];
+    if (ch && /[a-h]/i.test(ch) && (s[start + 1] === ')' || s[start + 1] === '.') && s[start + 2] === ' ')
+      return { ordered: true, length: start + 3 };
+    return null;
+  }
+  if (digits === 4) return null; // a year, not a step number
+  if (s[i] === '.' || s[i] === ')' || s[i] === ':' || s[i] === '-') i++;
+  if (i >= s.length) return { ordered: true, length: i }; // "2" alone: an empty template item
+  if (s[i] !== ' ' && s[i] !== '\t') return null;
+  return { ordered: true, length: i + 1 };
+}
+
+export function stripListMarker(s: string): string {
+  const m = listMarker(s);
+  return m ? s.slice(m.length).trim() : s.trim();
+}
+
+export const cueRegexes = { EXPECTED, ACTUAL, FREQUENCY, BUILD, ENVIRONMENT, ATTACHMENT, IMPERATIVE, TRACE_LINE };

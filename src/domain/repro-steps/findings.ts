@@ -1,0 +1,130 @@
+/**
+ * What a writer should fix, one finding per problem, each with a one-line hint of what to write.
+ */
+import { cueRegexes } from './cues';
+import type { Finding, FindingCode, FindingSeverity, ReproParts } from './types';
+
+const TEXT: Record<FindingCode, { severity: FindingSeverity; message: string; hint: string }> = {
+  EMPTY: {
+    severity: 'error',
+    message: 'The bug has no description and no reproduction steps.',
+    hint: 'Write the numbered steps, then "Expected:" and "Actual:" lines.',
+  },
+  MISSING_STEPS: {
+    severity: 'error',
+    message: 'No steps to reproduce were found.',
+    hint: 'Add numbered steps starting with a verb: "1. Open … 2. Click … 3. …".',
+  },
+  MISSING_EXPECTED: {
+    severity: 'error',
+    message: 'The expected result is missing.',
+    hint: 'Add "Expected: <what should happen after the last step>".',
+  },
+  MISSING_ACTUAL: {
+    severity: 'error',
+    message: 'The actual (observed) result is missing.',
+    hint: 'Add "Actual: <what happens instead, with the exact error text>".',
+  },
+  VAGUE_STEPS: {
+    severity: 'warning',
+    message: 'Some steps are too vague to follow.',
+    hint: 'Replace "it doesn\'t work" / "see title" with the exact action: which screen, which button, which input.',
+  },
+  SINGLE_STEP: {
+    severity: 'warning',
+    message: 'There is a single step that restates the bug.',
+    hint: 'Break it into the actions that lead to the problem, one per step, from a fresh start.',
+  },
+  EXPECTED_EQUALS_ACTUAL: {
+    severity: 'error',
+    message: 'Expected and actual results say the same thing.',
+    hint: 'Expected is what should happen; Actual is what you saw instead. Make them differ.',
+  },
+  NO_BUILD: {
+    severity: 'warning',
+    message: 'No build or version is given.',
+    hint: 'Add "Build: <app version or build number where you saw it>".',
+  },
+  NO_ENVIRONMENT: {
+    severity: 'info',
+    message: 'No environment (OS, browser, device) is given.',
+    hint: 'Add "Environment: <OS / browser / device and versions>".',
+  },
+  TRUNCATED: {
+    severity: 'info',
+    message: 'The description is very long; only its beginning was analysed.',
+    hint: 'Move logs into an attachment and keep the description to steps and results.',
+  },
+};
+
+export function finding(code: FindingCode): Finding {
+  const t = TEXT[code];
+  return { code, severity: t.severity, message: t.message, hint: t.hint };
+}
+
+/** Steps that give a reader nothing to do. Tested on at most 200 characters of a step. */
+const VAGUE =
+  /^(?:it |this |that |the (?:app|page|feature|button|system) )?(?:does ?n[o']?t work|do(?:es)? not work|is(?:n't| not) working|not working|fails?|is broken|broken|crashes|won'?t work)\b|^(?:see|as (?:per|in)|refer to|check) (?:the )?(?:title|summary|subject|above|below|description|ticket|attachment|screenshot|video)\b|^(?:same as|as) (?:above|title|before)\b|^(?:n\/?a|tbd|todo|none|unknown|\?+|-+|\.+)$|^(?:just )?(?:use|try|test) (?:it|the app|the feature)\.?$|^(?:unsure|not sure|no idea|don'?t know)\b|^reproduce (?:it|the bug|the issue)\.?$/;
+
+export function isVagueStep(step: string): boolean {
+  const s = step.trim().toLowerCase().slice(0, 200);
+  return s.length < 4 || VAGUE.test(s);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+function words(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.toLowerCase().slice(0, 2000).matchAll(WORD)) if (m[0].length > 2) out.add(m[0]);
+  return out;
+}
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / Math.min(a.size, b.size);
+}
+
+/** Same words (order, case and punctuation aside), or one contained in the other almost entirely. */
+export function sameMeaning(a: string, b: string): boolean {
+  const na = a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const nb = b.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (na === '' || nb === '') return false;
+  if (na === nb) return true;
+  const wa = words(a);
+  const wb = words(b);
+  return Math.min(wa.size, wb.size) >= 2 && overlap(wa, wb) >= 0.9 && Math.abs(wa.size - wb.size) <= 1;
+}
+
+export type FindingInput = {
+  parts: ReproParts;
+  has: { steps: boolean; expected: boolean; actual: boolean; environment: boolean };
+  summary?: string;
+  empty: boolean;
+  truncated: boolean;
+};
+
+export function findingsFor(input: FindingInput): Finding[] {
+  const { parts, has } = input;
+  if (input.empty) return [finding('EMPTY')];
+  const out: Finding[] = [];
+  if (!has.steps) out.push(finding('MISSING_STEPS'));
+  if (!has.expected) out.push(finding('MISSING_EXPECTED'));
+  if (!has.actual) out.push(finding('MISSING_ACTUAL'));
+  if (has.steps) {
+    if (parts.steps.some(isVagueStep)) out.push(finding('VAGUE_STEPS'));
+    else if (parts.steps.length === 1 && restatesBug(parts.steps[0]!, input.summary)) out.push(finding('SINGLE_STEP'));
+  }
+  if (has.expected && has.actual && parts.expected && parts.actual && sameMeaning(parts.expected, parts.actual))
+    out.push(finding('EXPECTED_EQUALS_ACTUAL'));
+  if (!parts.build) out.push(finding('NO_BUILD'));
+  if (!parts.environment) out.push(finding('NO_ENVIRONMENT'));
+  if (input.truncated) out.push(finding('TRUNCATED'));
+  return out;
+}
+
+/** A lone step that describes the failure ("Firefox crashes when printing") or repeats the summary. */
+function restatesBug(step: string, summary?: string): boolean {
+  const s = step.toLowerCase().slice(0, 400);
+  if (cueRegexes.ACTUAL.test(s)) return true;
+  return summary !== undefined && overlap(words(step), words(summary)) >= 0.7;
+}

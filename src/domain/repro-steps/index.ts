@@ -1,0 +1,96 @@
+/**
+ * Repro-steps analyser (pure: no I/O, no clock, no randomness).
+ *
+ *   analyseReproSteps({ summary, description, field }) → ReproAnalysis
+ *     Reads the structured field when it is set and non-empty, the description (ADF or text) otherwise.
+ *   splitIntoSteps(freeText) → ReproStepsFieldValue   paste → structured field value
+ *   adfToText(doc) → string                          ADF → text with lists/headings/code kept
+ *
+ * Detection thresholds and cue weights: extract-parts.ts; score weights: score.ts.
+ */
+import { adfToText } from './adf-to-text';
+import { cuesOf } from './cues';
+import { extractParts, MAX_PART, MAX_STEPS, THRESHOLDS } from './extract-parts';
+import { findingsFor } from './findings';
+import { scoreOf, verdictOf } from './score';
+import type { ReproAnalysis, ReproParts, ReproStepsFieldValue } from './types';
+
+export { adfToText } from './adf-to-text';
+export { splitIntoSteps } from './split-steps';
+export { SCORE_WEIGHTS, SCORE_PENALTIES, CLEAR_AT } from './score';
+export { THRESHOLDS, STEP_WEIGHTS } from './extract-parts';
+export type {
+  Finding, FindingCode, FindingSeverity, ReproAnalysis, ReproParts, ReproStepsFieldValue, ReproVerdict,
+} from './types';
+
+export type ReproInput = {
+  summary?: string;
+  /** ADF document, plain string, or null/undefined. */
+  description?: unknown;
+  field?: ReproStepsFieldValue | null;
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, MAX_PART) : undefined);
+
+/** True when the field holds anything worth analysing (a step or any text part). */
+export function isFieldFilled(field: unknown): field is ReproStepsFieldValue {
+  if (typeof field !== 'object' || field === null) return false;
+  const f = field as Record<string, unknown>;
+  const steps = Array.isArray(f.steps) ? f.steps : [];
+  if (steps.some((s) => typeof s === 'string' && s.trim() !== '')) return true;
+  return ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'].some((k) => str(f[k]) !== undefined);
+}
+
+export function analyseReproSteps(input: ReproInput): ReproAnalysis {
+  const summary = typeof input?.summary === 'string' ? input.summary.slice(0, MAX_PART) : undefined;
+  return isFieldFilled(input?.field) ? analyseField(input.field, summary) : analyseDescription(input?.description, summary);
+}
+
+function analyseField(field: ReproStepsFieldValue, summary: string | undefined): ReproAnalysis {
+  const rawSteps: unknown[] = Array.isArray(field.steps) ? field.steps : [];
+  const steps = rawSteps
+    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+    .slice(0, MAX_STEPS)
+    .map((s) => s.trim().slice(0, MAX_PART));
+  const parts: ReproParts = { steps, attachmentsMentioned: false };
+  for (const key of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const) {
+    const v = str(field[key]);
+    if (v !== undefined) parts[key] = v;
+  }
+  parts.attachmentsMentioned = [...steps, parts.actual ?? '', parts.preconditions ?? ''].some((s) => cuesOf(s.toLowerCase()).attachment);
+  const has = {
+    steps: steps.length > 0,
+    expected: parts.expected !== undefined,
+    actual: parts.actual !== undefined,
+    environment: parts.environment !== undefined || parts.build !== undefined,
+  };
+  return finish('field', parts, has, summary, false, false);
+}
+
+function analyseDescription(description: unknown, summary: string | undefined): ReproAnalysis {
+  const text = adfToText(description);
+  const { parts, evidence, truncated } = extractParts(text);
+  const has = {
+    steps: evidence.steps >= THRESHOLDS.steps,
+    expected: evidence.expected >= THRESHOLDS.expected,
+    actual: evidence.actual >= THRESHOLDS.actual,
+    environment: parts.environment !== undefined || parts.build !== undefined,
+  };
+  if (!has.steps) parts.steps = [];
+  if (!has.expected) delete parts.expected;
+  if (!has.actual) delete parts.actual;
+  return finish('description', parts, has, summary, text.trim() === '', truncated);
+}
+
+function finish(
+  source: 'field' | 'description',
+  parts: ReproParts,
+  has: ReproAnalysis['has'],
+  summary: string | undefined,
+  empty: boolean,
+  truncated: boolean,
+): ReproAnalysis {
+  const findings = findingsFor({ parts, has, summary, empty, truncated });
+  const score = empty ? 0 : scoreOf(has, parts, findings);
+  return { source, parts, has, findings, score, verdict: verdictOf(has, score, findings) };
+}

@@ -1,0 +1,176 @@
+/**
+ * Section labels in the forms people actually write ("Steps to reproduce", "STR:", "Repro:",
+ * "Expected result", "What happened", "Build Identifier:" …), plus the common ones in German,
+ * French, Spanish, Portuguese, Italian and Dutch.
+ *
+ * Matching is a Map lookup on the normalised head of a line (the text before a colon, or a short
+ * heading line), never a regex over the whole text, so it is linear and cannot backtrack.
+ */
+
+export type SectionKind =
+  | 'steps'
+  | 'expected'
+  | 'actual'
+  | 'environment'
+  | 'build'
+  | 'frequency'
+  | 'preconditions'
+  | 'attachments'
+  /** A label that starts ordinary prose again ("Description:", "Details:"). */
+  | 'body'
+  /** A label whose content is commentary, not the report ("Notes:", "Workaround:"). */
+  | 'other';
+
+const LABELS: Record<Exclude<SectionKind, never>, string[]> = {
+  steps: [
+    'steps to reproduce', 'step to reproduce', 'steps to repro', 'steps to reproduction', 'steps for reproduction',
+    'steps to recreate', 'steps to replicate', 'steps to repeat', 'str', 'repro', 'repro steps', 'reproduction steps',
+    'reproduction', 'to reproduce', 'how to reproduce', 'how to repro', 'how to repeat', 'how to replicate',
+    'to replicate', 'reproduce', 'reproducing', 'steps', 'step', 'test case', 'testcase', 'test steps', 'scenario',
+    'reproduction scenario', 'detailed steps', 'replication steps', 'reproduce steps', 'repro case',
+    // de / fr / es / pt / it / nl
+    'schritte zum reproduzieren', 'schritte zur reproduktion', 'reproduktionsschritte', 'schritte', 'nachstellen',
+    'étapes pour reproduire', 'étapes de reproduction', 'étapes', 'etapes pour reproduire', 'etapes', 'reproduction du bug',
+    'pasos para reproducir', 'pasos', 'pasos a seguir', 'passos para reproduzir', 'passos', 'passo a passo',
+    'passi per riprodurre', 'passaggi per riprodurre', 'passi', 'stappen om te reproduceren', 'stappen',
+  ],
+  expected: [
+    'expected', 'expected result', 'expected results', 'expected behavior', 'expected behaviour', 'expected outcome',
+    'expected output', 'expectation', 'expectations', 'what should happen', 'what i expected', 'what you expected',
+    'what did you expect', 'what you expected to happen', 'what did you expect to happen', 'desired result',
+    'desired behavior', 'desired behaviour', 'desired outcome', 'correct behavior', 'correct behaviour', 'should',
+    'expect result', 'expect results', 'expected behavior/result', 'expected result/behaviour',
+    'erwartetes ergebnis', 'erwartetes verhalten', 'erwartet', 'soll', 'soll-zustand', 'sollverhalten',
+    'résultat attendu', 'resultat attendu', 'comportement attendu', 'attendu',
+    'resultado esperado', 'comportamiento esperado', 'comportamento esperado', 'esperado',
+    'risultato atteso', 'comportamento atteso', 'verwacht resultaat', 'verwacht gedrag', 'verwacht',
+  ],
+  actual: [
+    'actual', 'actual result', 'actual results', 'actual behavior', 'actual behaviour', 'actual outcome',
+    'actual output', 'actually', 'observed', 'observed result', 'observed results', 'observed behavior',
+    'observed behaviour', 'observation', 'what happened', 'what happens', 'what actually happened',
+    'what actually happens', 'what went wrong', 'current result', 'current behavior', 'current behaviour',
+    'current outcome', 'result', 'results', 'outcome', 'instead', 'actual result/behaviour', 'actual behavior/result',
+    'tatsächliches ergebnis', 'tatsächliches verhalten', 'tatsächlich', 'ist', 'ist-zustand', 'istverhalten',
+    'aktuelles verhalten', 'résultat obtenu', 'resultat obtenu', 'résultat actuel', 'comportement actuel',
+    'comportement observé', 'résultat observé', 'resultado actual', 'resultado obtenido', 'comportamiento actual',
+    'comportamiento observado', 'resultado atual', 'resultado obtido', 'comportamento atual',
+    'comportamento observado', 'risultato effettivo', 'risultato attuale', 'comportamento osservato',
+    'werkelijk resultaat', 'huidig gedrag', 'huidig resultaat',
+  ],
+  environment: [
+    'environment', 'env', 'environments', 'platform', 'platforms', 'os', 'operating system', 'browser', 'browsers',
+    'device', 'devices', 'user agent', 'user-agent', 'hardware', 'system', 'system info', 'configuration', 'config',
+    'umgebung', 'environnement', 'entorno', 'ambiente', 'omgeving', 'plateforme', 'plataforma', 'navigateur', 'navegador',
+  ],
+  build: [
+    'build', 'build id', 'build identifier', 'build number', 'build version', 'version', 'versions', 'app version',
+    'product version', 'release', 'firmware', 'revision', 'commit', 'affected version', 'affects version',
+    'found in', 'found in version', 'software version', 'test build', 'fix version',
+    'versión', 'versão', 'versione', 'versie',
+  ],
+  frequency: [
+    'frequency', 'reproducible', 'reproducibility', 'repro rate', 'reproduction rate', 'how often', 'occurrence',
+    'occurs', 'reproduces', 'häufigkeit', 'reproduzierbar', 'fréquence', 'frequence', 'reproductible', 'frecuencia',
+    'reproducible?', 'frequência', 'frequenza', 'frequentie',
+  ],
+  preconditions: [
+    'preconditions', 'precondition', 'pre-conditions', 'pre-condition', 'prerequisites', 'prerequisite',
+    'prereqs', 'prereq', 'given', 'setup', 'set up', 'set-up', 'before you start', 'requirements', 'pre-requisites',
+    'voraussetzungen', 'vorbedingungen', 'prérequis', 'préconditions', 'precondiciones', 'requisitos previos',
+    'pré-condições', 'pré-requisitos', 'precondições', 'precondizioni', 'voorwaarden',
+  ],
+  attachments: ['attachments', 'attachment', 'screenshots', 'screenshot', 'logs', 'log', 'log file', 'logs attached', 'video'],
+  body: ['description', 'details', 'summary', 'problem', 'problem description', 'issue', 'bug', 'overview', 'context',
+    'beschreibung', 'descripción', 'descrição', 'descrizione', 'beschrijving'],
+  other: [
+    'notes', 'note', 'additional information', 'additional info', 'more information', 'more info', 'additional details',
+    'additional notes', 'additional context', 'workaround', 'work around', 'comments', 'comment', 'stack trace',
+    'stacktrace', 'trace', 'backtrace', 'cause', 'root cause', 'analysis', 'fix', 'suggested fix', 'possible fix',
+    'proposed fix', 'solution', 'proposed solution', 'impact', 'ps', 'p.s', 'update', 'edit', 'see also', 'related',
+    'anmerkungen', 'hinweis', 'remarques', 'notas', 'note aggiuntive', 'opmerkingen',
+  ],
+};
+
+const LABEL_KIND = new Map<string, SectionKind>();
+for (const [kind, names] of Object.entries(LABELS) as [SectionKind, string[]][]) {
+  for (const name of names) LABEL_KIND.set(name, kind);
+}
+
+/** Longest label head we try; longer heads are sentences, not labels. */
+const MAX_HEAD = 48;
+const MAX_HEAD_WORDS = 6;
+
+export type LabelMatch = { kind: SectionKind; rest: string };
+
+/** Strips list/markup decoration around a would-be label: "## **Steps to reproduce** :" → "steps to reproduce". */
+function normaliseHead(s: string): string {
+  let h = s.toLowerCase();
+  // decoration characters at either end; loops are bounded by the head length
+  let a = 0;
+  let b = h.length;
+  while (a < b && '#*_>=-–—[]()`|•+ \t'.includes(h[a]!)) a++;
+  while (b > a && '#*_=-–—[]()`|.?! \t'.includes(h[b - 1]!)) b--;
+  h = h.slice(a, b);
+  h = h.replace(/\(s\)/g, 's').replace(/\s+/g, ' ');
+  return h;
+}
+
+function lookup(head: string): SectionKind | undefined {
+  const direct = LABEL_KIND.get(head);
+  if (direct) return direct;
+  // "steps to reproduce the problem", "expected results (new)": drop up to 3 trailing words of a multi-word head.
+  const words = head.split(' ');
+  if (words.length > MAX_HEAD_WORDS) return undefined;
+  for (let drop = 1; drop <= 3 && words.length - drop >= 2; drop++) {
+    const k = LABEL_KIND.get(words.slice(0, words.length - drop).join(' '));
+    if (k && k !== 'other' && k !== 'body') return k;
+  }
+  return undefined;
+}
+
+/**
+ * Recognises a label at the start of a line: "Expected: it saves" → { kind: 'expected', rest: 'it saves' };
+ * a heading-only line "Steps to reproduce" → { kind: 'steps', rest: '' }.
+ */
+export function matchLabel(line: string): LabelMatch | null {
+  const trimmed = line.trim();
+  if (trimmed.length === 0) return null;
+  const window = trimmed.slice(0, MAX_HEAD + 8);
+  const colon = findLabelColon(window);
+  if (colon > 0) {
+    const kind = lookup(normaliseHead(window.slice(0, colon)));
+    if (kind) return { kind, rest: stripLeadingDecoration(trimmed.slice(colon + 1)) };
+  }
+  if (trimmed.length <= MAX_HEAD) {
+    // A heading without colon; refuse sentences (a lone "Result" is a heading, "Result is wrong." is not).
+    const kind = lookup(normaliseHead(trimmed));
+    if (kind && (kind === 'steps' || kind === 'expected' || kind === 'actual' || kind === 'preconditions' || isHeadingLike(trimmed)))
+      return { kind, rest: '' };
+  }
+  return null;
+}
+
+function isHeadingLike(s: string): boolean {
+  return /^(#|\*\*|__|\[)/.test(s) || s.split(' ').length >= 2;
+}
+
+/** Position of ":" (or fullwidth "：", or " - ") ending a label head, or -1. */
+function findLabelColon(s: string): number {
+  for (let i = 1; i < s.length && i <= MAX_HEAD; i++) {
+    const c = s[i];
+    if (c === ':' || c === '：') {
+      // "http://…" is not a label
+      if (s[i + 1] === '/' ) return -1;
+      return i;
+    }
+    if ((c === '-' || c === '–' || c === '—') && s[i - 1] === ' ' && s[i + 1] === ' ') return i;
+  }
+  return -1;
+}
+
+function stripLeadingDecoration(s: string): string {
+  let a = 0;
+  while (a < s.length && '*_ \t'.includes(s[a]!)) a++;
+  return s.slice(a).trim();
+}

@@ -1,0 +1,66 @@
+/**
+ * Splits a description into labelled sections ("Steps to reproduce:", "Expected:", …) and the
+ * unlabelled prose around them. One pass over the lines; code fences (```) are kept as code and
+ * never read as labels.
+ */
+import { matchLabel, type SectionKind } from './labels';
+
+/** Text beyond this many characters is ignored (reported as TRUNCATED); 1 MB descriptions pass whole. */
+export const MAX_TEXT = 2_000_000;
+/** Longest line kept; longer lines are cut (a minified blob is not a step). */
+export const MAX_LINE = 4_000;
+
+export type Line = {
+  text: string;
+  lower: string;
+  code: boolean;
+};
+
+export type Section = {
+  /** 'intro' = text before any label. */
+  kind: SectionKind | 'intro';
+  lines: Line[];
+};
+
+export type ParsedText = { sections: Section[]; truncated: boolean };
+
+/** Normalises line endings and cuts the text into lines. */
+export function toLines(text: string): { lines: string[]; truncated: boolean } {
+  const truncated = text.length > MAX_TEXT;
+  const body = truncated ? text.slice(0, MAX_TEXT) : text;
+  const lines = body.split(/\r\n|\r|\n|\u2028|\u2029/);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.length > MAX_LINE) lines[i] = l.slice(0, MAX_LINE);
+  }
+  return { lines, truncated };
+}
+
+export function parseSections(text: string): ParsedText {
+  const { lines, truncated } = toLines(text);
+  const sections: Section[] = [{ kind: 'intro', lines: [] }];
+  let current = sections[0]!;
+  let inFence = false;
+  for (const raw of lines) {
+    const trimmed = raw.trim();
+    if (trimmed.startsWith('```') || trimmed.startsWith('{code') || trimmed.startsWith('{noformat')) {
+      inFence = !inFence;
+      continue;
+    }
+    if (!inFence) {
+      const label = matchLabel(trimmed);
+      if (label) {
+        current = { kind: label.kind, lines: [] };
+        sections.push(current);
+        if (label.rest) current.lines.push(makeLine(label.rest, false));
+        continue;
+      }
+    }
+    current.lines.push(makeLine(trimmed, inFence));
+  }
+  return { sections, truncated };
+}
+
+function makeLine(text: string, code: boolean): Line {
+  return { text, lower: text.toLowerCase(), code };
+}
