@@ -1,0 +1,123 @@
+/**
+ * Repro-steps benchmark: quality on the public dev set and speed.
+ *   npx tsx bench/repro-steps.bench.ts
+ * Prints precision / recall / F1 for "the report LACKS steps / expected / observed" (positive class = missing),
+ * a 2-fold sanity check of the steps threshold, median and p95 ms per report, and timings for
+ * 128 KB … 1 MB descriptions to show linear growth. Skips the quality part when ../shared/data is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyseReproSteps } from '../src/domain/repro-steps';
+import { extractParts, THRESHOLDS } from '../src/domain/repro-steps/extract-parts';
+
+type Report = { id: string; title: string; text: string; has_s2r: boolean; has_eb: boolean; has_ob: boolean };
+type Prf = { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
+
+export const DEV_SET = join(__dirname, '..', '..', 'shared', 'data', 'bug-reports-dev.jsonl');
+
+export function loadDevSet(path = DEV_SET): Report[] | null {
+  if (!existsSync(path)) return null;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Report);
+}
+
+export function prf(pairs: { predictedMissing: boolean; missing: boolean }[]): Prf {
+  let tp = 0, fp = 0, fn = 0;
+  for (const p of pairs) {
+    if (p.predictedMissing && p.missing) tp++;
+    else if (p.predictedMissing) fp++;
+    else if (p.missing) fn++;
+  }
+  const precision = tp / (tp + fp || 1);
+  const recall = tp / (tp + fn || 1);
+  return { precision, recall, f1: (2 * precision * recall) / (precision + recall || 1), tp, fp, fn };
+}
+
+export function qualityOn(reports: Report[]): { s2r: Prf; eb: Prf; ob: Prf } {
+  const rows = reports.map((r) => ({ r, a: analyseReproSteps({ summary: r.title, description: r.text }) }));
+  return {
+    s2r: prf(rows.map(({ r, a }) => ({ predictedMissing: !a.has.steps, missing: !r.has_s2r }))),
+    eb: prf(rows.map(({ r, a }) => ({ predictedMissing: !a.has.expected, missing: !r.has_eb }))),
+    ob: prf(rows.map(({ r, a }) => ({ predictedMissing: !a.has.actual, missing: !r.has_ob }))),
+  };
+}
+
+/** Tunes only the steps threshold on one half and reports F1 on the other half (a cheap overfitting check). */
+function twoFold(reports: Report[]): string[] {
+  const halves = [reports.filter((_, i) => i % 2 === 0), reports.filter((_, i) => i % 2 === 1)];
+  const candidates = [1, 1.5, 2, 2.5, 3];
+  const out: string[] = [];
+  for (const [k, [tune, test]] of [[halves[0]!, halves[1]!], [halves[1]!, halves[0]!]].entries()) {
+    const ev = (set: Report[], t: number) =>
+      prf(set.map((r) => ({ predictedMissing: extractParts(r.text).evidence.steps < t, missing: !r.has_s2r }))).f1;
+    let best = candidates[0]!;
+    for (const t of candidates) if (ev(tune, t) > ev(tune, best)) best = t;
+    out.push(`fold ${k + 1}: tuned steps threshold ${best} (F1 ${ev(tune, best).toFixed(3)}), held-out F1 ${ev(test, best).toFixed(3)}`);
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+/** A realistic big description: a template plus many log lines, `bytes` long. */
+export function bigDescription(bytes: number): string {
+  const head = 'Steps to reproduce:\n1. Open the settings page\n2. Click Save\nExpected: it saves\nActual: it crashes\nBuild: 1.2.3\n';
+  const filler = 'at com.example.Service.handle(Service.java:42) when I click the button the page should not crash, 1 in 5\n';
+  let s = head;
+  while (s.length < bytes) s += filler;
+  return s.slice(0, bytes);
+}
+
+function timeMs(fn: () => void, repeat = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const fmt = (p: Prf): string =>
+  `P=${p.precision.toFixed(3)} R=${p.recall.toFixed(3)} F1=${p.f1.toFixed(3)} (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`;
+
+export function run(log: (line: string) => void = console.log): void {
+  log('# repro-steps');
+  const reports = loadDevSet();
+  if (!reports) {
+    log(`dev set not found at ${DEV_SET}: quality figures skipped`);
+  } else {
+    const q = qualityOn(reports);
+    log(`dev set: ${reports.length} reports (positive class = the report LACKS the part)`);
+    log(`  missing steps to reproduce  ${fmt(q.s2r)}   target F1 >= 0.82`);
+    log(`  missing expected behaviour  ${fmt(q.eb)}   target F1 >= 0.93`);
+    log(`  missing observed behaviour  ${fmt(q.ob)}`);
+    log(`  steps threshold in use: ${THRESHOLDS.steps}`);
+    for (const line of twoFold(reports)) log(`  2-fold ${line}`);
+    // warm-up, then per-report times
+    for (const r of reports) analyseReproSteps({ summary: r.title, description: r.text });
+    const per: number[] = [];
+    for (const r of reports) {
+      const t0 = performance.now();
+      analyseReproSteps({ summary: r.title, description: r.text });
+      per.push(performance.now() - t0);
+    }
+    per.sort((a, b) => a - b);
+    log(`  per report: median ${percentile(per, 50).toFixed(3)} ms, p95 ${percentile(per, 95).toFixed(3)} ms (target median < 0.2 ms)`);
+  }
+  const sizes = [128, 256, 512, 1024];
+  const times = sizes.map((kb) => {
+    const text = bigDescription(kb * 1024);
+    return timeMs(() => analyseReproSteps({ description: text }));
+  });
+  sizes.forEach((kb, i) => log(`  ${String(kb).padStart(4)} KB description: ${times[i]!.toFixed(1)} ms`));
+  log(`  1 MB description: ${times[3]!.toFixed(1)} ms (target < 50 ms); 1 MB / 128 KB time ratio ${(times[3]! / times[0]!).toFixed(1)} (linear ≈ 8)`);
+}
+
+if (require.main === module) run();
