@@ -1,0 +1,74 @@
+/** The Reproduction steps custom field in the issue view: its view frame, and an Edit mode with its edit frame. */
+import { useMemo, useState } from 'react';
+import type { FrameToShell } from '../../bridge-host/frame-config';
+import { AppFrame } from '../AppFrame';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { customFieldContext } from '../frame-context';
+import { frameBase, handleCommonFrameMessage } from '../frame-messages';
+import type { Issue } from '../jira-client';
+import { useShell } from '../shell-context';
+import type { CustomFieldModule } from '../workspace-client';
+
+type Props = { field: CustomFieldModule; issue: Issue; onChanged(): void };
+
+export function ReproStepsField({ field, issue, onChanged }: Props) {
+  const shell = useShell();
+  const { workspace, jira } = shell;
+  const [editing, setEditing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string[] | null>(null);
+  const value = issue.fields[field.fieldId] ?? null;
+  const project = { id: workspace.projectId, key: workspace.projectKey };
+  const valueJson = JSON.stringify(value);
+
+  const viewContext = useMemo(
+    () => customFieldContext(frameBase(shell, field.key, `${field.key}-view`), { fieldId: field.fieldId, renderContext: 'issue-view', entryPoint: 'view', project, issue: { id: issue.id, key: issue.key }, fieldValue: value }),
+    // Deps on purpose: rebuilt only when the value really changes
+    [shell.user.accountId, issue.id, valueJson],
+  );
+  const editContext = useMemo(
+    () => customFieldContext(frameBase(shell, field.key, `${field.key}-edit`), { fieldId: field.fieldId, renderContext: 'issue-view', entryPoint: 'edit', project, issue: { id: issue.id, key: issue.key }, fieldValue: value }),
+    // Deps on purpose: the editor keeps its own state once open
+    [shell.user.accountId, issue.id, editing],
+  );
+
+  const onEditMessage = async (message: FrameToShell) => {
+    if (handleCommonFrameMessage(shell, message)) return;
+    if (message.rt === 'close') return setEditing(false);
+    if (message.rt !== 'submit') return;
+    setSaving(true);
+    const result = await jira.editIssue(issue.key, { [field.fieldId]: message.payload ?? null });
+    setSaving(false);
+    if (!result.ok) return setError([...result.messages, ...Object.values(result.fieldErrors)]);
+    setError(null);
+    setEditing(false);
+    shell.flag({ title: `${field.name} saved`, appearance: 'success' });
+    onChanged();
+  };
+
+  return (
+    <section className="section" aria-labelledby="repro-heading" aria-busy={saving}>
+      <div className="section-head">
+        <h2 id="repro-heading">{field.name}</h2>
+        {field.editResource && !editing ? (
+          <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${field.name}`}>
+            Edit
+          </button>
+        ) : null}
+        {editing ? (
+          <button type="button" className="subtle" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      {error ? <ErrorBanner title={`${field.name} could not be saved`} messages={error} onDismiss={() => setError(null)} /> : null}
+      {editing && field.editResource ? (
+        <AppFrame resource={field.editResource} moduleKey={field.key} functionKey={field.functionKey} context={editContext} title={field.name} minHeight={200} onMessage={(m) => void onEditMessage(m)} />
+      ) : field.viewResource ? (
+        <AppFrame resource={field.viewResource} moduleKey={field.key} functionKey={field.functionKey} context={viewContext} title={field.name} onMessage={(m) => handleCommonFrameMessage(shell, m)} />
+      ) : (
+        <p className="muted">{value === null ? 'None' : JSON.stringify(value)}</p>
+      )}
+    </section>
+  );
+}
