@@ -101,6 +101,12 @@ const BLOCKS = new Set(['paragraph', 'heading', 'codeBlock', 'blockquote', 'pane
 export function adfToText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (!isAdfNode(value)) return '';
+  // A document's top-level blocks are separated by a blank line, as a person would type them.
+  if (value.type === 'doc') return childrenOf(value).map((block) => blockText(block)).filter(Boolean).join('\n\n');
+  return blockText(value);
+}
+
+function blockText(value: AdfNode): string {
   const out: string[] = [];
   const walk = (node: AdfNode, depth: number, prefix: string) => {
     if (depth > MAX_DEPTH) return;
