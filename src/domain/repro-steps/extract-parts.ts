@@ -111,6 +111,8 @@ export function extractParts(text: string): Extracted {
       case 'preconditions': {
         const value = joinLines(section.lines);
         if (value && !parts[section.kind]) parts[section.kind] = value;
+        // "Build: 4.2 on Windows 11, always" also names the environment and frequency.
+        for (const l of section.lines) fillMeta(l.lower, l.text, parts);
         break;
       }
       case 'attachments':
@@ -126,6 +128,16 @@ export function extractParts(text: string): Extracted {
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
   return { parts, labelled, evidence, counts, truncated };
+}
+
+/** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */
+function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCues): void {
+  if (text === '') return;
+  const c = known ?? cuesOf(lower);
+  if (c.frequency && !parts.frequency) parts.frequency = clip(text);
+  if (c.build && !parts.build) parts.build = clip(text);
+  if (c.environment && !parts.environment) parts.environment = clip(text);
+  if (c.attachment) parts.attachmentsMentioned = true;
 }
 
 /** Reads the unlabelled prose line by line and fills in parts the labels did not give. */
@@ -183,10 +195,7 @@ function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; coun
       actual++;
       if (actualLines.length < 5) actualLines.push(stripListMarker(line.text));
     }
-    if (c.frequency && !parts.frequency) parts.frequency = clip(line.text);
-    if (c.build && !parts.build) parts.build = clip(line.text);
-    if (c.environment && !parts.environment) parts.environment = clip(line.text);
-    if (c.attachment) parts.attachmentsMentioned = true;
+    fillMeta(line.lower, line.text, parts, c);
   }
   closeRun();
 

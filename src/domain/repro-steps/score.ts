@@ -10,7 +10,8 @@
  *   frequency             5
  *
  * Verdict: `missing` when there are no steps (or nothing at all); `clear` when the score is at
- * least 80 and no finding is an error; `needs-work` otherwise.
+ * least 80, no finding is an error and the steps are neither vague nor a single restatement of the bug;
+ * `needs-work` otherwise.
  */
 import type { Finding, ReproParts, ReproVerdict } from './types';
 
@@ -39,6 +40,7 @@ export function scoreOf(
 
 export function verdictOf(has: { steps: boolean }, score: number, findings: Finding[]): ReproVerdict {
   if (!has.steps || findings.some((f) => f.code === 'EMPTY')) return 'missing';
-  if (score >= CLEAR_AT && !findings.some((f) => f.severity === 'error')) return 'clear';
+  const blocking = (f: Finding): boolean => f.severity === 'error' || f.code === 'VAGUE_STEPS' || f.code === 'SINGLE_STEP';
+  if (score >= CLEAR_AT && !findings.some(blocking)) return 'clear';
   return 'needs-work';
 }

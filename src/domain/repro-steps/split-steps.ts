@@ -39,19 +39,22 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
     }
     out.steps = steps.slice(0, MAX_STEPS);
   }
-  for (const key of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const) {
+  for (const key of ['preconditions', 'environment', 'build', 'frequency'] as const) {
     const v = parts[key];
     if (v) out[key] = v.slice(0, MAX_PART);
   }
-  // An inferred expected/actual sentence must not be repeated as a step.
-  if (!labelled.steps) out.steps = out.steps.filter((s) => s !== out.expected && s !== out.actual);
+  // Expected/actual: a labelled one always; an inferred sentence only when it did not become a step.
+  for (const key of ['expected', 'actual'] as const) {
+    const v = parts[key];
+    if (v && (labelled[key] || !out.steps.includes(v))) out[key] = v.slice(0, MAX_PART);
+  }
   return out;
 }
 
 function splitRunOn(line: string): string[] {
   return line
     .split(CLAUSE_BREAK)
-    .map((s) => s.trim().replace(/^(?:and|so)\s+/i, ''))
+    .map((s) => s.trim().replace(/^(?:and then|and|so|then)\s+/i, ''))
     .filter((s) => s.length > 0)
     .slice(0, MAX_STEPS);
 }

@@ -1,0 +1,51 @@
+import { adfToText } from '../../../src/domain/repro-steps';
+import { bullets, code, doc, heading, ordered, para } from './builders';
+
+describe('adfToText', () => {
+  it('keeps headings, numbered and bulleted list items and code lines', () => {
+    const out = adfToText(
+      doc(heading('Steps to reproduce'), ordered('Open X', 'Click Y'), bullets('Chrome', 'Firefox'), code('at a.b(C.java:1)\nat d.e(F.java:2)')),
+    );
+    expect(out.split('\n')).toEqual(
+      expect.arrayContaining(['Steps to reproduce', '1. Open X', '2. Click Y', '- Chrome', '- Firefox', 'at a.b(C.java:1)', 'at d.e(F.java:2)']),
+    );
+    expect(out.indexOf('1. Open X')).toBeLessThan(out.indexOf('2. Click Y'));
+  });
+
+  it('honours the start number of an ordered list', () => {
+    expect(adfToText(doc({ type: 'orderedList', attrs: { order: 3 }, content: [{ type: 'listItem', content: [para('Third')] }] }))).toBe('3. Third');
+  });
+
+  it('renders hard breaks, mentions and media placeholders', () => {
+    const out = adfToText(
+      doc(
+        { type: 'paragraph', content: [{ type: 'text', text: 'a' }, { type: 'hardBreak' }, { type: 'mention', attrs: { text: '@Ann' } }] },
+        { type: 'mediaSingle', content: [{ type: 'media', attrs: { id: 'f1', alt: 'crash.png' } }] },
+      ),
+    );
+    expect(out).toContain('a\n@Ann');
+    expect(out).toContain('[attachment: crash.png]');
+  });
+
+  it('returns strings as they are and "" for non-documents', () => {
+    expect(adfToText('plain')).toBe('plain');
+    for (const v of [null, undefined, 42, true, Symbol.for('x')]) expect(adfToText(v)).toBe('');
+  });
+
+  it('skips invalid and unknown nodes but keeps their text', () => {
+    const out = adfToText({ type: 'doc', content: [null, 7, 'str', { type: 'weirdNode', content: [{ type: 'text', text: 'kept' }] }, { content: 'not-an-array' }, { type: 'text', text: 5 }] });
+    expect(out).toBe('kept');
+  });
+
+  it('survives 100k levels of nesting without recursion', () => {
+    let node: Record<string, unknown> = { type: 'text', text: 'deep' };
+    for (let i = 0; i < 100_000; i++) node = { type: 'blockquote', content: [node] };
+    expect(adfToText({ type: 'doc', content: [node] })).toBe('deep');
+  });
+
+  it('stops on cyclic objects instead of looping forever', () => {
+    const a: Record<string, unknown> = { type: 'paragraph', content: [] };
+    (a.content as unknown[]).push(a, { type: 'text', text: 'x' });
+    expect(typeof adfToText({ type: 'doc', content: [a] })).toBe('string');
+  });
+});
