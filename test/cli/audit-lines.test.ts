@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { auditLine } from '../../src/cli/audit-lines';
+import { auditStream } from '../../src/cli/repro-audit';
+
+const good = JSON.stringify({
+  id: 'RT-1',
+  title: 'Promote fails',
+  text: 'Steps to reproduce:\n1. Open the board\n2. Click Promote\nExpected: RC moves to QA\nActual: error 500\nBuild: 4.2 on Chrome 126',
+});
+
+describe('auditLine', () => {
+  it('returns the audit of a text report', () => {
+    expect(auditLine(good, 1)).toEqual({ id: 'RT-1', hasSteps: true, hasExpected: true, hasActual: true, score: 95, verdict: 'clear', findings: [] });
+  });
+
+  it('reads an ADF description in preference to text', () => {
+    const adf = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nothing here' }] }] };
+    const r = auditLine(JSON.stringify({ id: 'RT-2', text: 'Steps to reproduce:\n1. Open x\n2. Click y', description: adf }), 2);
+    expect(r).toMatchObject({ id: 'RT-2', hasSteps: false, verdict: 'missing' });
+    expect('findings' in r && r.findings[0]).toEqual({ code: 'MISSING_STEPS', message: 'No steps to reproduce were found.' });
+  });
+
+  it.each([
+    ['{not json', 'line:3', /not valid JSON/],
+    ['[1,2]', 'line:3', /JSON object/],
+    ['"str"', 'line:3', /JSON object/],
+    ['{"title":"no id"}', 'line:3', /"id"/],
+    ['{"id":7}', '7', /"id"/],
+    ['{"id":"X-1","text":5}', 'X-1', /"text" must be a string/],
+    ['{"id":"X-1","description":5}', 'X-1', /ADF/],
+  ])('turns %s into an error line', (line, id, error) => {
+    const r = auditLine(line, 3);
+    expect(r.id).toBe(id);
+    expect('error' in r && r.error).toMatch(error);
+  });
+});
+
+describe('auditStream', () => {
+  it('writes one line per non-blank input line, in order, and goes on after errors', async () => {
+    const input = [good, 'oops', '', JSON.stringify({ id: 'RT-3', text: '' })].join('\n');
+    const out: string[] = [];
+    const n = await auditStream(createInterface({ input: Readable.from([input]), crlfDelay: Infinity }), (s) => out.push(s));
+    expect(n).toBe(3);
+    const rows = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; verdict?: string });
+    expect(rows.map((r) => r.id)).toEqual(['RT-1', 'line:2', 'RT-3']);
+    expect(rows[1]!.error).toMatch(/JSON/);
+    expect(rows[2]!.verdict).toBe('missing');
+  });
+});
