@@ -47,10 +47,12 @@ export function qualityOn(reports: Report[]): { s2r: Prf; eb: Prf; ob: Prf } {
 
 /** Tunes only the steps threshold on one half and reports F1 on the other half (a cheap overfitting check). */
 function twoFold(reports: Report[]): string[] {
-  const halves = [reports.filter((_, i) => i % 2 === 0), reports.filter((_, i) => i % 2 === 1)];
+  const even = reports.filter((_, i) => i % 2 === 0);
+  const odd = reports.filter((_, i) => i % 2 === 1);
+  const folds: [Report[], Report[]][] = [[even, odd], [odd, even]];
   const candidates = [1, 1.5, 2, 2.5, 3];
   const out: string[] = [];
-  for (const [k, [tune, test]] of [[halves[0]!, halves[1]!], [halves[1]!, halves[0]!]].entries()) {
+  for (const [k, [tune, test]] of folds.entries()) {
     const ev = (set: Report[], t: number) =>
       prf(set.map((r) => ({ predictedMissing: extractParts(r.text).evidence.steps < t, missing: !r.has_s2r }))).f1;
     let best = candidates[0]!;
