@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { Procedures } from './procedure';
+import {
+  CHECK_ID_PATTERN,
+  FIELD_LIMITS,
+  ISSUE_KEY_PATTERN,
+  REGRESSION_SCHEMA_VERSION,
+  SCHEMA_LIMITS,
+} from '../domain/regression/limits';
+import { checkResults, type Person, type RegressionCheck, type RegressionCycle, type RegressionRecord } from '../domain/regression/types';
+
+/**
+ * The focused-regression record (stored on the bug as an issue entity property) and the payloads/results of
+ * the regression panel's resolvers. Field caps: src/domain/regression/limits.ts; the total size is checked
+ * on every write (src/domain/regression/size.ts).
+ */
+
+/** The issue entity property key; declared as a `jira:entityProperty` in the manifest to be searchable. */
+export const REGRESSION_PROPERTY_KEY = 'release-train-regression';
+
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+export const issueKeySchema = z.string().max(FIELD_LIMITS.issueKey).regex(ISSUE_KEY_PATTERN, 'must be an issue key such as BUG-42');
+export const accountIdSchema = z.string().min(1).max(FIELD_LIMITS.accountId);
+export const checkIdSchema = z.string().regex(CHECK_ID_PATTERN, 'must be 1–64 letters, digits, - or _');
+export const rcNameSchema = z.string().trim().min(1).max(FIELD_LIMITS.rc);
+export const checkResultSchema = z.enum(checkResults);
+
+export const personSchema = z.object({
+  accountId: accountIdSchema,
+  name: z.string().max(FIELD_LIMITS.personName),
+}) satisfies z.ZodType<Person, unknown>;
+
+const areaSchema = z.string().trim().min(1).max(FIELD_LIMITS.area);
+const titleSchema = z.string().trim().min(1).max(FIELD_LIMITS.title);
+const noteSchema = z.string().max(FIELD_LIMITS.note);
+
+export const regressionCheckSchema = z.object({
+  id: checkIdSchema,
+  area: areaSchema,
+  title: titleSchema,
+  result: checkResultSchema,
+  tester: personSchema.optional(),
+  at: isoDateTimeSchema.optional(),
+  note: noteSchema.optional(),
+  reportedBugKey: issueKeySchema.optional(),
+  updatedAt: isoDateTimeSchema,
+  updatedBy: accountIdSchema,
+}) satisfies z.ZodType<RegressionCheck, unknown>;
+
+export const regressionCycleSchema = z
+  .object({
+    rc: rcNameSchema,
+    startedAt: isoDateTimeSchema,
+    checks: z.array(regressionCheckSchema).max(SCHEMA_LIMITS.checksPerCycle),
+  })
+  .superRefine((cycle, ctx) => {
+    const seen = new Set<string>();
+    cycle.checks.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id '${c.id}'` });
+      seen.add(c.id);
+    });
+  }) satisfies z.ZodType<RegressionCycle, unknown>;
+
+export const regressionRecordSchema = z
+  .object({
+    schemaVersion: z.literal(REGRESSION_SCHEMA_VERSION),
+    cycles: z.array(regressionCycleSchema).max(SCHEMA_LIMITS.cycles),
+    foundBugs: z.array(issueKeySchema).max(SCHEMA_LIMITS.foundBugs),
+    revision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  })
+  .superRefine((record, ctx) => {
+    const seen = new Set<string>();
+    record.cycles.forEach((c, i) => {
+      if (seen.has(c.rc)) ctx.addIssue({ code: 'custom', path: ['cycles', i, 'rc'], message: `two cycles for '${c.rc}'` });
+      seen.add(c.rc);
+    });
+  }) satisfies z.ZodType<RegressionRecord, unknown>;
+
+// ---- What the panel shows ----
+
+const resultCountsSchema = z.object({
+  'not-run': z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  blocked: z.number().int(),
+  total: z.number().int(),
+});
+
+export const rcVerdictSchema = z.object({
+  rc: z.string(),
+  verdict: z.enum(['passed', 'failed', 'incomplete', 'none']),
+  counts: resultCountsSchema,
+});
+
+export const loopSummarySchema = z.object({
+  rcCount: z.number().int(),
+  rcs: z.array(z.string()),
+  passedIn: z.string().optional(),
+  latestVerdict: z.enum(['passed', 'failed', 'incomplete']).optional(),
+  foundBugs: z.array(z.string()),
+  foundByRc: z.array(z.object({ rc: z.string(), bugKeys: z.array(z.string()) })),
+  sentence: z.string(),
+});
+
+export const suggestedCheckSchema = z.object({
+  id: checkIdSchema,
+  area: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  score: z.number(),
+});
+
+export const regressionPanelSchema = z.object({
+  issueKey: issueKeySchema,
+  /** The RC the checklist is for (the bug's release-candidate fix version), when it has one. */
+  currentRc: z.string().nullable(),
+  /** null when the stored data is invalid: the panel then shows `storedInvalid` and does not offer edits. */
+  record: regressionRecordSchema.nullable(),
+  storedInvalid: z.object({ message: z.string() }).optional(),
+  verdicts: z.array(rcVerdictSchema),
+  loop: loopSummarySchema,
+  suggestions: z.array(suggestedCheckSchema),
+  /** Whether the current user may edit the issue (Jira's EDIT_ISSUES, checked with the user's own rights). */
+  canEdit: z.boolean(),
+});
+export type RegressionPanel = z.infer<typeof regressionPanelSchema>;
+
+// ---- Resolver payloads (keys namespaced `regression/…`) ----
+
+/** Every write names the revision the UI last saw; the resolver merges if the stored one moved on. */
+const writeBase = { issueKey: issueKeySchema, rc: rcNameSchema, baseRevision: z.number().int().min(0) };
+
+export const getPanelInputSchema = z.object({ issueKey: issueKeySchema });
+export const startCycleInputSchema = z.object({ ...writeBase });
+export const addCheckInputSchema = z.object({
+  ...writeBase,
+  /** Generated by the UI (crypto.randomUUID), so a retried add does not create a second check. */
+  check: z.object({ id: checkIdSchema, area: areaSchema, title: titleSchema }),
+});
+export const editCheckInputSchema = z
+  .object({ ...writeBase, checkId: checkIdSchema, area: areaSchema.optional(), title: titleSchema.optional() })
+  .refine((v) => v.area !== undefined || v.title !== undefined, 'change the area or the title');
+export const reorderChecksInputSchema = z.object({ ...writeBase, order: z.array(checkIdSchema).max(SCHEMA_LIMITS.checksPerCycle) });
+export const deleteCheckInputSchema = z.object({ ...writeBase, checkId: checkIdSchema });
+export const recordResultInputSchema = z.object({
+  ...writeBase,
+  checkId: checkIdSchema,
+  result: checkResultSchema,
+  /** Omitted: keep the note; '': remove it. */
+  note: noteSchema.optional(),
+});
+export const reportRegressionBugInputSchema = z.object({
+  ...writeBase,
+  checkId: checkIdSchema,
+  /** Overrides the drafted summary. */
+  summary: z.string().trim().min(1).max(255).optional(),
+});
+export const reportRegressionBugOutputSchema = z.object({ bugKey: issueKeySchema, panel: regressionPanelSchema });
+
+export const regressionProcedures = {
+  'regression/get-panel': { input: getPanelInputSchema, output: regressionPanelSchema },
+  'regression/start-cycle': { input: startCycleInputSchema, output: regressionPanelSchema },
+  'regression/add-check': { input: addCheckInputSchema, output: regressionPanelSchema },
+  'regression/edit-check': { input: editCheckInputSchema, output: regressionPanelSchema },
+  'regression/reorder-checks': { input: reorderChecksInputSchema, output: regressionPanelSchema },
+  'regression/delete-check': { input: deleteCheckInputSchema, output: regressionPanelSchema },
+  'regression/record-result': { input: recordResultInputSchema, output: regressionPanelSchema },
+  'regression/report-bug': { input: reportRegressionBugInputSchema, output: reportRegressionBugOutputSchema },
+} as const satisfies Procedures;

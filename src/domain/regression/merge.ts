@@ -1,0 +1,173 @@
+import { REGRESSION_SCHEMA_VERSION } from './limits';
+import type { RegressionCheck, RegressionCycle, RegressionRecord } from './types';
+
+/**
+ * Three-way merge of two testers' concurrent edits, check by check, so neither's results are lost.
+ *
+ * The caller does optimistic concurrency: read (base, revision n) → edit (mine) → write; when the stored
+ * revision moved on meanwhile, re-read (theirs) and write merge(base, mine, theirs).
+ *
+ * Per check id (within the cycle of the same RC):
+ * - changed on one side only → that side; changed on both → the later `updatedAt` wins (tie: mine, the
+ *   writer doing the merge, i.e. the last writer);
+ * - added on one side → kept; added on both (same id) → the later one;
+ * - deleted on one side → deleted only if the other side did not modify it; otherwise the modification stays.
+ * Order: the side that reordered wins (both: mine); checks only the other side has are placed after their
+ * predecessor there. foundBugs: a three-way set merge. revision: the higher of the two.
+ */
+
+export type MergeDecision = {
+  rc: string;
+  checkId: string;
+  kept: 'mine' | 'theirs';
+  why: 'both-changed' | 'both-added' | 'modified-not-deleted';
+};
+
+export type MergeOutcome = { record: RegressionRecord; decisions: MergeDecision[] };
+
+export function mergeRecords(base: RegressionRecord | undefined, mine: RegressionRecord, theirs: RegressionRecord): MergeOutcome {
+  const decisions: MergeDecision[] = [];
+  const rcs = orderedRcs(mine, theirs);
+  const cycles: RegressionCycle[] = [];
+  for (const rc of rcs) {
+    const b = base?.cycles.find((c) => c.rc === rc);
+    const m = mine.cycles.find((c) => c.rc === rc);
+    const t = theirs.cycles.find((c) => c.rc === rc);
+    const startedAt = earliest([m?.startedAt, t?.startedAt, b?.startedAt]);
+    const checks = mergeChecks(rc, b?.checks ?? [], m?.checks ?? [], t?.checks ?? [], decisions);
+    cycles.push({ rc, startedAt, checks });
+  }
+  return {
+    record: {
+      schemaVersion: REGRESSION_SCHEMA_VERSION,
+      cycles,
+      foundBugs: mergeSet(base?.foundBugs ?? [], mine.foundBugs, theirs.foundBugs),
+      revision: Math.max(mine.revision, theirs.revision),
+    },
+    decisions,
+  };
+}
+
+/** Theirs' cycles in their order, then mine's new ones; stably sorted by start so "current" stays last. */
+function orderedRcs(mine: RegressionRecord, theirs: RegressionRecord): string[] {
+  const list: Array<{ rc: string; startedAt: string }> = [];
+  const seen = new Set<string>();
+  for (const c of [...theirs.cycles, ...mine.cycles]) {
+    if (!seen.has(c.rc)) {
+      seen.add(c.rc);
+      list.push(c);
+    }
+  }
+  return list
+    .map((c, i) => ({ ...c, i, t: time(c.startedAt) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((c) => c.rc);
+}
+
+function mergeChecks(
+  rc: string,
+  base: readonly RegressionCheck[],
+  mine: readonly RegressionCheck[],
+  theirs: readonly RegressionCheck[],
+  decisions: MergeDecision[],
+): RegressionCheck[] {
+  const B = new Map(base.map((c) => [c.id, c]));
+  const M = new Map(mine.map((c) => [c.id, c]));
+  const T = new Map(theirs.map((c) => [c.id, c]));
+  const merged = new Map<string, RegressionCheck>();
+  for (const id of new Set([...M.keys(), ...T.keys()])) {
+    const b = B.get(id);
+    const m = M.get(id);
+    const t = T.get(id);
+    let kept: RegressionCheck | undefined;
+    if (!b) {
+      if (m && t) {
+        kept = later(m, t);
+        if (!sameCheck(m, t)) decisions.push({ rc, checkId: id, kept: kept === m ? 'mine' : 'theirs', why: 'both-added' });
+      } else kept = m ?? t;
+    } else if (m && t) {
+      const mChanged = !sameCheck(m, b);
+      const tChanged = !sameCheck(t, b);
+      if (mChanged && tChanged) {
+        kept = later(m, t);
+        if (!sameCheck(m, t)) decisions.push({ rc, checkId: id, kept: kept === m ? 'mine' : 'theirs', why: 'both-changed' });
+      } else kept = mChanged ? m : t;
+    } else {
+      // Deleted on one side: respected only if the surviving side did not modify the check.
+      const survivor = (m ?? t) as RegressionCheck;
+      if (!sameCheck(survivor, b)) {
+        kept = survivor;
+        decisions.push({ rc, checkId: id, kept: m ? 'mine' : 'theirs', why: 'modified-not-deleted' });
+      }
+    }
+    if (kept) merged.set(id, kept);
+  }
+  const order = mergeOrder(base, mine, theirs);
+  return order.filter((id) => merged.has(id)).map((id) => merged.get(id) as RegressionCheck);
+}
+
+function mergeOrder(base: readonly RegressionCheck[], mine: readonly RegressionCheck[], theirs: readonly RegressionCheck[]): string[] {
+  const ids = (l: readonly RegressionCheck[]) => l.map((c) => c.id);
+  const baseIds = ids(base);
+  const mineReordered = reordered(baseIds, ids(mine));
+  // The side that reordered sets the order (both: mine); otherwise theirs, which holds the stored order.
+  const [first, other] = mineReordered ? [ids(mine), ids(theirs)] : [ids(theirs), ids(mine)];
+  const out = [...first];
+  const placed = new Set(out);
+  let after: string | undefined;
+  for (const id of other) {
+    if (placed.has(id)) {
+      after = id;
+      continue;
+    }
+    const at = after === undefined ? 0 : out.indexOf(after) + 1;
+    out.splice(at, 0, id);
+    placed.add(id);
+    after = id;
+  }
+  return out;
+}
+
+/** Did the relative order of the ids both lists share change? */
+function reordered(base: readonly string[], side: readonly string[]): boolean {
+  const inSide = new Set(side);
+  const inBase = new Set(base);
+  const a = base.filter((id) => inSide.has(id));
+  const b = side.filter((id) => inBase.has(id));
+  return a.some((id, i) => id !== b[i]);
+}
+
+function mergeSet(base: readonly string[], mine: readonly string[], theirs: readonly string[]): string[] {
+  const removed = new Set(base.filter((k) => !mine.includes(k) || !theirs.includes(k)));
+  return [...new Set([...theirs, ...mine])].filter((k) => !removed.has(k));
+}
+
+function later(m: RegressionCheck, t: RegressionCheck): RegressionCheck {
+  return time(t.updatedAt) > time(m.updatedAt) ? t : m;
+}
+
+function time(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : 0;
+}
+
+function earliest(values: Array<string | undefined>): string {
+  const present = values.filter((v): v is string => v !== undefined);
+  return present.reduce((a, b) => (time(b) < time(a) ? b : a), present[0] ?? '');
+}
+
+export function sameCheck(a: RegressionCheck, b: RegressionCheck): boolean {
+  return (
+    a.id === b.id &&
+    a.area === b.area &&
+    a.title === b.title &&
+    a.result === b.result &&
+    a.tester?.accountId === b.tester?.accountId &&
+    a.tester?.name === b.tester?.name &&
+    a.at === b.at &&
+    a.note === b.note &&
+    a.reportedBugKey === b.reportedBugKey &&
+    a.updatedAt === b.updatedAt &&
+    a.updatedBy === b.updatedBy
+  );
+}
