@@ -44,7 +44,6 @@ function ReproStepsEditor({ field, onValue }: { field: CustomFieldModule; onValu
         fieldValue: null,
       }),
     // Deps on purpose: the editor keeps its own state; a new context would reload it and lose what was typed.
-
     [shell.user.accountId],
   );
   const onMessage = (message: FrameToShell) => {
