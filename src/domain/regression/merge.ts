@@ -13,7 +13,7 @@ import type { RegressionCheck, RegressionCycle, RegressionRecord } from './types
  * - added on one side → kept; added on both (same id) → the later one;
  * - deleted on one side → deleted only if the other side did not modify it; otherwise the modification stays.
  * Order: the side that reordered wins (both: mine); checks only the other side has are placed after their
- * predecessor there. foundBugs: a three-way set merge. revision: the higher of the two.
+ * predecessor there (or at the end, when they were added at the end). foundBugs: a three-way set merge. revision: the higher of the two.
  */
 
 export type MergeDecision = {
@@ -114,17 +114,22 @@ function mergeOrder(base: readonly RegressionCheck[], mine: readonly RegressionC
   const [first, other] = mineReordered ? [ids(mine), ids(theirs)] : [ids(theirs), ids(mine)];
   const out = [...first];
   const placed = new Set(out);
+  // Additions at the end of their side stay at the end; others go right after their predecessor there.
+  let lastShared = -1;
+  other.forEach((id, i) => {
+    if (placed.has(id)) lastShared = i;
+  });
   let after: string | undefined;
-  for (const id of other) {
+  other.forEach((id, i) => {
     if (placed.has(id)) {
       after = id;
-      continue;
+      return;
     }
-    const at = after === undefined ? 0 : out.indexOf(after) + 1;
+    const at = i > lastShared ? out.length : after === undefined ? 0 : out.indexOf(after) + 1;
     out.splice(at, 0, id);
     placed.add(id);
     after = id;
-  }
+  });
   return out;
 }
 
