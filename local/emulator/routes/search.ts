@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { ApiError, badRequest } from '../errors';
+import { JqlError } from '../jql/ast';
+import { compileJql } from '../jql/evaluate';
+import { parseJql } from '../jql/parse';
+import { hasPermission } from '../permissions';
+import { selectFields } from '../render';
+import type { EmuIssue } from '../state';
+import type { RouteContext } from '../handler';
+import { isObj, ok, projectById, route } from './common';
+
+const GONE = {
+  status: 410,
+  body: {
+    errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046'],
+    errors: {},
+  },
+};
+
+/** Matching issues the actor may browse, in JQL order. JQL problems become Jira's 400. */
+export function runJql(ctx: RouteContext, jql: string, requireBounded: boolean): EmuIssue[] {
+  try {
+    const query = parseJql(jql);
+    if (requireBounded && !query.where) throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+    const compiled = compileJql(query, { state: ctx.state, currentAccountId: ctx.actor.isApp ? null : ctx.actor.accountId, now: ctx.now() });
+    const visibleProjects = new Set(ctx.state.projects.filter((p) => hasPermission(ctx.state, ctx.actor, p, 'BROWSE_PROJECTS')).map((p) => p.id));
+    return ctx.state.issues.filter((i) => visibleProjects.has(i.projectId) && compiled.matches(i)).sort(compiled.compare);
+  } catch (e) {
+    if (e instanceof JqlError) throw new ApiError(400, [e.message]);
+    throw e;
+  }
+}
+
+const hashJql = (jql: string) => createHash('sha256').update(jql).digest('base64url').slice(0, 12);
+function encodeToken(offset: number, jql: string) {
+  return Buffer.from(JSON.stringify({ o: offset, q: hashJql(jql) })).toString('base64url');
+}
+function decodeToken(token: string, jql: string): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; q?: unknown };
+    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === hashJql(jql)) return parsed.o;
+  } catch {
+    /* fall through */
+  }
+  throw badRequest('The provided next page token is invalid or expired.');
+}
+
+type SearchInput = { jql: string; fields?: string[]; maxResults?: number; nextPageToken?: string; expand: string[]; properties: string[] };
+
+function search(ctx: RouteContext, input: SearchInput) {
+  const onlyIds = !input.fields || input.fields.every((f) => ['id', 'key'].includes(f.trim()));
+  const cap = onlyIds ? 5000 : 100;
+  const max = Math.min(Math.max(input.maxResults ?? 50, 1), cap);
+  const matching = runJql(ctx, input.jql, true);
+  const offset = input.nextPageToken ? decodeToken(input.nextPageToken, input.jql) : 0;
+  const page = matching.slice(offset, offset + max);
+  const withChangelog = input.expand.includes('changelog');
+  const issues = page.map((issue) => {
+    const all = input.fields && !onlyIds ? ctx.render.allFields(issue) : {};
+    const out: Record<string, unknown> = {
+      expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+      id: issue.id,
+      self: `${ctx.base}/rest/api/3/issue/${issue.id}`,
+      key: issue.key,
+      fields: selectFields(all, input.fields, ctx.state, false),
+    };
+    if (withChangelog) out['changelog'] = inlineChangelog(ctx, issue);
+    if (input.properties.length) out['properties'] = Object.fromEntries(input.properties.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]));
+    return out;
+  });
+  const next = offset + page.length;
+  const isLast = next >= matching.length;
+  return ok({ issues, ...(isLast ? {} : { nextPageToken: encodeToken(next, input.jql) }), isLast });
+}
+
+/** Jira inlines at most 100 histories (the latest), oldest first. */
+export function inlineChangelog(ctx: RouteContext, issue: EmuIssue) {
+  const histories = issue.histories.slice(-100);
+  return { startAt: 0, maxResults: histories.length, total: issue.histories.length, histories: histories.map((h) => ctx.render.history(h)) };
+}
+
+const stringList = (v: unknown, name: string): string[] | undefined => {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  throw badRequest(`'${name}' must be a list of texts.`);
+};
+
+export const searchRoutes = [
+  route('POST', /^\/rest\/api\/[23]\/search$/, () => GONE),
+  route('GET', /^\/rest\/api\/[23]\/search$/, () => GONE),
+  route('POST', /^\/rest\/api\/3\/search\/jql$/, (ctx) => {
+    const b = ctx.req.body;
+    if (!isObj(b)) throw badRequest('The request body must be a JSON object with a jql property.');
+    if (b['jql'] !== undefined && typeof b['jql'] !== 'string') throw badRequest("'jql' must be text.");
+    if (b['maxResults'] !== undefined && (typeof b['maxResults'] !== 'number' || !Number.isInteger(b['maxResults']))) throw badRequest("'maxResults' must be a whole number.");
+    if (b['nextPageToken'] !== undefined && b['nextPageToken'] !== null && typeof b['nextPageToken'] !== 'string') throw badRequest("'nextPageToken' must be text.");
+    return search(ctx, {
+      jql: (b['jql'] as string | undefined) ?? '',
+      fields: stringList(b['fields'], 'fields'),
+      maxResults: b['maxResults'] as number | undefined,
+      nextPageToken: (b['nextPageToken'] as string | null | undefined) ?? undefined,
+      expand: stringList(b['expand'], 'expand') ?? [],
+      properties: stringList(b['properties'], 'properties') ?? [],
+    });
+  }),
+  route('GET', /^\/rest\/api\/3\/search\/jql$/, (ctx) => {
+    const q = ctx.req.query;
+    const max = q.get('maxResults');
+    if (max !== null && !/^\d+$/.test(max)) throw badRequest("'maxResults' must be a whole number.");
+    return search(ctx, {
+      jql: q.get('jql') ?? '',
+      fields: stringList(q.get('fields') ?? undefined, 'fields'),
+      maxResults: max === null ? undefined : Number(max),
+      nextPageToken: q.get('nextPageToken') ?? undefined,
+      expand: stringList(q.get('expand') ?? undefined, 'expand') ?? [],
+      properties: stringList(q.get('properties') ?? undefined, 'properties') ?? [],
+    });
+  }),
+  route('POST', /^\/rest\/api\/3\/search\/approximate-count$/, (ctx) => {
+    const b = ctx.req.body;
+    if (!isObj(b) || typeof b['jql'] !== 'string') throw badRequest("The request body must be { jql: '…' }.");
+    return ok({ count: runJql(ctx, b['jql'], true).length });
+  }),
+];
+export { projectById };
