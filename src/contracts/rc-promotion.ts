@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { Procedures } from './procedure';
+import { promotionSteps, MIN_OVERRIDE_REASON, type AuditEntry, type PromotionState, type StepResult } from '../domain/rc-readiness/promotion';
+import type { GateResult } from '../domain/rc-readiness/types';
+import { metricStages } from '../domain/rc-readiness/metrics';
+
+/**
+ * The RC-promotion page: promotion state and audit entry (app storage) and the page's resolver payloads
+ * (keys namespaced `rc/…`). Who promotes is never taken from a payload: the resolver uses the caller's identity.
+ */
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,10}$/);
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a project key such as BUG');
+const versionId = z.string().regex(/^\d{1,18}$/, 'must be a Jira version id');
+const actorSchema = z.object({ accountId: z.string().min(1).max(128), name: z.string().max(255) });
+const keyList = z.array(issueKey).max(1000);
+
+export const gateResultSchema = z.object({
+  id: z.union([
+    z.enum(['issues-done', 'rte-reviewed', 'regression-passed', 'no-open-regression-bugs', 'repro-confirmed']),
+    z.templateLiteral(['jql:', z.string()]),
+  ]),
+  title: z.string().max(500),
+  passed: z.boolean(),
+  evidence: z.array(issueKey).max(200),
+  detail: z.string().max(2000),
+}) satisfies z.ZodType<GateResult, unknown>;
+
+export const promotionStepSchema = z.enum(promotionSteps);
+export const promotionModeSchema = z.enum(['release-version', 'create-production-version']);
+
+export const stepResultSchema = z.object({
+  releasedVersionId: z.string().max(32).optional(),
+  productionVersionId: z.string().max(32).optional(),
+  productionVersionName: z.string().max(255).optional(),
+  nextRcVersionId: z.string().max(32).optional(),
+  movedIssueKeys: keyList.optional(),
+  auditKey: z.string().max(500).optional(),
+  handoffIssueKey: issueKey.optional(),
+  note: z.string().max(1000).optional(),
+}) satisfies z.ZodType<StepResult, unknown>;
+
+const overrideRecordSchema = z.object({
+  by: actorSchema,
+  reason: z.string().min(MIN_OVERRIDE_REASON).max(1000),
+  at: isoDateTime,
+  failingGates: z.array(gateResultSchema.shape.id).max(100),
+  unfinishedKeys: keyList,
+});
+
+export const promotionStateSchema = z.object({
+  id: z.string().min(1).max(250),
+  projectKey,
+  versionId,
+  versionName: z.string().min(1).max(255),
+  release: z.string().min(1).max(255),
+  mode: promotionModeSchema,
+  steps: z.array(promotionStepSchema).max(promotionSteps.length),
+  status: z.enum(['in-progress', 'done', 'failed']),
+  startedAt: isoDateTime,
+  startedBy: actorSchema,
+  override: overrideRecordSchema.optional(),
+  nextRcName: z.string().max(255).optional(),
+  opsProjectKey: projectKey.optional(),
+  completedSteps: z.array(z.object({ step: promotionStepSchema, at: isoDateTime, result: stepResultSchema })).max(promotionSteps.length),
+  lastError: z.object({ step: promotionStepSchema, message: z.string().max(1000), at: isoDateTime }).optional(),
+}) satisfies z.ZodType<PromotionState, unknown>;
+
+export const auditEntrySchema = z.object({
+  promotionId: z.string().min(1).max(250),
+  projectKey,
+  version: z.object({ id: versionId, name: z.string().max(255) }),
+  release: z.string().max(255),
+  mode: promotionModeSchema,
+  by: actorSchema,
+  at: isoDateTime,
+  ready: z.boolean(),
+  gates: z.array(gateResultSchema).max(100),
+  override: overrideRecordSchema.optional(),
+  nextRcName: z.string().max(255).optional(),
+}) satisfies z.ZodType<AuditEntry, unknown>;
+
+/** Promotion settings of a project (app storage). */
+export const promotionConfigSchema = z.object({
+  namingPattern: z.string().min(1).max(100).default('{release}-rc.{n}'),
+  manualCandidates: z.array(z.object({ versionId, release: z.string().trim().min(1).max(255), n: z.number().int().min(0).max(1_000_000) })).max(500).default([]),
+  mode: promotionModeSchema.default('release-version'),
+  promoterRole: z.string().trim().min(1).max(255).default('RTE'),
+  opsProjectKey: projectKey.optional(),
+  adminGates: z.array(z.object({ name: z.string().trim().min(1).max(100), jql: z.string().trim().min(1).max(2000) })).max(20).default([]),
+  bugTypes: z.array(z.string().trim().min(1).max(100)).min(1).max(20).default(['Bug']),
+});
+export type PromotionConfig = z.infer<typeof promotionConfigSchema>;
+
+// ---- Page payloads and results ----
+
+const versionOut = z.object({ id: z.string(), name: z.string(), released: z.boolean(), releaseDate: z.string().optional() });
+export const trainsOutputSchema = z.object({
+  trains: z.array(
+    z.object({
+      release: z.string(),
+      releaseVersion: versionOut.optional(),
+      candidates: z.array(z.object({ version: versionOut, n: z.number().int(), source: z.enum(['convention', 'manual']) })),
+    }),
+  ),
+  unmatched: z.array(versionOut),
+  warnings: z.array(z.string()),
+  pattern: z.string(),
+});
+
+const distributionSchema = z.object({ count: z.number().int(), medianMs: z.number().nullable(), p85Ms: z.number().nullable() });
+export const metricsOutputSchema = z.object({
+  window: z.object({ from: z.string(), to: z.string(), days: z.number() }),
+  releasesInWindow: z.array(z.string()),
+  leadTime: distributionSchema,
+  perStage: z.object(Object.fromEntries(metricStages.map((s) => [s, distributionSchema])) as Record<(typeof metricStages)[number], typeof distributionSchema>),
+  loopsPerRelease: z.array(z.object({ release: z.string(), loops: z.number() })),
+  medianLoops: z.number().nullable(),
+  escapedBugs: z.array(z.string()),
+  changeFailureRate: z.object({ failedReleases: z.array(z.string()), releases: z.number().int(), rate: z.number().nullable() }),
+  timeToRestore: distributionSchema,
+  openEscaped: z.array(z.object({ key: z.string(), ageMs: z.number() })),
+});
+
+export const convergenceOutputSchema = z.object({
+  rcs: z.array(
+    z.object({
+      name: z.string(),
+      loop: z.number().int(),
+      bugsFixed: z.array(z.string()),
+      bugsFound: z.array(z.string()),
+      openFound: z.array(z.string()),
+      regressionComplete: z.boolean(),
+    }),
+  ),
+  status: z.enum(['converged', 'converging', 'not-converging', 'unknown']),
+  explanation: z.string(),
+});
+
+export const progressSchema = z.object({ done: z.array(z.string()), remaining: z.array(z.string()), failure: z.string().optional(), summary: z.string() });
+
+export const readinessOutputSchema = z.object({
+  version: versionOut,
+  release: z.string(),
+  issueCount: z.number().int(),
+  gates: z.array(gateResultSchema),
+  ready: z.boolean(),
+  convergence: convergenceOutputSchema,
+  promotion: promotionStateSchema.nullable(),
+  /** Whether the caller may promote (project role checked server-side; the button is only a hint). */
+  canPromote: z.boolean(),
+});
+
+const candidateRef = { projectKey, versionId };
+/** Override: only the reason comes from the page; who and when are set by the resolver. */
+const overrideInput = z.object({ reason: z.string().trim().min(MIN_OVERRIDE_REASON).max(1000) });
+
+export const trainsInputSchema = z.object({ projectKey });
+export const readinessInputSchema = z.object(candidateRef);
+export const metricsInputSchema = z.object({ projectKey, windowDays: z.number().int().min(1).max(3650).optional() });
+export const promotionPreviewInputSchema = z.object({ ...candidateRef, override: overrideInput.optional() });
+export const promotionPreviewOutputSchema = z.object({
+  allowed: z.boolean(),
+  refusal: z.string().optional(),
+  steps: z.array(z.object({ step: promotionStepSchema, title: z.string(), detail: z.string() })),
+});
+export const promoteInputSchema = z.object({ ...candidateRef, override: overrideInput.optional(), confirm: z.literal(true) });
+export const promotionViewOutputSchema = z.object({ state: promotionStateSchema.nullable(), audit: auditEntrySchema.nullable(), progress: progressSchema.nullable() });
+
+export const rcPromotionProcedures = {
+  'rc/trains': { input: trainsInputSchema, output: trainsOutputSchema },
+  'rc/readiness': { input: readinessInputSchema, output: readinessOutputSchema },
+  'rc/metrics': { input: metricsInputSchema, output: metricsOutputSchema },
+  'rc/promote-preview': { input: promotionPreviewInputSchema, output: promotionPreviewOutputSchema },
+  'rc/promote': { input: promoteInputSchema, output: promotionViewOutputSchema },
+  'rc/promotion': { input: readinessInputSchema, output: promotionViewOutputSchema },
+} as const satisfies Procedures;
