@@ -1,0 +1,57 @@
+import type { GateResult, RcIssue, VersionLite } from '../../src/domain/rc-readiness/types';
+import type { MetricsBug, MetricsRelease } from '../../src/domain/rc-readiness/metrics';
+import type { PromotionPlanInput } from '../../src/domain/rc-readiness/promotion';
+
+/** Builders with overridable defaults for the RC-readiness model. A default issue passes every gate. */
+
+let seq = 0;
+export function anRcIssue(overrides: Partial<RcIssue> = {}): RcIssue {
+  seq += 1;
+  return {
+    key: `BUG-${seq}`,
+    type: 'Bug',
+    statusCategory: 'done',
+    isDone: true,
+    rteReviewedAfterLatestDev: true,
+    regressionVerdict: 'passed',
+    reproConfirmed: true,
+    ...overrides,
+  };
+}
+
+export function anOpenIssue(overrides: Partial<RcIssue> = {}): RcIssue {
+  return anRcIssue({ statusCategory: 'indeterminate', isDone: false, ...overrides });
+}
+
+export function aVersion(overrides: Partial<VersionLite> = {}): VersionLite {
+  seq += 1;
+  return { id: String(10000 + seq), name: `4.3.0-rc.${seq}`, released: false, ...overrides };
+}
+
+export function aGate(overrides: Partial<GateResult> = {}): GateResult {
+  return { id: 'issues-done', title: 'Every issue is done', passed: true, evidence: [], detail: 'All done.', ...overrides };
+}
+
+export function aPlanInput(overrides: Partial<PromotionPlanInput> = {}): PromotionPlanInput {
+  return {
+    projectKey: 'BUG',
+    version: { id: '10042', name: '4.3.0-rc.2', released: false },
+    release: '4.3.0',
+    mode: 'release-version',
+    gates: [aGate()],
+    unfinishedKeys: [],
+    opsProjectKey: 'OPS',
+    ...overrides,
+  };
+}
+
+export function aMetricsBug(overrides: Partial<MetricsBug> = {}): MetricsBug {
+  seq += 1;
+  return { key: `BUG-${seq}`, createdAt: '2026-03-01T00:00:00.000Z', fixVersions: [], affectsVersions: [], ...overrides };
+}
+
+export function aRelease(overrides: Partial<MetricsRelease> = {}): MetricsRelease {
+  return { name: '4.3.0', released: true, releaseDate: '2026-03-10', candidateCount: 2, ...overrides };
+}
+
+export const rte = { accountId: 'acc-rte', name: 'Rita RTE' };
