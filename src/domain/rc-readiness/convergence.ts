@@ -73,7 +73,8 @@ export function convergence(input: ConvergenceInput): Convergence {
     status = 'not-converging';
     verdict = `Not converging: ${last.name} found ${last.bugsFound.length === prev.bugsFound.length ? 'as many bugs as' : 'more bugs than'} ${prev.name} (${last.bugsFound.length} vs ${prev.bugsFound.length}).`;
   }
-  const explanation = `${history ? `${history}${pending}. ` : pending ? `${pending.trim()}. ` : ''}${verdict}`;
+  const prefix = history ? `${history}${pending}. ` : inProgress.length ? `Regression not finished: ${inProgress.join(', ')}. ` : '';
+  const explanation = `${prefix}${verdict}`;
   return { rcs, status, explanation };
 }
 

@@ -108,7 +108,9 @@ describe('convergence', () => {
   });
 
   it('unknown with no finished regression, or only one that found bugs', () => {
-    expect(convergence({ candidates: [{ name: rc(1), issues: [anRcIssue({ regressionVerdict: 'none' })] }] }).status).toBe('unknown');
+    const none = convergence({ candidates: [{ name: rc(1), issues: [anRcIssue({ regressionVerdict: 'none' })] }] });
+    expect(none.status).toBe('unknown');
+    expect(none.explanation).toBe(`Regression not finished: ${rc(1)}. No candidate has finished its regression yet, so there is no trend.`);
     expect(convergence({ candidates: [] }).status).toBe('unknown');
     expect(convergence({ candidates: [{ name: rc(1), issues: [anRcIssue()] }], regressionFinds: [found('BUG-9', 1)] }).status).toBe('unknown');
   });
