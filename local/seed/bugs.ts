@@ -96,7 +96,7 @@ function sprintEvents(plan: IssuePlan, triagedAt: number | undefined, doneAt: nu
   let k = windows.findIndex((w) => w.end > triagedAt);
   if (k < 0 || k > 3) k = 3;
   if (doneAt !== undefined && doneAt < windows[0]!.start) return { events: [], value: [] };
-  const planAt = Math.min(Math.max(triagedAt + 2 * HOUR, windows[k]!.start - DAY), doneAt !== undefined ? doneAt - HOUR : now - HOUR);
+  const planAt = Math.max(triagedAt + 60_000, Math.min(Math.max(triagedAt + 2 * HOUR, windows[k]!.start - DAY), doneAt !== undefined ? doneAt - HOUR : now - HOUR));
   change(planAt, [windows[k]!.id]);
   while (windows[k]!.state === 'closed' && !(doneAt !== undefined && doneAt <= windows[k]!.complete!)) {
     const completeAt = windows[k]!.complete!;
@@ -219,7 +219,8 @@ export function planRtIssues(now: Date, rng: Rng): IssuePlan[] {
   const nextText = (c: ComponentName) => textPools.get(c)!.pop()!;
   const plans: IssuePlan[] = [];
   let n = 0;
-  const at = (dayOffset: number) => d0 + dayOffset * DAY + rng.int(8, 17) * HOUR + rng.int(0, 59) * 60_000;
+  // Working hours on the given day, never later than two hours before `now`.
+  const at = (dayOffset: number) => Math.min(d0 + dayOffset * DAY + rng.int(8, 17) * HOUR + rng.int(0, 59) * 60_000, nowMs - 2 * HOUR - rng.int(0, 59) * 60_000);
 
   const base = (final: StatusName, created: number, end: number, o: Partial<IssuePlan> & { pathOpts?: Parameters<typeof pathTo>[2] } = {}): IssuePlan => {
     const component = o.component ?? rng.pick(COMPONENT_NAMES);
@@ -248,7 +249,7 @@ export function planRtIssues(now: Date, rng: Rng): IssuePlan[] {
       fixVersionId: o.fixVersionId,
       affectsVersionIds: o.affectsVersionIds ?? [],
       rcFields: o.rcFields ?? false,
-      sprint: o.sprint ?? 'auto',
+      sprint: o.sprint ?? (final === 'Open' ? 'none' : 'auto'),
       reproField: o.reproField ?? (quality === 'excellent' && rng.chance(0.4)),
     };
   };
