@@ -1,5 +1,5 @@
 import { bugSize, formatAmount, resolveBudget, type BudgetSettings, type BudgetSource, type ResolvedBudget } from './budget';
-import { rankBugs, type RankWeights } from './rank';
+import { rankEntries, type RankWeights } from './rank';
 import { upcomingSprintsInOrder } from './sprint-order';
 import type { BudgetUnit, PlanBug, PlanSprint } from './types';
 
@@ -138,14 +138,13 @@ export function autoPlan(input: AutoPlanInput): AutoPlanResult {
   }
   if (duplicates.size > 0) warnings.push(`Duplicate bug keys ignored after their first occurrence: ${[...duplicates].slice(0, 10).join(', ')}${duplicates.size > 10 ? ', …' : ''}.`);
 
-  const ranked = rankBugs(candidates, { now: input.now, closedSprintIds, override: input.override, weights: input.weights });
-  const byKey = new Map(candidates.map((b) => [b.key, b]));
+  const ranked = rankEntries(candidates, { now: input.now, closedSprintIds, override: input.override, weights: input.weights }, false);
   const remaining = (slot: Slot): number => slot.budget.amount - slot.load;
   const unplaced: { key: string; size: number }[] = [];
   let cursor = 0;
-  for (const entry of ranked) {
-    const bug = byKey.get(entry.key);
-    if (!bug) continue;
+  for (let position = 0; position < ranked.length; position += 1) {
+    const entry = ranked[position] as (typeof ranked)[number];
+    const bug = entry.bug;
     const size = sizeOf(bug) ?? 0;
     while (cursor < slots.length && remaining(slots[cursor] as Slot) <= 0) cursor += 1;
     let target: Slot | undefined;
@@ -157,11 +156,11 @@ export function autoPlan(input: AutoPlanInput): AutoPlanResult {
       }
     }
     if (!target) {
-      unplaced.push({ key: entry.key, size });
+      unplaced.push({ key: bug.key, size });
       continue;
     }
     place(target, bug, true);
-    moves.push({ key: bug.key, fromSprintId: null, toSprintId: target.sprint.id, reason: `Rank ${entry.rank} (score ${entry.score})` });
+    moves.push({ key: bug.key, fromSprintId: null, toSprintId: target.sprint.id, reason: `Rank ${position + 1} (score ${entry.score})` });
   }
 
   // Reasons use the final room left: it only shrinks during the fill, so a bug that did not fit then does not fit now.

@@ -91,13 +91,16 @@ export function severityLevel(severity: string | undefined): 1 | 2 | 3 | 4 | und
  */
 export function carryOverCount(bug: Pick<PlanBug, 'sprintHistory' | 'currentSprintId'>, closedSprintIds?: ReadonlySet<number>): number {
   const history = Array.isArray(bug.sprintHistory) ? bug.sprintHistory : [];
-  const seen = new Set<number>();
-  for (const id of history) {
+  // Histories are short: a quadratic distinct check avoids allocating a Set per bug when ranking thousands.
+  let count = 0;
+  for (let i = 0; i < history.length; i += 1) {
+    const id = history[i];
     if (typeof id !== 'number' || !Number.isFinite(id) || id === bug.currentSprintId) continue;
     if (closedSprintIds && !closedSprintIds.has(id)) continue;
-    seen.add(id);
+    if (history.indexOf(id) !== i) continue;
+    count += 1;
   }
-  return seen.size;
+  return count;
 }
 
 type PriorityName = keyof RankWeights['priority'];
@@ -115,45 +118,74 @@ export type ScoreOptions = {
 
 /** The score of one bug and its reasons. Only the priority reason is always present; other parts appear when non-zero. */
 export function scoreBug(bug: PlanBug, options: ScoreOptions): { score: number; reasons: string[] } {
-  const w = options.weights ?? rankWeights;
   const now = typeof options.now === 'number' ? options.now : toTime(options.now);
   const reasons: string[] = [];
-  let score = 0;
-  const add = (points: number, reason: string): void => {
-    score += points;
-    reasons.push(`${reason} ${plus(points)}`);
-  };
+  const score = scoreParts(bug, now, toTime(bug.createdAt), options.closedSprintIds, options.weights ?? rankWeights, reasons);
+  return { score, reasons };
+}
 
-  if (isPriorityName(bug.priority)) add(w.priority[bug.priority], `${bug.priority} priority`);
-  else {
-    const shown = typeof bug.priority === 'string' && bug.priority.trim() !== '' ? `Priority '${bug.priority}' is not a Jira default, ranked as Medium` : 'No priority, ranked as Medium';
-    add(w.priority.Medium, shown);
+const severityCache = new Map<string, 1 | 2 | 3 | 4 | undefined>();
+function cachedSeverityLevel(severity: string | undefined): 1 | 2 | 3 | 4 | undefined {
+  if (typeof severity !== 'string') return undefined;
+  if (severityCache.has(severity)) return severityCache.get(severity);
+  const level = severityLevel(severity);
+  if (severityCache.size < 1000) severityCache.set(severity, level);
+  return level;
+}
+
+// Hot path when ranking thousands of bugs: no closures or Sets per bug, dates parsed once by the caller.
+// With `reasons` null only the number is computed (auto-plan needs no text for thousands of candidates).
+function scoreParts(bug: PlanBug, now: number, created: number, closedSprintIds: ReadonlySet<number> | undefined, w: RankWeights, reasons: string[] | null): number {
+  let score = 0;
+  let points: number;
+
+  if (isPriorityName(bug.priority)) {
+    points = w.priority[bug.priority];
+    reasons?.push(`${bug.priority} priority ${plus(points)}`);
+  } else {
+    points = w.priority.Medium;
+    if (reasons) {
+      const shown = typeof bug.priority === 'string' && bug.priority.trim() !== '' ? `Priority '${bug.priority}' is not a Jira default, ranked as Medium` : 'No priority, ranked as Medium';
+      reasons.push(`${shown} ${plus(points)}`);
+    }
+  }
+  score += points;
+
+  const level = cachedSeverityLevel(bug.severity);
+  if (level !== undefined && w.severity[level] !== 0) {
+    points = w.severity[level];
+    score += points;
+    reasons?.push(`Severity ${bug.severity?.trim() ?? ''} ${plus(points)}`);
   }
 
-  const level = severityLevel(bug.severity);
-  if (level !== undefined && w.severity[level] !== 0) add(w.severity[level], `Severity ${bug.severity?.trim() ?? ''}`);
-
-  const created = toTime(bug.createdAt);
   if (Number.isFinite(created) && Number.isFinite(now) && now > created) {
     const weeks = Math.floor((now - created) / (7 * DAY_MS));
-    const points = Math.min(w.ageMax, weeks * w.agePerWeek);
-    if (points > 0) add(points, `Open ${plural(weeks, 'week', 'weeks')}${weeks * w.agePerWeek > w.ageMax ? ' (capped)' : ''}`);
+    points = Math.min(w.ageMax, weeks * w.agePerWeek);
+    if (points > 0) {
+      score += points;
+      reasons?.push(`Open ${plural(weeks, 'week', 'weeks')}${weeks * w.agePerWeek > w.ageMax ? ' (capped)' : ''} ${plus(points)}`);
+    }
   }
 
   const impact = typeof bug.customerImpact === 'number' && Number.isFinite(bug.customerImpact) && bug.customerImpact > 0 ? Math.floor(bug.customerImpact) : 0;
   if (impact > 0) {
-    const points = Math.min(w.customerImpactMax, impact * w.customerImpactEach);
-    add(points, `${plural(impact, 'customer ticket', 'customer tickets')}${impact * w.customerImpactEach > w.customerImpactMax ? ' (capped)' : ''}`);
+    points = Math.min(w.customerImpactMax, impact * w.customerImpactEach);
+    score += points;
+    reasons?.push(`${plural(impact, 'customer ticket', 'customer tickets')}${impact * w.customerImpactEach > w.customerImpactMax ? ' (capped)' : ''} ${plus(points)}`);
   }
 
-  if (bug.foundInRegression === true) add(w.foundInRegression, 'Found in regression');
+  if (bug.foundInRegression === true) {
+    score += w.foundInRegression;
+    reasons?.push(`Found in regression ${plus(w.foundInRegression)}`);
+  }
 
-  const carried = carryOverCount(bug, options.closedSprintIds);
+  const carried = carryOverCount(bug, closedSprintIds);
   if (carried > 0) {
-    const points = Math.min(w.carryOverMax, carried * w.carryOverEach);
-    add(points, `Carried over ${plural(carried, 'sprint', 'sprints')}${carried * w.carryOverEach > w.carryOverMax ? ' (capped)' : ''}`);
+    points = Math.min(w.carryOverMax, carried * w.carryOverEach);
+    score += points;
+    reasons?.push(`Carried over ${plural(carried, 'sprint', 'sprints')}${carried * w.carryOverEach > w.carryOverMax ? ' (capped)' : ''} ${plus(points)}`);
   }
-  return { score, reasons };
+  return score;
 }
 
 /** Natural order of issue keys: ABC-2 before ABC-10; different projects alphabetically. */
@@ -174,27 +206,45 @@ export type RankOptions = ScoreOptions & {
  * Bugs are ranked as given; filter out done bugs first if they should not appear.
  */
 export function rankBugs(bugs: readonly PlanBug[], options: RankOptions): RankedBug[] {
-  type Entry = { bug: PlanBug; score: number; reasons: string[]; created: number; pinnedAt: number };
+  const entries = rankEntries(bugs, options, true);
+  const ranked: RankedBug[] = new Array<RankedBug>(entries.length);
+  for (let i = 0; i < entries.length; i += 1) {
+    const e = entries[i] as RankEntry;
+    const overridden = e.overrideAt >= 0;
+    const reasons = e.reasons ?? [];
+    ranked[i] = { key: e.bug.key, score: e.score, reasons: overridden ? [`Placed at position ${i + 1} by the planner`, ...reasons] : reasons, rank: i + 1, overridden };
+  }
+  return ranked;
+}
+
+/** A ranked bug for internal use: the bug itself, its score and (when asked) its reasons. */
+export type RankEntry = { bug: PlanBug; score: number; reasons: string[] | null; created: number; overrideAt: number };
+
+/** The ranking itself, in order; `withReasons: false` skips building the text (auto-plan's hot path). */
+export function rankEntries(bugs: readonly PlanBug[], options: RankOptions, withReasons: boolean): RankEntry[] {
   const overrideAt = new Map<string, number>();
   (options.override ?? []).forEach((key, i) => {
     if (typeof key === 'string' && !overrideAt.has(key)) overrideAt.set(key, i);
   });
-  const entries: Entry[] = bugs.map((bug) => {
-    const { score, reasons } = scoreBug(bug, options);
+  const now = typeof options.now === 'number' ? options.now : toTime(options.now);
+  const weights = options.weights ?? rankWeights;
+  const entries: RankEntry[] = new Array<RankEntry>(bugs.length);
+  for (let i = 0; i < bugs.length; i += 1) {
+    const bug = bugs[i] as PlanBug;
     const created = toTime(bug.createdAt);
-    return { bug, score, reasons, created: Number.isFinite(created) ? created : Number.POSITIVE_INFINITY, pinnedAt: overrideAt.get(bug.key) ?? -1 };
-  });
-  entries.sort((a, b) => {
-    const ao = a.pinnedAt >= 0;
-    const bo = b.pinnedAt >= 0;
-    if (ao || bo) return ao && bo ? a.pinnedAt - b.pinnedAt : ao ? -1 : 1;
-    return b.score - a.score || (a.created === b.created ? 0 : a.created < b.created ? -1 : 1) || compareKeys(a.bug.key, b.bug.key);
-  });
-  let position = 0;
-  return entries.map((e) => {
-    position += 1;
-    const overridden = e.pinnedAt >= 0;
-    const reasons = overridden ? [`Placed at position ${position} by the planner`, ...e.reasons] : e.reasons;
-    return { key: e.bug.key, score: e.score, reasons, rank: position, overridden };
-  });
+    const reasons = withReasons ? [] : null;
+    const score = scoreParts(bug, now, created, options.closedSprintIds, weights, reasons);
+    entries[i] = { bug, score, reasons, created: Number.isFinite(created) ? created : Number.POSITIVE_INFINITY, overrideAt: overrideAt.size > 0 ? (overrideAt.get(bug.key) ?? -1) : -1 };
+  }
+  entries.sort(compareEntries);
+  return entries;
+}
+
+function compareEntries(a: RankEntry, b: RankEntry): number {
+  const ao = a.overrideAt >= 0;
+  const bo = b.overrideAt >= 0;
+  if (ao || bo) return ao && bo ? a.overrideAt - b.overrideAt : ao ? -1 : 1;
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
+  return compareKeys(a.bug.key, b.bug.key);
 }

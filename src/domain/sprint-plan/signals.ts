@@ -140,7 +140,11 @@ export function sprintSignals(input: SignalsInput): SprintSignals {
     }
     windows.push({ sprint, start, end });
   }
-  const times = bugs.map((bug) => ({ bug, created: toTime(bug.createdAt), resolved: toTime(bug.resolvedAt) }));
+  // Parsed once: the windows loop below visits every bug per closed sprint.
+  const times = bugs.map((bug) => {
+    const resolved = toTime(bug.resolvedAt);
+    return { bug, created: toTime(bug.createdAt), resolved, amount: amountOf(bug), unplaceable: !Number.isFinite(resolved) && !isOpen(bug) };
+  });
   const flow: SprintFlow[] = [];
   const capacityUse: CapacityUse[] = [];
   for (const { sprint, start, end } of windows) {
@@ -150,19 +154,19 @@ export function sprintSignals(input: SignalsInput): SprintSignals {
     let outflowAmount = 0;
     let backlogAtEnd = 0;
     let used = 0;
-    for (const { bug, created, resolved } of times) {
+    for (const { bug, created, resolved, amount, unplaceable } of times) {
       const resolvedInWindow = resolved >= start && resolved < end;
       if (created >= start && created < end) {
         inflow += 1;
-        inflowAmount += amountOf(bug);
+        inflowAmount += amount;
       }
       if (resolvedInWindow) {
         outflow += 1;
-        outflowAmount += amountOf(bug);
-        if (Array.isArray(bug.sprintHistory) && bug.sprintHistory.includes(sprint.id)) used += amountOf(bug);
+        outflowAmount += amount;
+        if (Array.isArray(bug.sprintHistory) && bug.sprintHistory.includes(sprint.id)) used += amount;
       }
-      const doneWithoutDate = !Number.isFinite(resolved) && !isOpen(bug);
-      if (created < end && !doneWithoutDate && !(resolved < end)) backlogAtEnd += 1;
+      // A done bug without a resolution date cannot be placed in time: it is left out of the backlog counts.
+      if (created < end && !unplaceable && !(resolved < end)) backlogAtEnd += 1;
     }
     flow.push({ sprintId: sprint.id, name: sprint.name, inflow, outflow, inflowAmount, outflowAmount, net: inflow - outflow, backlogAtEnd });
     const planned = resolveBudget(sprint, input.budget);
