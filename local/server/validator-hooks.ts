@@ -1,0 +1,44 @@
+/**
+ * Turns the emulator's "a transition is about to happen" into Forge validator calls, the way Jira does: each
+ * validator configured on the transition gets Jira's payload and the first one that fails blocks the move.
+ */
+import type { CreateValidation, EmulatorHooks, TransitionValidation, ValidatorOutcome } from '../emulator/handler';
+import type { AppHost, ValidatorPayload } from './app-host';
+
+/** Jira hands the function the configuration the config UI saved (a JSON string) parsed back into an object. */
+function configurationOf(raw: string): unknown {
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+async function firstFailure(appHost: AppHost, validators: Array<{ key: string; configuration: string }>, payloadFor: (configuration: unknown) => ValidatorPayload): Promise<ValidatorOutcome> {
+  for (const v of validators) {
+    const outcome = await appHost.runValidator(v.key, payloadFor(configurationOf(v.configuration)));
+    if (!outcome.result) return { ok: false, errorMessage: outcome.errorMessage || `${appHost.validatorName(v.key)} blocked this transition.` };
+  }
+  return { ok: true };
+}
+
+export function validatorHooks(appHost: AppHost): Pick<EmulatorHooks, 'runValidators' | 'runCreateValidators'> {
+  return {
+    runValidators: (t: TransitionValidation) =>
+      firstFailure(appHost, t.validators, (configuration) => ({
+        issue: { key: t.issueKey },
+        configuration,
+        transition: { from: { id: t.fromStatusId }, to: { id: t.toStatusId }, modifiedFields: t.modifiedFields },
+        modifiedFields: t.modifiedFields,
+      })),
+    // On create there is no issue yet: the validator sees only the fields being created.
+    runCreateValidators: (c: CreateValidation) =>
+      firstFailure(appHost, c.validators, (configuration) => ({
+        issue: { key: '' },
+        configuration,
+        transition: { from: { id: '' }, to: { id: c.toStatusId }, modifiedFields: c.fields },
+        modifiedFields: c.fields,
+      })),
+  };
+}
