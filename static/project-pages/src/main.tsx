@@ -1,0 +1,25 @@
+/**
+ * Forge allows one jira:projectPage per app, so the bug sprint-planning page and the RC promotion page are
+ * sub-pages (manifest `pages` routes) of one Custom UI app; this picks the page for the route Jira opened.
+ */
+import { useEffect, useState } from 'react';
+import { ErrorBanner, Loading } from '../../shared/components';
+import { mount } from '../../shared/mount';
+import { loadPage, type PageContext } from './api';
+import { RcPromotionPage } from './rc-promotion/RcPromotionPage';
+import { SprintPlanningPage } from './sprint-planning/SprintPlanningPage';
+
+function ProjectPages() {
+  const [page, setPage] = useState<{ route: string; context: PageContext } | { error: string } | null>(null);
+  useEffect(() => {
+    loadPage().then(setPage, (e: unknown) => setPage({ error: `Could not read this page's context from Jira (${e instanceof Error ? e.message : String(e)}). Reload the page.` }));
+  }, []);
+  if (!page) return <Loading />;
+  if ('error' in page) return <ErrorBanner error={page.error} />;
+  if (!page.context.projectKey) return <ErrorBanner error="Open this page from a project's sidebar: Jira gave it no project." />;
+  if (page.route === 'rc-promotion') return <RcPromotionPage context={page.context} />;
+  if (page.route === 'sprint-planning' || page.route === '') return <SprintPlanningPage context={page.context} />;
+  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning or RC promotion.`} />;
+}
+
+mount(<ProjectPages />);
