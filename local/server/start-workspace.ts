@@ -10,7 +10,8 @@ import { createJiraEmulator, type JiraEmulator } from '../emulator/handler';
 import { appStorageFile, DEFAULT_DATA_PATH, FileStore } from '../emulator/store';
 import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../seed';
 import { createAppHost } from './app-host';
-import { createWorkspaceServer, type WorkspaceBackend, type WorkspaceUser } from './http-server';
+import { emulatorBackend } from './emulator-backend';
+import { createWorkspaceServer, type WorkspaceBackend } from './http-server';
 import { fileKeyValueStore, localServices } from './local-services';
 import { realJiraProxy } from './real-jira-proxy';
 import { validatorHooks } from './validator-hooks';
@@ -40,53 +41,6 @@ export type Workspace = {
 };
 
 export const DEFAULT_PORT = 4700;
-const PROJECT_KEY = process.env['RT_PROJECT_KEY'] ?? 'RT';
-
-function emulatorBackend(store: FileStore): Omit<WorkspaceBackend, 'jira'> {
-  const project = () => {
-    const state = store.get();
-    const p = state.projects.find((x) => x.key === PROJECT_KEY) ?? state.projects[0];
-    if (!p) throw new Error('The local Jira data has no project. Run `npm run reset`.');
-    return { state, p };
-  };
-  const workflowOf = () => {
-    const { state, p } = project();
-    const wf = state.workflows.find((w) => w.projectKeys.includes(p.key));
-    if (!wf) throw new Error(`No workflow for project ${p.key}.`);
-    return wf;
-  };
-  return {
-    async projectInfo() {
-      const { state, p } = project();
-      const roleName = new Map(state.roles.map((r) => [String(r.id), r.name]));
-      const users: WorkspaceUser[] = state.users
-        .filter((u) => u.accountType === 'atlassian' && u.active)
-        .map((u) => ({
-          accountId: u.accountId,
-          displayName: u.displayName,
-          emailAddress: u.emailAddress,
-          roles: Object.entries(p.roleMembers)
-            .filter(([, members]) => members.includes(u.accountId))
-            .map(([roleId]) => roleName.get(roleId) ?? roleId),
-        }));
-      return { projectKey: p.key, projectId: p.id, projectName: p.name, users };
-    },
-    async workflow() {
-      const wf = workflowOf();
-      return { transitions: wf.transitions.map((t) => ({ id: t.id, name: t.name, toStatusId: t.toStatusId, validators: t.validators.map((v) => ({ ...v })) })) };
-    },
-    async saveTransitionValidators(transitionId, validators) {
-      const wfName = workflowOf().name;
-      await store.update((state) => {
-        const wf = state.workflows.find((w) => w.name === wfName)!;
-        const t = transitionId === wf.initial.id ? wf.initial : wf.transitions.find((x) => x.id === transitionId);
-        if (!t) throw new Error(`No transition ${transitionId} in workflow ${wfName}.`);
-        t.validators = validators.map((v) => ({ key: v.key, configuration: v.configuration }));
-      });
-    },
-  };
-}
-
 export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const now = options.now ?? (() => new Date());
   const store = new FileStore({ path: options.dataPath ?? process.env['RT_DATA_FILE'] ?? DEFAULT_DATA_PATH, seed: () => createSeedState(options.seedDate ?? now(), options.seedExtensions ?? []) });
