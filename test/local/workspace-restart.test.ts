@@ -1,0 +1,51 @@
+/** Stopping and restarting the local workspace keeps every change: Jira data and app storage alike. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { services } from '../../src/runtime/services';
+import { SEED_BASE_DATE, startWorkspace } from '../../local/server/start-workspace';
+
+let dir: string;
+beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'rt-restart-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a change survives a restart', async () => {
+  const dataPath = join(dir, 'jira.json');
+  const first = await startWorkspace({ dataPath, port: 0, seedDate: SEED_BASE_DATE, now: () => SEED_BASE_DATE });
+  const res = await fetch(`${first.url}/rest/api/3/issue/RT-3`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'x-rt-account-id': 'rt-rte-chloe' },
+    body: JSON.stringify({ fields: { labels: ['kept-after-restart'] } }),
+  });
+  expect(res.status).toBe(204);
+  await services().storage.set('restart-check', { value: 42 });
+  await first.close();
+
+  const second = await startWorkspace({ dataPath, port: 0, now: () => SEED_BASE_DATE });
+  try {
+    const issue = (await (await fetch(`${second.url}/rest/api/3/issue/RT-3?fields=labels`, { headers: { 'x-rt-account-id': 'rt-rte-chloe' } })).json()) as { fields: { labels: string[] } };
+    expect(issue.fields.labels).toEqual(['kept-after-restart']);
+    expect(await services().storage.get('restart-check')).toEqual({ value: 42 });
+  } finally {
+    await second.close();
+  }
+});
+
+test('the shell and app frames are served; an unknown resource is a clear 404', async () => {
+  const ws = await startWorkspace({ dataPath: join(dir, 'frames.json'), port: 0, seedDate: SEED_BASE_DATE, now: () => SEED_BASE_DATE });
+  try {
+    const shell = await fetch(`${ws.url}/`);
+    expect(shell.status).toBe(200);
+    expect(await shell.text()).toContain('<div id="root">');
+    const frame = await fetch(`${ws.url}/__app/frame?resource=regression-panel&module=qa-regression-panel`);
+    expect(frame.status).toBe(200);
+    const html = await frame.text();
+    expect(html).toContain('window.__RT_FRAME__=');
+    expect(html).toContain('/__local/bridge-host.js');
+    const missing = await fetch(`${ws.url}/__app/frame?resource=nope`);
+    expect(missing.status).toBe(404);
+    expect(JSON.stringify(await missing.json())).toContain("No resource 'nope'");
+  } finally {
+    await ws.close();
+  }
+});
