@@ -9,7 +9,7 @@ import { defaultRetryPolicy, exchange, type JiraRequest, type JiraTransport, typ
  * Every reply the app depends on is parsed with zod; a reply that does not fit throws a JiraError of kind
  * 'invalid-response' that names the operation.
  */
-export type SearchOptions = { jql: string; fields: string[]; pageSize?: number; expandChangelog?: boolean; maxIssues?: number };
+export type SearchOptions = { jql: string; fields: string[]; pageSize?: number; expandChangelog?: boolean; maxIssues?: number; /** Issue entity property keys to return with each issue (Jira allows up to 5). */ properties?: string[] };
 export type SearchResult = { issues: s.JiraIssue[]; pages: number; truncated: boolean };
 export type SprintMoveResult = { sprintId: number | 'backlog'; keys: string[]; ok: boolean; error?: string };
 
@@ -54,13 +54,20 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
     },
 
     /** One page of the enhanced JQL search. */
-    searchPage(jql: string, fields: string[], pageSize: number, nextPageToken?: string, expandChangelog = false) {
+    searchPage(jql: string, fields: string[], pageSize: number, nextPageToken?: string, expandChangelog = false, properties: string[] = []) {
       return call(
         'searchIssues',
         {
           method: 'POST',
           path: '/rest/api/3/search/jql',
-          body: { jql, fields, maxResults: pageSize, ...(nextPageToken ? { nextPageToken } : {}), ...(expandChangelog ? { expand: 'changelog' } : {}) },
+          body: {
+            jql,
+            fields,
+            maxResults: pageSize,
+            ...(nextPageToken ? { nextPageToken } : {}),
+            ...(expandChangelog ? { expand: 'changelog' } : {}),
+            ...(properties.length > 0 ? { properties } : {}),
+          },
         },
         s.searchPageSchema,
       );
@@ -74,7 +81,7 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
       let token: string | undefined;
       let pages = 0;
       do {
-        const page = await gateway.searchPage(options.jql, options.fields, pageSize, token, options.expandChangelog);
+        const page = await gateway.searchPage(options.jql, options.fields, pageSize, token, options.expandChangelog, options.properties);
         pages++;
         issues.push(...page.issues);
         token = page.nextPageToken ?? undefined;

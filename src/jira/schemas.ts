@@ -93,6 +93,8 @@ export const issueSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
   fields: issueFieldsSchema.optional().default({}),
+  /** Issue entity properties asked for by name in a search (`properties`), keyed by property key. */
+  properties: z.record(z.string(), z.unknown()).optional(),
   changelog: z
     .looseObject({
       startAt: z.number().optional(),

@@ -108,3 +108,18 @@ describe('operations', () => {
     expect(progress).toEqual([50, 100, 120]);
   });
 });
+
+describe('search with issue entity properties', () => {
+  it('asks for the named properties and returns them with each issue; omits the key when none are named', async () => {
+    const { transport, requests } = scriptedTransport([
+      { status: 200, body: { issues: [{ ...issue('RT-1'), properties: { 'release-train-regression': { revision: 3 } } }], isLast: true } },
+      { status: 200, body: { issues: [issue('RT-2')], isLast: true } },
+    ]);
+    const gateway = createJiraGateway(transport, policy);
+    const withProps = await gateway.searchAll({ jql: 'project = RT', fields: ['summary'], properties: ['release-train-regression'] });
+    expect(requests[0]?.body).toMatchObject({ properties: ['release-train-regression'] });
+    expect(withProps.issues[0]?.properties).toEqual({ 'release-train-regression': { revision: 3 } });
+    await gateway.searchAll({ jql: 'project = RT', fields: ['summary'] });
+    expect(requests[1]?.body).not.toHaveProperty('properties');
+  });
+});
