@@ -1,0 +1,77 @@
+/**
+ * Every resolver procedure of every Custom UI module, called the way Forge calls it, refuses bad input with a
+ * typed BAD_REQUEST and a message a person can read, before any handler runs (so nothing is read or written).
+ * The procedure list comes from the shared contracts, so a new procedure is covered without touching this test.
+ */
+import * as contracts from '../../src/contracts';
+import { handlerExportName, readManifest } from '../../local/manifest/read-manifest';
+import { installServices } from '../../src/runtime/services';
+import { memoryStore } from '../../src/storage/key-value-store';
+import * as app from '../../src/index';
+
+type ForgeFunction = (event: unknown, runtime?: unknown) => Promise<unknown>;
+
+const allKeys = Object.entries(contracts)
+  .filter(([name, value]) => name.endsWith('Procedures') && value && typeof value === 'object')
+  .flatMap(([, procs]) => Object.keys(procs as object));
+
+const resolverFunctions = (() => {
+  const manifest = readManifest();
+  const handlerOf = new Map(manifest.modules.function.map((f) => [f.key, handlerExportName(f.handler)]));
+  const m = manifest.modules;
+  const keys = new Set([...m['jira:issuePanel'], ...m['jira:projectPage'], ...m['jira:customField'], ...m['jira:workflowValidator']].map((x) => x.resolver?.function).filter((k): k is string => !!k));
+  return [...keys].map((key) => ({ key, fn: (app as Record<string, unknown>)[handlerOf.get(key)!] as ForgeFunction }));
+})();
+
+// Any Jira call or storage access would mean a handler ran on bad input: make both fail loudly.
+beforeAll(() =>
+  installServices({
+    jira: () => {
+      throw new Error('A handler reached Jira with bad input');
+    },
+    storage: memoryStore(),
+    now: () => new Date('2026-11-16T12:00:00Z'),
+  }),
+);
+
+const context = { accountId: 'rt-l2-amara', extension: { project: { key: 'RT', id: '10000' }, issue: { key: 'RT-1' } } };
+
+async function callResolver(fn: ForgeFunction, functionKey: string, payload: unknown): Promise<unknown> {
+  return fn({ call: { functionKey, payload }, context }, { principal: { accountId: 'rt-l2-amara' } });
+}
+
+/** Which resolver serves each procedure key (exactly one must). */
+async function servedBy(key: string): Promise<ForgeFunction[]> {
+  const found: ForgeFunction[] = [];
+  for (const r of resolverFunctions) {
+    try {
+      await callResolver(r.fn, key, { input: '__probe__' });
+      found.push(r.fn);
+    } catch (e) {
+      if (!/definition|not found|resolver/i.test(String(e))) throw e;
+    }
+  }
+  return found;
+}
+
+test('there are procedures to check, and every one is served by exactly one resolver', async () => {
+  expect(allKeys.length).toBeGreaterThan(10);
+  for (const key of allKeys) expect({ key, resolvers: (await servedBy(key)).length }).toEqual({ key, resolvers: 1 });
+});
+
+const badInputs: Array<[string, unknown]> = [
+  ['a string instead of an object', 'RT-1'],
+  ['a number', 42],
+  ['an array', [1, 2, 3]],
+  ['an oversize text', { anything: 'x'.repeat(contracts.MAX_PAYLOAD_CHARS + 1) }],
+];
+
+test.each(badInputs)('%s is refused with BAD_REQUEST by every procedure', async (_label, input) => {
+  for (const key of allKeys) {
+    const [fn] = await servedBy(key);
+    const result = (await callResolver(fn!, key, { input })) as { ok: boolean; code?: string; message?: string };
+    expect({ key, ok: result.ok, code: result.code }).toEqual({ key, ok: false, code: 'BAD_REQUEST' });
+    expect(result.message).toEqual(expect.any(String));
+    expect(result.message!.length).toBeGreaterThan(10);
+  }
+});
