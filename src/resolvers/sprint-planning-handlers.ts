@@ -1,0 +1,157 @@
+/**
+ * The bug sprint-planning page's resolver handlers. Jira is read and written as the calling user (Jira's own
+ * permissions apply: planning needs Schedule issues); budgets, pins and the manual order live in app storage.
+ */
+import { sprintPlanningProcedures, sprintPlanSettingsSchema, type MoveOutcome, type PlanMoveInput, type PlanView, type SprintPlanSettings } from '../contracts/sprint-planning';
+import { batchMoves, invertMoves } from '../domain/sprint-plan';
+import type { JiraGateway } from '../jira/gateway';
+import { repository } from '../storage/repository';
+import { AppError } from './app-error';
+import type { HandlerContext, Handlers } from './define-resolver';
+import { buildPreview, buildView, type PlanInputs } from './sprint-planning/build-view';
+import { readBoardContext, readBugs, type BoardContext } from './sprint-planning/read-jira';
+
+export { sprintPlanningProcedures };
+
+/** A project that never saved settings: budgets follow the bugs the team completed per sprint (share 1 of bug velocity). */
+export const DEFAULT_SETTINGS: SprintPlanSettings = sprintPlanSettingsSchema.parse({ velocityShare: 1 });
+
+const settingsRepo = (ctx: HandlerContext) => repository(ctx.services.storage, 'sprint-plan', sprintPlanSettingsSchema);
+
+function caller(ctx: HandlerContext): { gw: JiraGateway; projectKey: string; accountId: string } {
+  if (!ctx.accountId) throw new AppError('UNAUTHORIZED', 'Sprint planning needs a signed-in Jira user.');
+  if (!ctx.projectKey) throw new AppError('BAD_REQUEST', "Open this page from a project: Jira gave it no project.");
+  return { gw: ctx.services.jira('user', ctx.accountId), projectKey: ctx.projectKey, accountId: ctx.accountId };
+}
+
+async function readSettings(ctx: HandlerContext, projectKey: string): Promise<SprintPlanSettings> {
+  return (await settingsRepo(ctx).get(projectKey)) ?? DEFAULT_SETTINGS;
+}
+
+async function loadView(ctx: HandlerContext, boardId: number | undefined, known?: { board: BoardContext; settings: SprintPlanSettings }): Promise<PlanView> {
+  const { gw, projectKey } = caller(ctx);
+  const before = gw.callCount();
+  const [board, settings] = known ? [known.board, known.settings] : await Promise.all([readBoardContext(gw, projectKey, boardId), readSettings(ctx, projectKey)]);
+  const now = ctx.services.now();
+  const read = board.board ? await readBugs(gw, projectKey, board, now, settings.supportProjectKeys) : { bugs: [], pages: 0, truncated: false };
+  const inputs: PlanInputs = { board, bugs: read.bugs, settings, now };
+  const view = buildView(inputs, projectKey, { searchCalls: read.pages, jiraCalls: gw.callCount() - before, openBugs: read.bugs.filter((b) => b.stage !== 'DONE' && !b.resolvedAt).length, truncated: read.truncated });
+  if (!board.board) view.warnings.unshift(`${projectKey} has no scrum board you can see: create one (or ask for access) to plan bugs into sprints.`);
+  if (read.truncated) view.warnings.unshift(`Only the first ${read.bugs.length} bugs were read: narrow the project's bug backlog to see them all.`);
+  return view;
+}
+
+/** Board context + settings for a change; refuses callers who may not plan sprints in the project. */
+async function forChange(ctx: HandlerContext, boardId: number | undefined) {
+  const { gw, projectKey, accountId } = caller(ctx);
+  const [board, settings] = await Promise.all([readBoardContext(gw, projectKey, boardId), readSettings(ctx, projectKey)]);
+  if (!board.canPlan) throw new AppError('FORBIDDEN', `You need the Schedule issues permission in ${projectKey} to plan bugs into sprints.`);
+  if (!board.board) throw new AppError('NOT_FOUND', `${projectKey} has no scrum board you can see.`);
+  return { gw, projectKey, accountId, board, settings };
+}
+
+function upcomingSprint(board: BoardContext, sprintId: number): void {
+  const sprint = board.sprints.find((s) => s.id === sprintId);
+  if (!sprint) throw new AppError('NOT_FOUND', `Sprint ${sprintId} is not a sprint of board '${board.board?.name ?? ''}'.`);
+  if (sprint.state === 'closed') throw new AppError('BAD_REQUEST', `Sprint '${sprint.name}' is closed: only active and future sprints can be planned.`);
+}
+
+async function saveAndLoad(ctx: HandlerContext, change: Awaited<ReturnType<typeof forChange>>, next: SprintPlanSettings, boardId: number | undefined): Promise<PlanView> {
+  const saved: SprintPlanSettings = { ...next, updatedAt: ctx.services.now().toISOString(), updatedByAccountId: change.accountId };
+  await settingsRepo(ctx).set(change.projectKey, saved);
+  return loadView(ctx, boardId, { board: change.board, settings: saved });
+}
+
+/** Moves through the agile API in batches of ≤ 50 per target; each bug's outcome, and the moves that undo it. */
+async function applyMoves(gw: JiraGateway, board: BoardContext, moves: PlanMoveInput[]) {
+  const outcomes = new Map<string, MoveOutcome>();
+  const origin = new Map<string, number | null>();
+  const target = new Map<string, number | null>();
+  for (const m of moves) {
+    if (!origin.has(m.key)) origin.set(m.key, m.fromSprintId);
+    target.set(m.key, m.toSprintId);
+  }
+  const valid = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
+  const sendable: PlanMoveInput[] = [];
+  for (const [key, to] of target) {
+    const from = origin.get(key) ?? null;
+    if (to !== null && !valid.has(to)) {
+      const sprint = board.sprints.find((s) => s.id === to);
+      outcomes.set(key, { key, fromSprintId: from, toSprintId: to, status: 'failed', reason: sprint ? `Sprint '${sprint.name}' is closed: issues can only be moved to an active or future sprint.` : `Sprint ${to} is not a sprint of this board.` });
+    } else if (to === from) outcomes.set(key, { key, fromSprintId: from, toSprintId: to, status: 'moved', reason: 'Already there' });
+    else sendable.push({ key, fromSprintId: from, toSprintId: to });
+  }
+  let agileCalls = 0;
+  for (const batch of batchMoves(sendable)) {
+    const results = await gw.moveIssues(batch.sprintId, batch.keys);
+    agileCalls += results.length;
+    for (const r of results) {
+      for (const key of r.keys) {
+        outcomes.set(key, { key, fromSprintId: origin.get(key) ?? null, toSprintId: target.get(key) ?? null, status: r.ok ? 'moved' : 'failed', ...(r.ok ? {} : { reason: r.error ?? 'Jira refused the move.' }) });
+      }
+    }
+  }
+  const list = [...target.keys()].map((k) => outcomes.get(k) as MoveOutcome);
+  const done = sendable.filter((m) => outcomes.get(m.key)?.status === 'moved');
+  return { outcomes: list, moved: list.filter((o) => o.status === 'moved').length, failed: list.filter((o) => o.status === 'failed').length, agileCalls, undo: invertMoves(done) };
+}
+
+export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> = {
+  'sprint/load': (input, ctx) => loadView(ctx, input.boardId),
+
+  async 'sprint/set-budget'(input, ctx) {
+    const change = await forChange(ctx, input.boardId);
+    upcomingSprint(change.board, input.sprintId);
+    const budgets = { ...change.settings.budgets };
+    const id = String(input.sprintId);
+    const { [change.settings.unit]: _old, ...other } = budgets[id] ?? {};
+    if (input.amount === null) {
+      if (Object.keys(other).length > 0) budgets[id] = other;
+      else delete budgets[id];
+    } else budgets[id] = { ...other, [change.settings.unit]: input.amount };
+    return saveAndLoad(ctx, change, { ...change.settings, budgets }, input.boardId);
+  },
+
+  async 'sprint/set-settings'(input, ctx) {
+    const change = await forChange(ctx, input.boardId);
+    const { velocityShare: _v, unestimatedPoints: _u, ...rest } = change.settings;
+    return saveAndLoad(
+      ctx,
+      change,
+      { ...rest, unit: input.unit, ...(input.velocityShare !== null ? { velocityShare: input.velocityShare } : {}), ...(input.unestimatedPoints !== null ? { unestimatedPoints: input.unestimatedPoints } : {}) },
+      input.boardId,
+    );
+  },
+
+  async 'sprint/pin'(input, ctx) {
+    const change = await forChange(ctx, input.boardId);
+    const pins = { ...change.settings.pins };
+    if (input.sprintId === null) delete pins[input.key];
+    else {
+      upcomingSprint(change.board, input.sprintId);
+      if (input.key.replace(/-\d+$/, '') !== change.projectKey) throw new AppError('BAD_REQUEST', `${input.key} is not a bug of ${change.projectKey}.`);
+      pins[input.key] = input.sprintId;
+    }
+    return saveAndLoad(ctx, change, { ...change.settings, pins }, input.boardId);
+  },
+
+  async 'sprint/set-order'(input, ctx) {
+    const change = await forChange(ctx, input.boardId);
+    return saveAndLoad(ctx, change, { ...change.settings, override: [...new Set(input.keys)] }, input.boardId);
+  },
+
+  async 'sprint/auto-plan-preview'(input, ctx) {
+    const { gw, projectKey } = caller(ctx);
+    const [board, settings] = await Promise.all([readBoardContext(gw, projectKey, input.boardId), readSettings(ctx, projectKey)]);
+    if (!board.board) throw new AppError('NOT_FOUND', `${projectKey} has no scrum board you can see.`);
+    const now = ctx.services.now();
+    const read = await readBugs(gw, projectKey, board, now, settings.supportProjectKeys);
+    return buildPreview({ board, bugs: read.bugs, settings, now });
+  },
+
+  async 'sprint/move'(input, ctx) {
+    const change = await forChange(ctx, input.boardId);
+    const result = await applyMoves(change.gw, change.board, input.moves);
+    return { ...result, ...(input.refresh ? { view: await loadView(ctx, input.boardId, { board: change.board, settings: change.settings }) } : {}) };
+  },
+};

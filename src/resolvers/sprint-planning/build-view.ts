@@ -1,0 +1,203 @@
+/** Turns what was read from Jira and the stored settings into the page's view, with the pure sprint-plan rules. */
+import type { AutoPlanPreview, PlanBugView, PlanSprintView, PlanView, SignalsView, SprintPlanSettings } from '../../contracts/sprint-planning';
+import { stages, type Stage } from '../../domain/bug-flow/stages';
+import {
+  autoPlan,
+  bugSize,
+  carryOverCount,
+  closedSprintsInOrder,
+  compareKeys,
+  plannedLoad,
+  rankBugs,
+  resolveBudget,
+  sprintSignals,
+  toTime,
+  upcomingSprintsInOrder,
+  velocityFromClosedSprints,
+  type BudgetSettings,
+  type PlanSprint,
+} from '../../domain/sprint-plan';
+import type { BoardContext, ReadBug } from './read-jira';
+import { SIGNAL_SPRINTS } from './read-jira';
+
+const LIST_LIMIT = 200;
+const isOpen = (bug: ReadBug): boolean => bug.stage !== 'DONE' && !bug.resolvedAt;
+
+/** Bug capacity the team really used per closed sprint: bugs that were in it and were resolved within its window. */
+export function completedBySprint(bugs: readonly ReadBug[], sprints: readonly PlanSprint[], settings: SprintPlanSettings): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const sprint of closedSprintsInOrder(sprints)) {
+    const start = toTime(sprint.startDate);
+    const end = toTime(sprint.completeDate ?? sprint.endDate);
+    if (!Number.isFinite(start) || !Number.isFinite(end)) continue;
+    let used = 0;
+    for (const bug of bugs) {
+      const resolved = toTime(bug.resolvedAt);
+      if (resolved >= start && resolved < end && bug.sprintHistory.includes(sprint.id)) used += bugSize(bug, settings.unit, settings.unestimatedPoints ?? 0) ?? 0;
+    }
+    out.set(sprint.id, used);
+  }
+  return out;
+}
+
+export type PlanInputs = { board: BoardContext; bugs: ReadBug[]; settings: SprintPlanSettings; now: Date };
+
+function budgetSettings(inputs: PlanInputs): { budget: BudgetSettings; velocity: { value: number; note: string } } {
+  const { settings, board, bugs } = inputs;
+  const estimate = velocityFromClosedSprints(board.sprints, completedBySprint(bugs, board.sprints, settings), SIGNAL_SPRINTS);
+  const budget: BudgetSettings = {
+    unit: settings.unit,
+    ...(settings.velocityShare !== undefined ? { velocityShare: settings.velocityShare, velocity: estimate.velocity } : {}),
+    ...(settings.unestimatedPoints !== undefined ? { unestimatedPoints: settings.unestimatedPoints } : {}),
+  };
+  return { budget, velocity: { value: estimate.velocity, note: `Bugs completed per sprint (${settings.unit}). ${estimate.note}` } };
+}
+
+/** The planning model's sprints with the stored per-sprint budgets. */
+function withBudgets(sprints: readonly PlanSprint[], settings: SprintPlanSettings): PlanSprint[] {
+  return sprints.map((s) => {
+    const own = settings.budgets[String(s.id)];
+    return own ? { ...s, bugBudget: own } : s;
+  });
+}
+
+/** Bugs with their pins from the settings (pins to a sprint no longer upcoming are kept: auto-plan reports them). */
+function withPins(bugs: readonly ReadBug[], settings: SprintPlanSettings): ReadBug[] {
+  return bugs.map((b) => {
+    const pin = settings.pins[b.key];
+    return pin !== undefined ? { ...b, pinned: { sprintId: pin } } : b;
+  });
+}
+
+function notReady(bug: ReadBug, budget: BudgetSettings): string | undefined {
+  const why: string[] = [];
+  if (bug.reproClear !== true) why.push('repro steps are not clear');
+  if (bug.stage === 'L2') why.push('still in L2 (not triaged yet)');
+  if (why.length > 0) return `Not ready: ${why.join(' and ')}`;
+  if (bugSize(bug, budget.unit, budget.unestimatedPoints) === undefined) return 'No story points: estimate it, or plan bugs by count';
+  return undefined;
+}
+
+const sortedUnique = (values: Iterable<string>) => [...new Set(values)].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
+
+export function buildView(inputs: PlanInputs, projectKey: string, stats: PlanView['stats']): PlanView {
+  const { board, settings, now } = inputs;
+  const sprints = withBudgets(board.sprints, settings);
+  const bugs = withPins(inputs.bugs, settings);
+  const { budget, velocity } = budgetSettings(inputs);
+  const closedIds = new Set(sprints.filter((s) => s.state === 'closed').map((s) => s.id));
+  const warnings: string[] = [];
+
+  const upcoming = upcomingSprintsInOrder(sprints);
+  const sprintViews: PlanSprintView[] = upcoming.map((s) => {
+    const resolved = resolveBudget(s, budget);
+    warnings.push(...resolved.warnings);
+    const load = plannedLoad(bugs, s.id, budget);
+    return {
+      id: s.id,
+      name: s.name,
+      state: s.state,
+      ...(s.startDate ? { startDate: s.startDate } : {}),
+      ...(s.endDate ? { endDate: s.endDate } : {}),
+      ...(s.goal ? { goal: s.goal.slice(0, 1000) } : {}),
+      budget: resolved.amount,
+      budgetSource: resolved.source,
+      planned: load.planned,
+      bugs: load.bugs,
+      unestimated: load.unestimated,
+      over: load.planned > resolved.amount + 1e-9,
+    };
+  });
+  const sprintOrder = new Map(upcoming.map((s, i) => [s.id, i]));
+
+  const open = bugs.filter(isOpen);
+  const backlog = open.filter((b) => b.currentSprintId === undefined);
+  const ranked = rankBugs(backlog, { now: now.getTime(), closedSprintIds: closedIds, override: settings.override });
+  const byKey = new Map(open.map((b) => [b.key, b]));
+  const view = (bug: ReadBug, rankInfo?: { rank: number; score: number; reasons: string[] }): PlanBugView => {
+    const why = notReady(bug, budget);
+    return {
+      key: bug.key,
+      summary: bug.summary,
+      priority: bug.priority,
+      ...(bug.severity ? { severity: bug.severity } : {}),
+      stage: bug.stage,
+      ...(bug.status ? { status: bug.status } : {}),
+      ...(bug.storyPoints !== undefined ? { storyPoints: bug.storyPoints } : {}),
+      components: bug.components,
+      labels: bug.labels,
+      assignee: bug.assignee ? { accountId: bug.assignee, displayName: bug.assigneeName ?? bug.assignee } : null,
+      createdAt: bug.createdAt,
+      sprintId: bug.currentSprintId ?? null,
+      ...(bug.pinned ? { pinnedSprintId: bug.pinned.sprintId } : {}),
+      carryOvers: carryOverCount(bug, closedIds),
+      customerImpact: bug.customerImpact,
+      foundInRegression: bug.foundInRegression,
+      ready: why === undefined,
+      ...(why ? { notReadyReason: why } : {}),
+      ...(rankInfo ? { rank: rankInfo.rank, score: rankInfo.score } : {}),
+      reasons: rankInfo?.reasons ?? [],
+    };
+  };
+  const bugViews: PlanBugView[] = ranked.map((r) => view(byKey.get(r.key) as ReadBug, r));
+  const planned = open
+    .filter((b) => b.currentSprintId !== undefined)
+    .sort((a, b) => (sprintOrder.get(a.currentSprintId as number) ?? 0) - (sprintOrder.get(b.currentSprintId as number) ?? 0) || compareKeys(a.key, b.key));
+  for (const bug of planned) bugViews.push(view(bug));
+
+  const signals = sprintSignals({ bugs, sprints, now: now.getTime(), budget, lastClosedSprints: SIGNAL_SPRINTS });
+  warnings.push(...signals.warnings);
+  const signalsView: SignalsView = {
+    summary: signals.summary,
+    carriedOver: signals.carriedOver.slice(0, LIST_LIMIT).map((c) => ({ key: c.key, summary: c.summary, carryOvers: c.carryOvers, sprintsIn: c.sprintsIn })),
+    flow: signals.flow,
+    trend: signals.trend,
+    oldHighSeverity: signals.oldHighSeverity.slice(0, LIST_LIMIT),
+    capacityUse: signals.capacityUse.map((c) => ({ sprintId: c.sprintId, name: c.name, planned: c.planned, used: c.used, usedShare: c.usedShare })),
+    capacityNeeded: signals.capacityNeeded,
+    warnings: signals.warnings,
+  };
+
+  const assignees = new Map<string, string>();
+  for (const b of open) if (b.assignee) assignees.set(b.assignee, b.assigneeName ?? b.assignee);
+  const presentStages = new Set<Stage>(open.map((b) => b.stage));
+  return {
+    projectKey,
+    board: board.board ? { id: board.board.id, name: board.board.name } : null,
+    boards: board.boards.map((b) => ({ id: b.id, name: b.name })),
+    canPlan: board.canPlan,
+    settings: {
+      unit: settings.unit,
+      ...(settings.velocityShare !== undefined ? { velocityShare: settings.velocityShare } : {}),
+      ...(settings.unestimatedPoints !== undefined ? { unestimatedPoints: settings.unestimatedPoints } : {}),
+    },
+    velocity,
+    sprints: sprintViews,
+    bugs: bugViews,
+    signals: signalsView,
+    filters: {
+      priorities: sortedUnique(open.map((b) => b.priority)),
+      components: sortedUnique(open.flatMap((b) => b.components)),
+      stages: stages.filter((s) => presentStages.has(s)),
+      assignees: [...assignees].map(([accountId, displayName]) => ({ accountId, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+      labels: sortedUnique(open.flatMap((b) => b.labels)),
+    },
+    stats,
+    warnings: [...new Set(warnings)],
+  };
+}
+
+export function buildPreview(inputs: PlanInputs): AutoPlanPreview {
+  const { settings, now } = inputs;
+  const sprints = withBudgets(inputs.board.sprints, settings);
+  const bugs = withPins(inputs.bugs, settings);
+  const { budget } = budgetSettings(inputs);
+  const plan = autoPlan({ bugs, sprints, now: now.getTime(), budget, override: settings.override });
+  const summary = new Map(bugs.map((b) => [b.key, b.summary]));
+  return {
+    moves: plan.moves.map((m) => ({ ...m, summary: summary.get(m.key) ?? '' })),
+    notPlanned: plan.notPlanned.map((n) => ({ ...n, summary: summary.get(n.key) ?? '' })),
+    perSprint: plan.perSprint.map((p) => ({ sprintId: p.sprintId, name: p.name, planned: p.planned, budget: p.budget, remaining: p.remaining, over: p.over, bugs: p.bugs, added: p.added })),
+    warnings: plan.warnings,
+  };
+}

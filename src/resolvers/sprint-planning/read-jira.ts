@@ -1,0 +1,179 @@
+/**
+ * Reads what the planning page needs from Jira, within a fixed call budget:
+ *
+ *   constant part   listBoards, listFields, myPermissions (parallel) → getBoardConfiguration, listSprints (parallel)
+ *   per bug         one JQL search page per 100 bugs (open bugs + bugs resolved since the oldest sprint the signals
+ *                   look at), naming only the fields read below
+ *
+ * Carry-over without changelogs: Jira keeps every sprint an unfinished issue has been in in the Sprint field value
+ * (a carried-over bug in sprint 24 reads "RT Sprint 22, RT Sprint 23, RT Sprint 24", which is how Jira's issue view
+ * shows it). So the field value already is the sprint history the ranking and the signals need, and no per-issue
+ * changelog call is made. (The value loses a sprint only when someone removes the issue from a sprint before that
+ * sprint closes, which is not a carry-over anyway.)
+ */
+import { z } from 'zod';
+import { guessStage } from '../../domain/bug-flow/status-mapping';
+import type { Stage } from '../../domain/bug-flow/stages';
+import { analyseReproSteps } from '../../domain/repro-steps';
+import { closedSprintsInOrder, type PlanBug, type PlanSprint } from '../../domain/sprint-plan';
+import type { JiraGateway } from '../../jira/gateway';
+import type { JiraBoard, JiraField, JiraIssue, JiraSprint } from '../../jira/schemas';
+import { AppError } from '../app-error';
+
+export const SEARCH_PAGE_SIZE = 100;
+/** Safety limit on bugs read for one page load. */
+export const MAX_BUGS = 20_000;
+/** Closed sprints the signals look at (inflow/outflow, capacity use). */
+export const SIGNAL_SPRINTS = 5;
+export const REGRESSION_LABEL = 'found-in-regression';
+const REPRO_CONFIRMED_LABEL = 'repro-confirmed';
+
+export type FieldIds = { sprint: string; storyPoints?: string; severity?: string; reproSteps?: string; reproConfirmed?: string };
+
+export type BoardContext = {
+  boards: JiraBoard[];
+  board: JiraBoard | null;
+  sprints: PlanSprint[];
+  fields: FieldIds;
+  canPlan: boolean;
+};
+
+const customType = (f: JiraField): string => {
+  const schema = f.schema as { custom?: unknown } | undefined;
+  return typeof schema?.custom === 'string' ? schema.custom : '';
+};
+const byName = (fields: JiraField[], ...names: string[]) => fields.find((f) => names.some((n) => f.name.toLowerCase() === n.toLowerCase()))?.id;
+
+export function resolveFieldIds(fields: JiraField[], estimationFieldId: string | undefined): FieldIds {
+  const sprint = fields.find((f) => customType(f) === 'com.pyxis.greenhopper.jira:gh-sprint')?.id ?? byName(fields, 'Sprint') ?? 'customfield_10020';
+  const storyPoints =
+    estimationFieldId && estimationFieldId !== 'issueCount'
+      ? estimationFieldId
+      : (fields.find((f) => customType(f) === 'com.pyxis.greenhopper.jira:jsw-story-points')?.id ?? byName(fields, 'Story point estimate', 'Story Points'));
+  return {
+    sprint,
+    storyPoints,
+    severity: byName(fields, 'Severity'),
+    reproSteps: fields.find((f) => /repro/i.test(customType(f)))?.id ?? byName(fields, 'Reproduction steps'),
+    reproConfirmed: byName(fields, 'Repro steps confirmed'),
+  };
+}
+
+const toState = (s: string): PlanSprint['state'] => (s === 'active' ? 'active' : s === 'closed' ? 'closed' : 'future');
+const toPlanSprint = (s: JiraSprint): PlanSprint => ({
+  id: s.id,
+  name: s.name,
+  state: toState(s.state.toLowerCase()),
+  ...(s.startDate ? { startDate: s.startDate } : {}),
+  ...(s.endDate ? { endDate: s.endDate } : {}),
+  ...(s.completeDate ? { completeDate: s.completeDate } : {}),
+  ...(s.goal ? { goal: s.goal } : {}),
+});
+
+/** Boards, the chosen scrum board, its sprints, the field ids and whether the caller may plan sprints. */
+export async function readBoardContext(gw: JiraGateway, projectKey: string, boardId?: number): Promise<BoardContext> {
+  const [boards, fields, permissions] = await Promise.all([
+    gw.listBoards(projectKey),
+    gw.listFields(),
+    gw.myPermissions({ projectKey }, ['SCHEDULE_ISSUES']),
+  ]);
+  const scrum = boards.filter((b) => b.type === 'scrum');
+  const board = boardId !== undefined ? (boards.find((b) => b.id === boardId) ?? null) : (scrum[0] ?? null);
+  if (boardId !== undefined && !board) throw new AppError('NOT_FOUND', `Board ${boardId} is not a board of ${projectKey} that you can see.`);
+  if (board && board.type !== 'scrum') throw new AppError('BAD_REQUEST', `Board '${board.name}' is a ${board.type} board: bugs are planned on a scrum board's sprints.`);
+  if (!board) return { boards: scrum, board: null, sprints: [], fields: resolveFieldIds(fields, undefined), canPlan: permissions['SCHEDULE_ISSUES'] === true };
+  const [config, sprints] = await Promise.all([gw.getBoardConfiguration(board.id), gw.listSprints(board.id)]);
+  return {
+    boards: scrum,
+    board,
+    sprints: sprints.map(toPlanSprint),
+    fields: resolveFieldIds(fields, config.estimation?.field?.fieldId),
+    canPlan: permissions['SCHEDULE_ISSUES'] === true,
+  };
+}
+
+/** The JQL of the page: open bugs, plus bugs resolved since the start of the oldest closed sprint the signals use. */
+export function planningJql(projectKey: string, sprints: readonly PlanSprint[], now: Date): string {
+  if (!/^[A-Z][A-Z0-9_]{0,19}$/.test(projectKey)) throw new AppError('BAD_REQUEST', `'${projectKey}' is not a project key.`);
+  const oldest = closedSprintsInOrder(sprints).slice(-SIGNAL_SPRINTS)[0];
+  const since = oldest?.startDate && Number.isFinite(Date.parse(oldest.startDate)) ? new Date(Date.parse(oldest.startDate)) : new Date(now.getTime() - 90 * 86_400_000);
+  return `project = "${projectKey}" AND issuetype = Bug AND (statusCategory != Done OR resolved >= "${since.toISOString().slice(0, 10)}") ORDER BY created ASC`;
+}
+
+export function searchFields(ids: FieldIds): string[] {
+  return [
+    'summary', 'status', 'priority', 'labels', 'components', 'assignee', 'created', 'resolutiondate', 'issuelinks', 'description',
+    ids.sprint, ids.storyPoints, ids.severity, ids.reproSteps, ids.reproConfirmed,
+  ].filter((f): f is string => typeof f === 'string');
+}
+
+const sprintValue = z.array(z.looseObject({ id: z.number(), state: z.string().optional() })).nullable().optional();
+const optionValue = z.union([z.looseObject({ value: z.string() }), z.string()]).nullable().optional();
+
+export type ReadBug = PlanBug & { assigneeName?: string };
+
+/** One search result → the planning model's bug. `upcomingIds` are the board's active and future sprints. */
+export function toPlanBug(issue: JiraIssue, ids: FieldIds, upcomingIds: ReadonlySet<number>, options: { supportProjectKeys: readonly string[] }): ReadBug {
+  const f = issue.fields;
+  const raw = f as Record<string, unknown>;
+  const sprints = sprintValue.safeParse(raw[ids.sprint]);
+  const history = sprints.success && sprints.data ? sprints.data.map((s) => s.id) : [];
+  const current = sprints.success && sprints.data ? sprints.data.find((s) => upcomingIds.has(s.id))?.id : undefined;
+  const categoryKey = f.status?.statusCategory?.key ?? 'indeterminate';
+  const stage: Stage = guessStage({ id: f.status?.id ?? '', name: f.status?.name ?? '', categoryKey }) ?? 'DEV';
+  const labels = f.labels ?? [];
+  const points = ids.storyPoints ? raw[ids.storyPoints] : undefined;
+  const sev = ids.severity ? optionValue.safeParse(raw[ids.severity]) : undefined;
+  const severity = sev?.success && sev.data ? (typeof sev.data === 'string' ? sev.data : sev.data.value) : undefined;
+  const project = issue.key.replace(/-\d+$/, '');
+  const customers = new Set<string>();
+  for (const link of f.issuelinks ?? []) {
+    const other = link.inwardIssue ?? link.outwardIssue;
+    if (!other) continue;
+    const otherProject = other.key.replace(/-\d+$/, '');
+    const isSupport = options.supportProjectKeys.length > 0 ? options.supportProjectKeys.includes(otherProject) : otherProject !== project;
+    if (isSupport) customers.add(other.key);
+  }
+  const done = stage === 'DONE' || categoryKey === 'done';
+  return {
+    key: issue.key,
+    summary: (f.summary ?? '').slice(0, 500),
+    priority: f.priority?.name ?? '',
+    ...(severity ? { severity } : {}),
+    createdAt: f.created ?? '',
+    stage: done ? 'DONE' : stage,
+    ...(f.status?.name ? { status: f.status.name } : {}),
+    ...(typeof points === 'number' && Number.isFinite(points) ? { storyPoints: points } : {}),
+    components: (f.components ?? []).map((c) => c.name),
+    labels,
+    assignee: f.assignee?.accountId ?? null,
+    ...(f.assignee?.displayName ? { assigneeName: f.assignee.displayName } : {}),
+    customerImpact: customers.size,
+    foundInRegression: labels.includes(REGRESSION_LABEL),
+    reproClear: done || reproClear(issue, ids, stage, labels),
+    ...(current !== undefined ? { currentSprintId: current } : {}),
+    sprintHistory: history,
+    ...(f.resolutiondate ? { resolvedAt: f.resolutiondate } : {}),
+  };
+}
+
+/**
+ * Ready to plan: a bug the RTE has taken past triage (Dev, review, QA) has steps good enough to work on; before
+ * that, the steps must be confirmed (field or label) or read as clear by the repro-steps analyser.
+ */
+function reproClear(issue: JiraIssue, ids: FieldIds, stage: Stage, labels: string[]): boolean {
+  if (stage === 'DEV' || stage === 'RTE_REVIEW' || stage === 'QA') return true;
+  if (labels.includes(REPRO_CONFIRMED_LABEL)) return true;
+  const raw = issue.fields as Record<string, unknown>;
+  const confirmed = ids.reproConfirmed ? optionValue.safeParse(raw[ids.reproConfirmed]) : undefined;
+  if (confirmed?.success && confirmed.data && (typeof confirmed.data === 'string' ? confirmed.data : confirmed.data.value) === 'Yes') return true;
+  const field = ids.reproSteps ? raw[ids.reproSteps] : undefined;
+  return analyseReproSteps({ summary: issue.fields.summary, description: issue.fields.description, field: (field ?? null) as never }).verdict === 'clear';
+}
+
+/** Every bug the page needs, in ceil(bugs / 100) search calls. */
+export async function readBugs(gw: JiraGateway, projectKey: string, board: BoardContext, now: Date, supportProjectKeys: readonly string[]) {
+  const upcomingIds = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
+  const result = await gw.searchAll({ jql: planningJql(projectKey, board.sprints, now), fields: searchFields(board.fields), pageSize: SEARCH_PAGE_SIZE, maxIssues: MAX_BUGS });
+  return { bugs: result.issues.map((i) => toPlanBug(i, board.fields, upcomingIds, { supportProjectKeys })), pages: result.pages, truncated: result.truncated };
+}
