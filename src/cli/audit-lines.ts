@@ -1,10 +1,11 @@
 /**
  * One input line of the repro audit → one output object. Pure apart from JSON parsing; never throws.
- * Input:  {"id": string, "title"?: string, "text"?: string, "description"?: ADF}
+ * Input:  {"id": string, "title"?: string, "text"?: string, "description"?: ADF, "field"?: Reproduction steps value}
+ *         (the field wins when it holds anything, then the ADF description, then text — as everywhere in the app)
  * Output: {"id","hasSteps","hasExpected","hasActual","score","verdict","findings":[{"code","message"}]}
  *    or:  {"id": <id or "line:N">, "error": "..."}
  */
-import { analyseReproSteps } from '../domain/repro-steps';
+import { analyseReproSteps, isFieldFilled } from '../domain/repro-steps';
 
 export type AuditResult = {
   id: string;
@@ -43,10 +44,17 @@ export function auditLine(line: string, lineNo: number): AuditResult | AuditErro
   if (o.description !== undefined && o.description !== null && typeof o.description !== 'object' && typeof o.description !== 'string') {
     return { id, error: '"description" must be an ADF object' };
   }
+  if (o.field !== undefined && o.field !== null && (typeof o.field !== 'object' || Array.isArray(o.field))) {
+    return { id, error: '"field" must be a Reproduction steps object ({"steps": [...], "expected": ..., ...})' };
+  }
   // The ADF description wins over plain text when both are given (it is what Jira REST v3 returns).
   const description = o.description ?? o.text ?? null;
   try {
-    const a = analyseReproSteps({ summary: typeof o.title === 'string' ? o.title : undefined, description });
+    const a = analyseReproSteps({
+      summary: typeof o.title === 'string' ? o.title : undefined,
+      description,
+      field: isFieldFilled(o.field) ? o.field : null,
+    });
     return {
       id,
       hasSteps: a.has.steps,

@@ -3,34 +3,43 @@
  *
  * Usage
  *   npm run --silent repro:audit < reports.jsonl > results.jsonl
- *   npx tsx src/cli/repro-audit.ts < reports.jsonl
+ *   JIRA_BASE_URL=https://your-site.atlassian.net JIRA_EMAIL=you@example.com JIRA_API_TOKEN=… \
+ *     npm run --silent repro:audit -- --jql 'project = RT AND issuetype = Bug AND statusCategory != Done' > results.jsonl
  *
- * Input: one JSON object a line,
+ * Input (stdin): one JSON object a line,
  *   {"id": "RT-12", "title": "Crash on save", "text": "1. Open …"}           plain text, or
- *   {"id": "RT-12", "title": "…", "description": { "type": "doc", … }}       ADF as Jira REST v3 returns it.
+ *   {"id": "RT-12", "title": "…", "description": { "type": "doc", … }}       ADF as Jira REST v3 returns it, and/or
+ *   {"id": "RT-12", "field": {"steps": ["…"], "expected": "…", …}}            the Reproduction steps field's value
+ *   (the field wins when it holds anything, then the description, then text).
+ * With --jql the issues are read through the app's Jira gateway (plain HTTP, basic auth with an API token).
  * Output: one line per input line, in the same order,
  *   {"id","hasSteps","hasExpected","hasActual","score","verdict","findings":[{"code","message"}]}
  * A malformed line gives {"id": <its id or "line:N">, "error": "…"} and the run goes on. Blank lines are skipped.
- * Exit code: 0 when the input was read (even with error lines), 1 when it could not be read at all, 2 on bad usage.
- *
- * Getting input from Jira: search with POST /rest/api/3/search/jql, fields ["summary","description"], and write
- *   {"id": issue.key, "title": fields.summary, "description": fields.description} per issue.
- * `--jql "<query>"` will do exactly that through the app's Jira gateway once it is wired in `jqlSource` below.
+ * Exit code: 0 when the input was read (even with error lines); 1 when it could not be read at all (stdin
+ * unreadable, Jira refused the query or could not be reached); 2 on bad usage (unknown option, --jql without a
+ * query or without the JIRA_* variables). See docs/repro-audit.md.
  */
 import { createInterface } from 'node:readline';
+import { JiraError } from '../jira/errors';
+import { createJiraGateway } from '../jira/gateway';
+import { httpTransportFromEnv } from '../jira/http-transport';
 import { auditLine } from './audit-lines';
+import { gatewayJqlSource } from './jql-source';
 
-/**
- * Extension point for `--jql`: set to a function that yields input lines (JSON strings in the format above)
- * for a JQL query, backed by the Jira gateway (src/jira). Not wired yet: the CLI says so and exits 2.
- */
+/** Yields input lines (JSON strings in the format above) for a JQL query. */
 export type JqlSource = (jql: string) => AsyncIterable<string>;
-export let jqlSource: JqlSource | undefined;
-export function setJqlSource(source: JqlSource | undefined): void {
-  jqlSource = source;
-}
 
-const USAGE = 'usage: repro-audit [--jql "<query>"] < reports.jsonl > results.jsonl';
+export type CliIo = {
+  stdin: NodeJS.ReadableStream;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+};
+
+const USAGE = [
+  'usage: repro-audit < reports.jsonl > results.jsonl',
+  '       repro-audit --jql "<query>" [--max <n>] > results.jsonl   (needs JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN)',
+].join('\n');
 
 export async function auditStream(lines: AsyncIterable<string>, write: (s: string) => void): Promise<number> {
   let lineNo = 0;
@@ -44,50 +53,80 @@ export async function auditStream(lines: AsyncIterable<string>, write: (s: strin
   return count;
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE + '\n');
+/** The --jql source for this environment: the gateway over plain HTTP, or undefined when JIRA_* are not set. */
+export function jqlSourceFromEnv(env: NodeJS.ProcessEnv, options: Parameters<typeof gatewayJqlSource>[1] = {}): JqlSource | undefined {
+  const transport = httpTransportFromEnv(env);
+  return transport ? gatewayJqlSource(createJiraGateway(transport), options) : undefined;
+}
+
+type Args = { help: boolean; jql?: string; max?: number; error?: string };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--jql') {
+      const v = argv[++i];
+      if (!v || v.trim() === '') return { ...args, error: '--jql needs a query' };
+      args.jql = v;
+    } else if (a === '--max') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v <= 0) return { ...args, error: '--max needs a positive whole number' };
+      args.max = v;
+    } else return { ...args, error: `unknown argument: ${a}` };
+  }
+  if (args.max !== undefined && args.jql === undefined) return { ...args, error: '--max only applies to --jql' };
+  return args;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    io.stdout(USAGE + '\n');
     return 0;
   }
-  const jqlAt = argv.indexOf('--jql');
-  if (jqlAt >= 0) {
-    const jql = argv[jqlAt + 1];
-    if (!jql) {
-      process.stderr.write(USAGE + '\n');
-      return 2;
-    }
-    if (!jqlSource) {
-      process.stderr.write('--jql needs the Jira gateway, which is not wired into this CLI yet; export issues to JSON lines instead.\n');
-      return 2;
-    }
-    await auditStream(jqlSource(jql), (s) => process.stdout.write(s));
-    return 0;
-  }
-  if (argv.length > 0) {
-    process.stderr.write(`unknown argument: ${argv[0]}\n${USAGE}\n`);
+  if (args.error) {
+    io.stderr(`${args.error}\n${USAGE}\n`);
     return 2;
   }
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  if (args.jql !== undefined) {
+    const source = jqlSourceFromEnv(io.env, { maxIssues: args.max, onProgress: (m) => io.stderr(m + '\n') });
+    if (!source) {
+      io.stderr('--jql reads Jira through its REST API: set JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN (an Atlassian API token).\n');
+      return 2;
+    }
+    try {
+      const n = await auditStream(source(args.jql), io.stdout);
+      io.stderr(`Audited ${n} issue(s).\n`);
+      return 0;
+    } catch (e) {
+      io.stderr(`cannot read issues from Jira: ${e instanceof JiraError ? `${e.message} (${e.kind})` : (e as Error).message}\n`);
+      return 1;
+    }
+  }
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   // readline does not surface stdin errors (e.g. stdin is a directory): catch them on the stream itself.
   let readError: Error | undefined;
-  process.stdin.on('error', (e) => {
+  io.stdin.on('error', (e: Error) => {
     readError = e;
     rl.close();
   });
   try {
-    await auditStream(rl, (s) => process.stdout.write(s));
+    await auditStream(rl, io.stdout);
   } catch (e) {
     readError = e as Error;
   }
   if (readError) {
-    process.stderr.write(`cannot read input: ${readError.message}\n`);
+    io.stderr(`cannot read input: ${readError.message}\n`);
     return 1;
   }
   return 0;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
+  const io: CliIo = { stdin: process.stdin, stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env };
+  main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },

@@ -3,6 +3,7 @@
  * Imported by resolvers and Custom UI alike (`@rt/contracts/repro-steps`).
  */
 import { z } from 'zod';
+import { procedure } from './procedure';
 import type { ReproAnalysis, ReproStepsFieldValue } from '../domain/repro-steps/types';
 
 export const REPRO_MAX_STEPS = 100;
@@ -60,3 +61,88 @@ const fieldShapesMatch: Same<ReproStepsFieldValueDto, ReproStepsFieldValue> = tr
 const analysisShapesMatch: Same<ReproAnalysisDto, ReproAnalysis> = true;
 void fieldShapesMatch;
 void analysisShapesMatch;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The "Reproduction steps" field's resolver (function repro-field-fn): live check, existing-issue check, paste split.
+
+/** Longest description (plain text or ADF as JSON) the live check accepts; Jira's own limit is 32,767 characters. */
+export const REPRO_MAX_DESCRIPTION_CHARS = 200_000;
+/** Longest pasted text 'repro/split' accepts. */
+export const REPRO_MAX_PASTE_CHARS = 100_000;
+/** The manifest key of the field module; Jira reports Forge fields with schema.custom `…/static/<key>`. */
+export const REPRO_FIELD_MODULE_KEY = 'repro-steps-field';
+export const REPRO_FIELD_NAME = 'Reproduction steps';
+
+const jsonLength = (v: unknown): number => {
+  try {
+    return JSON.stringify(v ?? null).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+};
+
+/** A description as Jira REST v3 returns it (ADF object), or plain text, or nothing. */
+export const reproDescriptionSchema = z
+  .union([z.string(), z.looseObject({ type: z.string() }), z.null()])
+  .refine((v) => jsonLength(v) <= REPRO_MAX_DESCRIPTION_CHARS, { message: `The description is longer than ${REPRO_MAX_DESCRIPTION_CHARS} characters.` });
+
+const issueKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}$/, 'Not an issue key (like RT-12).');
+const fieldIdSchema = z.string().regex(/^customfield_[0-9]{1,12}$/, 'Not a custom field id (like customfield_10100).');
+
+export const reproAnalyseInputSchema = z.object({
+  /** The field's draft value; null or empty means "check the description instead". */
+  value: reproStepsFieldValueSchema.nullable().optional(),
+  summary: z.string().max(REPRO_MAX_TEXT_LENGTH).optional(),
+  description: reproDescriptionSchema.optional(),
+});
+
+export const reproCheckIssueInputSchema = z.object({
+  /** Defaults to the issue the field is shown on. */
+  issueKey: issueKeySchema.optional(),
+  /** Defaults to the field the frame belongs to, then to the field Jira lists under this app's module. */
+  fieldId: fieldIdSchema.optional(),
+});
+
+export const reproCheckIssueOutputSchema = z.object({
+  issueKey: z.string(),
+  fieldId: z.string().nullable(),
+  /** The field's stored value (null when the issue has none). */
+  value: reproStepsFieldValueSchema.nullable(),
+  analysis: reproAnalysisSchema,
+});
+
+export const reproSplitInputSchema = z.object({ text: z.string().max(REPRO_MAX_PASTE_CHARS) });
+
+export const reproFieldProcedures = {
+  /** Live check of a draft: the field value when filled, the summary and description otherwise. */
+  'repro/analyse': procedure(reproAnalyseInputSchema, z.object({ analysis: reproAnalysisSchema })),
+  /** Check of an existing issue, read as the calling user: its field when set, its description otherwise. */
+  'repro/check-issue': procedure(reproCheckIssueInputSchema, reproCheckIssueOutputSchema),
+  /** Pasted free text → a structured field value (steps, expected, actual, …). */
+  'repro/split': procedure(reproSplitInputSchema, z.object({ value: reproStepsFieldValueSchema })),
+};
+
+export type ReproCheckIssueOutput = z.infer<typeof reproCheckIssueOutputSchema>;
+
+/** Which of Jira's fields is this app's Reproduction steps field (by Forge module key, then by name). */
+export function findReproFieldId(fields: ReadonlyArray<{ id: string; name: string; schema?: unknown }>): string | undefined {
+  const custom = (f: { schema?: unknown }) => {
+    const s = f.schema as { custom?: unknown } | null | undefined;
+    return typeof s === 'object' && s !== null && typeof s.custom === 'string' ? s.custom : '';
+  };
+  return (
+    fields.find((f) => custom(f).endsWith(`/static/${REPRO_FIELD_MODULE_KEY}`))?.id ??
+    fields.find((f) => f.name.trim().toLowerCase() === REPRO_FIELD_NAME.toLowerCase())?.id
+  );
+}
+
+/** A field value cut to what the field's schema accepts (pasted or split text can be longer). */
+export function clampReproFieldValue(v: { [K in keyof ReproStepsFieldValueDto]?: ReproStepsFieldValueDto[K] }): ReproStepsFieldValueDto {
+  const cut = (s: string | undefined, n: number) => (s === undefined ? undefined : s.slice(0, n));
+  const out: ReproStepsFieldValueDto = { steps: (v.steps ?? []).slice(0, REPRO_MAX_STEPS).map((s) => s.slice(0, REPRO_MAX_STEP_LENGTH)) };
+  for (const k of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const) {
+    const c = cut(v[k], REPRO_MAX_TEXT_LENGTH);
+    if (c !== undefined) out[k] = c;
+  }
+  return out;
+}
