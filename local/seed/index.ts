@@ -11,6 +11,7 @@ import { ISSUE_TYPE, LINK_TYPE, PRIORITY, PROJECT, RESOLUTION, seedFields, seedI
 import { DAY, releaseDate420, seedBoards, seedSprints, seedVersions, sprintWindows, VERSION } from './sprints';
 import { APP_ACCOUNT_ID, people, seedPermissionScheme, seedRoles, seedUsers } from './users';
 import { doc } from './adf';
+import { rcPromotionRegressionSeed } from './rc-promotion';
 
 export type SeedExtension = (state: EmulatorState) => void;
 export const SEED_BASE_DATE = new Date('2026-11-16T12:00:00.000Z');
@@ -120,9 +121,11 @@ export function createSeedState(now: Date = SEED_BASE_DATE, extensions: SeedExte
     counters: { issueId: 10001 + all.length, historyId: 10000 + histories.length, linkId, versionId: 10020, sprintId: 7, issueNumber: numbers },
     appStorage: {},
   };
-  for (const extend of extensions) extend(state);
+  // Built-in area seeds first (they only add what is absent), then the caller's extensions.
+  for (const extend of [rcPromotionRegressionSeed, ...extensions]) extend(state);
   return state;
 }
 
 export { SEED_BASE_DATE as seedBaseDate };
 export * as seedIds from './ids';
+export { rcPromotionConfigSeed } from './rc-promotion';

@@ -1,0 +1,210 @@
+import { rcPromotionProcedures, type PromotionConfig } from '../contracts/rc-promotion';
+import type { Result } from '../contracts/result';
+import {
+  compileConvention,
+  describeProgress,
+  nextCandidate,
+  planPromotion,
+  promotionId,
+  releaseMetrics,
+  startOrResume,
+  type Actor,
+  type MetricsBug,
+  type MetricsRelease,
+  type PromotionPlan,
+  type PromotionState,
+  type VersionLite,
+} from '../domain/rc-readiness';
+import type { JiraGateway } from '../jira/gateway';
+import { AppError } from './app-error';
+import type { Handlers, HandlerContext } from './define-resolver';
+import { assessCandidate, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness } from './rc-promotion/candidate';
+import { runPromotion } from './rc-promotion/execute';
+import { claimPromotion, DEFAULT_LEASE, type LeaseOptions } from './rc-promotion/lease';
+import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
+
+export { rcPromotionProcedures };
+
+/**
+ * The RC-promotion page's resolvers. Jira is read and written as the calling user (Jira's permissions apply);
+ * who may promote is the configured project role, checked through the user's own roles, never from the page.
+ */
+
+/** Lease timing of concurrent promotes; tests shorten the settle time. */
+let leaseOptions: Omit<LeaseOptions, 'now'> = DEFAULT_LEASE;
+export function setPromotionLeaseOptions(options: Partial<Omit<LeaseOptions, 'now'>>): void {
+  leaseOptions = { ...DEFAULT_LEASE, ...options };
+}
+
+type Env = { jira: JiraGateway; store: PromotionStore; accountId: string; projectKey: string; config: PromotionConfig; now: () => Date };
+
+async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promise<Env> {
+  const accountId = ctx.accountId;
+  if (!accountId) throw new AppError('UNAUTHORIZED', 'Sign in to Jira to use the RC promotion page.');
+  if (ctx.projectKey && ctx.projectKey !== input.projectKey) {
+    throw new AppError('BAD_REQUEST', `This page belongs to project ${ctx.projectKey}, not ${input.projectKey}.`);
+  }
+  const store = promotionStore(ctx.services.storage);
+  return {
+    jira: ctx.services.jira('user', accountId),
+    store,
+    accountId,
+    projectKey: input.projectKey,
+    config: await loadConfig(store, input.projectKey),
+    now: () => ctx.services.now(),
+  };
+}
+
+const versionOut = (v: VersionLite) => ({ id: v.id, name: v.name, released: v.released, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}) });
+
+/** The caller holds the promoter role in the project (names compared case-insensitively). */
+async function isPromoter(env: Env): Promise<boolean> {
+  const roles = await env.jira.getMyProjectRoles(env.projectKey);
+  const wanted = env.config.promoterRole.trim().toLowerCase();
+  return roles.some((r) => r.name.trim().toLowerCase() === wanted);
+}
+
+const refusal = (env: Env) =>
+  `Only members of the ${env.config.promoterRole} project role in ${env.projectKey} can promote a release candidate. Ask a Jira admin to add you to the role, or ask an ${env.config.promoterRole} to promote.`;
+
+function planFor(env: Env, a: CandidateReadiness, override?: { reason: string; by: Actor; at: string }): Result<PromotionPlan> {
+  const next = a.unfinishedKeys.length > 0 ? nextCandidate(a.train, a.candidate.version.id, compileConvention(env.config.namingPattern)) : undefined;
+  return planPromotion({
+    projectKey: env.projectKey,
+    version: { id: a.candidate.version.id, name: a.candidate.version.name, released: a.candidate.version.released },
+    release: a.train.release,
+    mode: env.config.mode,
+    gates: a.gates,
+    unfinishedKeys: a.unfinishedKeys,
+    ...(next ? { nextRc: { name: next.name, ...(next.existing ? { id: next.existing.id } : {}) } } : {}),
+    ...(override ? { override } : {}),
+    ...(env.config.opsProjectKey ? { opsProjectKey: env.config.opsProjectKey } : {}),
+  });
+}
+
+async function actor(env: Env): Promise<Actor> {
+  const me = await env.jira.myself();
+  return { accountId: env.accountId, name: (me.displayName ?? '').slice(0, 255) };
+}
+
+async function view(store: PromotionStore, id: string, state?: PromotionState | null) {
+  const s = state === undefined ? ((await store.states.get(id)) ?? null) : state;
+  return { state: s, audit: (await store.audits.get(id)) ?? null, progress: s ? describeProgress(s) : null };
+}
+
+export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
+  async 'rc/trains'(input, ctx) {
+    const env = await envFor(input, ctx);
+    const { grouped } = await loadTrains(env.jira, env.projectKey, env.config);
+    return {
+      trains: grouped.trains.map((t) => ({
+        release: t.release,
+        ...(t.releaseVersion ? { releaseVersion: versionOut(t.releaseVersion) } : {}),
+        candidates: t.candidates.map((c) => ({ version: versionOut(c.version), n: c.n, source: c.source })),
+      })),
+      unmatched: grouped.unmatched.map(versionOut),
+      warnings: grouped.warnings,
+      pattern: compileConvention(env.config.namingPattern).pattern,
+    };
+  },
+
+  async 'rc/readiness'(input, ctx) {
+    const env = await envFor(input, ctx);
+    const [a, canPromote, state] = await Promise.all([
+      assessCandidate(env.jira, env.projectKey, input.versionId, env.config),
+      isPromoter(env),
+      env.store.states.get(promotionId(env.projectKey, input.versionId)),
+    ]);
+    return {
+      version: versionOut(a.candidate.version),
+      release: a.train.release,
+      issueCount: a.issues.length,
+      gates: a.gates,
+      ready: a.ready,
+      convergence: a.convergence,
+      promotion: state ?? null,
+      canPromote,
+    };
+  },
+
+  async 'rc/metrics'(input, ctx) {
+    const env = await envFor(input, ctx);
+    const [{ versions, grouped }, facts] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), loadProjectFacts(env.jira, env.projectKey)]);
+    const types = env.config.bugTypes.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(', ');
+    const found = await env.jira.searchAll({
+      jql: `project = "${env.projectKey}" AND issuetype in (${types}) AND (fixVersion is not EMPTY OR affectedVersion is not EMPTY) ORDER BY key ASC`,
+      fields: ['created', 'fixVersions', 'versions', 'status'],
+      expandChangelog: true,
+      maxIssues: 5000,
+    });
+    const now = env.now().toISOString();
+    const bugs: MetricsBug[] = found.issues.map((i) => ({
+      key: i.key,
+      createdAt: i.fields.created ?? now,
+      fixVersions: (i.fields.fixVersions ?? []).map((v) => v.name),
+      affectsVersions: (i.fields.versions ?? []).map((v) => v.name),
+      stageDurationsMs: stageDurations(i, facts, now),
+    }));
+    // Loops of a release: how many candidates its train needed (a released candidate counts its own number).
+    const loops = new Map<string, number>();
+    for (const t of grouped.trains) {
+      if (t.releaseVersion) loops.set(t.releaseVersion.name, t.candidates.length);
+      for (const c of t.candidates) loops.set(c.version.name, c.n);
+    }
+    const releases: MetricsRelease[] = versions.map((v) => ({
+      name: v.name,
+      released: v.released,
+      ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}),
+      ...(loops.has(v.name) ? { candidateCount: loops.get(v.name) } : {}),
+    }));
+    return releaseMetrics({ now, ...(input.windowDays ? { windowDays: input.windowDays } : {}), bugs, releases });
+  },
+
+  async 'rc/promote-preview'(input, ctx) {
+    const env = await envFor(input, ctx);
+    const [a, allowedRole, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config), isPromoter(env), actor(env)]);
+    const plan = planFor(env, a, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
+    const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
+    if (!allowedRole) return { allowed: false, refusal: refusal(env), steps };
+    if (!plan.ok) return { allowed: false, refusal: plan.message, steps };
+    return { allowed: true, steps };
+  },
+
+  async 'rc/promote'(input, ctx) {
+    const env = await envFor(input, ctx);
+    if (!(await isPromoter(env))) throw new AppError('FORBIDDEN', refusal(env));
+    const id = promotionId(env.projectKey, input.versionId);
+    const existing = await env.store.states.get(id);
+    // A finished promotion is answered as it is: a second click or a retry never acts twice.
+    if (existing?.status === 'done') return view(env.store, id, existing);
+
+    const claim = await claimPromotion(env.store, id, env.accountId, { ...leaseOptions, now: env.now });
+    if (!claim.ok) {
+      throw new AppError('CONFLICT', `This promotion is already running (started ${claim.holder.accountId === env.accountId ? 'by you' : 'by someone else'}). Wait a moment and reload: the page shows its progress.`);
+    }
+    try {
+      const me = await actor(env);
+      const at = env.now().toISOString();
+      // Re-read under the claim: the state may have moved on while we were claiming. A stored state is resumed
+      // as it is (its plan, evidence and override were fixed when it started); otherwise judge and plan now.
+      let state = await env.store.states.get(id);
+      if (!state) {
+        const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config);
+        const started = startOrResume(undefined, () => planFor(env, a, input.override ? { reason: input.override.reason, by: me, at } : undefined), at, me);
+        if (!started.ok) throw new AppError(started.code, started.message);
+        state = started.data.state;
+        await env.store.evidence.set(id, a.gates);
+        await env.store.states.set(id, state);
+      }
+      const after = await runPromotion(state, { jira: env.jira, store: env.store, now: env.now, stillHeld: claim.stillHeld });
+      return view(env.store, id, after);
+    } finally {
+      await claim.release().catch(() => undefined);
+    }
+  },
+
+  async 'rc/promotion'(input, ctx) {
+    const env = await envFor(input, ctx);
+    return view(env.store, promotionId(env.projectKey, input.versionId));
+  },
+};

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { PromotionConfig } from '../../contracts/rc-promotion';
+import { REGRESSION_PROPERTY_KEY } from '../../contracts/regression';
+import { deriveDefaultMapping, hasRteReviewAfterLatestDev, stageHistory, timeInStages, type StatusChange, type StatusStageMapping } from '../../domain/bug-flow';
+import {
+  convergence,
+  evaluateGates,
+  groupTrains,
+  readiness,
+  type AdminGateRun,
+  type Candidate,
+  type Convergence,
+  type GateResult,
+  type RcIssue,
+  type Train,
+  type VersionLite,
+} from '../../domain/rc-readiness';
+import type { MetricStage } from '../../domain/rc-readiness/metrics';
+import { parseStoredRecord, verdictFor } from '../../domain/regression';
+import type { JiraGateway } from '../../jira/gateway';
+import type { JiraIssue, JiraVersion } from '../../jira/schemas';
+import { AppError } from '../app-error';
+
+/** Label that marks a bug found during an RC's regression (its Affects version is that RC). */
+export const FOUND_IN_REGRESSION_LABEL = 'found-in-regression';
+/** Label fallback for "repro steps confirmed" on sites without the field. */
+export const REPRO_CONFIRMED_LABEL = 'repro-confirmed';
+const REPRO_CONFIRMED_FIELD_NAME = /^repro(duction)?\s+steps?\s+confirmed$/i;
+/** Upper bound of issues read for one train (every candidate together). */
+export const MAX_TRAIN_ISSUES = 2000;
+
+export const toVersionLite = (v: JiraVersion): VersionLite => ({
+  id: v.id,
+  name: v.name,
+  released: v.released,
+  ...(v.archived ? { archived: true } : {}),
+  ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}),
+});
+
+export async function loadTrains(jira: JiraGateway, projectKey: string, config: PromotionConfig) {
+  const versions = (await jira.listVersions(projectKey)).map(toVersionLite);
+  return { versions, grouped: groupTrains(versions, { pattern: config.namingPattern, manual: config.manualCandidates }) };
+}
+
+export type FoundCandidate = { train: Train; candidate: Candidate; versions: VersionLite[] };
+
+/** The train and candidate of a version, or NOT_FOUND with a sentence saying why. */
+export async function findCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig): Promise<FoundCandidate> {
+  const { versions, grouped } = await loadTrains(jira, projectKey, config);
+  for (const train of grouped.trains) {
+    const candidate = train.candidates.find((c) => c.version.id === versionId);
+    if (candidate) return { train, candidate, versions };
+  }
+  const version = versions.find((v) => v.id === versionId);
+  if (!version) throw new AppError('NOT_FOUND', `Version ${versionId} is not a version of ${projectKey} (it may have been deleted, or you cannot see it).`);
+  throw new AppError('NOT_FOUND', `${version.name} is not a release candidate: its name does not follow ${config.namingPattern} and it was not picked by hand.`);
+}
+
+/** Jira facts of the project the gates need: which status is which loop stage, and the repro-confirmed field. */
+export type ProjectFacts = { mapping: StatusStageMapping; reproFieldId: string | undefined };
+
+export async function loadProjectFacts(jira: JiraGateway, projectKey: string): Promise<ProjectFacts> {
+  const [statusGroups, fields] = await Promise.all([jira.getProjectStatuses(projectKey), jira.listFields()]);
+  const statuses = new Map<string, { id: string; name: string; categoryKey: string }>();
+  for (const g of statusGroups) for (const s of g.statuses) statuses.set(s.id, { id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? '' });
+  return {
+    mapping: deriveDefaultMapping([...statuses.values()]),
+    reproFieldId: fields.find((f) => REPRO_CONFIRMED_FIELD_NAME.test(f.name.trim()))?.id,
+  };
+}
+
+const jqlString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Every issue of the train's candidates, and the bugs found during their regressions, in one search. */
+export async function searchTrainIssues(jira: JiraGateway, projectKey: string, versionIds: readonly string[], facts: ProjectFacts): Promise<JiraIssue[]> {
+  if (versionIds.length === 0) return [];
+  const ids = versionIds.join(', ');
+  const jql = `project = ${jqlString(projectKey)} AND (fixVersion in (${ids}) OR (affectedVersion in (${ids}) AND labels = ${jqlString(FOUND_IN_REGRESSION_LABEL)})) ORDER BY key ASC`;
+  const fields = ['summary', 'issuetype', 'status', 'labels', 'fixVersions', 'versions', 'created', ...(facts.reproFieldId ? [facts.reproFieldId] : [])];
+  const result = await jira.searchAll({ jql, fields, expandChangelog: true, properties: [REGRESSION_PROPERTY_KEY], maxIssues: MAX_TRAIN_ISSUES });
+  if (result.truncated) throw new AppError('CONFLICT', `The train has more than ${MAX_TRAIN_ISSUES} issues; Release Train cannot judge its readiness completely.`);
+  return result.issues;
+}
+
+export function statusChanges(issue: JiraIssue): StatusChange[] {
+  return (issue.changelog?.histories ?? []).flatMap((h) =>
+    h.items
+      .filter((i) => (i.fieldId ?? i.field) === 'status' && typeof i.to === 'string')
+      .map((i) => ({ at: h.created, toStatusId: i.to as string, ...(i.from ? { fromStatusId: i.from } : {}), ...(h.author ? { authorAccountId: h.author.accountId } : {}) })),
+  );
+}
+
+export function intervalsOf(issue: JiraIssue, facts: ProjectFacts) {
+  return stageHistory(issue.fields.created ?? new Date(0).toISOString(), issue.fields.status?.id, statusChanges(issue), facts.mapping);
+}
+
+const optionValue = z.object({ value: z.string() });
+
+/** The domain's view of one issue, judged against candidate `rcName`. */
+export function toRcIssue(issue: JiraIssue, rcName: string, facts: ProjectFacts): RcIssue {
+  const f = issue.fields;
+  const labels = f.labels ?? [];
+  const category = f.status?.statusCategory?.key;
+  const statusCategory = category === 'done' ? 'done' : category === 'new' ? 'new' : 'indeterminate';
+  const record = parseStoredRecord(issue.properties?.[REGRESSION_PROPERTY_KEY]);
+  // An unreadable record fails closed: nobody can tell whether the regression passed.
+  const regressionVerdict = record.ok ? verdictFor(record.record, rcName).verdict : 'incomplete';
+  const field = facts.reproFieldId ? optionValue.safeParse((f as Record<string, unknown>)[facts.reproFieldId]) : undefined;
+  const reproConfirmed = field?.success ? field.data.value.trim().toLowerCase() === 'yes' : labels.includes(REPRO_CONFIRMED_LABEL);
+  return {
+    key: issue.key,
+    type: f.issuetype?.name ?? 'Unknown',
+    statusCategory,
+    isDone: statusCategory === 'done',
+    rteReviewedAfterLatestDev: hasRteReviewAfterLatestDev(intervalsOf(issue, facts)),
+    regressionVerdict,
+    reproConfirmed,
+    ...(labels.includes(FOUND_IN_REGRESSION_LABEL) ? { foundInRegressionOf: (f.versions ?? []).map((v) => v.name) } : {}),
+    ...(f.summary !== undefined ? { summary: f.summary } : {}),
+  };
+}
+
+export const hasFixVersion = (issue: JiraIssue, versionId: string) => (issue.fields.fixVersions ?? []).some((v) => v.id === versionId);
+
+/** Runs the admin JQL gates; a query that fails is reported (and fails closed), never thrown. */
+export async function runAdminGates(jira: JiraGateway, gates: PromotionConfig['adminGates']): Promise<AdminGateRun[]> {
+  return Promise.all(
+    gates.map(async (g): Promise<AdminGateRun> => {
+      try {
+        const page = await jira.searchPage(g.jql, ['key'], 50);
+        return { name: g.name, jql: g.jql, resultKeys: page.issues.map((i) => i.key) };
+      } catch (e) {
+        return { name: g.name, jql: g.jql, resultKeys: [], error: e instanceof Error ? e.message : String(e) };
+      }
+    }),
+  );
+}
+
+export type CandidateReadiness = FoundCandidate & {
+  facts: ProjectFacts;
+  issues: JiraIssue[];
+  rcIssues: RcIssue[];
+  gates: GateResult[];
+  ready: boolean;
+  convergence: Convergence;
+  unfinishedKeys: string[];
+};
+
+/** Everything the page and the promotion need to judge a candidate: gates with evidence and the train's convergence. */
+export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig): Promise<CandidateReadiness> {
+  const found = await findCandidate(jira, projectKey, versionId, config);
+  const facts = await loadProjectFacts(jira, projectKey);
+  const [all, adminGates] = await Promise.all([
+    searchTrainIssues(jira, projectKey, found.train.candidates.map((c) => c.version.id), facts),
+    runAdminGates(jira, config.adminGates),
+  ]);
+  const rcName = found.candidate.version.name;
+  const perCandidate = found.train.candidates.map((c) => ({
+    name: c.version.name,
+    id: c.version.id,
+    issues: all.filter((i) => hasFixVersion(i, c.version.id)).map((i) => toRcIssue(i, c.version.name, facts)),
+  }));
+  const issues = all.filter((i) => hasFixVersion(i, versionId));
+  const rcIssues = perCandidate.find((c) => c.id === versionId)?.issues ?? [];
+  const regressionFinds = all.filter((i) => !hasFixVersion(i, versionId)).map((i) => toRcIssue(i, rcName, facts));
+  const gates = evaluateGates({ rc: rcName, issues: rcIssues, regressionFinds, adminGates, bugTypes: config.bugTypes });
+  const trainFinds = all.filter((i) => !found.train.candidates.some((c) => hasFixVersion(i, c.version.id))).map((i) => toRcIssue(i, rcName, facts));
+  return {
+    ...found,
+    facts,
+    issues,
+    rcIssues,
+    gates,
+    ready: readiness(gates).ready,
+    convergence: convergence({ candidates: perCandidate, regressionFinds: trainFinds, bugTypes: config.bugTypes }),
+    unfinishedKeys: rcIssues.filter((i) => !i.isDone).map((i) => i.key),
+  };
+}
+
+
+/** Per-stage time of a bug, for the metrics (stage names of the loop, minus Done). */
+export function stageDurations(issue: JiraIssue, facts: ProjectFacts, now: string): Partial<Record<MetricStage, number>> {
+  const t = timeInStages(intervalsOf(issue, facts), now);
+  return { L2: t.L2, RTE_TRIAGE: t.RTE_TRIAGE, DEV: t.DEV, RTE_REVIEW: t.RTE_REVIEW, QA: t.QA };
+}
