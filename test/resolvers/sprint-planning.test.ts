@@ -1,0 +1,256 @@
+/**
+ * Sprint-planning handlers against the Jira emulator with the demo seed: call budget of a page load, budgets,
+ * auto-plan preview and apply, moves in batches with partial failure, undo, bad input and permissions.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PlanView } from '../../src/contracts/sprint-planning';
+import { runProcedure } from '../../src/resolvers/define-resolver';
+import { sprintPlanningHandlers, sprintPlanningProcedures } from '../../src/resolvers/sprint-planning-handlers';
+import { installServices } from '../../src/runtime/services';
+import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
+import { appStorageFile, FileStore, type EmulatorState } from '../../local/emulator/store';
+import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../../local/seed';
+import { fileKeyValueStore, localServices } from '../../local/server/local-services';
+
+const PLANNER = 'rt-planner-jonas';
+const DEV = 'rt-dev-elif';
+const SPRINT_FIELD = 'customfield_10020';
+const EXTRA_BUGS = 240;
+
+/** Adds open, triaged, ready bugs to RT (copies of a seeded Triage bug without sprints), so the backlog passes 300. */
+export const extraBugs =
+  (n: number): SeedExtension =>
+  (state: EmulatorState) => {
+    const template = state.issues.find((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId === '10003');
+    if (!template) throw new Error('seed has no In Progress bug to copy');
+    for (let k = 0; k < n; k += 1) {
+      const copy = JSON.parse(JSON.stringify(template)) as typeof template;
+      copy.id = String(state.counters.issueId++);
+      const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
+      state.counters.issueNumber['RT'] = number;
+      copy.key = `RT-${number}`;
+      copy.fields.summary = `Extra backlog bug ${k + 1}`;
+      delete copy.fields.custom[SPRINT_FIELD];
+      copy.fields.custom['customfield_10016'] = [1, 2, 3, 5][k % 4];
+      copy.histories = [];
+      state.issues.push(copy);
+    }
+  };
+
+let dir: string;
+let store: FileStore;
+let emulator: JiraEmulator;
+
+async function setUp(extensions: SeedExtension[] = []) {
+  dir = mkdtempSync(join(tmpdir(), 'rt-sprint-plan-'));
+  store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE, extensions) });
+  await store.load();
+  emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE });
+  installServices(localServices(emulator.handle, fileKeyValueStore(appStorageFile(store)), () => SEED_BASE_DATE));
+}
+
+type Key = keyof typeof sprintPlanningProcedures;
+const run = (key: Key, input: unknown, accountId = PLANNER) =>
+  runProcedure(sprintPlanningProcedures, sprintPlanningHandlers, key, { payload: { input }, context: { accountId, extension: { project: { key: 'RT', id: '10000' } } } });
+
+async function okData<T = PlanView>(key: Key, input: unknown, accountId = PLANNER): Promise<T> {
+  const result = await run(key, input, accountId);
+  if (!result.ok) throw new Error(`${key} failed: ${result.code} ${result.message}`);
+  return result.data as T;
+}
+
+const sprintsOf = (key: string): number[] => {
+  const issue = store.get().issues.find((i) => i.key === key);
+  return (issue?.fields.custom[SPRINT_FIELD] as number[] | undefined) ?? [];
+};
+const openRtBugs = () => store.get().issues.filter((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId !== '10006');
+
+afterEach(() => {
+  emulator.clearFaults();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sprint/load', () => {
+  beforeEach(() => setUp([extraBugs(EXTRA_BUGS)]));
+
+  it(`reads N open bugs in at most ceil(N/100) search pages (+1 for recently resolved ones) and a constant number of other calls`, async () => {
+    emulator.resetCalls();
+    const view = await okData('sprint/load', {});
+    const open = openRtBugs().length;
+    expect(open).toBeGreaterThan(300);
+    expect(view.stats.openBugs).toBe(open);
+
+    const searches = emulator.calls.filter((c) => c.method === 'POST' && c.path === '/rest/api/3/search/jql');
+    const others = emulator.calls.filter((c) => !(c.method === 'POST' && c.path === '/rest/api/3/search/jql'));
+    expect(searches.length).toBe(view.stats.searchCalls);
+    expect(searches.length).toBeLessThanOrEqual(Math.ceil(open / 100) + 1);
+    // listBoards, listFields, mypermissions, board configuration, sprints: no per-issue calls (no changelog reads).
+    expect(others.map((c) => c.path).sort()).toEqual(
+      ['/rest/agile/1.0/board', '/rest/agile/1.0/board/1/configuration', '/rest/agile/1.0/board/1/sprint', '/rest/api/3/field', '/rest/api/3/mypermissions'].sort(),
+    );
+    expect(others.every((c) => c.status === 200 && c.accountId === PLANNER)).toBe(true);
+  });
+
+  it('shows upcoming sprints with budgets, the ranked backlog with reasons, planned bugs and real signals', async () => {
+    const view = await okData('sprint/load', {});
+    expect(view.board).toEqual({ id: 1, name: 'RT board' });
+    expect(view.canPlan).toBe(true);
+    expect(view.sprints.map((s) => [s.id, s.state])).toEqual([[4, 'active'], [5, 'future'], [6, 'future']]);
+    // Default settings: a share of 1 of the bugs completed per sprint.
+    expect(view.sprints[0]!.budgetSource).toBe('velocity-share');
+    expect(view.sprints[0]!.budget).toBe(Math.floor(view.velocity.value));
+
+    const backlog = view.bugs.filter((b) => b.rank !== undefined);
+    expect(backlog.length).toBeGreaterThan(EXTRA_BUGS);
+    expect(backlog.map((b) => b.rank)).toEqual(backlog.map((_, i) => i + 1));
+    for (let i = 1; i < backlog.length; i += 1) expect(backlog[i - 1]!.score!).toBeGreaterThanOrEqual(backlog[i]!.score!);
+    expect(backlog.every((b) => b.sprintId === null && b.reasons.some((r) => /priority/.test(r)))).toBe(true);
+
+    const planned = view.bugs.filter((b) => b.sprintId !== null);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const s of view.sprints) expect(s.bugs).toBe(planned.filter((b) => b.sprintId === s.id).length + countDoneIn(s.id));
+
+    // Carried over: the Sprint field lists each closed sprint an unfinished bug was in.
+    expect(view.signals.carriedOver.length).toBeGreaterThan(0);
+    for (const c of view.signals.carriedOver) expect(sprintsOf(c.key).filter((id) => id <= 3).length).toBeGreaterThanOrEqual(2);
+    expect(view.signals.flow.map((f) => f.sprintId)).toEqual([1, 2, 3]);
+    expect(view.filters.components.length).toBeGreaterThan(2);
+    expect(view.filters.stages).toContain('DEV');
+  });
+
+  it('maps a Jira 403 on the search to FORBIDDEN and a 404 board to NOT_FOUND', async () => {
+    emulator.failNext({ method: 'POST', path: '/rest/api/3/search/jql', status: 403 });
+    await expect(run('sprint/load', {})).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(run('sprint/load', { boardId: 99 })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+});
+
+function countDoneIn(sprintId: number): number {
+  return store.get().issues.filter((i) => i.fields.issueTypeId === '10004' && i.fields.statusId === '10006' && sprintsOf(i.key).includes(sprintId)).length;
+}
+
+describe('budgets and settings', () => {
+  beforeEach(() => setUp());
+
+  it('sets a sprint budget in app storage and shows it, over-budget when the load is larger', async () => {
+    const view = await okData('sprint/set-budget', { sprintId: 4, amount: 2 });
+    const stored = store.get().appStorage['sprint-plan:RT'] as { budgets: Record<string, { points?: number }>; updatedByAccountId: string };
+    expect(stored.budgets['4']).toEqual({ points: 2 });
+    expect(stored.updatedByAccountId).toBe(PLANNER);
+    const s4 = view.sprints.find((s) => s.id === 4)!;
+    expect(s4).toMatchObject({ budget: 2, budgetSource: 'sprint' });
+    expect(s4.over).toBe(s4.planned > 2);
+
+    const cleared = await okData('sprint/set-budget', { sprintId: 4, amount: null });
+    expect(cleared.sprints.find((s) => s.id === 4)!.budgetSource).toBe('velocity-share');
+  });
+
+  it('switches to counting bugs and to no velocity share', async () => {
+    const view = await okData('sprint/set-settings', { unit: 'count', velocityShare: null, unestimatedPoints: null });
+    expect(view.settings).toEqual({ unit: 'count' });
+    expect(view.sprints.every((s) => s.budgetSource === 'none' && s.budget === 0)).toBe(true);
+    expect(view.sprints.find((s) => s.id === 4)!.planned).toBe(view.sprints.find((s) => s.id === 4)!.bugs);
+  });
+
+  it.each([
+    ['a negative budget', 'sprint/set-budget', { sprintId: 4, amount: -1 }, 'BAD_REQUEST'],
+    ['a budget as text', 'sprint/set-budget', { sprintId: 4, amount: '5' }, 'BAD_REQUEST'],
+    ['a closed sprint', 'sprint/set-budget', { sprintId: 1, amount: 5 }, 'BAD_REQUEST'],
+    ['an unknown sprint', 'sprint/set-budget', { sprintId: 999, amount: 5 }, 'NOT_FOUND'],
+    ['a velocity share above 1', 'sprint/set-settings', { unit: 'points', velocityShare: 1.5, unestimatedPoints: null }, 'BAD_REQUEST'],
+    ['a malformed issue key', 'sprint/pin', { key: 'rt-1; DROP', sprintId: 5 }, 'BAD_REQUEST'],
+    ['a pin to another project', 'sprint/pin', { key: 'OPS-1', sprintId: 5 }, 'BAD_REQUEST'],
+    ['no moves', 'sprint/move', { moves: [] }, 'BAD_REQUEST'],
+  ] as const)('refuses %s and stores nothing', async (_label, key, input, code) => {
+    await expect(run(key, input)).resolves.toMatchObject({ ok: false, code });
+    expect(store.get().appStorage['sprint-plan:RT']).toBeUndefined();
+  });
+
+  it('refuses changes from someone without Schedule issues (403) and keeps the data', async () => {
+    await expect(run('sprint/set-budget', { sprintId: 4, amount: 3 }, DEV)).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const before = sprintsOf('RT-1');
+    await expect(run('sprint/move', { moves: [{ key: 'RT-1', fromSprintId: null, toSprintId: 5 }] }, DEV)).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(store.get().appStorage['sprint-plan:RT']).toBeUndefined();
+    expect(sprintsOf('RT-1')).toEqual(before);
+    // Reading is allowed, and says the caller cannot plan.
+    expect((await okData('sprint/load', {}, DEV)).canPlan).toBe(false);
+  });
+
+  it('refuses a stored value that is not valid instead of planning with it', async () => {
+    await store.update((s) => void (s.appStorage['sprint-plan:RT'] = { version: 1, unit: 'hours' }));
+    await expect(run('sprint/load', {})).resolves.toMatchObject({ ok: false, code: 'STORAGE_ERROR' });
+  });
+});
+
+describe('auto-plan and moves', () => {
+  beforeEach(() => setUp([extraBugs(70)]));
+
+  it('previews auto-plan as a diff within the budgets, and applying it updates Jira', async () => {
+    await okData('sprint/set-budget', { sprintId: 5, amount: 13 });
+    await okData('sprint/set-budget', { sprintId: 6, amount: 8 });
+    const before = JSON.stringify(store.get().issues);
+    const preview = await okData<{ moves: Array<{ key: string; fromSprintId: number | null; toSprintId: number }>; perSprint: Array<{ sprintId: number; planned: number; budget: number; added: number }>; notPlanned: Array<{ code: string }> }>('sprint/auto-plan-preview', {});
+    expect(JSON.stringify(store.get().issues)).toBe(before); // a preview changes nothing
+    expect(preview.moves.length).toBeGreaterThan(0);
+    expect(preview.moves.every((m) => [4, 5, 6].includes(m.toSprintId))).toBe(true);
+    for (const p of preview.perSprint.filter((x) => x.added > 0)) expect(p.planned).toBeLessThanOrEqual(p.budget);
+    expect(preview.notPlanned.some((n) => n.code === 'does-not-fit')).toBe(true);
+
+    const applied = await okData<{ moved: number; failed: number; view: PlanView }>('sprint/move', { moves: preview.moves.map(({ key, fromSprintId, toSprintId }) => ({ key, fromSprintId, toSprintId })) });
+    expect(applied).toMatchObject({ moved: preview.moves.length, failed: 0 });
+    for (const m of preview.moves) expect(sprintsOf(m.key)).toContain(m.toSprintId);
+    for (const m of preview.moves) expect(applied.view.bugs.find((b) => b.key === m.key)?.sprintId).toBe(m.toSprintId);
+  });
+
+  it('moves in batches of 50; a failed batch is reported per bug, the rest stays applied, the view matches Jira', async () => {
+    const keys = (await okData('sprint/load', {})).bugs.filter((b) => b.sprintId === null).slice(0, 60).map((b) => b.key);
+    expect(keys).toHaveLength(60);
+    emulator.resetCalls();
+    emulator.failNext({ method: 'POST', path: '/rest/agile/1.0/sprint/5/issue', status: 400, body: { errorMessages: ['Issue cannot be moved: the sprint is locked.'], errors: {} } });
+    const result = await okData<{ outcomes: Array<{ key: string; status: string; reason?: string }>; moved: number; failed: number; agileCalls: number; undo: Array<{ key: string; toSprintId: number | null }>; view: PlanView }>('sprint/move', {
+      moves: keys.map((key) => ({ key, fromSprintId: null, toSprintId: 5 })),
+    });
+    const agile = emulator.calls.filter((c) => c.path === '/rest/agile/1.0/sprint/5/issue');
+    expect(agile.map((c) => c.status)).toEqual([400, 204]);
+    expect(result).toMatchObject({ moved: 10, failed: 50, agileCalls: 2 });
+    const failed = result.outcomes.filter((o) => o.status === 'failed');
+    expect(failed.map((o) => o.key)).toEqual(keys.slice(0, 50));
+    expect(failed.every((o) => /sprint is locked/.test(o.reason ?? ''))).toBe(true);
+    for (const k of keys.slice(0, 50)) expect(sprintsOf(k)).not.toContain(5);
+    for (const k of keys.slice(50)) expect(sprintsOf(k)).toContain(5);
+    for (const k of keys) expect(result.view.bugs.find((b) => b.key === k)?.sprintId).toBe(keys.indexOf(k) >= 50 ? 5 : null);
+    // Undo covers exactly what moved.
+    expect(result.undo.map((m) => m.key).sort()).toEqual(keys.slice(50).sort());
+    expect(result.undo.every((m) => m.toSprintId === null)).toBe(true);
+  });
+
+  it('undoes the last change with the inverse moves', async () => {
+    const key = (await okData('sprint/load', {})).bugs.find((b) => b.sprintId === null && b.ready)!.key;
+    const first = await okData<{ undo: Array<{ key: string; fromSprintId: number | null; toSprintId: number | null }> }>('sprint/move', { moves: [{ key, fromSprintId: null, toSprintId: 6 }], refresh: false });
+    expect(sprintsOf(key)).toContain(6);
+    const undone = await okData<{ moved: number; view: PlanView }>('sprint/move', { moves: first.undo });
+    expect(undone.moved).toBe(1);
+    expect(sprintsOf(key)).not.toContain(6);
+    expect(undone.view.bugs.find((b) => b.key === key)?.sprintId).toBeNull();
+  });
+
+  it('does not send moves into a closed sprint and says why', async () => {
+    emulator.resetCalls();
+    const result = await okData<{ outcomes: Array<{ status: string; reason?: string }>; agileCalls: number }>('sprint/move', { moves: [{ key: 'RT-1', fromSprintId: null, toSprintId: 2 }], refresh: false });
+    expect(result.agileCalls).toBe(0);
+    expect(result.outcomes[0]).toMatchObject({ status: 'failed' });
+    expect(result.outcomes[0]!.reason).toMatch(/closed/);
+    expect(emulator.calls.some((c) => c.path.includes('/sprint/2/issue'))).toBe(false);
+  });
+
+  it('pins a bug: auto-plan puts it in its pinned sprint whatever the budget', async () => {
+    await okData('sprint/set-settings', { unit: 'points', velocityShare: null, unestimatedPoints: null });
+    const key = (await okData('sprint/load', {})).bugs.find((b) => b.sprintId === null)!.key;
+    const view = await okData('sprint/pin', { key, sprintId: 6 });
+    expect(view.bugs.find((b) => b.key === key)?.pinnedSprintId).toBe(6);
+    const preview = await okData<{ moves: Array<{ key: string; toSprintId: number; reason: string }> }>('sprint/auto-plan-preview', {});
+    expect(preview.moves).toEqual([expect.objectContaining({ key, toSprintId: 6, reason: expect.stringMatching(/Pinned/) })]);
+  });
+});
