@@ -12,6 +12,14 @@ export type Quality = 'excellent' | 'prose' | 'missing-expected' | 'missing-buil
 
 const useless = ["doesn't work", 'Broken again, pls fix ASAP', 'see title', 'Customer says it is not working. Urgent!!', 'same as last time'];
 
+/** 0 (most) to 3, from the summary's characters: deterministic and independent of the seed's random stream. */
+function variantOf(summary: string): 0 | 1 | 2 | 3 {
+  let sum = 0;
+  for (let i = 0; i < summary.length; i++) sum = (sum * 31 + summary.charCodeAt(i)) % 1_000_003;
+  const r = sum % 8;
+  return r === 1 ? 1 : r === 2 ? 2 : r === 3 ? 3 : 0;
+}
+
 export function description(t: BugText, quality: Quality, pick: <T>(l: readonly T[]) => T) {
   switch (quality) {
     case 'excellent':
@@ -24,7 +32,19 @@ export function description(t: BugText, quality: Quality, pick: <T>(l: readonly 
     case 'missing-expected':
       return doc(h('Steps to reproduce'), ol(t.steps), h('Actual result'), p(t.actual), p(`Environment: ${t.env}`));
     case 'missing-build':
-      return doc(h('Steps to reproduce'), ol(t.steps), h('Expected result'), p(t.expected), h('Actual result'), p(t.actual));
+      // Some of these also show the other writing slips the analyser reports (chosen from the text, not the rng,
+      // so every other seeded value stays as it was): a lone step that restates the summary, expected = actual,
+      // and an empty description.
+      switch (variantOf(t.summary)) {
+        case 1:
+          return doc(h('Steps to reproduce'), ol([t.summary]), h('Expected result'), p(t.expected), h('Actual result'), p(t.actual));
+        case 2:
+          return doc(h('Steps to reproduce'), ol(t.steps), h('Expected result'), p(t.actual), h('Actual result'), p(t.actual));
+        case 3:
+          return doc();
+        default:
+          return doc(h('Steps to reproduce'), ol(t.steps), h('Expected result'), p(t.expected), h('Actual result'), p(t.actual));
+      }
     case 'useless':
       return doc(p(pick(useless)));
   }
