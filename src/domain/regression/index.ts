@@ -9,3 +9,4 @@ export * from './parse-stored';
 export * from './suggest-checks';
 export * from './regression-bug-draft';
 export * from './loop-count';
+export * from './stored-form';

@@ -1,0 +1,218 @@
+import type { MergeNotice, RegressionPanel, regressionProcedures } from '../../contracts/regression';
+import type { Result } from '../../contracts/result';
+import {
+  addCheck,
+  deleteCheck,
+  draftRegressionBug,
+  editCheck,
+  findCycle,
+  markRegressionBugReported,
+  recordResult,
+  reorderChecks,
+  startCycle,
+  type AdfDoc,
+  type EditContext,
+  type RegressionRecord,
+} from '../../domain/regression';
+import type { JiraGateway } from '../../jira/gateway';
+import type { JiraIssue } from '../../jira/schemas';
+import { AppError } from '../app-error';
+import type { HandlerContext, Handlers } from '../define-resolver';
+import { buildPanel, suggestionsFor } from './panel';
+import { editableRecord, loadIssue, readStored, staleNotice, writeMerged } from './record-store';
+
+/**
+ * The QA regression panel's use cases. Every Jira call acts as the user (their permissions apply); recording
+ * needs Jira's Edit Issues on the bug. Writes name the revision the panel last saw (`baseRevision`).
+ */
+
+type Scope = { jira: JiraGateway; accountId: string };
+
+function scope(ctx: HandlerContext): Scope {
+  if (!ctx.accountId) throw new AppError('UNAUTHORIZED', 'Jira did not say who you are; reload the issue and try again.');
+  return { jira: ctx.services.jira('user', ctx.accountId), accountId: ctx.accountId };
+}
+
+async function canEdit(jira: JiraGateway, key: string): Promise<boolean> {
+  return (await jira.myPermissions({ issueKey: key }, ['EDIT_ISSUES']))['EDIT_ISSUES'] === true;
+}
+
+const names = new Map<string, string>();
+async function actorName(jira: JiraGateway, accountId: string): Promise<string> {
+  const known = names.get(accountId);
+  if (known !== undefined) return known;
+  const me = await jira.myself();
+  const name = me.displayName ?? accountId;
+  if (names.size > 500) names.clear();
+  names.set(accountId, name);
+  return name;
+}
+
+function refuseEdit(key: string): never {
+  throw new AppError('FORBIDDEN', `You cannot change the regression of ${key}: that needs Jira's Edit Issues permission on it, which your account does not have. Ask a project admin.`);
+}
+
+type Loaded = { jira: JiraGateway; issue: JiraIssue; record: RegressionRecord; edit: EditContext };
+
+/** Loads what a write needs, after checking the user may edit the issue. */
+async function loadForWrite(ctx: HandlerContext, key: string): Promise<Loaded> {
+  const { jira, accountId } = scope(ctx);
+  const issue = await loadIssue(jira, key);
+  const [allowed, stored, name] = await Promise.all([canEdit(jira, key), readStored(jira, key), actorName(jira, accountId)]);
+  if (!allowed) refuseEdit(key);
+  return { jira, issue, record: editableRecord(stored, key), edit: { now: ctx.services.now().toISOString(), actor: { accountId, name } } };
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new AppError(result.code, result.message);
+  return result.data;
+}
+
+type WriteInput = { issueKey: string; rc: string; baseRevision: number };
+
+/** One checklist edit: load → edit → merged write → the panel as stored now (with a notice if the view was stale). */
+async function write(
+  ctx: HandlerContext,
+  input: WriteInput,
+  edit: (loaded: Loaded) => Promise<Result<RegressionRecord>> | Result<RegressionRecord>,
+  seen?: { checkId: string; updatedAt: string | undefined },
+): Promise<RegressionPanel> {
+  const loaded = await loadForWrite(ctx, input.issueKey);
+  let notice: MergeNotice | undefined = staleNotice(loaded.record, input.baseRevision, input.rc, loaded.edit, seen);
+  const edited = unwrap(await edit(loaded));
+  let record = loaded.record;
+  if (edited !== loaded.record) {
+    const outcome = await writeMerged(loaded.jira, input.issueKey, loaded.record, edited);
+    record = outcome.record;
+    if (outcome.merged && !notice) {
+      notice = {
+        message: 'Someone else saved this checklist at the same moment. Both changes were kept; the panel now shows them.',
+        fromRevision: input.baseRevision,
+        toRevision: record.revision,
+        overwritten: [],
+      };
+    }
+  }
+  return buildPanel(loaded.issue, { ok: true, record, found: true }, true, await suggestionsFor(loaded.jira, loaded.issue, false), notice);
+}
+
+function requireCurrentRc(issue: JiraIssue, rc: string, currentRc: string | null): void {
+  if (!currentRc) {
+    throw new AppError('BAD_REQUEST', `${issue.key} has no release-candidate fix version. Set its Fix version to the release candidate under test (such as 4.3.0-rc.1), then start the regression.`);
+  }
+  if (rc !== currentRc) throw new AppError('BAD_REQUEST', `${issue.key}'s release candidate is ${currentRc}, not ${rc}. Reload the panel.`);
+}
+
+/** Text of the paragraph after a heading in the drafted description (for the preview). */
+function sectionText(doc: AdfDoc, heading: string): string {
+  const i = doc.content.findIndex((b) => b.type === 'heading' && b.content.some((t) => t.text === heading));
+  const next = i >= 0 ? doc.content[i + 1] : undefined;
+  return next?.type === 'paragraph' ? next.content.map((t) => t.text).join('') : '';
+}
+
+async function draftFor(loaded: Loaded, rc: string, checkId: string) {
+  const cycle = findCycle(loaded.record, rc);
+  const check = cycle?.checks.find((c) => c.id === checkId);
+  if (!cycle || !check) throw new AppError('NOT_FOUND', `The check was not found in ${rc}; someone may have deleted it. Reload the panel.`);
+  const issue = loaded.issue;
+  return unwrap(
+    draftRegressionBug({
+      fixBug: { key: issue.key, summary: issue.fields.summary ?? '', components: (issue.fields.components ?? []).map((c) => c.name) },
+      rc,
+      check,
+    }),
+  );
+}
+
+export const regressionHandlers: Handlers<typeof regressionProcedures> = {
+  'regression/get-panel': async ({ issueKey }, ctx) => {
+    const { jira } = scope(ctx);
+    const issue = await loadIssue(jira, issueKey);
+    const [allowed, stored] = await Promise.all([canEdit(jira, issueKey), readStored(jira, issueKey)]);
+    const panel = buildPanel(issue, stored, allowed, []);
+    // Similar bugs' history only matters when the checklist is about to be started from the suggestions.
+    const starting = panel.currentRc !== null && (!stored.ok || !findCycle(stored.record, panel.currentRc));
+    return { ...panel, suggestions: buildPanel(issue, stored, allowed, await suggestionsFor(jira, issue, starting)).suggestions };
+  },
+
+  'regression/start-cycle': (input, ctx) =>
+    write(ctx, input, async ({ jira, issue, record, edit }) => {
+      const panel = buildPanel(issue, { ok: true, record, found: true }, true, []);
+      requireCurrentRc(issue, input.rc, panel.currentRc);
+      const initial = record.cycles.length === 0 ? await suggestionsFor(jira, issue, true) : [];
+      const started = startCycle(record, input.rc, edit, initial.map(({ id, area, title }) => ({ id, area, title })));
+      return started.ok ? { ok: true, data: started.data.record } : started;
+    }),
+
+  'regression/add-check': (input, ctx) => write(ctx, input, ({ record, edit }) => addCheck(record, input.rc, input.check, edit)),
+
+  'regression/edit-check': (input, ctx) =>
+    write(
+      ctx,
+      input,
+      ({ record, edit }) => editCheck(record, input.rc, input.checkId, { ...(input.area !== undefined ? { area: input.area } : {}), ...(input.title !== undefined ? { title: input.title } : {}) }, edit),
+      { checkId: input.checkId, updatedAt: input.seenUpdatedAt },
+    ),
+
+  'regression/reorder-checks': (input, ctx) => write(ctx, input, ({ record }) => reorderChecks(record, input.rc, input.order)),
+
+  'regression/delete-check': (input, ctx) => write(ctx, input, ({ record }) => deleteCheck(record, input.rc, input.checkId)),
+
+  'regression/record-result': (input, ctx) =>
+    write(ctx, input, ({ record, edit }) => recordResult(record, input.rc, input.checkId, input.result, input.note, edit), {
+      checkId: input.checkId,
+      updatedAt: input.seenUpdatedAt,
+    }),
+
+  'regression/draft-bug': async (input, ctx) => {
+    const loaded = await loadForWrite(ctx, input.issueKey);
+    const draft = await draftFor(loaded, input.rc, input.checkId);
+    return {
+      summary: draft.summary,
+      steps: draft.steps,
+      expected: sectionText(draft.description, 'Expected result'),
+      actual: sectionText(draft.description, 'Actual result'),
+      affectsVersion: input.rc,
+      labels: draft.labels,
+      components: draft.components,
+      linkTo: draft.link.issueKey,
+      linkType: draft.link.typeName,
+    };
+  },
+
+  /**
+   * Creates the regression bug as the user (Affects version = the RC, label, components, repro skeleton), links
+   * it to the fix and notes it on the check. A step after the creation that fails becomes a warning naming the
+   * new bug, so a retry does not create a second one unnoticed.
+   */
+  'regression/report-bug': async (input, ctx) => {
+    const loaded = await loadForWrite(ctx, input.issueKey);
+    const draft = await draftFor(loaded, input.rc, input.checkId);
+    const { jira, issue } = loaded;
+    const projectKey = issue.fields.project?.key ?? issue.key.split('-')[0]!;
+    const created = await jira.createIssue({
+      project: { key: projectKey },
+      issuetype: { name: draft.issueTypeName },
+      summary: input.summary ?? draft.summary,
+      description: draft.description,
+      versions: draft.affectsVersions.map((name) => ({ name })),
+      labels: draft.labels,
+      ...(draft.components.length > 0 ? { components: draft.components.map((name) => ({ name })) } : {}),
+    });
+    const warnings: string[] = [];
+    try {
+      await jira.linkIssues(draft.link.typeName, issue.key, created.key);
+    } catch (e) {
+      warnings.push(`${created.key} was created but could not be linked to ${issue.key} (${e instanceof Error ? e.message : String(e)}). Link it by hand: "${created.key} relates to ${issue.key}".`);
+    }
+    let record = loaded.record;
+    try {
+      const marked = unwrap(markRegressionBugReported(loaded.record, input.rc, input.checkId, created.key, loaded.edit));
+      record = (await writeMerged(jira, issue.key, loaded.record, marked)).record;
+    } catch (e) {
+      warnings.push(`${created.key} was created, but the checklist could not note it (${e instanceof Error ? e.message : String(e)}). Do not report it again; add a note to the check instead.`);
+    }
+    const panel = buildPanel(issue, { ok: true, record, found: true }, true, await suggestionsFor(jira, issue, false));
+    return { bugKey: created.key, panel, ...(warnings.length > 0 ? { warnings } : {}) };
+  },
+};

@@ -1,0 +1,111 @@
+import { REGRESSION_PROPERTY_KEY, type MergeNotice } from '../../contracts/regression';
+import {
+  ENTITY_PROPERTY_MAX_CHARS,
+  mergeRecords,
+  parseStoredRecord,
+  prepareWrite,
+  sameRecord,
+  storedFits,
+  toStoredRecord,
+  type EditContext,
+  type RegressionRecord,
+  type StoredParse,
+} from '../../domain/regression';
+import { JiraError } from '../../jira/errors';
+import type { JiraGateway } from '../../jira/gateway';
+import type { JiraIssue } from '../../jira/schemas';
+import { AppError } from '../app-error';
+
+/**
+ * The regression record on the issue (entity property `release-train-regression`), read and written as the user.
+ *
+ * Jira's entity properties have no compare-and-set, so a write is: re-read → if someone saved since we read,
+ * three-way merge (base = what we read, mine = base + this edit, theirs = what is stored now) → write → read
+ * back; if what is stored is not what we wrote, someone wrote in between: merge again (at most 3 rounds).
+ */
+
+export const FIX_ISSUE_FIELDS = ['summary', 'status', 'fixVersions', 'components', 'labels', 'issuelinks', 'project', 'issuetype'];
+
+/** The issue, with Jira's 404/403 turned into messages that name it. */
+export async function loadIssue(jira: JiraGateway, key: string): Promise<JiraIssue> {
+  try {
+    return await jira.getIssue(key, { fields: FIX_ISSUE_FIELDS });
+  } catch (e) {
+    if (e instanceof JiraError && e.kind === 'not-found') {
+      throw new AppError('NOT_FOUND', `Issue ${key} was not found: it may have been deleted or moved, or you do not have permission to see it.`);
+    }
+    if (e instanceof JiraError && e.kind === 'forbidden') throw new AppError('FORBIDDEN', `You do not have permission to see ${key} in Jira.`);
+    throw e;
+  }
+}
+
+export async function readStored(jira: JiraGateway, key: string): Promise<StoredParse> {
+  return parseStoredRecord(await jira.getIssueProperty(key, REGRESSION_PROPERTY_KEY));
+}
+
+/** The record to edit, or a CONFLICT that says the stored value is invalid and was left as it is. */
+export function editableRecord(stored: StoredParse, key: string): RegressionRecord {
+  if (stored.ok) return stored.record;
+  throw new AppError(
+    'CONFLICT',
+    `${stored.message} Nothing was changed. A Jira admin can inspect the issue property '${REGRESSION_PROPERTY_KEY}' on ${key}.`,
+  );
+}
+
+export type WriteOutcome = { record: RegressionRecord; merged: boolean };
+
+const MAX_ROUNDS = 3;
+
+export async function writeMerged(jira: JiraGateway, key: string, base: RegressionRecord, mine: RegressionRecord): Promise<WriteOutcome> {
+  let merged = false;
+  let latest = editableRecord(await readStored(jira, key), key);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const moved = !sameRecord(latest, base);
+    merged ||= moved;
+    const candidate = moved ? mergeRecords(base, mine, latest).record : mine;
+    const next = sized({ ...candidate, revision: Math.max(candidate.revision, latest.revision) });
+    await jira.setIssueProperty(key, REGRESSION_PROPERTY_KEY, toStoredRecord(next));
+    const after = await readStored(jira, key);
+    const stored = editableRecord(after, key);
+    if (sameRecord(stored, next)) return { record: next, merged };
+    latest = stored;
+  }
+  throw new AppError('CONFLICT', 'Other testers kept saving this checklist at the same moment. Reload the panel and try again; nothing of theirs was lost.');
+}
+
+/** Revision bumped and size checked (record budget and the stored form with its index); refused before any write. */
+function sized(record: RegressionRecord): RegressionRecord {
+  const next = prepareWrite(record);
+  if (!next.ok) throw new AppError(next.code, next.message);
+  const fit = storedFits(next.data);
+  if (!fit.fits) {
+    throw new AppError('BAD_REQUEST', `The regression checklist would take ${fit.length} characters, over Jira's ${ENTITY_PROPERTY_MAX_CHARS} per issue property. Shorten notes or remove checks, then try again.`);
+  }
+  return next.data;
+}
+
+/**
+ * When the panel's view was older than what is stored: say so, and name the checks someone else changed since
+ * the panel loaded them that this write changes again (`seen` is the check's updatedAt as the panel showed it).
+ */
+export function staleNotice(
+  stored: RegressionRecord,
+  baseRevision: number,
+  rc: string,
+  ctx: EditContext,
+  seen?: { checkId: string; updatedAt: string | undefined },
+): MergeNotice | undefined {
+  const overwritten: MergeNotice['overwritten'] = [];
+  if (seen?.updatedAt) {
+    const check = stored.cycles.find((c) => c.rc === rc)?.checks.find((c) => c.id === seen.checkId);
+    if (check && check.updatedAt !== seen.updatedAt && check.updatedBy !== ctx.actor.accountId) {
+      overwritten.push({ checkId: check.id, title: check.title, by: check.tester?.name || check.updatedBy, result: check.result });
+    }
+  }
+  if (stored.revision === baseRevision && overwritten.length === 0) return undefined;
+  const first = overwritten[0];
+  const message = first
+    ? `${first.by} changed "${first.title}" (now ${first.result}) after you loaded the panel; your change replaced theirs. Check that it is what you meant.`
+    : `Someone else saved this checklist after you loaded it (revision ${baseRevision} → ${stored.revision}). Their changes were kept and yours applied on top; the panel now shows both.`;
+  return { message, fromRevision: baseRevision, toRevision: stored.revision, overwritten };
+}
