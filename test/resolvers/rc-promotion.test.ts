@@ -1,0 +1,219 @@
+import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
+import { promotionSteps } from '../../src/domain/rc-readiness';
+import { setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
+import { rcWorkspace } from './rc-promotion.support';
+
+type Ws = Awaited<ReturnType<typeof rcWorkspace>>;
+const RC1 = seedIds.VERSION.RC1;
+const RC2 = seedIds.VERSION.RC2;
+const ref = (versionId: string) => ({ projectKey: 'RT', versionId });
+
+let ws: Ws;
+beforeAll(() => setPromotionLeaseOptions({ settleMs: 20 }));
+beforeEach(async () => (ws = await rcWorkspace([rcPromotionConfigSeed])));
+afterEach(() => ws.close());
+
+const state = () => ws.store.get();
+const version = (id: string) => state().versions.find((v) => v.id === id)!;
+const opsHandoffs = () => state().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${RC2}`));
+const data = <T>(r: { ok: boolean }) => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return (r as { data: T }).data;
+};
+type View = { state: { status: string; steps: string[]; completedSteps: Array<{ step: string; result: Record<string, unknown> }>; lastError?: { step: string } } | null; progress: { done: string[]; failure?: string } | null; audit: { by: { accountId: string }; gates: unknown[]; ready: boolean } | null };
+
+describe('readiness on the demo seed', () => {
+  it('lists the 4.3.0 train with rc.1 and rc.2', async () => {
+    const trains = data<{ trains: Array<{ release: string; candidates: Array<{ version: { name: string } }> }> }>(await ws.call('rc/trains', { projectKey: 'RT' }));
+    expect(trains.trains.map((t) => [t.release, t.candidates.map((c) => c.version.name)])).toEqual([['4.3.0', ['4.3.0-rc.1', '4.3.0-rc.2']]]);
+  });
+
+  it('shows rc.1 blocked with evidence and rc.2 ready', async () => {
+    type R = { ready: boolean; gates: Array<{ id: string; passed: boolean; evidence: string[] }>; canPromote: boolean; convergence: { rcs: Array<{ name: string; bugsFound: string[] }> } };
+    const rc1 = data<R>(await ws.call('rc/readiness', ref(RC1)));
+    expect(rc1.ready).toBe(false);
+    const failing = rc1.gates.filter((g) => !g.passed);
+    expect(failing.map((g) => g.id)).toEqual(expect.arrayContaining(['issues-done', 'regression-passed', 'no-open-regression-bugs']));
+    for (const g of failing) expect(g.evidence.length).toBeGreaterThan(0);
+    // Evidence is real: every key of the not-done gate is an issue that is not done in Jira.
+    const notDone = rc1.gates.find((g) => g.id === 'issues-done')!.evidence;
+    for (const key of notDone) expect(state().issues.find((i) => i.key === key)!.fields.statusId).not.toBe(seedIds.STATUS.DONE);
+
+    const rc2 = data<R>(await ws.call('rc/readiness', ref(RC2)));
+    expect(rc2.gates.every((g) => g.passed)).toBe(true);
+    expect(rc2.ready).toBe(true);
+    expect(rc2.canPromote).toBe(true);
+    expect(rc2.convergence.rcs.find((r) => r.name === '4.3.0-rc.2')!.bugsFound).toHaveLength(1);
+  });
+
+  it('says a QA user may not promote', async () => {
+    const r = data<{ canPromote: boolean }>(await ws.call('rc/readiness', ref(RC2), 'rt-qa-hiro'));
+    expect(r.canPromote).toBe(false);
+  });
+
+  it('computes metrics from Jira data (4.2.0 released in the window, escaped bugs counted)', async () => {
+    const m = data<{ releasesInWindow: string[]; escapedBugs: string[]; leadTime: { count: number } }>(await ws.call('rc/metrics', { projectKey: 'RT' }));
+    expect(m.releasesInWindow).toEqual(['4.2.0']);
+    expect(m.escapedBugs.length).toBeGreaterThan(0);
+    expect(m.leadTime.count).toBeGreaterThan(0);
+  });
+});
+
+describe('promote', () => {
+  it('previews every step for the RTE and refuses rc.1 without an override', async () => {
+    const p = data<{ allowed: boolean; steps: Array<{ step: string }> }>(await ws.call('rc/promote-preview', ref(RC2)));
+    expect(p).toMatchObject({ allowed: true });
+    expect(p.steps.map((s) => s.step)).toEqual(['release-version', 'record-audit', 'create-ops-handoff']);
+    const p1 = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', ref(RC1)));
+    expect(p1.allowed).toBe(false);
+    expect(p1.refusal).toMatch(/not done/);
+  });
+
+  it('as the RTE releases rc.2, writes the audit and creates the ops hand-off', async () => {
+    const v = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(v.state?.status).toBe('done');
+    expect(version(RC2)).toMatchObject({ released: true, releaseDate: '2026-11-16' });
+    expect(v.audit).toMatchObject({ by: { accountId: 'rt-rte-chloe' }, ready: true });
+    expect(v.audit?.gates.length).toBe(5);
+    await expect(ws.storage.get(`rc-promotion:audit:promotion:RT:${RC2}`)).resolves.toMatchObject({ promotionId: `promotion:RT:${RC2}` });
+    const handoffs = opsHandoffs();
+    expect(handoffs).toHaveLength(1);
+    expect(v.state?.completedSteps.at(-1)?.result['handoffIssueKey']).toBe(handoffs[0]!.key);
+    expect(handoffs[0]!.fields.summary).toBe('Deploy 4.3.0 to production (from 4.3.0-rc.2)');
+    expect(JSON.stringify(handoffs[0]!.fields.description)).toContain('Bug fixes');
+  });
+
+  it('moves unfinished issues to a new next RC with an override, recording who and why', async () => {
+    const unfinished = state().issues.filter((i) => i.fields.fixVersionIds.includes(RC1) && i.fields.statusId !== seedIds.STATUS.DONE).map((i) => i.key);
+    expect(unfinished.length).toBeGreaterThan(0);
+    const v = data<View>(await ws.call('rc/promote', { ...ref(RC1), confirm: true, override: { reason: 'Hotfix needed today; the rest moves to the next RC.' } }));
+    expect(v.state?.status).toBe('done');
+    // rc.2 exists and is unreleased, so it is the next candidate.
+    for (const key of unfinished) expect(state().issues.find((i) => i.key === key)!.fields.fixVersionIds).toEqual([RC2]);
+    expect(version(RC1).released).toBe(true);
+    expect(v.audit).toMatchObject({ ready: false, override: { by: { accountId: 'rt-rte-chloe' }, reason: 'Hotfix needed today; the rest moves to the next RC.' } });
+  });
+
+  it('refuses a non-RTE in the resolver with FORBIDDEN and changes nothing', async () => {
+    const r = await ws.call('rc/promote', { ...ref(RC2), confirm: true }, 'rt-qa-hiro');
+    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(!r.ok && r.message).toMatch(/RTE project role/);
+    expect(version(RC2).released).toBe(false);
+    expect(opsHandoffs()).toHaveLength(0);
+  });
+
+  it('is idempotent: a second promote answers the finished promotion without acting again', async () => {
+    await ws.call('rc/promote', { ...ref(RC2), confirm: true });
+    ws.emulator.resetCalls();
+    const again = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(again.state?.status).toBe('done');
+    expect(ws.emulator.calls.filter((c) => c.method !== 'GET' && !c.path.endsWith('/search/jql'))).toEqual([]);
+    expect(opsHandoffs()).toHaveLength(1);
+  });
+
+  it('two concurrent promotes give one release and one hand-off', async () => {
+    const [a, b] = await Promise.all([ws.call('rc/promote', { ...ref(RC2), confirm: true }), ws.call('rc/promote', { ...ref(RC2), confirm: true })]);
+    const oks = [a, b].filter((r) => r.ok);
+    expect(oks.length).toBeGreaterThanOrEqual(1);
+    for (const r of [a, b]) if (!r.ok) expect(r.code).toBe('CONFLICT');
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${RC2}`)).toHaveLength(1);
+    expect(opsHandoffs()).toHaveLength(1);
+  });
+
+  const faults: Array<[string, { method: string; path: string | RegExp }]> = [
+    ['move-unfinished-to-next-rc', { method: 'PUT', path: /^\/rest\/api\/3\/issue\/RT-\d+$/ }],
+    ['release-version', { method: 'PUT', path: /^\/rest\/api\/3\/version\/\d+$/ }],
+    ['create-ops-handoff', { method: 'POST', path: '/rest/api/3/issue' }],
+  ];
+  it.each(faults)('a failure at %s stops there, says so, and a second promote resumes without duplicates', async (step, where) => {
+    const input = { ...ref(RC1), confirm: true as const, override: { reason: 'Resumption test: ship what is done.' } };
+    ws.emulator.failNext({ ...where, status: 403 });
+    const first = data<View>(await ws.call('rc/promote', input));
+    expect(first.state?.status).toBe('failed');
+    expect(first.state?.lastError?.step).toBe(step);
+    expect(first.progress?.failure).toMatch(/Stopped at/);
+    const doneBefore = first.state!.completedSteps.map((c) => c.step);
+    expect(doneBefore).toEqual(first.state!.steps.slice(0, first.state!.steps.indexOf(step)));
+    expect(first.state!.steps).toEqual(promotionSteps.filter((s) => first.state!.steps.includes(s)));
+
+    const second = data<View>(await ws.call('rc/promote', input));
+    expect(second.state?.status).toBe('done');
+    expect(version(RC1).released).toBe(true);
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${RC1}` && c.status === 200)).toHaveLength(1);
+    expect(state().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${RC1}`))).toHaveLength(1);
+  });
+
+  it('a failure writing the audit entry resumes at the audit', async () => {
+    const input = { ...ref(RC2), confirm: true as const };
+    const realSet = ws.storage.set;
+    let failOnce = true;
+    ws.storage.set = async (key, value) => {
+      if (failOnce && key.startsWith('rc-promotion:audit:')) {
+        failOnce = false;
+        throw new Error('storage unavailable');
+      }
+      return realSet(key, value);
+    };
+    const first = data<View>(await ws.call('rc/promote', input));
+    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'record-audit' } });
+    expect(version(RC2).released).toBe(true);
+    const second = data<View>(await ws.call('rc/promote', input));
+    expect(second.state?.status).toBe('done');
+    expect(second.audit).not.toBeNull();
+    expect(opsHandoffs()).toHaveLength(1);
+  });
+
+  it('finds a hand-off created before a lost state write instead of creating another', async () => {
+    await ws.call('rc/promote', { ...ref(RC2), confirm: true });
+    // Forget that the hand-off step finished (as if the state write after it had failed).
+    const key = `rc-promotion:state:promotion:RT:${RC2}`;
+    const s = (await ws.storage.get(key)) as { completedSteps: unknown[]; status: string };
+    await ws.storage.set(key, { ...s, completedSteps: s.completedSteps.slice(0, -1), status: 'in-progress' });
+    const again = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(again.state?.status).toBe('done');
+    expect(opsHandoffs()).toHaveLength(1);
+  });
+});
+
+describe('bad input and Jira errors', () => {
+  it.each([
+    ['no confirm', { ...ref(RC2) }],
+    ['confirm false', { ...ref(RC2), confirm: false }],
+    ['bad version id', { projectKey: 'RT', versionId: 'x; drop', confirm: true }],
+    ['bad project key', { projectKey: 'rt', versionId: RC2, confirm: true }],
+    ['short override reason', { ...ref(RC2), confirm: true, override: { reason: 'no' } }],
+    ['oversize reason', { ...ref(RC2), confirm: true, override: { reason: 'x'.repeat(1001) } }],
+  ])('refuses %s with BAD_REQUEST and touches nothing', async (_label, input) => {
+    ws.emulator.resetCalls();
+    await expect(ws.call('rc/promote', input)).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(ws.emulator.calls).toHaveLength(0);
+  });
+
+  it('refuses another project than the page’s', async () => {
+    await expect(ws.call('rc/readiness', { projectKey: 'OPS', versionId: RC2 })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+
+  it('answers NOT_FOUND for a version that is not a candidate', async () => {
+    const r = await ws.call('rc/readiness', ref(seedIds.VERSION.V420));
+    expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(!r.ok && r.message).toMatch(/4\.2\.0 is not a release candidate/);
+  });
+
+  it('refuses without a signed-in user', async () => {
+    await expect(ws.call('rc/trains', { projectKey: 'RT' }, '')).resolves.toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+  });
+
+  it.each([
+    [404, 'NOT_FOUND'],
+    [403, 'FORBIDDEN'],
+  ])('maps Jira %i on reading versions to %s', async (status, code) => {
+    ws.emulator.failNext({ method: 'GET', path: '/rest/api/3/project/RT/versions', status });
+    await expect(ws.call('rc/readiness', ref(RC2))).resolves.toMatchObject({ ok: false, code });
+  });
+
+  it('reports a bad stored configuration as STORAGE_ERROR and keeps it', async () => {
+    await ws.storage.set('rc-promotion:config:RT', { promoterRole: 42 });
+    await expect(ws.call('rc/trains', { projectKey: 'RT' })).resolves.toMatchObject({ ok: false, code: 'STORAGE_ERROR' });
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ promoterRole: 42 });
+  });
+});
