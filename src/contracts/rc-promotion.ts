@@ -150,6 +150,8 @@ export const readinessOutputSchema = z.object({
   promotion: promotionStateSchema.nullable(),
   /** Whether the caller may promote (project role checked server-side; the button is only a hint). */
   canPromote: z.boolean(),
+  /** Release notes preview from the candidate's done issues (plain text, as the ops hand-off gets them). */
+  releaseNotes: z.string().max(200_000).optional(),
 });
 
 const candidateRef = { projectKey, versionId };

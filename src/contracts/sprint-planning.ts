@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Procedures } from './procedure';
 import { procedure } from './procedure';
-import { stages } from '../domain/bug-flow/stages';
+import { stageLabels, stages } from '../domain/bug-flow/stages';
 
 /**
  * The bug sprint-planning page: its stored settings (app storage, one value per project) and its resolver
@@ -39,6 +39,8 @@ export const sprintPlanSettingsSchema = z.object({
 export type SprintPlanSettings = z.infer<typeof sprintPlanSettingsSchema>;
 
 const stageSchema = z.enum(stages);
+/** Stage names for the planning page's filters and rows. */
+export const planStageLabels = stageLabels;
 const sprintStateSchema = z.enum(['closed', 'active', 'future']);
 
 export const planBugViewSchema = z.object({

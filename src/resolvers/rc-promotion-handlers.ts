@@ -7,6 +7,7 @@ import {
   planPromotion,
   promotionId,
   releaseMetrics,
+  releaseNotes,
   startOrResume,
   type Actor,
   type MetricsBug,
@@ -124,6 +125,11 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       convergence: a.convergence,
       promotion: state ?? null,
       canPromote,
+      releaseNotes: releaseNotes({
+        release: a.train.release,
+        rc: a.candidate.version.name,
+        issues: a.issues.filter((i) => i.fields.status?.statusCategory?.key === 'done').map((i) => ({ key: i.key, summary: i.fields.summary ?? '', type: i.fields.issuetype?.name ?? 'Other' })),
+      }).text,
     };
   },
 

@@ -18,7 +18,7 @@ const version = (id: string) => state().versions.find((v) => v.id === id)!;
 const opsHandoffs = () => state().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${RC2}`));
 const data = <T>(r: { ok: boolean }) => {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return (r as { data: T }).data;
+  return (r as unknown as { data: T }).data;
 };
 type View = { state: { status: string; steps: string[]; completedSteps: Array<{ step: string; result: Record<string, unknown> }>; lastError?: { step: string } } | null; progress: { done: string[]; failure?: string } | null; audit: { by: { accountId: string }; gates: unknown[]; ready: boolean } | null };
 

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Fail } from '@rt/contracts';
+import { ErrorBanner, Loading } from '../../../shared/components';
+import { call } from '../api';
+import type { Preview } from './types';
+
+/**
+ * The confirmation: every step the promotion will take, from the server's plan. When gates fail, the RTE can
+ * override with a reason (recorded in the audit entry); the server decides again on confirm.
+ */
+export function PromoteDialog({
+  projectKey,
+  versionId,
+  versionName,
+  blocked,
+  onCancel,
+  onConfirm,
+}: {
+  projectKey: string;
+  versionId: string;
+  versionName: string;
+  blocked: boolean;
+  onCancel: () => void;
+  onConfirm: (override?: { reason: string }) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [preview, setPreview] = useState<Preview | Fail | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const override = blocked && reason.trim().length >= 10 ? { reason: reason.trim() } : undefined;
+
+  useEffect(() => {
+    let live = true;
+    setPreview(null);
+    void call('rc/promote-preview', { projectKey, versionId, ...(override ? { override } : {}) }).then((r) => live && setPreview(r.ok ? r.data : r));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectKey, versionId, override?.reason]);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('textarea, button')?.focus();
+  }, []);
+
+  const ready = preview !== null && !('ok' in preview) ? preview : null;
+  return (
+    <div className="rt-overlay" style={{ position: 'fixed', inset: 0, background: 'rgba(9,30,66,0.54)', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="rt-promote-title"
+        className="rt-card"
+        style={{ background: '#fff', maxWidth: 640, width: '90%', maxHeight: '90vh', overflow: 'auto' }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel();
+        }}
+      >
+        <h2 id="rt-promote-title">Promote {versionName} to a production release?</h2>
+        {blocked ? (
+          <label>
+            Override reason (required because some gates are not passed; at least 10 characters, recorded in the audit)
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={1000} style={{ width: '100%' }} />
+          </label>
+        ) : null}
+        {preview === null ? <Loading label="Planning the promotion…" /> : 'ok' in preview ? <ErrorBanner error={preview} /> : null}
+        {ready ? (
+          <>
+            <p>These steps will run, in this order:</p>
+            <ol aria-label="Promotion steps">
+              {ready.steps.map((s) => (
+                <li key={s.step}>
+                  <strong>{s.title}</strong>
+                  <div className="rt-muted">{s.detail}</div>
+                </li>
+              ))}
+            </ol>
+            {ready.allowed ? null : (
+              <div role="alert" className="rt-banner warning">
+                {ready.refusal}
+              </div>
+            )}
+          </>
+        ) : null}
+        <div className="rt-row" style={{ gap: 8, justifyContent: 'flex-end' }}>
+          <button type="button" className="rt-button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="rt-button rt-primary" disabled={!ready?.allowed} onClick={() => onConfirm(override)}>
+            Promote
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { Banner } from '../../../shared/components';
+import { IssueLink } from './Evidence';
+import type { PromotionView } from './types';
+
+/** A promotion's steps: done (with what they did), failed (with why, and resume), remaining; the ops hand-off. */
+export function PromotionProgress({ view, running, onResume, canResume }: { view: PromotionView; running: boolean; onResume: () => void; canResume: boolean }) {
+  const { state, progress, audit } = view;
+  if (!state || !progress) return null;
+  const handoff = state.completedSteps.find((c) => c.step === 'create-ops-handoff')?.result.handoffIssueKey;
+  return (
+    <section className="rt-card" aria-labelledby="rt-progress-title" aria-live="polite" data-testid="promotion-progress">
+      <h3 id="rt-progress-title">Promotion of {state.versionName}</h3>
+      {state.status === 'done' ? (
+        <Banner kind="success">
+          {progress.summary}
+          {handoff ? (
+            <>
+              {' '}
+              Ops hand-off: <IssueLink issueKey={handoff} />.
+            </>
+          ) : null}
+        </Banner>
+      ) : state.status === 'failed' ? (
+        <Banner kind="error">
+          {progress.failure} {progress.summary}
+        </Banner>
+      ) : (
+        <Banner kind="info">{progress.summary}</Banner>
+      )}
+      <ol aria-label="Progress per step">
+        {progress.done.map((d) => (
+          <li key={d}>
+            <span aria-hidden="true">✔</span> {d}
+          </li>
+        ))}
+        {progress.remaining.map((r, i) => (
+          <li key={r} className="rt-muted">
+            <span aria-hidden="true">{state.status === 'failed' && i === 0 ? '✖' : running && i === 0 ? '…' : '○'}</span> {r}
+            {state.status === 'failed' && i === 0 ? ' (stopped here)' : ''}
+          </li>
+        ))}
+      </ol>
+      {state.status === 'failed' && canResume ? (
+        <button type="button" className="rt-button rt-primary" onClick={onResume} disabled={running}>
+          Resume promotion
+        </button>
+      ) : null}
+      <p className="rt-muted">
+        Started by {state.startedBy.name || state.startedBy.accountId} at {state.startedAt}
+        {state.override ? `; override: “${state.override.reason}”` : ''}
+        {audit ? `. Audit recorded with ${audit.gates.length} gates (${audit.ready ? 'all passed' : 'not all passed'}).` : '.'}
+      </p>
+    </section>
+  );
+}

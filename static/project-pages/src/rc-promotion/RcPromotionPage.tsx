@@ -1,0 +1,166 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Fail, Result } from '@rt/contracts';
+import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../../shared/components';
+import { useResult } from '../../../shared/use-result';
+import { call, type PageContext } from '../api';
+import { ConvergenceChart, GateList } from './Evidence';
+import { MetricsPanel } from './MetricsPanel';
+import { PromoteDialog } from './PromoteDialog';
+import { PromotionProgress } from './PromotionProgress';
+import type { PromotionView, Readiness, Trains } from './types';
+
+type Loaded = { trains: Trains; readiness: Record<string, Result<Readiness>> };
+
+/** Trains, their candidates with readiness, and the promotion of the selected candidate. */
+export function RcPromotionPage({ context }: { context: PageContext }) {
+  const projectKey = context.projectKey;
+  const [loaded, reload] = useResult<Loaded>(async () => {
+    const trains = await call('rc/trains', { projectKey });
+    if (!trains.ok) return trains;
+    const ids = trains.data.trains.flatMap((t) => t.candidates.map((c) => c.version.id));
+    const results = await Promise.all(ids.map((versionId) => call('rc/readiness', { projectKey, versionId })));
+    return { ok: true, data: { trains: trains.data, readiness: Object.fromEntries(ids.map((id, i) => [id, results[i]!])) } };
+  }, [projectKey]);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  if (loaded.state === 'loading') return <Loading label="Loading release trains…" />;
+  if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
+  const { trains, readiness } = loaded.data;
+  const candidates = trains.trains.flatMap((t) => t.candidates);
+  if (candidates.length === 0) {
+    return (
+      <EmptyState title="No release candidates in this project">
+        Versions named like {trains.pattern} (e.g. 4.3.0-rc.1) appear here as candidates of their release.
+      </EmptyState>
+    );
+  }
+  const current = selected ?? candidates.find((c) => !c.version.released && readiness[c.version.id]?.ok)?.version.id ?? candidates[0]!.version.id;
+
+  return (
+    <main aria-labelledby="rt-rc-title">
+      <h1 id="rt-rc-title">RC promotion</h1>
+      {trains.warnings.map((w) => (
+        <Banner key={w} kind="warning">
+          {w}
+        </Banner>
+      ))}
+      {trains.trains.map((t) => (
+        <section key={t.release} aria-label={`Release ${t.release}`}>
+          <h2>
+            Release {t.release} {t.releaseVersion?.released ? <Lozenge kind="success">Released</Lozenge> : null}
+          </h2>
+          <ul className="rt-candidates" aria-label={`Candidates of ${t.release}`}>
+            {t.candidates.map((c) => {
+              const r = readiness[c.version.id];
+              const failing = r?.ok ? r.data.gates.filter((g) => !g.passed).length : 0;
+              return (
+                <li key={c.version.id} data-candidate={c.version.name}>
+                  <button type="button" className="rt-button" aria-pressed={current === c.version.id} onClick={() => setSelected(c.version.id)}>
+                    {c.version.name}
+                  </button>{' '}
+                  {c.version.released ? (
+                    <Lozenge kind="success">Released</Lozenge>
+                  ) : !r ? null : !r.ok ? (
+                    <Lozenge kind="warning">Could not check</Lozenge>
+                  ) : r.data.ready ? (
+                    <Lozenge kind="success">Ready</Lozenge>
+                  ) : (
+                    <Lozenge kind="danger">
+                      Blocked: {failing} of {r.data.gates.length} gates not passed
+                    </Lozenge>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      <CandidateDetail key={current} projectKey={projectKey} result={readiness[current]} onChanged={reload} />
+      <MetricsPanel projectKey={projectKey} />
+    </main>
+  );
+}
+
+function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string; result: Result<Readiness> | undefined; onChanged: () => void }) {
+  const [dialog, setDialog] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [view, setView] = useState<PromotionView | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
+  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+  useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
+  const stored = result?.ok ? result.data.promotion : null;
+  useEffect(() => {
+    // A promotion already stored (done, or stopped by a failure): show its steps, evidence and resume.
+    if (!stored || !result?.ok) return;
+    let live = true;
+    void call('rc/promotion', { projectKey, versionId: result.data.version.id }).then((p) => live && p.ok && setView(p.data));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stored?.id]);
+
+  if (!result) return null;
+  if (!result.ok) return <ErrorBanner error={result} onRetry={onChanged} />;
+  const r = result.data;
+  const shown: PromotionView | null = view ?? (r.promotion ? { state: r.promotion, audit: null, progress: null } : null);
+  const versionId = r.version.id;
+
+  async function promote(override?: { reason: string }) {
+    setDialog(false);
+    setRunning(true);
+    setError(null);
+    // The promote call runs every step; meanwhile the stored progress is polled so each step shows as it finishes.
+    poll.current = setInterval(() => {
+      void call('rc/promotion', { projectKey, versionId }).then((p) => p.ok && p.data.state && setView(p.data));
+    }, 1000);
+    const res = await call('rc/promote', { projectKey, versionId, confirm: true, ...(override ? { override } : {}) });
+    if (poll.current) clearInterval(poll.current);
+    setRunning(false);
+    if (res.ok) setView(res.data);
+    else setError(res);
+  }
+
+  return (
+    <section className="rt-card" aria-labelledby="rt-detail-title" data-testid="candidate-detail">
+      <h2 id="rt-detail-title">
+        {r.version.name} <span className="rt-muted">→ release {r.release}</span>{' '}
+        {r.version.released ? <Lozenge kind="success">Released</Lozenge> : r.ready ? <Lozenge kind="success">Ready</Lozenge> : <Lozenge kind="danger">Blocked</Lozenge>}
+      </h2>
+      <p>
+        {r.issueCount} issue{r.issueCount === 1 ? '' : 's'} have {r.version.name} as fix version.{' '}
+        {r.ready ? 'Every readiness gate is passed.' : `${r.gates.filter((g) => !g.passed).length} of ${r.gates.length} readiness gates are not passed:`}
+      </p>
+      <GateList gates={r.gates} />
+      <ConvergenceChart convergence={r.convergence} />
+      {r.releaseNotes ? (
+        <details>
+          <summary>Release notes preview</summary>
+          <pre style={{ whiteSpace: 'pre-wrap' }}>{r.releaseNotes}</pre>
+        </details>
+      ) : null}
+      {error ? <ErrorBanner error={error} /> : null}
+      {running ? <Loading label={`Promoting ${r.version.name}…`} /> : null}
+      {shown?.state && shown.progress ? (
+        <PromotionProgress view={shown} running={running} canResume={r.canPromote} onResume={() => void promote()} />
+      ) : shown?.state ? (
+        <Loading label="Loading the promotion…" />
+      ) : null}
+      {view?.state?.status === 'done' ? (
+        <button type="button" className="rt-button" onClick={onChanged}>
+          Refresh the trains
+        </button>
+      ) : null}
+      {!r.version.released && !shown?.state ? (
+        r.canPromote ? (
+          <button type="button" className="rt-button rt-primary" onClick={() => setDialog(true)} disabled={running}>
+            Promote to production release
+          </button>
+        ) : (
+          <Banner kind="info">Only members of the project's promoter role (RTE by default) can promote a release candidate.</Banner>
+        )
+      ) : null}
+      {dialog ? <PromoteDialog projectKey={projectKey} versionId={versionId} versionName={r.version.name} blocked={!r.ready} onCancel={() => setDialog(false)} onConfirm={(o) => void promote(o)} /> : null}
+    </section>
+  );
+}
