@@ -1,0 +1,55 @@
+/** The analyser's check: score, verdict lozenge, which parts were found, and each finding with its hint. */
+import type { ReproAnalysisDto } from '@rt/contracts';
+import { Lozenge } from '../../shared/components';
+
+const VERDICT: Record<ReproAnalysisDto['verdict'], { label: string; kind: 'success' | 'warning' | 'danger' }> = {
+  clear: { label: 'Clear', kind: 'success' },
+  'needs-work': { label: 'Needs work', kind: 'warning' },
+  missing: { label: 'Missing', kind: 'danger' },
+};
+const SEVERITY = { error: 'danger', warning: 'warning', info: 'info' } as const;
+
+export function CheckPanel({ analysis, checking = false }: { analysis: ReproAnalysisDto | null; checking?: boolean }) {
+  if (!analysis) return <div className="rt-muted" role="status">{checking ? 'Checking…' : 'Start writing to see the check.'}</div>;
+  const v = VERDICT[analysis.verdict];
+  const parts: Array<[string, boolean]> = [
+    ['Steps', analysis.has.steps],
+    ['Expected', analysis.has.expected],
+    ['Actual', analysis.has.actual],
+    ['Environment / build', analysis.has.environment],
+  ];
+  return (
+    <section aria-label="Repro steps check" aria-busy={checking} data-testid="repro-check">
+      <div className="rt-row">
+        <strong data-testid="repro-score" aria-label={`Score ${analysis.score} out of 100`}>
+          {analysis.score}/100
+        </strong>
+        <span data-testid="repro-verdict">
+          <Lozenge kind={v.kind}>{v.label}</Lozenge>
+        </span>
+        <span className="rt-muted">{analysis.source === 'field' ? 'from the Reproduction steps field' : 'from the description'}</span>
+        {checking ? <span className="rt-muted" role="status">Checking…</span> : null}
+      </div>
+      <ul className="rt-parts" aria-label="Parts found">
+        {parts.map(([label, found]) => (
+          <li key={label}>
+            <span aria-hidden="true">{found ? '✓' : '✗'}</span> {label}
+            <span className="rt-sr-only">{found ? ' found' : ' missing'}</span>
+          </li>
+        ))}
+      </ul>
+      {analysis.findings.length === 0 ? (
+        <p className="rt-muted">Nothing to add: someone else can follow these steps.</p>
+      ) : (
+        <ul className="rt-findings" aria-label="What to fix">
+          {analysis.findings.map((f) => (
+            <li key={f.code} data-finding={f.code}>
+              <Lozenge kind={SEVERITY[f.severity]}>{f.severity}</Lozenge> <strong>{f.message}</strong>
+              <div className="rt-muted">{f.hint}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

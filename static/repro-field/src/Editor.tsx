@@ -1,0 +1,221 @@
+/**
+ * The structured editor (edit entry point): preconditions, ordered steps (add, reorder, delete, all from the
+ * keyboard), expected, actual, environment, build and frequency, with the live check beside it. Pasting a
+ * multi-line report into a step splits it into steps and parts. In the create dialog every change is handed to
+ * the form with view.submit (Jira saves it on Create); on the issue view, Save submits and Cancel closes.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
+import { Banner, ErrorBanner } from '../../shared/components';
+import { call, closeEditor, submitValue, type FieldContext } from './api';
+import { CheckPanel } from './CheckPanel';
+import { fromValue, insertStep, isMultiPartPaste, mergeSplit, moveStep, removeStep, toValue, type Draft, type TextPart } from './draft';
+import { useLiveCheck } from './use-check';
+
+const SUBMIT_DELAY_MS = 300;
+const FREQUENCIES = ['Every time', 'Often (more than half the time)', 'Sometimes', 'Once so far'];
+
+export function Editor({ field }: { field: FieldContext }) {
+  const inCreate = field.renderContext === 'issue-create';
+  const [draft, setDraft] = useState<Draft>(() => fromValue(field.value));
+  const [status, setStatus] = useState<string>('');
+  const [splitting, setSplitting] = useState(false);
+  const [problem, setProblem] = useState<Fail | string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const value = toValue(draft);
+  const check = useLiveCheck(value);
+  const stepRefs = useRef<Array<HTMLInputElement | null>>([]);
+  const focusStep = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    if (focusStep.current === null) return;
+    stepRefs.current[focusStep.current]?.focus();
+    focusStep.current = null;
+  });
+
+  // Create dialog: hand every settled change to the form (Jira keeps the latest submitted value until Create).
+  const valueKey = JSON.stringify(value);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (!inCreate) return;
+    if (firstRender.current) {
+      firstRender.current = false;
+      if (value === null) return;
+    }
+    const timer = setTimeout(() => {
+      submitValue(value).then(
+        () => setStatus(value ? 'Added to the form.' : 'Cleared from the form.'),
+        (e: unknown) => setProblem(`The form did not take the steps: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }, SUBMIT_DELAY_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [valueKey, inCreate]);
+
+  const setPart = (k: TextPart) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const setSteps = (steps: string[], focus?: number) => {
+    if (focus !== undefined) focusStep.current = focus;
+    setDraft((d) => ({ ...d, steps }));
+  };
+  const move = (i: number, delta: -1 | 1) => {
+    const to = i + delta;
+    if (to < 0 || to >= draft.steps.length) return;
+    setSteps(moveStep(draft.steps, i, delta), to);
+    setStatus(`Step ${i + 1} moved to position ${to + 1}.`);
+  };
+  const remove = (i: number) => {
+    setSteps(removeStep(draft.steps, i), Math.max(0, i - 1));
+    setStatus(`Step ${i + 1} deleted.`);
+  };
+  const add = (after: number) => {
+    if (draft.steps.length >= REPRO_MAX_STEPS) return setStatus(`A bug can have at most ${REPRO_MAX_STEPS} steps.`);
+    setSteps(insertStep(draft.steps, after), after + 1);
+  };
+
+  const onStepKey = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      move(i, e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      add(i);
+    } else if (e.key === 'Backspace' && draft.steps[i] === '' && draft.steps.length > 1) {
+      e.preventDefault();
+      remove(i);
+    }
+  };
+
+  const onStepPaste = (i: number) => (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!isMultiPartPaste(text)) return;
+    e.preventDefault();
+    setSplitting(true);
+    setStatus('Splitting the pasted text into steps…');
+    const cut = text.length > REPRO_MAX_PASTE_CHARS;
+    void call('repro/split', { text: text.slice(0, REPRO_MAX_PASTE_CHARS) }).then((r) => {
+      setSplitting(false);
+      if (!r.ok) {
+        setProblem(r);
+        return setStatus('');
+      }
+      setDraft((d) => mergeSplit(d, i, r.data.value));
+      setStatus(`Pasted text split into ${r.data.value.steps.length} step(s)${cut ? ` (only the first ${REPRO_MAX_PASTE_CHARS.toLocaleString('en')} characters)` : ''}.`);
+    });
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await submitValue(value);
+    } catch (e) {
+      setProblem(`Jira did not save the steps: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const textArea = (k: TextPart, label: string, hint: string) => (
+    <div>
+      <label htmlFor={`repro-${k}`}>{label}</label>
+      <textarea id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} maxLength={REPRO_MAX_TEXT_LENGTH} rows={2} placeholder={hint} />
+    </div>
+  );
+  const line = (k: TextPart, label: string, hint: string, list?: string) => (
+    <div>
+      <label htmlFor={`repro-${k}`}>{label}</label>
+      <input id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} maxLength={REPRO_MAX_TEXT_LENGTH} placeholder={hint} list={list} />
+    </div>
+  );
+
+  return (
+    <div className="rt-split">
+      <form
+        aria-label="Reproduction steps"
+        aria-busy={splitting || saving}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!inCreate) void save();
+        }}
+      >
+        {problem ? <ErrorBanner error={problem} /> : null}
+        {field.invalid ? <Banner kind="warning">The stored value did not fit this field's shape; start again from an empty form.</Banner> : null}
+        {textArea('preconditions', 'Preconditions', 'Logged in as a guest; cart has 2 items')}
+        <fieldset className="rt-steps">
+          <legend>Steps to reproduce</legend>
+          <p className="rt-muted" id="repro-steps-help">
+            Enter adds a step, Alt+↑ / Alt+↓ move one, Backspace on an empty step deletes it. Paste a whole report into a step to split it.
+          </p>
+          <ol>
+            {draft.steps.map((step, i) => (
+              <li key={i} className="rt-row rt-step">
+                <label className="rt-sr-only" htmlFor={`repro-step-${i}`}>
+                  Step {i + 1}
+                </label>
+                <input
+                  id={`repro-step-${i}`}
+                  ref={(el) => {
+                    stepRefs.current[i] = el;
+                  }}
+                  value={step}
+                  maxLength={REPRO_MAX_STEP_LENGTH}
+                  aria-describedby="repro-steps-help"
+                  placeholder={i === 0 ? 'Open …' : 'Click …'}
+                  onChange={(e) => {
+                    const steps = [...draft.steps];
+                    steps[i] = e.target.value;
+                    setSteps(steps);
+                  }}
+                  onKeyDown={onStepKey(i)}
+                  onPaste={onStepPaste(i)}
+                />
+                <button type="button" className="rt-subtle" aria-label={`Move step ${i + 1} up`} title="Move up (Alt+↑)" disabled={i === 0} onClick={() => move(i, -1)}>
+                  ↑
+                </button>
+                <button type="button" className="rt-subtle" aria-label={`Move step ${i + 1} down`} title="Move down (Alt+↓)" disabled={i === draft.steps.length - 1} onClick={() => move(i, 1)}>
+                  ↓
+                </button>
+                <button type="button" className="rt-subtle" aria-label={`Delete step ${i + 1}`} title="Delete" onClick={() => remove(i)}>
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={() => add(draft.steps.length - 1)} disabled={draft.steps.length >= REPRO_MAX_STEPS}>
+            Add step
+          </button>
+        </fieldset>
+        {textArea('expected', 'Expected result', 'What should happen after the last step')}
+        {textArea('actual', 'Actual result', 'What happens instead, with the exact error text')}
+        <div className="rt-grid3">
+          {line('environment', 'Environment', 'Chrome 131 on Windows 11')}
+          {line('build', 'Build / version', '4.3.0-rc.2 (1210)')}
+          {line('frequency', 'Frequency', 'Every time', 'repro-frequencies')}
+        </div>
+        <datalist id="repro-frequencies">
+          {FREQUENCIES.map((f) => (
+            <option key={f} value={f} />
+          ))}
+        </datalist>
+        <div className="rt-muted" role="status" aria-live="polite" data-testid="repro-status">
+          {status}
+        </div>
+        {inCreate ? null : (
+          <div className="rt-row">
+            <button type="submit" className="rt-primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            <button type="button" onClick={() => void closeEditor()} disabled={saving}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </form>
+      <aside aria-label="Live check">
+        <h2>Check</h2>
+        {check.error ? <ErrorBanner error={check.error} onRetry={check.retry} /> : null}
+        <CheckPanel analysis={check.analysis} checking={check.checking} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** The editor's state and its pure edits (no React, no bridge): what the form holds and what it submits. */
+import { REPRO_MAX_STEPS, type ReproStepsFieldValueDto } from '@rt/contracts';
+
+export const TEXT_PARTS = ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const;
+export type TextPart = (typeof TEXT_PARTS)[number];
+export type Draft = Record<TextPart, string> & { steps: string[] };
+
+export function fromValue(value: ReproStepsFieldValueDto | null): Draft {
+  const draft: Draft = { preconditions: '', expected: '', actual: '', environment: '', build: '', frequency: '', steps: [] };
+  for (const k of TEXT_PARTS) draft[k] = value?.[k] ?? '';
+  draft.steps = value && value.steps.length > 0 ? [...value.steps] : [''];
+  return draft;
+}
+
+/** What the field stores: trimmed, empty parts left out; null when nothing is filled in. */
+export function toValue(draft: Draft): ReproStepsFieldValueDto | null {
+  const value: ReproStepsFieldValueDto = { steps: draft.steps.map((s) => s.trim()).filter((s) => s !== '') };
+  for (const k of TEXT_PARTS) {
+    const t = draft[k].trim();
+    if (t !== '') value[k] = t;
+  }
+  return value.steps.length === 0 && TEXT_PARTS.every((k) => value[k] === undefined) ? null : value;
+}
+
+export function moveStep(steps: string[], index: number, delta: -1 | 1): string[] {
+  const to = index + delta;
+  if (index < 0 || index >= steps.length || to < 0 || to >= steps.length) return steps;
+  const out = [...steps];
+  [out[index], out[to]] = [out[to]!, out[index]!];
+  return out;
+}
+
+export function removeStep(steps: string[], index: number): string[] {
+  const out = steps.filter((_, i) => i !== index);
+  return out.length === 0 ? [''] : out;
+}
+
+export function insertStep(steps: string[], after: number): string[] {
+  if (steps.length >= REPRO_MAX_STEPS) return steps;
+  return [...steps.slice(0, after + 1), '', ...steps.slice(after + 1)];
+}
+
+/**
+ * Merges a split paste into the draft at step `index`: the split steps replace that step when it is empty
+ * (otherwise they follow it), and the split's expected/actual/… fill only the parts still empty.
+ */
+export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldValueDto): Draft {
+  const here = draft.steps[index] ?? '';
+  const keep = here.trim() === '' ? 0 : 1;
+  const steps = [...draft.steps.slice(0, index + keep), ...split.steps, ...draft.steps.slice(index + 1)].slice(0, REPRO_MAX_STEPS);
+  const next: Draft = { ...draft, steps: steps.length > 0 ? steps : [''] };
+  for (const k of TEXT_PARTS) if (next[k].trim() === '' && split[k]) next[k] = split[k];
+  return next;
+}
+
+/** A paste worth splitting: several lines, or a long run-on text. */
+export const isMultiPartPaste = (text: string): boolean => /\n\s*\S/.test(text.trim()) || text.length > 200;
