@@ -100,7 +100,7 @@ describe("repro/analyse (the editor's live check)", () => {
     ['expected is too long', { value: { steps: ['a'], expected: 'x'.repeat(2_001) } }, 'value.expected'],
     ['the description is a number', { description: 42 }, 'description'],
     ['the description is too long', { description: 'x'.repeat(200_001) }, 'description'],
-  ])('refuses a payload where %s (BAD_REQUEST naming %s)', async (_label, input, path) => {
+  ])('refuses a payload where %s (BAD_REQUEST naming the field)', async (_label, input, path) => {
     const r = await run('repro/analyse', input);
     expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(!r.ok && r.issues?.map((i) => i.path)).toContain(path);

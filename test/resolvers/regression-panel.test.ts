@@ -1,0 +1,286 @@
+/**
+ * The QA regression panel's resolver against the Jira emulator: the record round trip on the issue property
+ * (with its JQL index), concurrent testers, reporting a regression bug, and every refusal (403/404/oversize/
+ * malformed/invalid stored data) losing nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createJiraEmulator } from '../../local/emulator/handler';
+import type { EmulatorState } from '../../local/emulator/state';
+import { appStorageFile, FileStore } from '../../local/emulator/store';
+import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../../local/seed';
+import { LINK_TYPE } from '../../local/seed/project';
+import { VERSION } from '../../local/seed/sprints';
+import { fileKeyValueStore, localServices } from '../../local/server/local-services';
+import { REGRESSION_PROPERTY_KEY, regressionProcedures, type RegressionPanel } from '../../src/contracts/regression';
+import type { Result } from '../../src/contracts/result';
+import { parseStoredRecord, type RegressionRecord } from '../../src/domain/regression';
+import { runProcedure } from '../../src/resolvers/define-resolver';
+import { regressionHandlers } from '../../src/resolvers/regression/handlers';
+import { installServices, services } from '../../src/runtime/services';
+
+type Key = keyof typeof regressionProcedures & string;
+const RC1 = '4.3.0-rc.1';
+
+async function workspace(extensions: SeedExtension[] = []) {
+  const dir = mkdtempSync(join(tmpdir(), 'rt-regression-'));
+  const store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE, extensions) });
+  await store.load();
+  const emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE, baseUrl: 'http://jira.test' });
+  installServices(localServices(emulator.handle, fileKeyValueStore(appStorageFile(store)), () => SEED_BASE_DATE));
+  const call = (key: Key, input: unknown, accountId = 'rt-qa-hiro', issueKey?: string) =>
+    runProcedure(regressionProcedures, regressionHandlers, key, {
+      payload: { input },
+      context: { accountId, extension: { project: { key: 'RT', id: '10000' }, issue: { key: issueKey ?? (input as { issueKey?: string })?.issueKey } } },
+    });
+  const issue = (key: string) => store.get().issues.find((i) => i.key === key)!;
+  const stored = (key: string) => issue(key).properties[REGRESSION_PROPERTY_KEY] as (RegressionRecord & { index: unknown }) | undefined;
+  const record = (key: string): RegressionRecord => {
+    const p = parseStoredRecord(stored(key));
+    if (!p.ok) throw new Error(p.message);
+    return p.record;
+  };
+  return { store, emulator, call, issue, stored, record, close: () => rmSync(dir, { recursive: true, force: true }) };
+}
+type Ws = Awaited<ReturnType<typeof workspace>>;
+
+function data<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r.data as T;
+}
+
+/** The first In QA bug on rc.1 whose (seeded) record has a cycle with a not-run check. */
+function inQaBugWithOpenCheck(state: EmulatorState): string {
+  const bug = state.issues.find((i) => {
+    const p = parseStoredRecord(i.properties[REGRESSION_PROPERTY_KEY]);
+    return i.fields.statusId === '10005' && i.fields.fixVersionIds.includes(VERSION.RC1) && p.ok && p.record.cycles.some((c) => c.rc === RC1 && c.checks.filter((k) => k.result === 'not-run').length >= 2);
+  });
+  if (!bug) throw new Error('seed has no In QA bug with open checks');
+  return bug.key;
+}
+
+/** A bug in QA on rc.1 with no regression record at all. */
+const withoutRecord =
+  (key: { value?: string }): SeedExtension =>
+  (state) => {
+    const bug = state.issues.find((i) => i.fields.statusId === '10005' && i.fields.fixVersionIds.includes(VERSION.RC1) && i.fields.componentIds.length > 0)!;
+    delete bug.properties[REGRESSION_PROPERTY_KEY];
+    key.value = bug.key;
+  };
+
+describe('regression panel resolver (emulator)', () => {
+  let ws: Ws;
+  const fresh = { value: undefined as string | undefined };
+  beforeEach(async () => {
+    ws = await workspace([withoutRecord(fresh)]);
+  });
+  afterEach(() => ws.close());
+
+  test('loads the panel of a seeded bug in QA: its RC, checklist, verdict, loop and edit right', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const panel = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: key }));
+    expect(panel.currentRc).toBe(RC1);
+    expect(panel.canEdit).toBe(true);
+    expect(panel.record?.cycles.at(-1)?.rc).toBe(RC1);
+    expect(panel.verdicts.at(-1)).toMatchObject({ rc: RC1, verdict: 'incomplete' });
+    expect(panel.loop.rcCount).toBe(1);
+    expect(panel.issue).toMatchObject({ key, status: 'In QA', fixVersions: [RC1] });
+  });
+
+  test('shows the loop of a fix that took two release candidates and found a regression bug', async () => {
+    const fix = ws.store.get().issues.find((i) => (ws.stored(i.key)?.cycles.length ?? 0) >= 2)!;
+    const panel = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: fix.key }));
+    expect(panel.loop.rcCount).toBe(2);
+    expect(panel.loop.foundBugs.length).toBeGreaterThan(0);
+    expect(panel.loop.sentence).toMatch(/^Took 2 release candidates/);
+  });
+
+  test('starts a cycle from the suggestions and stores the record with its JQL index, found by JQL', async () => {
+    const key = fresh.value!;
+    const before = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: key }));
+    expect(before.record).toMatchObject({ cycles: [], revision: 0 });
+    expect(before.suggestions[0]).toMatchObject({ area: 'The fix' });
+    // Similar past bugs (same component, found through the indexed property) add their checks.
+    expect(before.suggestions.some((s) => /^Regressed for RT-/.test(s.reason))).toBe(true);
+
+    const started = data<RegressionPanel>(await ws.call('regression/start-cycle', { issueKey: key, rc: RC1, baseRevision: 0 }));
+    const checks = started.record!.cycles[0]!.checks;
+    expect(checks.map((c) => c.id)).toEqual(before.suggestions.map((s) => s.id));
+    expect(ws.stored(key)).toMatchObject({ revision: 1, index: { latestRc: RC1, latestVerdict: 'incomplete' } });
+
+    const jira = services().jira('user', 'rt-qa-hiro');
+    const found = await jira.searchAll({ jql: `issue.property[${REGRESSION_PROPERTY_KEY}].index.latestRc = "${RC1}" AND key = ${key}`, fields: ['summary'] });
+    expect(found.issues.map((i) => i.key)).toEqual([key]);
+    // Starting again is a no-op (nothing written).
+    const puts = ws.emulator.calls.filter((c) => c.method === 'PUT').length;
+    data(await ws.call('regression/start-cycle', { issueKey: key, rc: RC1, baseRevision: 1 }));
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT').length).toBe(puts);
+  });
+
+  test('add, edit, reorder, delete and record results round-trip through the issue property', async () => {
+    const key = fresh.value!;
+    data(await ws.call('regression/start-cycle', { issueKey: key, rc: RC1, baseRevision: 0 }));
+    let p = data<RegressionPanel>(await ws.call('regression/add-check', { issueKey: key, rc: RC1, baseRevision: 1, check: { id: 'new-1', area: 'Invoices', title: 'PDF invoice opens' } }));
+    p = data<RegressionPanel>(await ws.call('regression/edit-check', { issueKey: key, rc: RC1, baseRevision: p.record!.revision, checkId: 'new-1', title: 'PDF invoice opens and prints' }));
+    p = data<RegressionPanel>(await ws.call('regression/reorder-checks', { issueKey: key, rc: RC1, baseRevision: p.record!.revision, order: ['new-1'] }));
+    p = data<RegressionPanel>(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: p.record!.revision, checkId: 'new-1', result: 'failed', note: 'Blank page in Firefox' }));
+    const check = ws.record(key).cycles[0]!.checks[0]!;
+    expect(check).toMatchObject({ id: 'new-1', title: 'PDF invoice opens and prints', result: 'failed', note: 'Blank page in Firefox', tester: { accountId: 'rt-qa-hiro', name: 'Hiro Tanaka' } });
+    expect(ws.stored(key)).toMatchObject({ revision: 5, index: { latestVerdict: 'failed' } });
+    expect(p.verdicts.at(-1)?.verdict).toBe('failed');
+    p = data<RegressionPanel>(await ws.call('regression/delete-check', { issueKey: key, rc: RC1, baseRevision: 5, checkId: 'new-1' }));
+    expect(ws.record(key).cycles[0]!.checks.some((c) => c.id === 'new-1')).toBe(false);
+    expect(p.notice).toBeUndefined();
+  });
+
+  test('two testers recording at the same moment keep both results', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const base = ws.record(key);
+    const open = base.cycles.at(-1)!.checks.filter((c) => c.result === 'not-run');
+    const [a, b] = await Promise.all([
+      ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: open[0]!.id, result: 'passed' }, 'rt-qa-hiro'),
+      ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: open[1]!.id, result: 'failed', note: 'Crash' }, 'rt-qa-isabel'),
+    ]);
+    expect([a, b]).toEqual([expect.objectContaining({ ok: true }), expect.objectContaining({ ok: true })]);
+    const checks = ws.record(key).cycles.at(-1)!.checks;
+    expect(checks.find((c) => c.id === open[0]!.id)).toMatchObject({ result: 'passed', tester: { accountId: 'rt-qa-hiro' } });
+    expect(checks.find((c) => c.id === open[1]!.id)).toMatchObject({ result: 'failed', tester: { accountId: 'rt-qa-isabel' } });
+  });
+
+  test('a write from a stale view keeps the other tester’s result and says so; a same-check conflict names who was overwritten', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const base = ws.record(key);
+    const open = base.cycles.at(-1)!.checks.filter((c) => c.result === 'not-run');
+    data(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: open[0]!.id, result: 'passed' }, 'rt-qa-hiro'));
+    // Isabel still sees the old revision.
+    const stale = data<RegressionPanel>(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: open[1]!.id, result: 'blocked' }, 'rt-qa-isabel'));
+    expect(stale.notice?.message).toMatch(/Someone else saved this checklist/);
+    expect(stale.notice).toMatchObject({ fromRevision: base.revision, toRevision: base.revision + 1, overwritten: [] });
+    expect(ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === open[0]!.id)?.result).toBe('passed');
+
+    const conflict = data<RegressionPanel>(
+      await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: open[0]!.id, result: 'failed', seenUpdatedAt: open[0]!.updatedAt }, 'rt-qa-isabel'),
+    );
+    expect(conflict.notice?.overwritten).toEqual([{ checkId: open[0]!.id, title: open[0]!.title, by: 'Hiro Tanaka', result: 'passed' }]);
+    expect(conflict.notice?.message).toMatch(/Hiro Tanaka changed/);
+    expect(ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === open[0]!.id)?.result).toBe('failed');
+  });
+
+  test('reports a regression bug from a failed check: created as the user, Affects version = the RC, label, linked to the fix, noted on the check', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const fix = ws.issue(key);
+    const base = ws.record(key);
+    const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+    await expect(ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id })).resolves.toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/record it as failed first/) });
+    data(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, result: 'failed', note: 'Totals are off by one cent' }));
+
+    const draft = data<{ summary: string; affectsVersion: string; actual: string; linkTo: string }>(await ws.call('regression/draft-bug', { issueKey: key, rc: RC1, checkId: check.id }));
+    expect(draft).toMatchObject({ affectsVersion: RC1, actual: 'Totals are off by one cent', linkTo: key });
+    expect(draft.summary).toContain(`Regression in ${RC1}`);
+
+    const out = data<{ bugKey: string; panel: RegressionPanel; warnings?: string[] }>(await ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision + 1, checkId: check.id }));
+    expect(out.warnings).toBeUndefined();
+    const bug = ws.issue(out.bugKey);
+    expect(bug.fields).toMatchObject({ summary: draft.summary, affectsVersionIds: [VERSION.RC1], reporterId: 'rt-qa-hiro' });
+    expect(bug.fields.labels).toContain('found-in-regression');
+    expect(ws.store.get().issueLinks).toContainEqual(expect.objectContaining({ typeId: LINK_TYPE.RELATES, inwardIssueId: fix.id, outwardIssueId: bug.id }));
+    expect(ws.emulator.calls.filter((c) => c.method === 'POST' && c.path === '/rest/api/3/issue').map((c) => c.accountId)).toEqual(['rt-qa-hiro']);
+    expect(ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === check.id)?.reportedBugKey).toBe(out.bugKey);
+    expect(ws.record(key).foundBugs).toContain(out.bugKey);
+    expect(out.panel.loop.foundBugs).toContain(out.bugKey);
+    // Reporting the same check again is refused; no second bug.
+    const count = ws.store.get().issues.length;
+    await expect(ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: 99, checkId: check.id })).resolves.toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining(out.bugKey) });
+    expect(ws.store.get().issues.length).toBe(count);
+  });
+
+  test('a link that fails after the bug was created becomes a warning naming the new bug; the check still notes it', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const base = ws.record(key);
+    const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+    data(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, result: 'failed' }));
+    ws.emulator.failNext({ method: 'POST', path: '/rest/api/3/issueLink', status: 403 });
+    const out = data<{ bugKey: string; warnings?: string[] }>(await ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision + 1, checkId: check.id }));
+    expect(out.warnings?.[0]).toMatch(new RegExp(`${out.bugKey} was created but could not be linked to ${key}`));
+    expect(ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === check.id)?.reportedBugKey).toBe(out.bugKey);
+  });
+
+  test('Jira 403 on the write: FORBIDDEN with a clear message, the record unchanged', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const before = JSON.stringify(ws.stored(key));
+    const base = ws.record(key);
+    ws.emulator.failNext({ method: 'PUT', path: /\/properties\//, status: 403 });
+    const r = await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: base.cycles.at(-1)!.checks[0]!.id, result: 'passed' });
+    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/permission/) });
+    expect(JSON.stringify(ws.stored(key))).toBe(before);
+  });
+
+  test('a user without Edit Issues sees the panel read-only and cannot record (checked with their own rights, nothing written)', async () => {
+    const ro = await workspace([(s) => (s.permissionScheme['EDIT_ISSUES'] = s.permissionScheme['EDIT_ISSUES']!.filter((r) => r !== 10103))]);
+    try {
+      const key = inQaBugWithOpenCheck(ro.store.get());
+      const panel = data<RegressionPanel>(await ro.call('regression/get-panel', { issueKey: key }));
+      expect(panel.canEdit).toBe(false);
+      const r = await ro.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: panel.record!.revision, checkId: panel.record!.cycles.at(-1)!.checks[0]!.id, result: 'passed' });
+      expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/Edit Issues/) });
+      expect(ro.emulator.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+      expect(ro.emulator.calls.find((c) => c.path === '/rest/api/3/mypermissions')?.accountId).toBe('rt-qa-hiro');
+    } finally {
+      ro.close();
+    }
+  });
+
+  test('a missing issue is NOT_FOUND naming it', async () => {
+    await expect(ws.call('regression/get-panel', { issueKey: 'RT-9999' })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND', message: expect.stringContaining('RT-9999') });
+    await expect(ws.call('regression/record-result', { issueKey: 'RT-9999', rc: RC1, baseRevision: 0, checkId: 'x', result: 'passed' })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  test('a write that would make the record too large is refused with the figures, nothing written', async () => {
+    const key = fresh.value!;
+    data(await ws.call('regression/start-cycle', { issueKey: key, rc: RC1, baseRevision: 0 }));
+    let revision = 1;
+    let refused: Result<unknown> | undefined;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const r = await ws.call('regression/add-check', { issueKey: key, rc: RC1, baseRevision: revision, check: { id: `big-${i}`, area: 'Area', title: 'T'.repeat(200) } });
+      if (!r.ok) break;
+      revision += 1;
+      const n = await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: revision, checkId: `big-${i}`, result: 'failed', note: 'n'.repeat(1000) });
+      if (!n.ok) refused = n;
+      else revision += 1;
+    }
+    expect(refused).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/would take \d+ characters, over the 30000/) });
+    expect(ws.stored(key)?.revision).toBe(revision);
+    expect(JSON.stringify(ws.stored(key)).length).toBeLessThanOrEqual(32_768);
+  });
+
+  test.each([
+    ['a bad result', { result: 'maybe' }, 'result'],
+    ['a missing baseRevision', { baseRevision: undefined }, 'baseRevision'],
+    ['an oversize note', { note: 'x'.repeat(1001) }, 'note'],
+    ['a bad issue key', { issueKey: 'rt 12; drop' }, 'issueKey'],
+    ['a bad check id', { checkId: '../../etc' }, 'checkId'],
+  ])('refuses %s with BAD_REQUEST before calling Jira', async (_label, patch, path) => {
+    const r = await ws.call('regression/record-result', { issueKey: 'RT-45', rc: RC1, baseRevision: 1, checkId: 'c1', result: 'passed', ...patch });
+    expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(!r.ok && r.issues?.map((i) => i.path)).toContain(path);
+    expect(ws.emulator.calls).toEqual([]);
+  });
+
+  test('invalid stored data is shown, never overwritten', async () => {
+    const key = fresh.value!;
+    await ws.store.update((s) => void (s.issues.find((i) => i.key === key)!.properties[REGRESSION_PROPERTY_KEY] = { schemaVersion: 1, cycles: 'oops' }));
+    const panel = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: key }));
+    expect(panel.record).toBeNull();
+    expect(panel.canEdit).toBe(false);
+    expect(panel.storedInvalid?.message).toMatch(/^Stored regression data is invalid/);
+    const r = await ws.call('regression/start-cycle', { issueKey: key, rc: RC1, baseRevision: 0 });
+    expect(r).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/Nothing was changed/) });
+    expect(ws.stored(key)).toEqual({ schemaVersion: 1, cycles: 'oops' });
+  });
+
+  test('a cycle only starts for the bug’s own release candidate', async () => {
+    const key = fresh.value!;
+    await expect(ws.call('regression/start-cycle', { issueKey: key, rc: '4.3.0-rc.2', baseRevision: 0 })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringContaining(`release candidate is ${RC1}`) });
+  });
+});
