@@ -1,9 +1,10 @@
-import type { MergeNotice, RegressionPanel } from '../../contracts/regression';
+import { REGRESSION_PROPERTY_KEY, type MergeNotice, type RegressionPanel } from '../../contracts/regression';
 import {
   currentRcOf,
   emptyRecord,
   findCycle,
   loopSummary,
+  parseStoredRecord,
   suggestChecks,
   verdictHistory,
   type PastRegression,
@@ -12,8 +13,6 @@ import {
 } from '../../domain/regression';
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue } from '../../jira/schemas';
-import { REGRESSION_PROPERTY_KEY } from '../../contracts/regression';
-import { parseStoredRecord } from '../../domain/regression';
 
 /** Turns the issue, its stored record and the user's rights into what the panel shows. */
 export function buildPanel(issue: JiraIssue, stored: StoredParse, canEdit: boolean, suggestions: SuggestedCheck[], notice?: MergeNotice): RegressionPanel {

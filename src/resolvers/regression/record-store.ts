@@ -21,7 +21,9 @@ import { AppError } from '../app-error';
  *
  * Jira's entity properties have no compare-and-set, so a write is: re-read → if someone saved since we read,
  * three-way merge (base = what we read, mine = base + this edit, theirs = what is stored now) → write → read
- * back; if what is stored is not what we wrote, someone wrote in between: merge again (at most 3 rounds).
+ * back; if what is stored does not hold this edit, someone wrote in between: merge again (at most 4 rounds).
+ * The remaining window (another write landing between our re-read and our write, after the other writer's own
+ * read-back) cannot be closed without compare-and-set; the read-back makes it the few milliseconds between two calls.
  */
 
 export const FIX_ISSUE_FIELDS = ['summary', 'status', 'fixVersions', 'components', 'labels', 'issuelinks', 'project', 'issuetype'];
@@ -54,21 +56,26 @@ export function editableRecord(stored: StoredParse, key: string): RegressionReco
 
 export type WriteOutcome = { record: RegressionRecord; merged: boolean };
 
-const MAX_ROUNDS = 3;
+const MAX_ROUNDS = 4;
+
+/** Same checks, cycles and found bugs (revisions aside). */
+const sameContent = (a: RegressionRecord, b: RegressionRecord) => sameRecord({ ...a, revision: 0 }, { ...b, revision: 0 });
 
 export async function writeMerged(jira: JiraGateway, key: string, base: RegressionRecord, mine: RegressionRecord): Promise<WriteOutcome> {
   let merged = false;
   let latest = editableRecord(await readStored(jira, key), key);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  let expected = base;
+  for (let round = 0; ; round++) {
+    // Someone else wrote since we read (round 0) or since our own write (later rounds).
+    merged ||= !sameRecord(latest, expected);
     const moved = !sameRecord(latest, base);
-    merged ||= moved;
     const candidate = moved ? mergeRecords(base, mine, latest).record : mine;
-    const next = sized({ ...candidate, revision: Math.max(candidate.revision, latest.revision) });
-    await jira.setIssueProperty(key, REGRESSION_PROPERTY_KEY, toStoredRecord(next));
-    const after = await readStored(jira, key);
-    const stored = editableRecord(after, key);
-    if (sameRecord(stored, next)) return { record: next, merged };
-    latest = stored;
+    // Done when what is stored already holds this edit (written by us, or merged in by the other writer).
+    if (round > 0 && sameContent(candidate, latest)) return { record: latest, merged };
+    if (round === MAX_ROUNDS) break;
+    expected = sized({ ...candidate, revision: Math.max(candidate.revision, latest.revision) });
+    await jira.setIssueProperty(key, REGRESSION_PROPERTY_KEY, toStoredRecord(expected));
+    latest = editableRecord(await readStored(jira, key), key);
   }
   throw new AppError('CONFLICT', 'Other testers kept saving this checklist at the same moment. Reload the panel and try again; nothing of theirs was lost.');
 }
