@@ -96,7 +96,12 @@ function time(fn: () => unknown, runs: number): number {
 
 export type SprintPlanBenchRow = { bugs: number; autoPlanMs: number; signalsMs: number; moves: number; notPlanned: number };
 
-export function run(sizes: readonly number[] = [1_000, 10_000, 50_000], runs = 7): SprintPlanBenchRow[] {
+export function run(sizes: readonly number[] = [1_000, 10_000, 50_000], runs = 7): Promise<SprintPlanBenchRow[]> {
+  const rows = runDomain(sizes, runs);
+  return runPageLoad().then(() => rows);
+}
+
+function runDomain(sizes: readonly number[], runs: number): SprintPlanBenchRow[] {
   const sprints = makeSprints(10, 20);
   const rows: SprintPlanBenchRow[] = [];
   console.log(`sprint-plan: 20 upcoming sprints, 10 closed; median of ${runs} runs`);
@@ -114,4 +119,66 @@ export function run(sizes: readonly number[] = [1_000, 10_000, 50_000], runs = 7
   return rows;
 }
 
-if (/sprint-plan\.bench\.[cm]?[tj]s$/.test(process.argv[1] ?? '')) run();
+/**
+ * The page-load handler ('sprint/load') against the Jira emulator with the demo seed plus 5,000 extra open bugs:
+ * wall time of the whole handler (emulator searches in-process, mapping, ranking with reasons, signals) and the
+ * Jira calls it made. The emulator's own JQL evaluation is part of the time, so this is an upper bound.
+ */
+async function runPageLoad(extra = 5_000): Promise<void> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { createJiraEmulator } = await import('../local/emulator/handler');
+  const { appStorageFile, FileStore } = await import('../local/emulator/store');
+  const { createSeedState, SEED_BASE_DATE } = await import('../local/seed');
+  const { fileKeyValueStore, localServices } = await import('../local/server/local-services');
+  const { installServices } = await import('../src/runtime/services');
+  const { runProcedure } = await import('../src/resolvers/define-resolver');
+  const { sprintPlanningHandlers, sprintPlanningProcedures } = await import('../src/resolvers/sprint-planning-handlers');
+  const dir = mkdtempSync(join(tmpdir(), 'rt-bench-sprint-'));
+  try {
+    const store = new FileStore({
+      path: join(dir, 'jira.json'),
+      seed: () =>
+        createSeedState(SEED_BASE_DATE, [
+          (state) => {
+            const template = state.issues.find((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId === '10003');
+            if (!template) return;
+            for (let k = 0; k < extra; k += 1) {
+              const copy = JSON.parse(JSON.stringify(template)) as typeof template;
+              copy.id = String(state.counters.issueId++);
+              const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
+              state.counters.issueNumber['RT'] = number;
+              copy.key = `RT-${number}`;
+              delete copy.fields.custom['customfield_10020'];
+              copy.histories = [];
+              state.issues.push(copy);
+            }
+          },
+        ]),
+    });
+    await store.load();
+    const emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE });
+    installServices(localServices(emulator.handle, fileKeyValueStore(appStorageFile(store)), () => SEED_BASE_DATE));
+    const load = () => runProcedure(sprintPlanningProcedures, sprintPlanningHandlers, 'sprint/load', { payload: { input: {} }, context: { accountId: 'rt-planner-jonas', extension: { project: { key: 'RT', id: '10000' } } } });
+    await load(); // warm-up
+    const samples: number[] = [];
+    let stats = { searchCalls: 0, jiraCalls: 0, openBugs: 0 };
+    let bytes = 0;
+    for (let i = 0; i < 3; i += 1) {
+      const t0 = performance.now();
+      const result = await load();
+      samples.push(performance.now() - t0);
+      if (!result.ok) throw new Error(result.message);
+      stats = (result.data as { stats: typeof stats }).stats;
+      bytes = JSON.stringify(result.data).length;
+    }
+    console.log(
+      `  page load ('sprint/load', emulator in-process): ${stats.openBugs} open bugs in ${median(samples).toFixed(0)} ms, ${stats.searchCalls} search calls, ${stats.jiraCalls} Jira calls, reply ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (/sprint-plan\.bench\.[cm]?[tj]s$/.test(process.argv[1] ?? '')) void run();
