@@ -39,19 +39,22 @@ export function PromoteDialog({
   }, [projectKey, versionId, override?.reason]);
 
   useEffect(() => {
+    dialog.current?.scrollIntoView?.({ block: 'nearest' });
     dialog.current?.querySelector<HTMLElement>('textarea, button')?.focus();
   }, []);
 
   const ready = preview !== null && !('ok' in preview) ? preview : null;
   return (
-    <div className="rt-overlay" style={{ position: 'fixed', inset: 0, background: 'rgba(9,30,66,0.54)', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+    // Shown in the page's flow, not as a fixed overlay: the app lives in an iframe sized to its content, where a
+    // centred overlay can sit outside what the user sees.
+    <div className="rt-dialog-host">
       <div
         ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby="rt-promote-title"
         className="rt-card"
-        style={{ background: '#fff', maxWidth: 640, width: '90%', maxHeight: '90vh', overflow: 'auto' }}
+        style={{ background: '#fff', maxWidth: 640, border: '2px solid #0052cc' }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onCancel();
         }}

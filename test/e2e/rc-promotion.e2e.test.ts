@@ -1,0 +1,73 @@
+/**
+ * The RC promotion page in the local workspace: the RTE sees rc.1 blocked (with its reasons) and rc.2 ready,
+ * promotes rc.2 through the confirmation, and the emulator shows the version released and the ops hand-off;
+ * a QA user gets no promote button and the resolver refuses them.
+ */
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
+import { launchBrowser } from './support/browser';
+import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+
+let ws: TestWorkspace;
+let browser: Browser;
+
+beforeAll(async () => {
+  ws = await startTestWorkspace({ seedExtensions: [rcPromotionConfigSeed] });
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await ws?.close();
+});
+
+async function openAs(accountId: string): Promise<{ page: Page; app: FrameLocator }> {
+  const page = await browser.newPage();
+  await page.addInitScript((id) => localStorage.setItem('rt-shell:account-id', id), accountId);
+  await page.goto(`${ws.url}/#/project/rc-promotion`);
+  const app = page.frameLocator('iframe[title="RC promotion"]');
+  await app.getByRole('heading', { name: 'RC promotion' }).waitFor({ timeout: 30_000 });
+  return { page, app };
+}
+
+const rc2 = () => ws.store.get().versions.find((v) => v.id === seedIds.VERSION.RC2)!;
+
+test('a QA user sees the gates but cannot promote', async () => {
+  const { page, app } = await openAs('rt-qa-hiro');
+  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Ready').waitFor();
+  await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
+  await app.getByText(/Only members of the project's promoter role/).waitFor();
+  await expect(app.getByRole('button', { name: 'Promote to production release' }).count()).resolves.toBe(0);
+  await page.close();
+}, 90_000);
+
+test('the RTE sees rc.1 blocked with reasons and rc.2 ready, promotes rc.2 and it is released with an ops hand-off', async () => {
+  const { page, app } = await openAs('rt-rte-chloe');
+  await app.locator('[data-candidate="4.3.0-rc.1"]').getByText(/Blocked: \d of 5 gates not passed/).waitFor();
+  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Ready').waitFor();
+
+  // rc.1's reasons, with the failing issues as links.
+  await app.getByRole('button', { name: '4.3.0-rc.1' }).click();
+  const detail = app.getByTestId('candidate-detail');
+  await detail.getByRole('heading', { name: /4\.3\.0-rc\.1/ }).waitFor();
+  const notDone = detail.locator('[data-gate="issues-done"]');
+  await expect(notDone.getAttribute('data-passed')).resolves.toBe('false');
+  await expect(notDone.getByRole('link').count()).resolves.toBeGreaterThan(0);
+  await detail.locator('[data-gate="no-open-regression-bugs"][data-passed="false"]').waitFor();
+
+  // Promote rc.2 through the confirmation, which lists every step.
+  await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
+  await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).waitFor();
+  await detail.getByRole('button', { name: 'Promote to production release' }).click();
+  const dialog = app.getByRole('dialog');
+  await dialog.getByText('Release the version').waitFor();
+  await dialog.getByText('Create the hand-off issue for ops').waitFor();
+  expect(rc2().released).toBe(false);
+  await dialog.getByRole('button', { name: 'Promote' }).click();
+
+  await app.getByTestId('promotion-progress').getByText(/4\.3\.0-rc\.2 was promoted/).waitFor({ timeout: 30_000 });
+  expect(rc2().released).toBe(true);
+  const handoffs = ws.store.get().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${seedIds.VERSION.RC2}`));
+  expect(handoffs).toHaveLength(1);
+  await app.getByTestId('promotion-progress').getByRole('link', { name: handoffs[0]!.key }).waitFor();
+  await page.close();
+}, 90_000);
