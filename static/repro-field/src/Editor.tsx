@@ -44,7 +44,7 @@ export function Editor({ field }: { field: FieldContext }) {
     }
     const timer = setTimeout(() => {
       submitValue(value).then(
-        () => setStatus(value ? 'Added to the form.' : 'Cleared from the form.'),
+        () => setStatus(value ? `Added to the form: ${value.steps.length} step(s)${value.build ? `, build ${value.build}` : ''}.` : 'Cleared from the form.'),
         (e: unknown) => setProblem(`The form did not take the steps: ${e instanceof Error ? e.message : String(e)}`),
       );
     }, SUBMIT_DELAY_MS);

@@ -1,0 +1,119 @@
+/**
+ * The Reproduction steps field in the local workspace, in Debian's Chromium: an L2 engineer creates a bug with bad
+ * steps, sees the live check's hints, fixes them (paste splits a report into steps, keyboard reorder), creates the
+ * bug, and finds the field saved in the emulator's data and checked on the issue view. Also: an existing bug
+ * without the field is checked from its description.
+ */
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+
+let ws: TestWorkspace;
+let browser: Browser;
+
+beforeAll(async () => {
+  ws = await startTestWorkspace();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await ws?.close();
+});
+
+async function openAs(accountId: string, hash: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript((id) => localStorage.setItem('rt-shell:account-id', id), accountId);
+  await page.goto(`${ws.url}/${hash}`);
+  return page;
+}
+
+/** Pastes `text` into the element the way a browser does (a paste event carrying the clipboard's text). */
+async function paste(frame: FrameLocator, label: string, text: string) {
+  await frame.getByLabel(label, { exact: true }).evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+const findings = (frame: FrameLocator) => frame.locator('[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+
+test('creates a bug with bad steps, follows the hints, and saves the field with the new issue', async () => {
+  const page = await openAs('rt-l2-amara', '#/create');
+  const dialog = page.getByRole('dialog', { name: 'Create bug' });
+  await dialog.getByLabel('Summary').fill('Order total ignores the gift card');
+
+  const editor = page.frameLocator('iframe[title="Reproduction steps"]');
+  await editor.getByLabel('Step 1', { exact: true }).fill("it doesn't work");
+
+  // The live check says what is wrong, with a hint for each problem.
+  await editor.locator('[data-finding="VAGUE_STEPS"]').waitFor();
+  await expect(editor.getByTestId('repro-verdict').textContent()).resolves.toMatch(/needs work|missing/i);
+  expect(await findings(editor)).toEqual(expect.arrayContaining(['MISSING_EXPECTED', 'MISSING_ACTUAL', 'VAGUE_STEPS', 'NO_BUILD']));
+  await expect(editor.locator('[data-finding="MISSING_EXPECTED"]').textContent()).resolves.toMatch(/Expected: <what should happen/);
+
+  // Fix: replace the vague step by pasting a whole report; it is split into steps, expected and actual.
+  await editor.getByLabel('Step 1', { exact: true }).fill('');
+  await paste(
+    editor,
+    'Step 1',
+    'Steps to reproduce:\n1. Look at the order total\n2. Open the web shop and add two items to the cart\n3. Apply gift card GC-TEST-25 at checkout\nExpected: The total reflects the gift card.\nActual: The total ignores the gift card and is 25.00 too high.',
+  );
+  await editor.getByTestId('repro-status').getByText(/split into 3 step/).waitFor();
+  await expect(editor.getByLabel('Expected result').inputValue()).resolves.toBe('The total reflects the gift card.');
+  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe('The total ignores the gift card and is 25.00 too high.');
+
+  // Reorder from the keyboard: "Look at the order total" belongs last (Alt+↓ twice), and with a button.
+  await editor.getByLabel('Step 1', { exact: true }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(editor.getByLabel('Step 3', { exact: true }).inputValue()).resolves.toBe('Look at the order total');
+  await expect(editor.getByLabel('Step 3', { exact: true }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await editor.getByRole('button', { name: 'Move step 2 up' }).click();
+  await editor.getByRole('button', { name: 'Move step 1 down' }).click();
+  // Add and delete a step.
+  await editor.getByRole('button', { name: 'Add step' }).click();
+  await editor.getByLabel('Step 4', { exact: true }).fill('temporary');
+  await editor.getByRole('button', { name: 'Delete step 4' }).click();
+  await expect(editor.getByLabel('Step 4', { exact: true }).count()).resolves.toBe(0);
+
+  await editor.getByLabel('Environment').fill('Chrome 131 on Windows 11');
+  await editor.getByLabel('Build / version').fill('4.3.0-rc.1 (1203)');
+  await editor.getByTestId('repro-verdict').getByText('Clear').waitFor();
+  expect(await findings(editor)).toEqual([]);
+  await editor.getByTestId('repro-status').getByText('Added to the form: 3 step(s), build 4.3.0-rc.1 (1203).').waitFor();
+  await page.getByTestId('repro-captured').getByText('Value captured from the editor').waitFor();
+
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/#\/browse\/RT-\d+$/);
+  const key = /#\/browse\/(RT-\d+)$/.exec(page.url())![1]!;
+
+  // Saved with the issue, in the emulator's data.
+  const stored = ws.store.get().issues.find((i) => i.key === key)!;
+  expect(stored.fields.summary).toBe('Order total ignores the gift card');
+  expect((stored.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100']).toEqual({
+    steps: ['Open the web shop and add two items to the cart', 'Apply gift card GC-TEST-25 at checkout', 'Look at the order total'],
+    expected: 'The total reflects the gift card.',
+    actual: 'The total ignores the gift card and is 25.00 too high.',
+    environment: 'Chrome 131 on Windows 11',
+    build: '4.3.0-rc.1 (1203)',
+  });
+
+  // The issue view shows the steps read-only with the check.
+  const view = page.frameLocator('iframe[title="Reproduction steps"]');
+  await view.getByTestId('repro-value').getByText('Apply gift card GC-TEST-25 at checkout').waitFor();
+  await view.getByTestId('repro-verdict').getByText('Clear').waitFor();
+  await page.close();
+});
+
+test('an existing bug without the field is checked from its description', async () => {
+  const stored = ws.store.get().issues.find((i) => i.key === 'RT-4')!;
+  expect((stored.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100'] ?? null).toBeNull();
+  const page = await openAs('rt-dev-elif', '#/browse/RT-4');
+  const view = page.frameLocator('iframe[title="Reproduction steps"]');
+  await view.getByText('No structured steps yet').waitFor();
+  await view.getByText('from the description').waitFor();
+  await view.locator('[data-finding="EMPTY"]').waitFor();
+  await view.getByTestId('repro-verdict').getByText('Missing').waitFor();
+  await page.close();
+});
