@@ -1,0 +1,55 @@
+/**
+ * The manifest's jira:customField repro-steps-field agrees with the app: its JSON schema has the contract's limits,
+ * and its validation and formatter expressions (Jira expressions that are also valid JavaScript for these
+ * operations) accept and reject the values they should.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, reproStepsFieldValueSchema } from '../../src/contracts';
+
+type FieldModule = {
+  key: string;
+  type: string;
+  schema: { type: string; properties: Record<string, { type: string; maxLength?: number; maxItems?: number; items?: { type: string; maxLength?: number } }>; required: string[]; additionalProperties: boolean };
+  formatter: { expression: string };
+  validation: { expression: string; errorMessage: string };
+  view: { resource: string };
+  edit: { resource: string; experience: string[] };
+  resolver: { function: string };
+};
+const manifest = parse(readFileSync(join(__dirname, '../../manifest.yml'), 'utf8')) as { modules: { 'jira:customField': FieldModule[] } };
+const field = manifest.modules['jira:customField'].find((f) => f.key === 'repro-steps-field')!;
+const evaluate = (expression: string, value: unknown): unknown => new Function('value', `return (${expression});`)(value);
+
+describe('manifest jira:customField repro-steps-field', () => {
+  it('is an object field with the contract schema and limits', () => {
+    expect(field).toMatchObject({ type: 'object', view: { resource: 'repro-field' }, edit: { resource: 'repro-field', experience: ['issue-create', 'issue-view'] }, resolver: { function: 'repro-field-fn' } });
+    const { properties, required } = field.schema;
+    expect(Object.keys(properties).sort()).toEqual(Object.keys(reproStepsFieldValueSchema.shape).sort());
+    expect(required).toEqual(['steps']);
+    expect(properties['steps']).toEqual({ type: 'array', maxItems: REPRO_MAX_STEPS, items: { type: 'string', maxLength: REPRO_MAX_STEP_LENGTH } });
+    for (const k of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency']) expect(properties[k]).toEqual({ type: 'string', maxLength: REPRO_MAX_TEXT_LENGTH });
+  });
+
+  it.each([
+    ['an empty field', null, true],
+    ['steps, expected and actual', { steps: ['Open', 'Click Pay'], expected: 'Paid', actual: 'Error 500' }, true],
+    ['an empty steps list', { steps: [], expected: 'Paid', actual: 'Error 500' }, false],
+    ['only blank steps', { steps: ['  ', ''], expected: 'Paid', actual: 'Error 500' }, false],
+    ['no expected result', { steps: ['Open'], actual: 'Error 500' }, false],
+    ['a blank actual result', { steps: ['Open'], expected: 'Paid', actual: '   ' }, false],
+  ])('validation accepts or refuses %s', (_label, value, valid) => {
+    expect(evaluate(field.validation.expression, value)).toBe(valid);
+  });
+
+  it('has an error message that names what is needed', () => {
+    expect(field.validation.errorMessage).toMatch(/at least one step.*expected.*actual/);
+  });
+
+  it('formats a value for search columns', () => {
+    expect(evaluate(field.formatter.expression, { steps: ['Open', 'Pay'], expected: 'Paid', actual: 'Error 500', build: '4.3.0' })).toBe('2 steps · expected: Paid · actual: Error 500 · build 4.3.0');
+    expect(evaluate(field.formatter.expression, { steps: ['Open'] })).toBe('1 step');
+    expect(evaluate(field.formatter.expression, null)).toBe('');
+  });
+});
