@@ -1,0 +1,234 @@
+import { useCallback, useState } from 'react';
+import type { Fail, RegressionPanel, Result } from '@rt/contracts';
+import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../shared/components';
+import { useResult } from '../../shared/use-result';
+import { call, flag, newCheckId, openIssue } from './api';
+import { CheckRow } from './CheckRow';
+import { CycleHistory } from './CycleHistory';
+import { ReportBugDialog } from './ReportBugDialog';
+import { verdictKind, type CheckResult, type PanelCheck } from './labels';
+
+type WriteBase = { issueKey: string; rc: string; baseRevision: number };
+
+/** The panel: loads once, then every action answers with the new panel (or an error shown above the list). */
+export function RegressionPanelView({ issueKey }: { issueKey: string }) {
+  const [loaded, reload, replace] = useResult(() => call('regression/get-panel', { issueKey }), [issueKey]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
+  const [reporting, setReporting] = useState<PanelCheck | null>(null);
+  const [filed, setFiled] = useState<{ key: string; warnings: string[] } | null>(null);
+
+  /** Runs one write; the reply replaces the panel. */
+  const run = useCallback(
+    async (label: string, action: () => Promise<Result<RegressionPanel>>) => {
+      setBusy(label);
+      setError(null);
+      try {
+        const r = await action();
+        if (r.ok) replace(r.data);
+        else setError(r);
+        return r.ok;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [replace],
+  );
+
+  if (loaded.state === 'loading') return <Loading label="Loading the regression…" />;
+  if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
+  const panel = loaded.data;
+  const rc = panel.currentRc;
+  const record = panel.record;
+  const cycle = rc && record ? record.cycles.find((c) => c.rc === rc) : undefined;
+  const base: WriteBase | null = rc && record ? { issueKey, rc, baseRevision: record.revision } : null;
+  const readOnly = !panel.canEdit || busy !== null;
+  const current = panel.verdicts.find((v) => v.rc === rc);
+  const earlier = record ? record.cycles.filter((c) => c.rc !== rc) : [];
+
+  return (
+    <div aria-busy={busy !== null}>
+      <div className="rt-row">
+        {rc ? <Lozenge kind="info">{rc}</Lozenge> : null}
+        {current ? (
+          <span data-testid="regression-verdict">
+            Verdict: <Lozenge kind={verdictKind(current.verdict)}>{current.verdict}</Lozenge>{' '}
+            <span className="rt-muted">
+              {current.counts.passed} passed · {current.counts.failed} failed · {current.counts.blocked} blocked · {current.counts['not-run']} not run
+            </span>
+          </span>
+        ) : null}
+      </div>
+      <p className="rt-muted" data-testid="regression-loop">
+        Dev → QA → RC loop: <strong>{panel.loop.rcCount}</strong> release candidate{panel.loop.rcCount === 1 ? '' : 's'}. {panel.loop.sentence}
+      </p>
+
+      {busy ? <Loading label={busy} /> : null}
+      {panel.notice ? <Banner kind="warning">{panel.notice.message}</Banner> : null}
+      {error ? (
+        <div>
+          <ErrorBanner error={error} onRetry={error.code === 'CONFLICT' || error.code === 'NOT_FOUND' ? undefined : () => setError(null)} />
+          {error.code === 'CONFLICT' || error.code === 'NOT_FOUND' ? (
+            <button type="button" onClick={reload}>
+              Reload the panel
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {filed ? (
+        <Banner kind={filed.warnings.length ? 'warning' : 'success'}>
+          <div>
+            Regression bug <strong>{filed.key}</strong> was filed, linked to {issueKey} with Affects version {rc}.
+          </div>
+          {filed.warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+          <button type="button" onClick={() => void openIssue(filed.key)}>
+            Open {filed.key}
+          </button>
+        </Banner>
+      ) : null}
+      {panel.storedInvalid ? <ErrorBanner error={`${panel.storedInvalid.message} The panel is read-only until it is fixed.`} /> : null}
+      {!panel.canEdit && !panel.storedInvalid ? <Banner kind="info">You can view this regression; recording results needs permission to edit {issueKey}.</Banner> : null}
+
+      {!rc ? (
+        <EmptyState title="No release candidate yet">
+          {issueKey} has no release-candidate fix version. Set its Fix version to the release candidate under test (such as 4.3.0-rc.1) to run its focused regression.
+        </EmptyState>
+      ) : record && !cycle ? (
+        <div className="rt-card">
+          <h3>Regression for {rc} not started</h3>
+          {record.cycles.length > 0 ? (
+            <p>The checks of the previous release candidate are carried over as not run.</p>
+          ) : panel.suggestions.length > 0 ? (
+            <>
+              <p>It will start with these suggested checks (edit them afterwards):</p>
+              <ul>
+                {panel.suggestions.map((s) => (
+                  <li key={s.id}>
+                    <strong>{s.area}</strong>: {s.title} <span className="rt-muted">({s.reason})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <button type="button" className="rt-primary" disabled={readOnly} onClick={() => base && void run('Starting the regression…', () => call('regression/start-cycle', base))}>
+            Start regression for {rc}
+          </button>
+        </div>
+      ) : cycle && base ? (
+        <>
+          <h3>Checklist for {rc}</h3>
+          {cycle.checks.length === 0 ? <EmptyState title="No checks yet">Add the areas and checks to regress for this fix below.</EmptyState> : null}
+          <ol className="rt-checklist" aria-label={`Checklist for ${rc}`} style={{ paddingLeft: 16 }}>
+            {cycle.checks.map((check, i) => (
+              <CheckRow
+                key={check.id}
+                check={check}
+                index={i}
+                count={cycle.checks.length}
+                readOnly={readOnly}
+                onResult={(result: CheckResult, note?: string) =>
+                  void run(`Recording ${result}…`, () => call('regression/record-result', { ...base, checkId: check.id, result, ...(note !== undefined ? { note } : {}), seenUpdatedAt: check.updatedAt }))
+                }
+                onEdit={(area, title) => run('Saving the check…', () => call('regression/edit-check', { ...base, checkId: check.id, area, title, seenUpdatedAt: check.updatedAt }))}
+                onMove={(delta) => {
+                  const order = cycle.checks.map((c) => c.id);
+                  const [moved] = order.splice(i, 1);
+                  order.splice(i + delta, 0, moved!);
+                  void run('Reordering…', () => call('regression/reorder-checks', { ...base, order }));
+                }}
+                onRemove={() => void run('Removing the check…', () => call('regression/delete-check', { ...base, checkId: check.id }))}
+                onReport={() => setReporting(check)}
+                onOpenBug={(key) => void openIssue(key)}
+              />
+            ))}
+          </ol>
+          <AddCheckForm disabled={readOnly} onAdd={(area, title) => run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: newCheckId(), area, title } }))} />
+          {panel.suggestions.length > 0 && panel.canEdit ? (
+            <details>
+              <summary>Suggested checks ({panel.suggestions.length})</summary>
+              <ul>
+                {panel.suggestions.map((s) => (
+                  <li key={s.id}>
+                    <strong>{s.area}</strong>: {s.title} <span className="rt-muted">({s.reason})</span>{' '}
+                    <button type="button" className="rt-subtle" disabled={readOnly} aria-label={`Add suggested check ${s.title}`} onClick={() => void run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: s.id, area: s.area, title: s.title } }))}>
+                      Add
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      ) : null}
+
+      {panel.loop.foundBugs.length > 0 ? (
+        <>
+          <h3>Bugs found while regressing this fix</h3>
+          <ul>
+            {panel.loop.foundBugs.map((k) => (
+              <li key={k}>
+                <button type="button" className="rt-subtle" onClick={() => void openIssue(k)}>
+                  {k}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {earlier.length > 0 ? <CycleHistory cycles={earlier} verdicts={panel.verdicts} /> : null}
+
+      {reporting && rc ? (
+        <ReportBugDialog
+          issueKey={issueKey}
+          rc={rc}
+          check={reporting}
+          baseRevision={record?.revision ?? 0}
+          onClose={() => setReporting(null)}
+          onFiled={(key, warnings, next) => {
+            replace(next);
+            setReporting(null);
+            setFiled({ key, warnings });
+            flag(`Filed ${key}`, `Regression bug linked to ${issueKey}.`, warnings.length ? 'warning' : 'success');
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function AddCheckForm({ disabled, onAdd }: { disabled: boolean; onAdd: (area: string, title: string) => Promise<boolean> }) {
+  const [area, setArea] = useState('');
+  const [title, setTitle] = useState('');
+  return (
+    <form
+      className="rt-card"
+      aria-label="Add a check"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!area.trim() || !title.trim()) return;
+        void onAdd(area, title).then((ok) => {
+          if (ok) {
+            setArea('');
+            setTitle('');
+          }
+        });
+      }}
+    >
+      <div className="rt-row">
+        <div>
+          <label htmlFor="rt-new-area">Area</label>
+          <input id="rt-new-area" value={area} maxLength={80} onChange={(e) => setArea(e.target.value)} placeholder="Checkout" />
+        </div>
+        <div style={{ flex: 1 }}>
+          <label htmlFor="rt-new-title">Check</label>
+          <input id="rt-new-title" value={title} maxLength={200} style={{ width: '100%' }} onChange={(e) => setTitle(e.target.value)} placeholder="Pay with a saved card" />
+        </div>
+        <button type="submit" disabled={disabled || !area.trim() || !title.trim()} style={{ alignSelf: 'flex-end' }}>
+          Add check
+        </button>
+      </div>
+    </form>
+  );
+}
