@@ -1,0 +1,95 @@
+/**
+ * The QA regression panel in the local workspace, as QA (rt-qa-hiro): open a bug in QA, run a check, fail
+ * another with a note, file a regression bug from it, and find the new bug in Jira (the emulator) linked to the
+ * fix, with the RC in Affects versions and the found-in-regression label.
+ */
+import type { Browser } from 'playwright-core';
+import { REGRESSION_PROPERTY_KEY } from '../../src/contracts/regression';
+import { parseStoredRecord } from '../../src/domain/regression';
+import { launchBrowser } from './support/browser';
+import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+
+let ws: TestWorkspace;
+let browser: Browser;
+
+beforeAll(async () => {
+  ws = await startTestWorkspace();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await ws?.close();
+});
+
+const RC1 = '4.3.0-rc.1';
+const IN_QA = '10005';
+
+/** A bug in QA on rc.1 whose seeded checklist has at least two checks not run yet. */
+function bugInQa() {
+  const state = ws.store.get();
+  for (const issue of state.issues) {
+    const parsed = parseStoredRecord(issue.properties[REGRESSION_PROPERTY_KEY]);
+    if (issue.fields.statusId !== IN_QA || !parsed.ok) continue;
+    const cycle = parsed.record.cycles.find((c) => c.rc === RC1);
+    const open = cycle?.checks.filter((c) => c.result === 'not-run') ?? [];
+    if (open.length >= 2) return { key: issue.key, id: issue.id, open };
+  }
+  throw new Error('The demo seed has no bug in QA with two checks to run.');
+}
+
+test('QA runs a check, fails one and files a regression bug linked to the fix', async () => {
+  const fix = bugInQa();
+  const [toPass, toFail] = fix.open;
+  const page = await browser.newPage();
+  await page.addInitScript(() => localStorage.setItem('rt-shell:account-id', 'rt-qa-hiro'));
+  await page.goto(`${ws.url}/#/browse/${fix.key}`);
+  const panel = page.frameLocator('iframe[title="QA regression"]');
+  await panel.getByText(`Checklist for ${RC1}`).waitFor();
+  await expect(panel.getByTestId('regression-loop').textContent()).resolves.toMatch(/loop: 1 release candidate/);
+
+  // Run one check: it passes.
+  const passRow = panel.getByRole('listitem', { name: toPass!.title });
+  await passRow.getByRole('group', { name: `Result of ${toPass!.title}` }).getByRole('button', { name: 'Pass' }).click();
+  await passRow.getByTestId('check-result').getByText('Passed').waitFor();
+
+  // Fail another, with a note.
+  const failRow = panel.getByRole('listitem', { name: toFail!.title });
+  await failRow.getByLabel(`Note for ${toFail!.title}`).fill('Order total shows 0.00 after applying the fix');
+  await failRow.getByRole('group', { name: `Result of ${toFail!.title}` }).getByRole('button', { name: 'Fail' }).click();
+  await failRow.getByTestId('check-result').getByText('Failed').waitFor();
+  await expect(panel.getByTestId('regression-verdict').textContent()).resolves.toMatch(/failed/);
+
+  // File the regression bug from the failed check: the draft is prefilled.
+  await failRow.getByRole('button', { name: 'File regression bug' }).click();
+  const dialog = panel.getByRole('dialog');
+  const summary = dialog.getByLabel('Summary');
+  await summary.waitFor();
+  await expect(summary.inputValue()).resolves.toContain(`Regression in ${RC1}`);
+  await expect(dialog.textContent()).resolves.toContain('Order total shows 0.00 after applying the fix');
+  await dialog.getByRole('button', { name: 'Create regression bug' }).click();
+  const filed = panel.getByText(/Regression bug RT-\d+ was filed/);
+  await filed.waitFor();
+  const bugKey = /RT-\d+/.exec((await filed.textContent()) ?? '')![0];
+
+  // In Jira (the emulator): a bug reported by Hiro, Affects version = the RC, labelled, linked to the fix.
+  const state = ws.store.get();
+  const bug = state.issues.find((i) => i.key === bugKey)!;
+  const rc1 = state.versions.find((v) => v.name === RC1)!;
+  expect(bug.fields.reporterId).toBe('rt-qa-hiro');
+  expect(bug.fields.affectsVersionIds).toEqual([rc1.id]);
+  expect(bug.fields.labels).toContain('found-in-regression');
+  expect(state.issueLinks.some((l) => l.inwardIssueId === fix.id && l.outwardIssueId === bug.id)).toBe(true);
+  const record = parseStoredRecord(state.issues.find((i) => i.key === fix.key)!.properties[REGRESSION_PROPERTY_KEY]);
+  expect(record.ok && record.record.cycles.find((c) => c.rc === RC1)!.checks.find((c) => c.id === toFail!.id)).toMatchObject({
+    result: 'failed',
+    reportedBugKey: bugKey,
+    tester: { accountId: 'rt-qa-hiro' },
+  });
+  await failRow.getByRole('button', { name: bugKey }).waitFor();
+
+  // The panel opens the new bug through the router.
+  await panel.getByRole('button', { name: `Open ${bugKey}` }).click();
+  await page.waitForURL(new RegExp(`#/browse/${bugKey}$`));
+  await page.getByText(/^Regression in 4\.3\.0-rc\.1/).first().waitFor();
+  await page.close();
+});
