@@ -117,3 +117,22 @@ test('an existing bug without the field is checked from its description', async 
   await view.getByTestId('repro-verdict').getByText('Missing').waitFor();
   await page.close();
 });
+
+test('a developer refines the steps inline on the issue view and saves them', async () => {
+  const issue = ws.store.get().issues.find((i) => i.key.startsWith('RT-') && (i.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100'])!;
+  const before = (issue.fields as { custom: Record<string, { steps: string[]; actual: string }> }).custom['customfield_10100']!;
+  const page = await openAs('rt-dev-elif', `#/browse/${issue.key}`);
+  const frame = () => page.frameLocator('iframe[title="Reproduction steps"]');
+  await frame().getByTestId('repro-value').getByText(before.steps[0]!).waitFor();
+
+  await page.getByRole('button', { name: 'Edit Reproduction steps' }).click();
+  await expect(frame().getByLabel('Step 1', { exact: true }).inputValue()).resolves.toBe(before.steps[0]);
+  await frame().getByLabel('Actual result').fill('The total is 10.00 too high (seen twice).');
+  await frame().getByTestId('repro-verdict').getByText('Clear').waitFor();
+  await frame().getByRole('button', { name: 'Save' }).click();
+
+  await frame().getByTestId('repro-value').getByText('The total is 10.00 too high (seen twice).').waitFor();
+  const after = ws.store.get().issues.find((i) => i.key === issue.key)!;
+  expect((after.fields as { custom: Record<string, unknown> }).custom['customfield_10100']).toEqual({ ...before, actual: 'The total is 10.00 too high (seen twice).' });
+  await page.close();
+});
