@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyseReproSteps } from '../src/domain/repro-steps';
-import { extractParts, THRESHOLDS } from '../src/domain/repro-steps/extract-parts';
+import { extractParts, THRESHOLDS, type Extracted } from '../src/domain/repro-steps/extract-parts';
+import { MODEL, PART_FEATURES, linear, type Features, type PartModel } from '../src/domain/repro-steps/model';
 
 type Report = { id: string; title: string; text: string; has_s2r: boolean; has_eb: boolean; has_ob: boolean };
 type Prf = { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
@@ -45,19 +46,73 @@ export function qualityOn(reports: Report[]): { s2r: Prf; eb: Prf; ob: Prf } {
   };
 }
 
-/** Tunes only the steps threshold on one half and reports F1 on the other half (a cheap overfitting check). */
-function twoFold(reports: Report[]): string[] {
-  const even = reports.filter((_, i) => i % 2 === 0);
-  const odd = reports.filter((_, i) => i % 2 === 1);
-  const folds: [Report[], Report[]][] = [[even, odd], [odd, even]];
-  const candidates = [1, 1.5, 2, 2.5, 3];
+type Part = 'steps' | 'expected' | 'actual';
+const PARTS: Part[] = ['steps', 'expected', 'actual'];
+const LABEL: Record<Part, (r: Report) => boolean> = { steps: (r) => r.has_s2r, expected: (r) => r.has_eb, actual: (r) => r.has_ob };
+type Row = { r: Report; x: Extracted };
+
+/** F1 of "missing" for one part model on rows (a labelled section always counts as present). */
+function f1Of(rows: Row[], part: Part, m: PartModel): Prf {
+  return prf(rows.map(({ r, x }) => ({ predictedMissing: !x.labelled[part] && linear(m, x.features) < 0, missing: !LABEL[part](r) })));
+}
+
+/**
+ * Fits one part's weights: L2-regularised logistic regression (batch gradient descent, fixed
+ * iterations, deterministic), then moves the bias to the cut with the best F1 for "missing".
+ */
+export function fitPart(rows: Row[], part: Part, l2 = 0.01, iterations = 3000, rate = 0.1): PartModel {
+  const n = rows.length;
+  const FEATURES = PART_FEATURES[part];
+  const k = FEATURES.length;
+  const X = rows.map(({ x }) => FEATURES.map((f) => x.features[f]));
+  const y = rows.map(({ r }) => (LABEL[part](r) ? 1 : 0));
+  const w = new Array<number>(k).fill(0);
+  let b = 0;
+  for (let it = 0; it < iterations; it++) {
+    const gw = new Array<number>(k).fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const xi = X[i]!;
+      let z = b;
+      for (let j = 0; j < k; j++) z += w[j]! * xi[j]!;
+      const err = 1 / (1 + Math.exp(-z)) - y[i]!;
+      gb += err;
+      for (let j = 0; j < k; j++) gw[j]! += err * xi[j]!;
+    }
+    b -= (rate * gb) / n;
+    for (let j = 0; j < k; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+  }
+  const round = (v: number): number => Math.round(v * 100) / 100;
+  const weights: PartModel['weights'] = {};
+  FEATURES.forEach((f, j) => {
+    if (Math.abs(w[j]!) >= 0.005) weights[f] = round(w[j]!);
+  });
+  let best = { bias: round(b), f1: -1 };
+  for (let shift = -3; shift <= 3.0001; shift += 0.05) {
+    const bias = round(b + shift);
+    const f1 = f1Of(rows, part, { bias, weights }).f1;
+    if (f1 > best.f1 + 1e-9 || (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(bias - b) < Math.abs(best.bias - b))) best = { bias, f1 };
+  }
+  return { bias: best.bias, weights };
+}
+
+export function fitModel(reports: Report[]): typeof MODEL {
+  const rows = reports.map((r) => ({ r, x: extractParts(r.text) }));
+  return { steps: fitPart(rows, 'steps'), expected: fitPart(rows, 'expected'), actual: fitPart(rows, 'actual') };
+}
+
+/** Refits every weight on one half and reports F1 on the other half (the overfitting check). */
+export function twoFold(reports: Report[]): string[] {
+  const rows = reports.map((r) => ({ r, x: extractParts(r.text) }));
+  const even = rows.filter((_, i) => i % 2 === 0);
+  const odd = rows.filter((_, i) => i % 2 === 1);
   const out: string[] = [];
-  for (const [k, [tune, test]] of folds.entries()) {
-    const ev = (set: Report[], t: number) =>
-      prf(set.map((r) => ({ predictedMissing: extractParts(r.text).evidence.steps < t, missing: !r.has_s2r }))).f1;
-    let best = candidates[0]!;
-    for (const t of candidates) if (ev(tune, t) > ev(tune, best)) best = t;
-    out.push(`fold ${k + 1}: tuned steps threshold ${best} (F1 ${ev(tune, best).toFixed(3)}), held-out F1 ${ev(test, best).toFixed(3)}`);
+  for (const [k, [fit, test]] of ([[even, odd], [odd, even]] as [Row[], Row[]][]).entries()) {
+    const parts = PARTS.map((p) => {
+      const m = fitPart(fit, p);
+      return `${p} ${f1Of(fit, p, m).f1.toFixed(3)}→${f1Of(test, p, m).f1.toFixed(3)}`;
+    });
+    out.push(`fold ${k + 1} (fit on one half → F1 on the other): ${parts.join(', ')}`);
   }
   return out;
 }
@@ -100,7 +155,7 @@ export function run(log: (line: string) => void = console.log): void {
     log(`  missing steps to reproduce  ${fmt(q.s2r)}   target F1 >= 0.82`);
     log(`  missing expected behaviour  ${fmt(q.eb)}   target F1 >= 0.93`);
     log(`  missing observed behaviour  ${fmt(q.ob)}`);
-    log(`  steps threshold in use: ${THRESHOLDS.steps}`);
+    log(`  thresholds in use: ${JSON.stringify(THRESHOLDS)}`);
     for (const line of twoFold(reports)) log(`  2-fold ${line}`);
     // warm-up, then per-report times
     for (const r of reports) analyseReproSteps({ summary: r.title, description: r.text });
@@ -122,4 +177,11 @@ export function run(log: (line: string) => void = console.log): void {
   log(`  1 MB description: ${times[3]!.toFixed(1)} ms (target < 50 ms); 1 MB / 128 KB time ratio ${(times[3]! / times[0]!).toFixed(1)} (linear ≈ 8)`);
 }
 
-if (require.main === module) run();
+if (require.main === module) {
+  if (process.argv.includes('--fit')) {
+    // Prints freshly fitted weights for model.ts (MODEL) from the whole dev set.
+    const reports = loadDevSet();
+    if (!reports) throw new Error(`dev set not found at ${DEV_SET}`);
+    console.log(JSON.stringify(fitModel(reports), null, 1));
+  } else run();
+}

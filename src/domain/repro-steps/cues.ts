@@ -8,14 +8,14 @@ export const CUE_WINDOW = 400;
 
 /** Imperative verbs that open a reproduction step ("Open the file", "Click Save"). */
 const IMPERATIVE =
-  /^(?:then |and |now |next |finally |first |also )?(?:open|re-?open|click|double[- ]click|right[- ]click|tap|go|navigate|browse|visit|load|reload|refresh|select|choose|pick|type|enter|input|press|hit|hold|create|make|add|insert|set|change|modify|edit|update|delete|remove|drag|drop|move|scroll|resize|minimi[sz]e|maximi[sz]e|close|quit|exit|restart|start|launch|run|execute|invoke|call|send|submit|post|request|upload|download|install|uninstall|configure|enable|disable|check|uncheck|toggle|switch|expand|collapse|log ?in|login|sign ?in|log ?out|logout|sign ?out|save|copy|paste|cut|import|export|build|compile|debug|deploy|write|define|declare|use|try|put|place|hover|mouse ?over|focus|wait|search|find|rename|share|like|print|zoom|view|show|hide|attach|connect|disconnect|point|define|apply|paste|fill|sort|filter|highlight|mark|restore|undo|redo|accept|cancel|confirm|dismiss|answer|plug|unplug|boot|reboot|shut ?down|kill|stop|pause|play|record|generate|refactor|format|step|set ?up|turn|put|give|leave|let|do|follow|observe|notice|see|look)\b/;
+  /^(?:then |and |now |next |finally |first |also )?(?:goto|open|re-?open|click|double[- ]click|right[- ]click|tap|go|navigate|browse|visit|load|reload|refresh|select|choose|pick|type|enter|input|press|hit|hold|create|make|add|insert|set|change|modify|edit|update|delete|remove|drag|drop|move|scroll|resize|minimi[sz]e|maximi[sz]e|close|quit|exit|restart|start|launch|run|execute|invoke|call|send|submit|post|request|upload|download|install|uninstall|configure|enable|disable|check|uncheck|toggle|switch|expand|collapse|log ?in|login|sign ?in|log ?out|logout|sign ?out|save|copy|paste|cut|import|export|build|compile|debug|deploy|write|define|declare|use|try|put|place|hover|mouse ?over|focus|wait|search|find|rename|share|like|print|zoom|view|show|hide|attach|connect|disconnect|point|define|apply|paste|fill|sort|filter|highlight|mark|restore|undo|redo|accept|cancel|confirm|dismiss|answer|plug|unplug|boot|reboot|shut ?down|kill|stop|pause|play|record|generate|refactor|format|step|set ?up|turn|put|give|leave|let|do|follow|observe|notice|see|look)\b/;
 
 /** "When I open …", "if you click", "after the user saves", "once we …". */
 const CONDITIONAL_ACTOR =
   /\b(?:when|whenever|if|after|once|while|before|as soon as|every time)\s(?:i|you|we|the user|a user|users|one|someone|anyone|they|he|she)\b/;
 
 /** "when launching …", "after installing …", "while editing …", "on clicking". */
-const CONDITIONAL_GERUND = /\b(?:when|whenever|after|while|before|on|upon|by)\s(?:\w+ing)\b/;
+const CONDITIONAL_GERUND = /\b(?:when|whenever|after|while|before|on|upon|by)\s(?:[a-z]+-)?[a-z]+ing\b/;
 
 /** First-person narrative of actions: "I opened …", "I click …", "we tried …". */
 const FIRST_PERSON_ACTION =
@@ -35,11 +35,11 @@ const TRACE_LINE =
 
 /** Expected behaviour. */
 const EXPECTED =
-  /\b(?:should|shouldn't|shouldnt|expected|expect|expects|expecting|expectation|supposed to|instead of|rather than|it would be|there should|whereas|ideally|the correct|is correct|correct (?:format|behaviou?r|value|result|output|way)|would (?:like|prefer)|i'd (?:like|prefer)|ought to|would be (?:nice|better|good|great|useful|helpful|preferable|ideal|correct|appropriate)|sollte|erwartet|devrait|attendu|debería|esperado|deveria|dovrebbe|zou moeten)\b/;
+  /\b(?:should|shouldn[' ]?t|(?:i|we|you|one|is|was|are|were|be|been|would|it's|it is|what i|what we) expected|expected (?:to|that|it|this|behaviou?r|result|results|output|value|outcome)|expect|expects|expecting|expectation|supposed to|instead of|rather than|it would be|there should|whereas|ideally|correct (?:format|behaviou?r|value|result|output|way)|would prefer|i'd prefer|(?:i|we) would like (?:it|the|this|that|to see)|ought to|would be (?:nice|better|preferable|ideal|correct|appropriate)|sollte|erwartet|devrait|attendu|debería|esperado|deveria|dovrebbe|zou moeten)\b/;
 
 /** Observed behaviour: a failure, a wrong value, something shown/returned. */
 const ACTUAL =
-  /\b(?:error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn't|does not|doesnt|don't|dont|didn't|did not|isn't|is not|isnt|aren't|are not|wasn't|was not|won't|will not|can't|cannot|can not|couldn't|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|instead|only|but|however|ignored|ignores|lost|disappear|disappears|disappeared|returns|returned|shows|showed|shown|displays|displayed|appears|appeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|bad|null|undefined|npe|warning|problem|issue|bug|still|gets|got|happens|happened|occurs|occurred|results in|resulted in|causes|caused|comes up|pops up|popped up|duplicate|duplicated)\b/;
+  /\b(?:error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn[' ]?t|does not|doesnt|don[' ]?t|didn[' ]?t|did not|isn[' ]?t|is not|isnt|aren[' ]?t|are not|wasn[' ]?t|was not|won[' ]?t|will not|can[' ]?t|cannot|can not|couldn[' ]?t|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|instead|only|but|however|ignored|ignores|lost|disappear|disappears|disappeared|returns|returned|shows|showed|shown|displays|displayed|appears|appeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|bad|null|undefined|npe|warning|problem|issue|bug|still|gets|got|happens|happened|occurs|occurred|results in|resulted in|causes|caused|comes up|pops up|popped up|duplicate|duplicated)\b/;
 
 const FREQUENCY =
   /\b(?:always|every time|everytime|each time|100%|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time|\d+\s?(?:in|out of|of|\/)\s?\d+(?: times| tries| attempts| runs)?|\d+\s?%(?: of the time)?)\b/;
@@ -52,6 +52,56 @@ const ENVIRONMENT =
 
 const ATTACHMENT =
   /(?:\battach(?:ed|ment|ments|ing)?\b|\bscreen ?shots?\b|\bscreen ?cast\b|\bvideo\b|\blog ?files?\b|\bsee (?:the )?(?:log|logs|trace|file|image|picture)\b|\[attachment|\.(?:png|jpe?g|gif|log|txt|zip|har|mp4)\b)/;
+
+/** "I can't reproduce it", "unable to re-create", "not sure how to reproduce": the writer has no steps. */
+const CANNOT_REPRO =
+  /\b(?:can ?not|can[' ]?t|cannot|could ?n[' ]?t|could not|unable to|not able to|fail(?:ed)? to|no way to|not sure how to|do ?n[' ]?t know how to|no idea how to|haven[' ]?t been able to|have not been able to|never been able to|hard to|difficult to)\s(?:re-?produce|re-?create|replicate|repro)\b|\bnot (?:re-?producible|consistently reproducible)\b|\bunsure how to\b|\bno (?:steps|reproducible (?:case|steps))\b/;
+
+/** A menu or navigation path: "Window > Preferences > Java", "File -> Save As", "Settings → Privacy". */
+const MENU_PATH = /\w ?(?:->|=>|→|»|>>) ?\w|\w > \w/;
+
+/** Sequence words that chain actions in prose: "then", "after that", "next", "and now". */
+const SEQUENCE = /\b(?:then|after that|afterwards|next,|and now|finally|subsequently|followed by|once done|at this point)\b/;
+
+/** Wording of a feature request or proposal rather than a failure. */
+const REQUEST =
+  /\b(?:it would be (?:nice|great|good|useful|helpful|better)|would be (?:nice|great|useful|helpful)|feature request|enhancement|please (?:add|support|provide|allow|consider|make)|add (?:support|an option|a way|the ability)|(?:we|i) (?:need|want) (?:a|an|the ability|to be able)|suggest(?:ion|ed|s)?|propos(?:e|al|ed)|wouldn[' ]?t it be|it would be|should (?:be able to|support|allow|provide|offer|have)|allow (?:users?|us|me) to)\b/;
+
+/** Obligation: "must", "needs to", "has to" — common way to state expected behaviour without "should". */
+const OBLIGATION = /\b(?:must|needs? to|has to|have to|ought to|is required to|are required to|requires?|need to be)\b/;
+
+/** The behaviour is right elsewhere: "works fine in 3.0", "worked correctly before", "IE renders it properly". */
+const WORKS_ELSEWHERE =
+  /\b(?:works?|worked|working|renders?|rendered|behaves?|displays?|displayed|shows?|showed) (?:fine|correctly|properly|well|ok|okay|as (?:expected|intended|designed)|right|perfect(?:ly)?|normally)\b|\b(?:used to (?:work|be)|was working|previously worked|correct(?:ly)? (?:in|on|with|before))\b/;
+
+/** "works as expected" / "as expected" describe what happens, not what should: not an expected-result cue. */
+const AS_EXPECTED = /\bas (?:expected|intended|designed|it should)\b/;
+
+/** Words that name the right/wrong state: "correct", "properly", "instead". */
+const CORRECTNESS = /\b(?:correct|correctly|properly|proper|right one|instead|rather|desired|intended|appropriate|appropriately|the same as|consistent with)\b/;
+
+/** A URL; web reports often reproduce by "go to <url>". */
+const URL_CUE = /\b(?:https?:\/\/|www\.)\S/;
+
+/**
+ * A user interaction anywhere in a line, in any inflection ("right clicking on the project and selecting
+ * Update", "(open PDE, select plugin.xml)", "after I typed …"). Stems + a closed set of endings, flat.
+ */
+const INTERACTION =
+  /\b(?:(?:right|double|left|ctrl|shift|cmd|alt)[- ]?)?(?:click|tap|select|press|type|drag|drop|scroll|hover|navigate|browse|choose|chose|chosen|enter|submit|upload|download|paste|copy|rename|resize|refresh|reload|log ?in|sign ?in|log ?out|open|launch|install|uninstall|restart|check|uncheck|toggle|expand|collapse|minimi[sz]e|maximi[sz]e|close|save|edit|delete|insert|invoke|execute|run|visit|go|went|hit|zoom|focus|switch|highlight|right-click|double-click)(?:s|es|ed|d|ing|ping|ging|ning|ming|ting)?\s(?:on|to|the|a|an|it|this|that|in|into|from|with|any|some|my|your|our|all|one|two|\d|"|'|\w+\s(?:button|menu|tab|link|icon|field|dialog|window|page|view|option|item|file|project|box|key))\b/;
+
+/** A line opening with a participle clause: "Opening 2 editors, …", "Editing a plugin.xml, …", "Using build …". */
+const GERUND_START = /^(?:after |when |while |on |upon |by |before )?[a-z]{3,}ing\s(?:a|an|the|my|your|our|this|that|some|any|\w+\s\w)/;
+
+/** "I renamed …", "we changed …", "I have installed …": a past action of the writer, any verb. */
+const FIRST_PERSON_PAST = /\b(?:i|we)(?:'ve| have| had| then| just| also| first| now|'m| am| was| were)?\s(?:[a-z]{2,}ed|tried|made|went|ran|set|put|got|saw|chose|wrote|built|did|took|began|trying|attempting|using|running|creating|adding|clicking|opening|selecting)\b/;
+
+/** Function words of English prose; a line with none of them and some technical character is literal (config, command, code). */
+const PROSE_WORD = /(?:^|[\s(])(?:the|a|an|is|are|was|were|be|to|of|and|in|it|that|this|i|we|you|not|but|with|for|on|when|if|my|as|at|by|or|so|there|have|has|does|do|can|will)(?=[\s,.;:!?)]|$)/;
+const TECH_CHAR = /[=\/<>{}();$%#@\[\]\\|]|\w_\w|\w\.\w|^-{1,2}\w|[a-z][A-Z]/;
+
+/** "if you …", "you will see …", "you get …": the reader is walked through it. */
+const SECOND_PERSON = /\b(?:you|users?|one) (?:can|will|then|get|see|click|open|go|type|select|try|have|need|must|should|are|enter|press|add|put|create|visit|navigate|run|load)\b/;
 
 export type LineCues = {
   imperative: boolean;
@@ -66,11 +116,27 @@ export type LineCues = {
   build: boolean;
   environment: boolean;
   attachment: boolean;
+  cannotRepro: boolean;
+  interaction: boolean;
+  literal: boolean;
+  secondPerson: boolean;
+  gerundStart: boolean;
+  firstPersonPast: boolean;
+  menuPath: boolean;
+  sequence: boolean;
+  request: boolean;
+  obligation: boolean;
+  worksElsewhere: boolean;
+  asExpected: boolean;
+  correctness: boolean;
+  url: boolean;
+  question: boolean;
 };
 
 /** All cues of one line; `lower` is the trimmed, lower-cased line. */
 export function cuesOf(lower: string): LineCues {
-  const s = lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower;
+  // Typographic apostrophes (’ ‘ ´) read as ASCII ones, so "doesn’t" matches like "doesn't".
+  const s = normaliseApostrophes(lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower);
   const stripped = stripListMarker(s);
   return {
     imperative: IMPERATIVE.test(stripped),
@@ -85,7 +151,34 @@ export function cuesOf(lower: string): LineCues {
     build: BUILD.test(s),
     environment: ENVIRONMENT.test(s),
     attachment: ATTACHMENT.test(s),
+    cannotRepro: CANNOT_REPRO.test(s),
+    interaction: INTERACTION.test(s),
+    literal: isLiteral(s),
+    secondPerson: SECOND_PERSON.test(s),
+    gerundStart: GERUND_START.test(stripped),
+    firstPersonPast: FIRST_PERSON_PAST.test(s),
+    menuPath: MENU_PATH.test(s),
+    sequence: SEQUENCE.test(s),
+    request: REQUEST.test(s),
+    obligation: OBLIGATION.test(s),
+    worksElsewhere: WORKS_ELSEWHERE.test(s),
+    asExpected: AS_EXPECTED.test(s),
+    correctness: CORRECTNESS.test(s),
+    url: URL_CUE.test(s),
+    question: s.endsWith('?'),
   };
+}
+
+/** Config lines, commands, code, markup, request lines: no prose function word, some technical character. */
+function isLiteral(lower: string): boolean {
+  return lower.length >= 3 && !PROSE_WORD.test(lower) && TECH_CHAR.test(lower);
+}
+
+const APOSTROPHES = /[\u2018\u2019\u00b4\u02bc`]/g;
+function normaliseApostrophes(s: string): string {
+  return s.indexOf('\u2019') >= 0 || s.indexOf('\u2018') >= 0 || s.indexOf('\u00b4') >= 0 || s.indexOf('\u02bc') >= 0 || s.indexOf('`') >= 0
+    ? s.replace(APOSTROPHES, "'")
+    : s;
 }
 
 /** "1. foo", "2) foo", "3 foo", "- foo", "* foo", "• foo", "a) foo", "step 4: foo" → the marker, else null. */

@@ -4,6 +4,7 @@
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
 import { cuesOf, listMarker, stripListMarker, type LineCues } from './cues';
+import { emptyRawCounts, evidenceOf, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { parseSections, type Line } from './parse-sections';
 import type { ReproParts } from './types';
 
@@ -11,24 +12,16 @@ export const MAX_STEPS = 100;
 export const MAX_PART = 2_000;
 
 /**
- * Evidence thresholds, calibrated on the public dev set (see bench/repro-steps.bench.ts).
- * A labelled section with real content always counts as present.
+ * Evidence thresholds: a part is present when its evidence (model.ts: fitted linear score of the prose
+ * cues, +10 for a labelled section with content) is at least this.
  */
-export const THRESHOLDS = { steps: 2, expected: 1, actual: 1 } as const;
+export const THRESHOLDS = { steps: 0, expected: 0, actual: 0 } as const;
 
-/** Weights of the cues that add up to the steps evidence of unlabelled prose. */
-export const STEP_WEIGHTS = {
-  listRun: 1, // two or more list items, one of them an action
-  imperativeLine: 1, // "Open the file", "Click Save"
-  conditional: 0.5, // "when I click …", "after installing …"
-  firstPerson: 0.5, // "I opened …"
-  reproTalk: 0.5, // "to reproduce", "test case", "the following code"
-  codeSample: 1.5, // three or more code lines that are not a stack trace
-  maxPerKind: 2, // no single cue kind counts more than twice
-} as const;
+/** @deprecated kept for callers of the old API; the fitted weights live in model.ts (MODEL). */
+export { MODEL as STEP_WEIGHTS } from './model';
+export type { StepCounts } from './model';
 
 export type Evidence = { steps: number; expected: number; actual: number };
-export type StepCounts = { listRun: number; imperative: number; conditional: number; firstPerson: number; reproTalk: number; code: number };
 
 export type Extracted = {
   parts: ReproParts;
@@ -36,6 +29,8 @@ export type Extracted = {
   evidence: Evidence;
   /** Raw cue counts behind evidence.steps (for calibration). */
   counts: StepCounts;
+  /** The model's input features (for calibration). */
+  features: Features;
   truncated: boolean;
 };
 
@@ -56,6 +51,15 @@ function joinLines(lines: Line[]): string | undefined {
   }
   const s = clip(out.join('\n').trim());
   return s === '' ? undefined : s;
+}
+
+/** The lines up to the first blank line after some content (at most 5), and the rest. */
+function firstParagraph(lines: Line[]): { head: Line[]; tail: Line[] } {
+  let i = 0;
+  while (i < lines.length && lines[i]!.text === '') i++;
+  const start = i;
+  while (i < lines.length && lines[i]!.text !== '' && i - start < 5) i++;
+  return { head: lines.slice(0, i), tail: lines.slice(i) };
 }
 
 /** Steps from a labelled steps section: one per list item or non-empty line; template leftovers ("2", "3") dropped. */
@@ -109,10 +113,15 @@ export function extractParts(text: string): Extracted {
       case 'build':
       case 'frequency':
       case 'preconditions': {
-        const value = joinLines(section.lines);
+        // The value is the label's own line or first paragraph ("Build: 4.2" / "Build:\n4.2\n\n");
+        // what follows is the report again (trackers put "Build Identifier:" above the whole description).
+        const { head, tail } = firstParagraph(section.lines);
+        const value = joinLines(head);
         if (value && !parts[section.kind]) parts[section.kind] = value;
         // "Build: 4.2 on Windows 11, always" also names the environment and frequency.
-        for (const l of section.lines) fillMeta(l.lower, l.text, parts);
+        for (const l of head) fillMeta(l.lower, l.text, parts);
+        if (section.kind === 'preconditions') for (const l of head) prose.push(l);
+        for (const l of tail) prose.push(l);
         break;
       }
       case 'attachments':
@@ -123,11 +132,11 @@ export function extractParts(text: string): Extracted {
     }
   }
 
-  const { evidence, counts } = scanProse(prose, parts);
+  const { evidence, counts, features } = scanProse(prose, parts);
   if (labelled.steps) evidence.steps += 10;
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
-  return { parts, labelled, evidence, counts, truncated };
+  return { parts, labelled, evidence, counts, features, truncated };
 }
 
 /** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */
@@ -141,10 +150,9 @@ function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCu
 }
 
 /** Reads the unlabelled prose line by line and fills in parts the labels did not give. */
-function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; counts: StepCounts } {
+function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; counts: StepCounts; features: Features } {
   const count: StepCounts = { listRun: 0, imperative: 0, conditional: 0, firstPerson: 0, reproTalk: 0, code: 0 };
-  let expected = 0;
-  let actual = 0;
+  const raw = emptyRawCounts();
   const inferredSteps: string[] = [];
   const expectedLines: string[] = [];
   const actualLines: string[] = [];
@@ -161,8 +169,13 @@ function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; coun
 
   for (const line of lines) {
     if (line.text === '') continue;
+    raw.lines++;
     if (line.code) {
-      if (!cuesOf(line.lower).trace) count.code++;
+      if (cuesOf(line.lower).trace) raw.trace++;
+      else {
+        count.code++;
+        raw.fencedCode++;
+      }
       continue;
     }
     const c: LineCues = cuesOf(line.lower);
@@ -174,7 +187,7 @@ function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; coun
       closeRun();
     }
     if (c.trace) {
-      actual++;
+      raw.trace++;
       continue;
     }
     if (c.code) count.code++;
@@ -188,29 +201,20 @@ function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; coun
     }
     if (c.firstPerson) count.firstPerson++;
     if (c.reproTalk) count.reproTalk++;
-    if (c.expected) {
-      expected++;
+    tallyLine(raw, c);
+    if (c.expected && !c.asExpected) {
       if (expectedLines.length < 5) expectedLines.push(stripListMarker(line.text));
     } else if (c.actual) {
-      actual++;
       if (actualLines.length < 5) actualLines.push(stripListMarker(line.text));
     }
     fillMeta(line.lower, line.text, parts, c);
   }
   closeRun();
 
-  const w = STEP_WEIGHTS;
-  const cap = (n: number): number => Math.min(n, w.maxPerKind);
-  const steps =
-    cap(count.listRun) * w.listRun +
-    cap(count.imperative) * w.imperativeLine +
-    cap(count.conditional) * w.conditional +
-    cap(count.firstPerson) * w.firstPerson +
-    cap(count.reproTalk) * w.reproTalk +
-    (count.code >= 3 ? w.codeSample : 0);
-
-  if (parts.steps.length === 0 && steps >= THRESHOLDS.steps) parts.steps.push(...inferredSteps.slice(0, MAX_STEPS));
-  if (!parts.expected && expectedLines.length > 0) parts.expected = clip(expectedLines.join('\n'));
+  const features = toFeatures(count, raw);
+  const evidence = evidenceOf(features);
+  if (parts.steps.length === 0 && evidence.steps >= THRESHOLDS.steps) parts.steps.push(...inferredSteps.slice(0, MAX_STEPS));
+  if (!parts.expected && expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(expectedLines.join('\n'));
   if (!parts.actual && actualLines.length > 0) parts.actual = clip(actualLines.join('\n'));
-  return { evidence: { steps, expected, actual }, counts: count };
+  return { evidence, counts: count, features };
 }
