@@ -137,7 +137,7 @@ export const seedRegressionRecords: SeedExtension = (state) => {
   //    not-run checklist the RC-promotion seed gives them).
   const inQa = state.issues.filter((i) => isBug(i) && i.key.startsWith('RT-') && i.fields.statusId === STATUS.IN_QA && rcOf(i) && !seeded.has(i.id));
   const [first, second] = inQa;
-  if (first) put(first, cycle(c, emptyRecord(), first, rcOf(first)!, qaEntries(first).at(-1) ?? Date.parse(first.fields.updated), ['passed', 'passed', { result: 'blocked', note: 'Staging payment sandbox is down; retry tomorrow.' }]));
+  if (first) put(first, cycle(c, emptyRecord(), first, rcOf(first)!, qaEntries(first).at(-1) ?? Date.parse(first.fields.updated), ['passed', 'passed', { result: 'blocked', note: 'Staging environment is down; retry tomorrow.' }]));
   if (second) put(second, cycle(c, emptyRecord(), second, rcOf(second)!, qaEntries(second).at(-1) ?? Date.parse(second.fields.updated), ['passed']));
 
 };

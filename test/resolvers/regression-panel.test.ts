@@ -18,7 +18,8 @@ import type { Result } from '../../src/contracts/result';
 import { parseStoredRecord, type RegressionRecord } from '../../src/domain/regression';
 import { runProcedure } from '../../src/resolvers/define-resolver';
 import { regressionHandlers } from '../../src/resolvers/regression/handlers';
-import { installServices, services } from '../../src/runtime/services';
+import { installServices, services, type Services } from '../../src/runtime/services';
+import { toStoredRecord } from '../../src/domain/regression';
 
 type Key = keyof typeof regressionProcedures & string;
 const RC1 = '4.3.0-rc.1';
@@ -146,6 +147,42 @@ describe('regression panel resolver (emulator)', () => {
     const checks = ws.record(key).cycles.at(-1)!.checks;
     expect(checks.find((c) => c.id === open[0]!.id)).toMatchObject({ result: 'passed', tester: { accountId: 'rt-qa-hiro' } });
     expect(checks.find((c) => c.id === open[1]!.id)).toMatchObject({ result: 'failed', tester: { accountId: 'rt-qa-isabel' } });
+  });
+
+  test('a stale write landing right after ours is caught by the read-back and merged: both results stay', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const base = ws.record(key);
+    const open = base.cycles.at(-1)!.checks.filter((c) => c.result === 'not-run');
+    const real = services();
+    let injected = false;
+    // Right after Hiro's write, Isabel's client (which read the same base) writes its own version over it.
+    const wrapped: Services = {
+      ...real,
+      jira(as, accountId) {
+        const g = real.jira(as, accountId);
+        if (accountId !== 'rt-qa-hiro') return g;
+        return {
+          ...g,
+          async setIssueProperty(k: string, prop: string, value: unknown) {
+            await g.setIssueProperty(k, prop, value);
+            if (injected) return;
+            injected = true;
+            const theirs = structuredClone(base);
+            const check = theirs.cycles.at(-1)!.checks.find((c) => c.id === open[1]!.id)!;
+            Object.assign(check, { result: 'blocked', tester: { accountId: 'rt-qa-isabel', name: 'Isabel Nunes' }, at: '2026-11-16T12:00:00.000Z', updatedAt: '2026-11-16T12:00:00.000Z', updatedBy: 'rt-qa-isabel' });
+            await real.jira('user', 'rt-qa-isabel').setIssueProperty(k, prop, toStoredRecord({ ...theirs, revision: base.revision + 1 }));
+          },
+        };
+      },
+    };
+    installServices(wrapped);
+    const r = data<RegressionPanel>(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: open[0]!.id, result: 'passed' }));
+    expect(injected).toBe(true);
+    expect(r.notice?.message).toMatch(/at the same moment/);
+    const checks = ws.record(key).cycles.at(-1)!.checks;
+    expect(checks.find((c) => c.id === open[0]!.id)).toMatchObject({ result: 'passed', tester: { accountId: 'rt-qa-hiro' } });
+    expect(checks.find((c) => c.id === open[1]!.id)).toMatchObject({ result: 'blocked', tester: { accountId: 'rt-qa-isabel' } });
+    expect(ws.stored(key)).toMatchObject({ index: { latestRc: RC1, latestVerdict: 'incomplete' } });
   });
 
   test('a write from a stale view keeps the other tester’s result and says so; a same-check conflict names who was overwritten', async () => {
