@@ -74,6 +74,10 @@ const OBLIGATION = /\b(?:must|needs? to|has to|have to|ought to|is required to|a
 const WORKS_ELSEWHERE =
   /\b(?:works?|worked|working|renders?|rendered|behaves?|displays?|displayed|shows?|showed) (?:fine|correctly|properly|well|ok|okay|as (?:expected|intended|designed)|right|perfect(?:ly)?|normally)\b|\b(?:used to (?:work|be)|was working|previously worked|correct(?:ly)? (?:in|on|with|before))\b/;
 
+/** A wish for a change: "please remove …", "can it be added back?", "I hope this will be …", "needs a checkbox". */
+const WISH =
+  /\b(?:please (?:add|remove|revert|change|make|allow|support|provide|consider|restore|implement|include|update|rename|move|bring|put|use|keep|let|fix (?:it|this|the) (?:so|to))|(?:can|could|would) (?:it|this|that|they) (?:be|please be)|can (?:you|we) (?:please )?(?:allow|add|make|change|support|provide|restore|remove)|i hope (?:it|this|that|you|the)|(?:needs|need) (?:a|an|the|to be|support|checkbox|option)|it (?:must|has to|needs to) be|better (?:to|if|would be)|(?:works?|worked|working|is fine|was fine|renders? (?:fine|correctly|properly)?) (?:in|on|with|for|under) (?:the )?(?:old(?:er)?|previous|earlier|v?\d|ff ?\d|firefox \d|ie ?\d|internet explorer|chrome|safari|opera|windows|linux|mac|other|all other))\b/;
+
 /** "works as expected" / "as expected" describe what happens, not what should: not an expected-result cue. */
 const AS_EXPECTED = /\bas (?:expected|intended|designed|it should)\b/;
 
@@ -118,6 +122,7 @@ export type LineCues = {
   attachment: boolean;
   cannotRepro: boolean;
   interaction: boolean;
+  wish: boolean;
   literal: boolean;
   secondPerson: boolean;
   gerundStart: boolean;
@@ -153,6 +158,7 @@ export function cuesOf(lower: string): LineCues {
     attachment: ATTACHMENT.test(s),
     cannotRepro: CANNOT_REPRO.test(s),
     interaction: INTERACTION.test(s),
+    wish: WISH.test(s),
     literal: isLiteral(s),
     secondPerson: SECOND_PERSON.test(s),
     gerundStart: GERUND_START.test(stripped),

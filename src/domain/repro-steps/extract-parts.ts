@@ -9,6 +9,11 @@ import { parseSections, type Line } from './parse-sections';
 import type { ReproParts } from './types';
 
 export const MAX_STEPS = 100;
+/**
+ * Prose lines read for cues. Every feature saturates long before (counts are capped at 2-4, the line count
+ * is log-scaled up to 127), so a 1 MB log costs a split into lines plus this many cue checks.
+ */
+export const MAX_CUE_LINES = 3_000;
 export const MAX_PART = 2_000;
 
 /**
@@ -169,6 +174,7 @@ function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; coun
 
   for (const line of lines) {
     if (line.text === '') continue;
+    if (raw.lines >= MAX_CUE_LINES) break;
     raw.lines++;
     if (line.code) {
       if (cuesOf(line.lower).trace) raw.trace++;

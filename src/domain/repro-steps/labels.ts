@@ -116,6 +116,22 @@ function normaliseHead(s: string): string {
   return h;
 }
 
+/** First words of every label: a line whose first word is not among them cannot be a label (fast reject). */
+const FIRST_WORDS = new Set<string>();
+for (const name of LABEL_KIND.keys()) FIRST_WORDS.add(name.split(' ')[0]!);
+
+/** The first word of a line, lower-cased, after leading decoration; bounded by MAX_HEAD. */
+function firstWord(s: string): string {
+  let a = 0;
+  const n = Math.min(s.length, MAX_HEAD + 8);
+  while (a < n && '#*_>=-–—[]()`|•+ \t'.includes(s[a]!)) a++;
+  let b = a;
+  while (b < n && s[b] !== ' ' && s[b] !== ':' && s[b] !== '：' && s[b] !== '*' && s[b] !== '\t') b++;
+  let w = s.slice(a, b).toLowerCase();
+  while (w.length > 0 && '#*_=-–—[]()`|.?! '.includes(w[w.length - 1]!)) w = w.slice(0, -1);
+  return w.replace(/\(s\)$/, 's');
+}
+
 function lookup(head: string): SectionKind | undefined {
   const direct = LABEL_KIND.get(head);
   if (direct) return direct;
@@ -136,6 +152,7 @@ function lookup(head: string): SectionKind | undefined {
 export function matchLabel(line: string): LabelMatch | null {
   const trimmed = line.trim();
   if (trimmed.length === 0) return null;
+  if (!FIRST_WORDS.has(firstWord(trimmed))) return null;
   const window = trimmed.slice(0, MAX_HEAD + 8);
   const colon = findLabelColon(window);
   if (colon > 0) {

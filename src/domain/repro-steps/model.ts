@@ -36,6 +36,7 @@ export type RawCounts = {
   correctness: number;
   cannotRepro: number;
   interaction: number;
+  wish: number;
   literal: number;
   secondPerson: number;
   gerundStart: number;
@@ -49,7 +50,7 @@ export type RawCounts = {
 export const FEATURES = [
   'listRun', 'imperative', 'conditional', 'firstPerson', 'reproTalk', 'code', 'trace', 'menuPath', 'sequence',
   'cannotRepro', 'url', 'question', 'request', 'lines', 'expected', 'asExpected', 'obligation', 'worksElsewhere',
-  'correctness', 'actual', 'interaction', 'gerundStart', 'firstPersonPast', 'literal', 'secondPerson', 'codeBlock',
+  'correctness', 'actual', 'interaction', 'gerundStart', 'firstPersonPast', 'literal', 'secondPerson', 'codeBlock', 'wish',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
@@ -57,7 +58,7 @@ export type Features = Record<FeatureName, number>;
 export function emptyRawCounts(): RawCounts {
   return {
     lines: 0, trace: 0, fencedCode: 0, expected: 0, asExpected: 0, actual: 0, request: 0, obligation: 0, worksElsewhere: 0,
-    correctness: 0, cannotRepro: 0, interaction: 0, literal: 0, secondPerson: 0, gerundStart: 0, firstPersonPast: 0, menuPath: 0, sequence: 0, url: 0, question: 0,
+    correctness: 0, cannotRepro: 0, interaction: 0, wish: 0, literal: 0, secondPerson: 0, gerundStart: 0, firstPersonPast: 0, menuPath: 0, sequence: 0, url: 0, question: 0,
   };
 }
 
@@ -73,6 +74,7 @@ export function tallyLine(raw: RawCounts, c: LineCues): void {
   if (c.cannotRepro) raw.cannotRepro++;
   if (c.interaction) raw.interaction++;
   if (c.literal) raw.literal++;
+  if (c.wish) raw.wish++;
   if (c.secondPerson) raw.secondPerson++;
   if (c.gerundStart) raw.gerundStart++;
   if (c.firstPersonPast) raw.firstPersonPast++;
@@ -114,6 +116,7 @@ export function toFeatures(s: StepCounts, r: RawCounts): Features {
     literal: log2p(r.literal + s.code, 4),
     secondPerson: cap(r.secondPerson, 2),
     codeBlock: r.fencedCode >= 3 ? 1 : 0,
+    wish: cap(r.wish, 2),
   };
 }
 
@@ -123,7 +126,7 @@ export function toFeatures(s: StepCounts, r: RawCounts): Features {
  */
 export const PART_FEATURES: Record<'steps' | 'expected' | 'actual', readonly FeatureName[]> = {
   steps: ['listRun', 'imperative', 'conditional', 'firstPerson', 'reproTalk', 'code', 'trace', 'cannotRepro', 'url', 'request', 'interaction', 'question'],
-  expected: ['expected'],
+  expected: ['expected', 'wish'],
   actual: ['actual', 'trace'],
 };
 
@@ -132,7 +135,7 @@ export type PartModel = { bias: number; weights: Partial<Record<FeatureName, num
 /** Fitted weights (see the comment at the top). Evidence ≥ 0 means "present". */
 export const MODEL: { steps: PartModel; expected: PartModel; actual: PartModel } = {
   steps: { bias: -2.32, weights: { listRun: 1.28, imperative: 0.81, conditional: 0.65, firstPerson: 0.08, reproTalk: -0.01, code: 0.4, trace: -0.08, cannotRepro: -0.06, url: 0.4, request: -0.41, interaction: 0.47, question: -0.22 } },
-  expected: { bias: -0.55, weights: { expected: 1.63 } },
+  expected: { bias: -0.92, weights: { expected: 1.64, wish: 0.45 } },
   actual: { bias: -0.04, weights: { actual: 0.55, trace: 0.24 } },
 };
 
