@@ -100,6 +100,20 @@ export const mergeNoticeSchema = z.object({
 });
 export type MergeNotice = z.infer<typeof mergeNoticeSchema>;
 
+/** One stage of the bug's path through the loop (L2 → RTE → Dev → RTE → QA), from its changelog. */
+export const pathStepSchema = z.object({
+  stage: z.string(),
+  label: z.string(),
+  enteredAt: z.string(),
+  leftAt: z.string().optional(),
+  by: z.string().optional(),
+});
+export const bugPathSchema = z.object({
+  steps: z.array(pathStepSchema),
+  /** How often QA sent the fix back to Dev (Dev → QA rounds beyond the first). */
+  sentBackFromQa: z.number().int(),
+});
+
 export const regressionFixIssueSchema = z.object({
   key: issueKeySchema,
   summary: z.string(),
@@ -157,6 +171,8 @@ export const regressionPanelSchema = z.object({
   issue: regressionFixIssueSchema.optional(),
   /** Present after a write whose view was stale. */
   notice: mergeNoticeSchema.optional(),
+  /** The bug's path through the loop (get-panel only; absent when the changelog or stage mapping could not be read). */
+  path: bugPathSchema.optional(),
 });
 export type RegressionPanel = z.infer<typeof regressionPanelSchema>;
 

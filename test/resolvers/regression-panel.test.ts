@@ -87,6 +87,12 @@ describe('regression panel resolver (emulator)', () => {
     expect(panel.verdicts.at(-1)).toMatchObject({ rc: RC1, verdict: 'incomplete' });
     expect(panel.loop.rcCount).toBe(1);
     expect(panel.issue).toMatchObject({ key, status: 'In QA', fixVersions: [RC1] });
+    // Its path through the loop, from the changelog: ends in QA (open), with who moved it there.
+    const steps = panel.path!.steps;
+    expect(steps.map((s) => s.label)).toEqual(expect.arrayContaining(['L2', 'Dev', 'QA']));
+    expect(steps.at(-1)).toMatchObject({ stage: 'QA', by: expect.any(String) });
+    expect(steps.at(-1)?.leftAt).toBeUndefined();
+    expect(steps.findIndex((s) => s.stage === 'DEV')).toBeLessThan(steps.length - 1);
   });
 
   test('shows the loop of a fix that took two release candidates and found a regression bug', async () => {
@@ -95,6 +101,7 @@ describe('regression panel resolver (emulator)', () => {
     expect(panel.loop.rcCount).toBe(2);
     expect(panel.loop.foundBugs.length).toBeGreaterThan(0);
     expect(panel.loop.sentence).toMatch(/^Took 2 release candidates/);
+    expect(panel.path?.sentBackFromQa).toBeGreaterThanOrEqual(1);
   });
 
   test('starts a cycle from the suggestions and stores the record with its JQL index, found by JQL', async () => {

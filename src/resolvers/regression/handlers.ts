@@ -18,6 +18,7 @@ import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue } from '../../jira/schemas';
 import { AppError } from '../app-error';
 import type { HandlerContext, Handlers } from '../define-resolver';
+import { bugPath } from './bug-path';
 import { buildPanel, suggestionsFor } from './panel';
 import { editableRecord, loadIssue, readStored, staleNotice, writeMerged } from './record-store';
 
@@ -127,12 +128,12 @@ async function draftFor(loaded: Loaded, rc: string, checkId: string) {
 export const regressionHandlers: Handlers<typeof regressionProcedures> = {
   'regression/get-panel': async ({ issueKey }, ctx) => {
     const { jira } = scope(ctx);
-    const issue = await loadIssue(jira, issueKey);
-    const [allowed, stored] = await Promise.all([canEdit(jira, issueKey), readStored(jira, issueKey)]);
+    const issue = await loadIssue(jira, issueKey, true);
+    const [allowed, stored, path] = await Promise.all([canEdit(jira, issueKey), readStored(jira, issueKey), bugPath(jira, ctx.services.storage, issue, ctx.services.now())]);
     const panel = buildPanel(issue, stored, allowed, []);
     // Similar bugs' history only matters when the checklist is about to be started from the suggestions.
     const starting = panel.currentRc !== null && (!stored.ok || !findCycle(stored.record, panel.currentRc));
-    return { ...panel, suggestions: buildPanel(issue, stored, allowed, await suggestionsFor(jira, issue, starting)).suggestions };
+    return { ...panel, suggestions: buildPanel(issue, stored, allowed, await suggestionsFor(jira, issue, starting)).suggestions, ...(path ? { path } : {}) };
   },
 
   'regression/start-cycle': (input, ctx) =>

@@ -26,12 +26,12 @@ import { AppError } from '../app-error';
  * read-back) cannot be closed without compare-and-set; the read-back makes it the few milliseconds between two calls.
  */
 
-export const FIX_ISSUE_FIELDS = ['summary', 'status', 'fixVersions', 'components', 'labels', 'issuelinks', 'project', 'issuetype'];
+export const FIX_ISSUE_FIELDS = ['summary', 'status', 'fixVersions', 'components', 'labels', 'issuelinks', 'project', 'issuetype', 'created'];
 
-/** The issue, with Jira's 404/403 turned into messages that name it. */
-export async function loadIssue(jira: JiraGateway, key: string): Promise<JiraIssue> {
+/** The issue (with its changelog when asked), with Jira's 404/403 turned into messages that name it. */
+export async function loadIssue(jira: JiraGateway, key: string, changelog = false): Promise<JiraIssue> {
   try {
-    return await jira.getIssue(key, { fields: FIX_ISSUE_FIELDS });
+    return await jira.getIssue(key, { fields: FIX_ISSUE_FIELDS, changelog });
   } catch (e) {
     if (e instanceof JiraError && e.kind === 'not-found') {
       throw new AppError('NOT_FOUND', `Issue ${key} was not found: it may have been deleted or moved, or you do not have permission to see it.`);

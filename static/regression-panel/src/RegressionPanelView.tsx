@@ -4,6 +4,7 @@ import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../shared/
 import { useResult } from '../../shared/use-result';
 import { call, flag, newCheckId, openIssue } from './api';
 import { CheckRow } from './CheckRow';
+import { BugPath } from './BugPath';
 import { CycleHistory } from './CycleHistory';
 import { ReportBugDialog } from './ReportBugDialog';
 import { verdictKind, type CheckResult, type PanelCheck } from './labels';
@@ -25,14 +26,15 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
       setError(null);
       try {
         const r = await action();
-        if (r.ok) replace(r.data);
+        // Writes answer without the bug's path (it comes from the changelog on load): keep the one shown.
+        if (r.ok) replace(r.data.path || loaded.state !== 'ready' || !loaded.data.path ? r.data : { ...r.data, path: loaded.data.path });
         else setError(r);
         return r.ok;
       } finally {
         setBusy(null);
       }
     },
-    [replace],
+    [replace, loaded],
   );
 
   if (loaded.state === 'loading') return <Loading label="Loading the regression…" />;
@@ -59,6 +61,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
           </span>
         ) : null}
       </div>
+      {panel.path ? <BugPath path={panel.path} /> : null}
       <p className="rt-muted" data-testid="regression-loop">
         Dev → QA → RC loop: <strong>{panel.loop.rcCount}</strong> release candidate{panel.loop.rcCount === 1 ? '' : 's'}. {panel.loop.sentence}
       </p>

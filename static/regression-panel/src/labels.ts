@@ -9,3 +9,4 @@ export const resultLabel: Record<CheckResult, string> = { 'not-run': 'Not run', 
 export const resultKind = (r: CheckResult) => (r === 'passed' ? 'success' : r === 'failed' ? 'danger' : r === 'blocked' ? 'warning' : 'default');
 export const verdictKind = (v: string) => (v === 'passed' ? 'success' : v === 'failed' ? 'danger' : v === 'incomplete' ? 'warning' : 'default');
 export const when = (iso?: string) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '');
+export const day = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) : '');
