@@ -127,11 +127,24 @@ export function seedFields(): EmuField[] {
   ];
 }
 
-const v = (key: string): EmuValidatorRef => ({ key, configuration: '{}' });
-/** The validators the local server runs on each RT transition (the lead's wiring may change these lists). */
+const v = (key: string, configuration: Record<string, unknown> = {}): EmuValidatorRef => ({ key, configuration: JSON.stringify({ version: 1, ...configuration }) });
+/** Demo configurations (what the validators' configuration UI saves; defaults fill the rest). */
+const demoConfig = {
+  reproSteps: { field: { source: 'field', fieldId: REPRO_STEPS_FIELD_ID, fieldName: 'Reproduction steps', fallbackToDescription: true } },
+  rteReview: {
+    documentationImpact: { source: 'field', fieldId: DOC_IMPACT_FIELD_ID, fieldName: 'Documentation impact' },
+    reproConfirmed: { source: 'field', fieldId: REPRO_CONFIRMED_FIELD_ID, fieldName: 'Repro steps confirmed' },
+  },
+};
+/**
+ * The validators the local server runs on each RT transition (the lead's wiring may change these lists):
+ * the loop on every move; clear repro steps when a bug leaves L2 (into Triage); the RTE review on the move to QA;
+ * the regression link on every move (it only checks bugs labelled found-in-regression, on their first move).
+ */
 function rtValidators(toStatusId: string): EmuValidatorRef[] {
-  const list = [v('repro-steps-clear-validator'), v('follows-loop-validator')];
-  if (toStatusId === STATUS.IN_QA) list.push(v('rte-review-complete-validator'));
+  const list = [v('follows-loop-validator')];
+  if (toStatusId === STATUS.TRIAGE) list.unshift(v('repro-steps-clear-validator', demoConfig.reproSteps));
+  if (toStatusId === STATUS.IN_QA) list.push(v('rte-review-complete-validator', demoConfig.rteReview));
   list.push(v('regression-bug-linked-validator'));
   return list;
 }

@@ -24,6 +24,8 @@ export const storedStageMappingSchema = z.object({
   derived: z.boolean().default(false),
   updatedAt: z.string().max(40).optional(),
   updatedByAccountId: z.string().max(128).optional(),
+  /** The project's statuses when the mapping was saved or derived (names for messages, without a Jira call). */
+  statuses: z.array(z.object({ id: statusIdSchema, name: z.string().max(255), categoryKey: z.string().max(40) })).max(MAX_MAPPED_STATUSES).optional(),
 });
 export type StoredStageMapping = z.infer<typeof storedStageMappingSchema>;
 

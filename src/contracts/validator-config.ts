@@ -5,6 +5,7 @@ import { DEFAULT_RC_PATTERN } from '../domain/validators/release-candidate';
 import { reproParts, type ReproStepsClearConfig } from '../domain/validators/repro-steps-clear';
 import type { RteReviewCompleteConfig } from '../domain/validators/rte-review-complete';
 import { validatorKinds, validatorTitles, type ValidatorKind } from '../domain/validators/kinds';
+import { procedure } from './procedure';
 import { flattenZodIssues, type FieldIssue } from './result';
 
 /**
@@ -217,3 +218,53 @@ export function serializeValidatorConfig<K extends ValidatorKind>(
   }
   return { ok: true, json };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The validators' configuration resolver (function validator-config-fn): statuses, stage mapping, failure events.
+
+/** One recorded "Jira could not be read" event (the domain's FailureRecord, as stored and listed). */
+export const validatorFailureRecordSchema = z.object({
+  at: z.string().max(40),
+  validator: validatorKindSchema,
+  issueKey: z.string().max(255),
+  error: z.string().max(500),
+  decision: z.enum(['blocked', 'allowed']),
+});
+export type ValidatorFailureRecordDto = z.infer<typeof validatorFailureRecordSchema>;
+/** At most this many failure events are kept (newest first); older ones are dropped. */
+export const MAX_VALIDATOR_FAILURE_RECORDS = 200;
+export const validatorFailureLogSchema = z.object({ events: z.array(validatorFailureRecordSchema).max(MAX_VALIDATOR_FAILURE_RECORDS) });
+
+const projectStatusDtoSchema = z.object({ id: z.string(), name: z.string(), categoryKey: z.string() });
+const mappingProblemDtoSchema = z.object({
+  code: z.enum(['UNKNOWN_STAGE', 'UNMAPPED_STATUS', 'UNKNOWN_STATUS', 'STAGE_WITHOUT_STATUS']),
+  statusId: z.string().optional(),
+  stage: z.string().optional(),
+  message: z.string(),
+});
+export const validatorSetupSchema = z.object({
+  projectKey: z.string(),
+  projectId: z.string(),
+  statuses: z.array(projectStatusDtoSchema),
+  /** status id → stage (the stored mapping, or the derived default when none was saved). */
+  byStatusId: z.record(z.string(), z.enum(['L2', 'RTE_TRIAGE', 'DEV', 'RTE_REVIEW', 'QA', 'DONE'])),
+  /** True while the mapping is the derived default nobody has saved. */
+  derived: z.boolean(),
+  updatedAt: z.string().optional(),
+  canAdminister: z.boolean(),
+  errors: z.array(mappingProblemDtoSchema),
+  warnings: z.array(mappingProblemDtoSchema),
+});
+export type ValidatorSetupDto = z.infer<typeof validatorSetupSchema>;
+
+export const validatorConfigProcedures = {
+  /** The project's real statuses (read as the user), its stage mapping, and whether the user may edit it. */
+  'validators/setup': procedure(z.object({}).strict(), validatorSetupSchema),
+  /** Saves the stage mapping (Administer Projects only); refused with every problem when it is incomplete. */
+  'validators/save-mapping': procedure(
+    z.object({ byStatusId: z.record(z.string().trim().min(1).max(64), z.string().max(64)).refine((r) => Object.keys(r).length <= 500, 'at most 500 statuses') }).strict(),
+    validatorSetupSchema,
+  ),
+  /** Recorded "Jira could not be read" events of this project's validators, newest first. */
+  'validators/failures': procedure(z.object({ limit: z.number().int().min(1).max(MAX_VALIDATOR_FAILURE_RECORDS).optional() }).strict(), z.object({ events: z.array(validatorFailureRecordSchema) })),
+};

@@ -1,3 +1,5 @@
+import { parseValidatorConfig } from '../../../src/contracts/validator-config';
+import type { ValidatorKind } from '../../../src/domain/validators/kinds';
 import { createSeedState } from '../../../local/seed';
 import { DOC_IMPACT_FIELD_ID, REPRO_CONFIRMED_FIELD_ID, SPRINT_FIELD_ID, type EmuIssue } from '../../../local/emulator/state';
 import { NOW } from './harness';
@@ -80,7 +82,9 @@ describe('demo seed', () => {
     const intoQa = wf.transitions.find((t) => t.toStatusId === '10005')!;
     expect(intoQa.validators.map((v) => v.key)).toContain('rte-review-complete-validator');
     expect(wf.transitions.filter((t) => t.validators.some((v) => v.key === 'rte-review-complete-validator'))).toHaveLength(1);
-    expect(wf.transitions.every((t) => t.validators.every((v) => v.configuration === '{}'))).toBe(true);
+    // Demo configurations are what the configuration UI saves: each one parses for its validator.
+    const kinds: Record<string, ValidatorKind> = { 'repro-steps-clear-validator': 'repro-steps-clear', 'follows-loop-validator': 'follows-loop', 'rte-review-complete-validator': 'rte-review-complete', 'regression-bug-linked-validator': 'regression-bug-linked' };
+    for (const t of wf.transitions) for (const v of t.validators) expect(parseValidatorConfig(kinds[v.key]!, v.configuration)).toMatchObject({ ok: true });
   });
   it('covers the description range from excellent to useless', () => {
     const text = (i: EmuIssue) => JSON.stringify(i.fields.description);

@@ -1,0 +1,85 @@
+import type { StatusChange } from '../domain/bug-flow/changelog';
+import type { IssueLinkRef, IssueSnapshot } from '../domain/validators/issue-snapshot';
+import type { JiraGateway } from '../jira/gateway';
+import type { JiraChangelogHistory, JiraIssue } from '../jira/schemas';
+
+/** Status changes (`field: "status"` items) of changelog histories, in the domain's shape. */
+export function statusChangesOf(histories: readonly JiraChangelogHistory[]): StatusChange[] {
+  const out: StatusChange[] = [];
+  for (const h of histories) {
+    for (const item of h.items) {
+      if (item.field !== 'status' && item.fieldId !== 'status') continue;
+      if (typeof item.to !== 'string' || item.to === '') continue;
+      const change: StatusChange = { at: h.created, toStatusId: item.to };
+      if (typeof item.from === 'string' && item.from !== '') change.fromStatusId = item.from;
+      if (h.author?.accountId) change.authorAccountId = h.author.accountId;
+      if (h.author?.displayName) change.authorName = h.author.displayName;
+      out.push(change);
+    }
+  }
+  return out;
+}
+
+const names = (list: ReadonlyArray<{ name: string }> | undefined) => (list ?? []).map((v) => v.name);
+
+/** One Jira issue (fields + changelog) and the transition screen's values → what the domain decides on. */
+export function snapshotOf(issue: JiraIssue, modifiedFields: Record<string, unknown>, extraHistories: readonly JiraChangelogHistory[] = []): IssueSnapshot {
+  const f = issue.fields;
+  const links: IssueLinkRef[] = [];
+  for (const link of f.issuelinks ?? []) {
+    if (link.inwardIssue) links.push({ typeName: link.type.name, direction: 'inward', otherKey: link.inwardIssue.key });
+    else if (link.outwardIssue) links.push({ typeName: link.type.name, direction: 'outward', otherKey: link.outwardIssue.key });
+  }
+  return {
+    key: issue.key,
+    issueType: f.issuetype?.name ?? '',
+    statusId: f.status?.id ?? '',
+    labels: f.labels ?? [],
+    fixVersions: names(f.fixVersions),
+    affectsVersions: names(f.versions),
+    links,
+    fields: f as Record<string, unknown>,
+    description: f.description ?? null,
+    created: f.created ?? new Date(0).toISOString(),
+    // Inline page and full pages may overlap; the domain drops exact duplicates.
+    statusChanges: statusChangesOf([...(issue.changelog?.histories ?? []), ...extraHistories]),
+    modifiedFields,
+  };
+}
+
+/**
+ * The issue on create: nothing to read yet, only the fields being created. The issue type is known by name when
+ * the create request names it; by id otherwise (an admin can list ids in "issue types"), else '' (the rule applies).
+ */
+export function snapshotOfNewIssue(modifiedFields: Record<string, unknown>): IssueSnapshot {
+  const type = modifiedFields['issuetype'] as { name?: unknown; id?: unknown } | undefined;
+  const issueType = typeof type?.name === 'string' ? type.name : typeof type?.id === 'string' ? type.id : '';
+  return {
+    key: '',
+    issueType,
+    statusId: '',
+    labels: [],
+    fixVersions: [],
+    affectsVersions: [],
+    links: [],
+    fields: {},
+    description: null,
+    created: new Date(0).toISOString(),
+    statusChanges: [],
+    modifiedFields,
+  };
+}
+
+/** True when the inline changelog holds only part of the issue's history (Jira inlines its latest 100 entries). */
+export function changelogTruncated(issue: JiraIssue): boolean {
+  const c = issue.changelog;
+  return c !== undefined && typeof c.total === 'number' && c.total > c.histories.length;
+}
+
+export type IssueRead = { issue: JiraIssue; extraHistories: JiraChangelogHistory[] };
+
+/** The one Jira call of a validation: the named fields (+ changelog when asked), as the app. */
+export async function readIssue(jira: JiraGateway, key: string, fields: readonly string[], changelog: boolean): Promise<IssueRead> {
+  const issue = await jira.getIssue(key, { fields: [...new Set(fields)], changelog });
+  return { issue, extraHistories: [] };
+}

@@ -1,0 +1,107 @@
+import { parseValidatorConfig, type ValidatorConfigs } from '../contracts/validator-config';
+import type { JiraStatus, StatusStageMapping } from '../domain/bug-flow/status-mapping';
+import { decideOnJiraError } from '../domain/validators/failure-policy';
+import type { IssueSnapshot, ValidatorDecision } from '../domain/validators/issue-snapshot';
+import type { ValidatorKind } from '../domain/validators/kinds';
+import { JiraError } from '../jira/errors';
+import type { JiraGateway } from '../jira/gateway';
+import { StorageError } from '../storage/key-value-store';
+import { services } from '../runtime/services';
+import { recordValidatorFailure } from './failure-log';
+import { changelogTruncated, readIssue, snapshotOf, snapshotOfNewIssue } from './issue-reader';
+import { parseValidatorPayload, type ValidatorRequest } from './payload';
+import { loadStageMapping } from './stage-mapping-store';
+
+export type Loop = { mapping: StatusStageMapping; statuses: JiraStatus[] };
+
+/** What one validator needs from Jira and how it decides; run-validator does the rest (payload, config, failures). */
+export type ValidatorDefinition<K extends ValidatorKind> = {
+  kind: K;
+  /**
+   * Decides from the transition screen alone when it can (no Jira read): a decision, or undefined to read the
+   * issue. Not called on create, where `decideOnCreate` decides from the new issue's fields.
+   */
+  withoutRead?(config: ValidatorConfigs[K], request: ValidatorRequest): ValidatorDecision | undefined;
+  decideOnCreate(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest): ValidatorDecision;
+  /** The fields to read, and whether the changelog is needed. */
+  read(config: ValidatorConfigs[K]): { fields: string[]; changelog: boolean };
+  needsLoop(config: ValidatorConfigs[K]): boolean;
+  /** With a truncated inline changelog: true when the whole history could change the decision. */
+  needsWholeHistory?(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest & { issueKey: string }, loop: Loop | undefined): boolean;
+  decide(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest & { issueKey: string }, loop: Loop | undefined): ValidatorDecision;
+};
+
+/** A short, person-readable cause for the message and the record ("Jira answered 503 on getIssue"). */
+function whatFailed(error: unknown): unknown {
+  if (error instanceof JiraError) return error.status !== undefined ? `Jira answered ${error.status} on ${error.operation}` : `${error.kind} error on ${error.operation}: ${error.message}`;
+  if (error instanceof StorageError) return `app storage could not be read: ${error.message}`;
+  return error;
+}
+
+/** What every validator function returns to Jira. Exactly `{ result, errorMessage? }`. */
+export type ValidatorResponse = { result: boolean; errorMessage?: string };
+const respond = (d: ValidatorDecision): ValidatorResponse => (d.result ? { result: true } : { result: false, errorMessage: d.errorMessage ?? 'Release Train blocked this transition.' });
+
+/** Whether a validation read Jira, and how often (for tests and the bench; Forge ignores extra keys anyway). */
+export type ValidationTrace = { jiraCalls: number; wholeHistoryRead: boolean; mappingDerived: boolean };
+
+/**
+ * The pipeline of every validator: parse Jira's payload → parse the configuration → read the issue (at most one
+ * Jira call: fields + changelog together, as the app) → the stage mapping from app storage → the domain decides.
+ * A malformed payload or configuration blocks with a message saying what is wrong (never a crash). When Jira or
+ * app storage cannot be read, the failure policy decides (block with "retry", or allow and record) and the event is
+ * recorded in app storage.
+ */
+export async function runValidator<K extends ValidatorKind>(def: ValidatorDefinition<K>, payload: unknown, trace?: ValidationTrace): Promise<ValidatorResponse> {
+  const parsed = parseValidatorPayload(payload);
+  if (!parsed.ok) return respond({ result: false, errorMessage: parsed.message });
+  const request = parsed.request;
+  const config = parseValidatorConfig(def.kind, request.configuration);
+  if (!config.ok) return respond({ result: false, errorMessage: `${config.message} Until then this transition is blocked; ask your Jira admin.` });
+
+  const svc = services();
+  let jira: JiraGateway | undefined;
+  const before = () => jira?.callCount() ?? 0;
+  let start = 0;
+  try {
+    if (request.issueKey === undefined) {
+      const issue = snapshotOfNewIssue(request.modifiedFields);
+      // A create request that names no issue type: the rule applies (it cannot be told apart from a Bug).
+      const onCreate = issue.issueType === '' ? { ...config.config, issueTypes: [] } : config.config;
+      return respond(def.decideOnCreate(onCreate, issue, request));
+    }
+    const early = def.withoutRead?.(config.config, request);
+    if (early) return respond(early);
+
+    jira = svc.jira('app');
+    start = before();
+    const wanted = def.read(config.config);
+    const { issue: raw } = await readIssue(jira, request.issueKey, wanted.fields, wanted.changelog);
+    let issue = snapshotOf(raw, request.modifiedFields);
+    const withKey = { ...request, issueKey: request.issueKey };
+
+    let loop: Loop | undefined;
+    if (def.needsLoop(config.config)) {
+      const project = raw.fields.project;
+      const key = project?.key ?? request.issueKey.replace(/-\d+$/, '');
+      const loaded = await loadStageMapping(svc.storage, jira, { id: project?.id ?? key, key }, svc.now());
+      loop = { mapping: loaded.mapping, statuses: loaded.statuses };
+      if (trace) trace.mappingDerived = loaded.derivedNow;
+    }
+    if (wanted.changelog && changelogTruncated(raw) && def.needsWholeHistory?.(config.config, issue, withKey, loop)) {
+      issue = snapshotOf(raw, request.modifiedFields, await jira.getChangelog(request.issueKey));
+      if (trace) trace.wholeHistoryRead = true;
+    }
+    return respond(def.decide(config.config, issue, withKey, loop));
+  } catch (error) {
+    const { decision, record } = decideOnJiraError({ validator: def.kind, issueKey: request.issueKey ?? '(new issue)', error: whatFailed(error), onJiraError: config.config.onJiraError, now: svc.now().toISOString() });
+    try {
+      await recordValidatorFailure(svc.storage, record);
+    } catch (e) {
+      console.error('Release Train could not record a validator failure', e);
+    }
+    return respond(decision);
+  } finally {
+    if (trace) trace.jiraCalls = before() - start;
+  }
+}
