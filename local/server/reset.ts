@@ -1,9 +1,10 @@
 /** `npm run reset`: restores the local workspace's demo data (Jira and app storage), atomically. */
 import { resetStore } from '../emulator/reset';
 import { DEFAULT_DATA_PATH } from '../emulator/store';
+import { WORKSPACE_SEED_EXTENSIONS } from './workspace-seed';
 
 const path = process.env['RT_DATA_FILE'] ?? DEFAULT_DATA_PATH;
-resetStore(path, new Date())
+resetStore(path, new Date(), WORKSPACE_SEED_EXTENSIONS)
   .then((state) => console.log(`Demo data restored in ${path}: ${state.issues.length} issues, ${state.users.length} users. Restart \`npm start\` if it is running.`))
   .catch((e: unknown) => {
     console.error(`Could not reset ${path}: ${e instanceof Error ? e.message : String(e)}`);

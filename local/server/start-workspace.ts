@@ -9,6 +9,7 @@ import { installServices, type Services } from '../../src/runtime/services';
 import { createJiraEmulator, type JiraEmulator } from '../emulator/handler';
 import { appStorageFile, DEFAULT_DATA_PATH, FileStore } from '../emulator/store';
 import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../seed';
+import { WORKSPACE_SEED_EXTENSIONS } from './workspace-seed';
 import { createAppHost } from './app-host';
 import { emulatorBackend } from './emulator-backend';
 import { createWorkspaceServer, type WorkspaceBackend } from './http-server';
@@ -43,7 +44,7 @@ export type Workspace = {
 export const DEFAULT_PORT = 4700;
 export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const now = options.now ?? (() => new Date());
-  const store = new FileStore({ path: options.dataPath ?? process.env['RT_DATA_FILE'] ?? DEFAULT_DATA_PATH, seed: () => createSeedState(options.seedDate ?? now(), options.seedExtensions ?? []) });
+  const store = new FileStore({ path: options.dataPath ?? process.env['RT_DATA_FILE'] ?? DEFAULT_DATA_PATH, seed: () => createSeedState(options.seedDate ?? now(), options.seedExtensions ?? WORKSPACE_SEED_EXTENSIONS) });
   await store.load();
 
   const appHost = createAppHost(app as unknown as Record<string, unknown>);
