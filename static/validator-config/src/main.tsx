@@ -1,0 +1,111 @@
+/**
+ * Custom UI of the four validators' create/edit/view entry points (resource validator-config). The module key
+ * says which validator; `extension.validatorConfig` holds what Jira stored. Create/edit: the options form (checked
+ * on every change, 32 KB included), registered with workflowRules.onConfigure; plus the project's stage mapping
+ * and the loop as a picture. View: a one-line summary.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { defaultValidatorConfig, parseValidatorConfig, type ValidatorSetupDto } from '@rt/contracts';
+import type { Stage } from '../../../src/domain/bug-flow';
+import { validatorTitles, type ValidatorKind } from '../../../src/domain/validators/kinds';
+import { Banner, ErrorBanner, Loading } from '../../shared/components';
+import { mount } from '../../shared/mount';
+import { useResult } from '../../shared/use-result';
+import { call, loadConfigContext, registerOnConfigure, type ConfigContext } from './api';
+import { check, ConfigForm, sizeNote, type Draft } from './ConfigForm';
+import { Failures } from './Failures';
+import { LoopPicture } from './LoopPicture';
+import { StageMapping } from './StageMapping';
+import { summarise } from './summary';
+
+const css = `
+.rt-form { display: grid; gap: 10px; max-width: 560px; }
+.rt-field { display: grid; gap: 2px; } .rt-field input:not([type=checkbox]), .rt-field select { max-width: 420px; }
+.rt-check { display: flex; gap: 6px; align-items: center; }
+.rt-fieldset { border: 1px solid var(--rt-border, #DCDFE4); border-radius: 6px; padding: 8px 12px; display: grid; gap: 8px; }
+.rt-error-text { color: #AE2E24; font-size: 12px; }
+.rt-table { border-collapse: collapse; margin: 8px 0; } .rt-table th, .rt-table td { text-align: left; padding: 4px 12px 4px 0; }
+.rt-events { padding-left: 16px; } .rt-loop { margin: 8px 0; }
+`;
+
+function startingDraft(kind: ValidatorKind, stored: unknown): { draft: Draft; problem?: string } {
+  const parsed = parseValidatorConfig(kind, stored);
+  if (parsed.ok) return { draft: parsed.config as unknown as Draft };
+  return { draft: defaultValidatorConfig(kind) as unknown as Draft, problem: `${parsed.message} The form starts from the defaults.` };
+}
+
+function statusesByStage(setup: ValidatorSetupDto): Partial<Record<Stage, string[]>> {
+  const out: Partial<Record<Stage, string[]>> = {};
+  for (const s of setup.statuses) {
+    const stage = setup.byStatusId[s.id];
+    if (stage) (out[stage] ??= []).push(s.name);
+  }
+  return out;
+}
+
+function Editor({ ctx, kind }: { ctx: ConfigContext; kind: ValidatorKind }) {
+  const initial = useMemo(() => startingDraft(kind, ctx.entryPoint === 'create' ? undefined : ctx.stored), [kind, ctx]);
+  const [draft, setDraft] = useState<Draft>(initial.draft);
+  const checked = useMemo(() => check(kind, draft), [kind, draft]);
+  const latest = useRef(checked);
+  latest.current = checked;
+  const [setupState, reloadSetup, replaceSetup] = useResult(() => call('validators/setup', {}), []);
+
+  useEffect(() => {
+    void registerOnConfigure(() => {
+      const c = latest.current;
+      if (!c.ok) throw new Error(c.message);
+      return c.json;
+    });
+  }, []);
+
+  return (
+    <main>
+      <h1>{validatorTitles[kind]}</h1>
+      {initial.problem ? <Banner kind="warning">{initial.problem}</Banner> : null}
+      <ConfigForm kind={kind} draft={draft} onChange={setDraft} issues={checked.ok ? [] : checked.issues} disabled={false} />
+      {checked.ok ? (
+        <p className="rt-muted" role="status">
+          Ready to save ({sizeNote(checked.bytes)}).
+        </p>
+      ) : (
+        <ErrorBanner error={{ ok: false, code: 'BAD_REQUEST', message: checked.message, issues: checked.issues }} />
+      )}
+      {setupState.state === 'loading' ? <Loading label="Loading the project's statuses…" /> : null}
+      {setupState.state === 'error' ? <ErrorBanner error={setupState.error} onRetry={reloadSetup} /> : null}
+      {setupState.state === 'ready' ? (
+        <>
+          <section aria-labelledby="rt-loop-heading">
+            <h2 id="rt-loop-heading">The loop this project enforces</h2>
+            <LoopPicture statusesByStage={statusesByStage(setupState.data)} allowDoneToDev={kind === 'follows-loop' && draft['allowDoneToDev'] === true} />
+          </section>
+          <StageMapping key={setupState.data.updatedAt ?? 'derived'} setup={setupState.data} onSaved={replaceSetup} />
+          <Failures />
+        </>
+      ) : null}
+    </main>
+  );
+}
+
+function ValidatorConfigApp() {
+  const [ctx, setCtx] = useState<ConfigContext | { error: string } | null>(null);
+  useEffect(() => {
+    if (!document.getElementById('rt-validator-config-styles')) {
+      const style = document.createElement('style');
+      style.id = 'rt-validator-config-styles';
+      style.textContent = css;
+      document.head.appendChild(style);
+    }
+    loadConfigContext().then(setCtx, (e: unknown) => setCtx({ error: `Could not read this page's context from Jira (${e instanceof Error ? e.message : String(e)}). Reload the page.` }));
+  }, []);
+  if (!ctx) return <Loading />;
+  if ('error' in ctx) return <ErrorBanner error={ctx.error} />;
+  if (!ctx.kind) return <ErrorBanner error={`This page belongs to an unknown validator module ('${ctx.moduleKey}').`} />;
+  if (ctx.entryPoint === 'view') {
+    const parsed = parseValidatorConfig(ctx.kind, ctx.stored);
+    return parsed.ok ? <p className="rt-muted">{summarise(ctx.kind, parsed.config)}</p> : <ErrorBanner error={parsed.message} />;
+  }
+  return <Editor ctx={ctx} kind={ctx.kind} />;
+}
+
+mount(<ValidatorConfigApp />);
