@@ -58,7 +58,7 @@ const CANNOT_REPRO =
   /\b(?:can ?not|can[' ]?t|cannot|could ?n[' ]?t|could not|unable to|not able to|fail(?:ed)? to|no way to|not sure how to|do ?n[' ]?t know how to|no idea how to|haven[' ]?t been able to|have not been able to|never been able to|hard to|difficult to)\s(?:re-?produce|re-?create|replicate|repro)\b|\bnot (?:re-?producible|consistently reproducible)\b|\bunsure how to\b|\bno (?:steps|reproducible (?:case|steps))\b/;
 
 /** A menu or navigation path: "Window > Preferences > Java", "File -> Save As", "Settings → Privacy". */
-const MENU_PATH = /\w ?(?:->|=>|→|»|>>) ?\w|\w > \w/;
+const MENU_PATH = /\w ?(?:->|=>|→|»|>>) ?\w|[a-z]{2} > [a-z]{2}/;
 
 /** Sequence words that chain actions in prose: "then", "after that", "next", "and now". */
 const SEQUENCE = /\b(?:then|after that|afterwards|next,|and now|finally|subsequently|followed by|once done|at this point)\b/;

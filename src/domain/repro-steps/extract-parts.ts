@@ -13,7 +13,7 @@ export const MAX_STEPS = 100;
  * Prose lines read for cues. Every feature saturates long before (counts are capped at 2-4, the line count
  * is log-scaled up to 127), so a 1 MB log costs a split into lines plus this many cue checks.
  */
-export const MAX_CUE_LINES = 3_000;
+export const MAX_CUE_LINES = 1_000;
 export const MAX_PART = 2_000;
 
 /**

@@ -6,7 +6,8 @@
  *   splitIntoSteps(freeText) → ReproStepsFieldValue   paste → structured field value
  *   adfToText(doc) → string                          ADF → text with lists/headings/code kept
  *
- * Detection thresholds and cue weights: extract-parts.ts; score weights: score.ts.
+ * Detection: fitted cue weights in model.ts (thresholds in extract-parts.ts); score weights: score.ts.
+ * Documentation: docs/repro-steps-analyser.md.
  */
 import { adfToText } from './adf-to-text';
 import { cuesOf } from './cues';
@@ -18,7 +19,8 @@ import type { ReproAnalysis, ReproParts, ReproStepsFieldValue } from './types';
 export { adfToText } from './adf-to-text';
 export { splitIntoSteps } from './split-steps';
 export { SCORE_WEIGHTS, SCORE_PENALTIES, CLEAR_AT } from './score';
-export { THRESHOLDS, STEP_WEIGHTS } from './extract-parts';
+export { THRESHOLDS, STEP_WEIGHTS, MAX_CUE_LINES } from './extract-parts';
+export { MODEL, HAND_WEIGHTS, FEATURES } from './model';
 export type {
   Finding, FindingCode, FindingSeverity, ReproAnalysis, ReproParts, ReproStepsFieldValue, ReproVerdict,
 } from './types';

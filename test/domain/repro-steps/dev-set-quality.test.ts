@@ -1,20 +1,30 @@
 /**
- * Quality gate on the public dev set (../shared/data/bug-reports-dev.jsonl). Skipped, with a message, when absent.
- * Positive class = the report LACKS the part.
+ * Quality gate on the public dev set (../shared/data/bug-reports-dev.jsonl). Skipped, with a message, when absent
+ * (CI clones the repository without ../shared). Positive class = the report LACKS the part.
  *
- * The floors below are the figures reached today (S2R F1 0.76, EB F1 0.85), set slightly under them so the gate
- * catches regressions. The targets in issue 3 are higher (S2R 0.82, EB 0.93) and are NOT yet met.
+ * Floors = the figures reached (bench/repro-steps.bench.ts), set just under them so the gate catches regressions:
+ *   missing steps to reproduce  F1 0.786 (2-fold held-out 0.760 / 0.770)   issue target 0.82: NOT reached
+ *   missing expected behaviour  F1 0.875 (2-fold held-out 0.875 / 0.874)   issue target 0.93: NOT reached
+ *   missing observed behaviour  F1 0.242 (only 37 of 776 reports lack it; reported, no target)
  */
-import { loadDevSet, qualityOn } from '../../../bench/repro-steps.bench';
+import { loadDevSet, qualityOn, twoFoldScores } from '../../../bench/repro-steps.bench';
 
 const reports = loadDevSet();
 const maybe = reports ? describe : describe.skip;
 if (!reports) console.warn('dev set ../shared/data/bug-reports-dev.jsonl not found: dev-set quality gate skipped');
 
 maybe('repro-steps quality on the dev set', () => {
-  it('keeps F1 for missing steps and missing expected behaviour at least at today\'s level', () => {
+  it('keeps F1 for missing steps and missing expected behaviour at the reached level', () => {
     const q = qualityOn(reports!);
-    expect(q.s2r.f1).toBeGreaterThanOrEqual(0.75);
-    expect(q.eb.f1).toBeGreaterThanOrEqual(0.84);
+    expect(q.s2r.f1).toBeGreaterThanOrEqual(0.78);
+    expect(q.eb.f1).toBeGreaterThanOrEqual(0.87);
+    expect(q.ob.f1).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it('generalises across halves: weights fitted on one half score close on the other', () => {
+    for (const fold of twoFoldScores(reports!)) {
+      expect(fold.heldOut.steps).toBeGreaterThanOrEqual(0.74);
+      expect(fold.heldOut.expected).toBeGreaterThanOrEqual(0.85);
+    }
   });
 });

@@ -39,6 +39,21 @@ describe('hostile input', () => {
     expect(splitIntoSteps(junk).steps.length).toBeLessThanOrEqual(100);
   });
 
+  it('handles 1 MB shapes aimed at the cue regexes (arrows, participles, apostrophes, markup, many short lines)', () => {
+    const shapes = [
+      'a -> '.repeat(200_000),
+      'when a-a-a-a-ing '.repeat(60_000),
+      'i tried ’’’ '.repeat(80_000),
+      '=/<>{}[]()'.repeat(100_000),
+      'please can it be works in '.repeat(40_000),
+      Array.from({ length: 60_000 }, (_, i) => `click button ${i}`).join('\n'),
+    ];
+    for (const s of shapes) {
+      const a = valid(s.slice(0, 1 << 20));
+      expect(a.parts.steps.length).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('handles a malformed field by falling back or reporting', () => {
     const weird = { steps: 'not-an-array', expected: 5 } as unknown as { steps: string[] };
     expect(analyseReproSteps({ field: weird, description: '' }).findings.map((f) => f.code)).toEqual(['EMPTY']);
