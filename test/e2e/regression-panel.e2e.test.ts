@@ -3,30 +3,18 @@
  * another with a note, file a regression bug from it, and find the new bug in Jira (the emulator) linked to the
  * fix, with the RC in Affects versions and the found-in-regression label.
  */
-import type { Browser } from 'playwright-core';
 import { REGRESSION_PROPERTY_KEY } from '../../src/contracts/regression';
 import { parseStoredRecord } from '../../src/domain/regression';
-import { launchBrowser } from './support/browser';
-import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+import { browserSession } from './support/session';
 
-let ws: TestWorkspace;
-let browser: Browser;
-
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ws?.close();
-});
+const session = browserSession();
 
 const RC1 = '4.3.0-rc.1';
 const IN_QA = '10005';
 
 /** A bug in QA on rc.1 whose seeded checklist has at least two checks not run yet. */
 function bugInQa() {
-  const state = ws.store.get();
+  const state = session.ws.store.get();
   for (const issue of state.issues) {
     const parsed = parseStoredRecord(issue.properties[REGRESSION_PROPERTY_KEY]);
     if (issue.fields.statusId !== IN_QA || !parsed.ok) continue;
@@ -40,9 +28,7 @@ function bugInQa() {
 test('QA runs a check, fails one and files a regression bug linked to the fix', async () => {
   const fix = bugInQa();
   const [toPass, toFail] = fix.open;
-  const page = await browser.newPage();
-  await page.addInitScript(() => localStorage.setItem('rt-shell:account-id', 'rt-qa-hiro'));
-  await page.goto(`${ws.url}/#/browse/${fix.key}`);
+  const page = await session.openAs('rt-qa-hiro', `#/browse/${fix.key}`);
   const panel = page.frameLocator('iframe[title="QA regression"]');
   await panel.getByText(`Checklist for ${RC1}`).waitFor();
   await expect(panel.getByTestId('regression-loop').textContent()).resolves.toMatch(/loop: 1 release candidate/);
@@ -72,7 +58,7 @@ test('QA runs a check, fails one and files a regression bug linked to the fix', 
   const bugKey = /RT-\d+/.exec((await filed.textContent()) ?? '')![0];
 
   // In Jira (the emulator): a bug reported by Hiro, Affects version = the RC, labelled, linked to the fix.
-  const state = ws.store.get();
+  const state = session.ws.store.get();
   const bug = state.issues.find((i) => i.key === bugKey)!;
   const rc1 = state.versions.find((v) => v.name === RC1)!;
   expect(bug.fields.reporterId).toBe('rt-qa-hiro');

@@ -4,28 +4,12 @@
  * bug, and finds the field saved in the emulator's data and checked on the issue view. Also: an existing bug
  * without the field is checked from its description.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+import type { FrameLocator } from 'playwright-core';
+import { browserSession } from './support/session';
 
-let ws: TestWorkspace;
-let browser: Browser;
+const session = browserSession();
 
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ws?.close();
-});
-
-async function openAs(accountId: string, hash: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.addInitScript((id) => localStorage.setItem('rt-shell:account-id', id), accountId);
-  await page.goto(`${ws.url}/${hash}`);
-  return page;
-}
+const openAs = session.openAs;
 
 /** Pastes `text` into the element the way a browser does (a paste event carrying the clipboard's text). */
 async function paste(frame: FrameLocator, label: string, text: string) {
@@ -89,7 +73,7 @@ test('creates a bug with bad steps, follows the hints, and saves the field with 
   const key = /#\/browse\/(RT-\d+)$/.exec(page.url())![1]!;
 
   // Saved with the issue, in the emulator's data.
-  const stored = ws.store.get().issues.find((i) => i.key === key)!;
+  const stored = session.ws.store.get().issues.find((i) => i.key === key)!;
   expect(stored.fields.summary).toBe('Order total ignores the gift card');
   expect((stored.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100']).toEqual({
     steps: ['Open the web shop and add two items to the cart', 'Apply gift card GC-TEST-25 at checkout', 'Look at the order total'],
@@ -107,7 +91,7 @@ test('creates a bug with bad steps, follows the hints, and saves the field with 
 });
 
 test('an existing bug without the field is checked from its description', async () => {
-  const stored = ws.store.get().issues.find((i) => i.key === 'RT-4')!;
+  const stored = session.ws.store.get().issues.find((i) => i.key === 'RT-4')!;
   expect((stored.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100'] ?? null).toBeNull();
   const page = await openAs('rt-dev-elif', '#/browse/RT-4');
   const view = page.frameLocator('iframe[title="Reproduction steps"]');
@@ -119,7 +103,7 @@ test('an existing bug without the field is checked from its description', async 
 });
 
 test('a developer refines the steps inline on the issue view and saves them', async () => {
-  const issue = ws.store.get().issues.find((i) => i.key.startsWith('RT-') && (i.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100'])!;
+  const issue = session.ws.store.get().issues.find((i) => i.key.startsWith('RT-') && (i.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100'])!;
   const before = (issue.fields as { custom: Record<string, { steps: string[]; actual: string }> }).custom['customfield_10100']!;
   const page = await openAs('rt-dev-elif', `#/browse/${issue.key}`);
   const frame = () => page.frameLocator('iframe[title="Reproduction steps"]');
@@ -132,7 +116,7 @@ test('a developer refines the steps inline on the issue view and saves them', as
   await frame().getByRole('button', { name: 'Save' }).click();
 
   await frame().getByTestId('repro-value').getByText('The total is 10.00 too high (seen twice).').waitFor();
-  const after = ws.store.get().issues.find((i) => i.key === issue.key)!;
+  const after = session.ws.store.get().issues.find((i) => i.key === issue.key)!;
   expect((after.fields as { custom: Record<string, unknown> }).custom['customfield_10100']).toEqual({ ...before, actual: 'The total is 10.00 too high (seen twice).' });
   await page.close();
 });

@@ -2,29 +2,16 @@
  * The sprint-planning page in the local workspace (Debian's Chromium): as the planner, plan a backlog bug into a
  * sprint by keyboard and another by drag and drop, undo, and see the emulator's Sprint field follow.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+import type { FrameLocator, Page } from 'playwright-core';
+import { browserSession } from './support/session';
 
 const SPRINT_FIELD = 'customfield_10020';
-let ws: TestWorkspace;
-let browser: Browser;
+const session = browserSession();
 
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ws?.close();
-});
-
-const sprintsOf = (key: string): number[] => (ws.store.get().issues.find((i) => i.key === key)?.fields.custom[SPRINT_FIELD] as number[] | undefined) ?? [];
+const sprintsOf = (key: string): number[] => (session.ws.store.get().issues.find((i) => i.key === key)?.fields.custom[SPRINT_FIELD] as number[] | undefined) ?? [];
 
 async function openPage(): Promise<{ page: Page; app: FrameLocator }> {
-  const page = await browser.newPage();
-  await page.addInitScript(() => localStorage.setItem('rt-shell:account-id', 'rt-planner-jonas'));
-  await page.goto(`${ws.url}/#/project/sprint-planning`);
+  const page = await session.openAs('rt-planner-jonas', `#/project/sprint-planning`);
   const app = page.frameLocator('iframe[title="Bug sprint planning"]');
   await app.getByRole('heading', { name: /Ranked backlog/ }).waitFor({ timeout: 60_000 });
   return { page, app };

@@ -7,35 +7,18 @@
  *   answers) it can.
  * - The workflow settings page mounts the configuration UI; saving stores the new configuration on the transition.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+import type { Page } from 'playwright-core';
+import { browserSession } from './support/session';
 
-let ws: TestWorkspace;
-let browser: Browser;
+const session = browserSession({ defaultTimeoutMs: 8000 });
 
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ws?.close();
-});
-
-async function openAs(accountId: string, hash: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.addInitScript((id) => localStorage.setItem('rt-shell:account-id', id), accountId);
-  page.setDefaultTimeout(8000);
-  await page.goto(`${ws.url}/${hash}`);
-  return page;
-}
+const openAs = session.openAs;
 const statusOf = (key: string) => {
-  const issue = ws.store.get().issues.find((i) => i.key === key)!;
-  return ws.store.get().statuses.find((s) => s.id === issue.fields.statusId)!.name;
+  const issue = session.ws.store.get().issues.find((i) => i.key === key)!;
+  return session.ws.store.get().statuses.find((s) => s.id === issue.fields.statusId)!.name;
 };
 async function rest(method: string, path: string, accountId: string, body?: unknown): Promise<number> {
-  const res = await fetch(`${ws.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-rt-account-id': accountId }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${session.ws.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-rt-account-id': accountId }, body: body === undefined ? undefined : JSON.stringify(body) });
   return res.status;
 }
 const transition = (page: Page, name: string) => page.getByRole('group', { name: 'Transitions' }).getByRole('button', { name, exact: true }).click();
@@ -113,7 +96,7 @@ test('the workflow settings page mounts the configuration UI: loop picture, stag
   await frame.getByText(/Ready to save/).waitFor();
   await card.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Validators of “Triage” saved').waitFor();
-  const triage = ws.store.get().workflows.find((w) => w.projectKeys.includes('RT'))!.transitions.find((t) => t.id === '21')!;
+  const triage = session.ws.store.get().workflows.find((w) => w.projectKeys.includes('RT'))!.transitions.find((t) => t.id === '21')!;
   const saved = triage.validators.find((v) => v.key === 'repro-steps-clear-validator')!;
   expect(JSON.parse(saved.configuration)).toMatchObject({ version: 1, minimumScore: 70, field: { source: 'field', fieldId: 'customfield_10100' } });
   await page.close();

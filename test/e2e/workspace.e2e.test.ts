@@ -2,24 +2,12 @@
  * The foundation's browser test: the local workspace in Debian's Chromium. Open an issue, run a transition,
  * see the result in the page and in the emulator's data file.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+import { browserSession } from './support/session';
 
-let ws: TestWorkspace;
-let browser: Browser;
-
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ws?.close();
-});
+const session = browserSession();
 
 async function createOpsTask(summary: string): Promise<string> {
-  const res = await fetch(`${ws.url}/rest/api/3/issue`, {
+  const res = await fetch(`${session.ws.url}/rest/api/3/issue`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-rt-account-id': 'rt-ops-kwame' },
     body: JSON.stringify({ fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary } }),
@@ -30,25 +18,21 @@ async function createOpsTask(summary: string): Promise<string> {
 
 test('opens an issue, runs a transition and sees the new status, saved in the data file', async () => {
   const key = await createOpsTask('Deploy 4.3.0 to production');
-  const page = await browser.newPage();
-  await page.addInitScript(() => localStorage.setItem('rt-shell:account-id', 'rt-ops-kwame'));
-  await page.goto(`${ws.url}/#/browse/${key}`);
+  const page = await session.openAs('rt-ops-kwame', `#/browse/${key}`);
   await page.getByText('Deploy 4.3.0 to production').first().waitFor();
   await expect(page.getByTestId('issue-status').textContent()).resolves.toMatch(/to do/i);
 
   await page.getByRole('group', { name: 'Transitions' }).getByRole('button', { name: 'In Progress' }).click();
   await page.getByTestId('issue-status').getByText(/in progress/i).waitFor();
 
-  const stored = ws.store.get().issues.find((i) => i.key === key)!;
-  const status = ws.store.get().statuses.find((s) => s.id === stored.fields.statusId)!;
+  const stored = session.ws.store.get().issues.find((i) => i.key === key)!;
+  const status = session.ws.store.get().statuses.find((s) => s.id === stored.fields.statusId)!;
   expect(status.name).toBe('In Progress');
   await page.close();
 });
 
 test('the issue list searches with JQL and opens the issue clicked', async () => {
-  const page = await browser.newPage();
-  await page.addInitScript(() => localStorage.setItem('rt-shell:account-id', 'rt-rte-chloe'));
-  await page.goto(`${ws.url}/#/issues`);
+  const page = await session.openAs('rt-rte-chloe', `#/issues`);
   const jql = page.getByRole('textbox', { name: /jql/i });
   await jql.fill('project = RT AND key = RT-1');
   await page.getByRole('button', { name: 'Search' }).click();
