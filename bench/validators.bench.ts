@@ -11,7 +11,7 @@ import type { JiraTransport } from '../src/jira/transport';
 import { installServices } from '../src/runtime/services';
 import { memoryStore } from '../src/storage/key-value-store';
 import { followsLoop, regressionBugLinked, reproStepsClear, rteReviewComplete, runValidator, type ValidationTrace } from '../src/validators';
-import { derivedMapping, stageMappings } from '../src/validators/stage-mapping-store';
+import { derivedMapping, stageMappings } from '../src/storage/stage-mapping-store';
 import type { StatusChange } from '../src/domain/bug-flow/changelog';
 import type { JiraStatus, StatusStageMapping } from '../src/domain/bug-flow/status-mapping';
 import { decideFollowsLoop } from '../src/domain/validators/follows-loop';

@@ -7,7 +7,7 @@ import { validatorConfigProcedures, type ValidatorSetupDto } from '../contracts/
 import { toDomainMapping, type StoredStageMapping } from '../contracts/stage-mapping';
 import { validateStageMapping, type JiraStatus } from '../domain/bug-flow/status-mapping';
 import { listValidatorFailures } from '../validators/failure-log';
-import { derivedMapping, projectStatusList, stageMappings } from '../validators/stage-mapping-store';
+import { derivedMapping, projectStatusList, stageMappings } from '../storage/stage-mapping-store';
 import { AppError } from './app-error';
 import { defineResolver, type HandlerContext, type Handlers } from './define-resolver';
 

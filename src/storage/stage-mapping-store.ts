@@ -1,8 +1,8 @@
 import { storedStageMappingSchema, toDomainMapping, type StoredStageMapping } from '../contracts/stage-mapping';
 import { deriveDefaultMapping, type JiraStatus, type StatusStageMapping } from '../domain/bug-flow/status-mapping';
 import type { JiraGateway } from '../jira/gateway';
-import type { KeyValueStore } from '../storage/key-value-store';
-import { repository } from '../storage/repository';
+import type { KeyValueStore } from './key-value-store';
+import { repository } from './repository';
 
 /**
  * A project's status → stage mapping in app storage (`stage-mapping:<projectId>`).

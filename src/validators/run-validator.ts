@@ -10,7 +10,7 @@ import { services } from '../runtime/services';
 import { recordValidatorFailure } from './failure-log';
 import { changelogTruncated, readIssue, snapshotOf, snapshotOfNewIssue } from './issue-reader';
 import { parseValidatorPayload, type ValidatorRequest } from './payload';
-import { loadStageMapping } from './stage-mapping-store';
+import { loadStageMapping } from '../storage/stage-mapping-store';
 
 export type Loop = { mapping: StatusStageMapping; statuses: JiraStatus[] };
 

@@ -4,7 +4,7 @@ import { runProcedure } from '../../src/resolvers/define-resolver';
 import { validatorConfigHandlers } from '../../src/resolvers/validator-config-resolver';
 import { services } from '../../src/runtime/services';
 import { followsLoopValidator } from '../../src/validators';
-import { stageMappings } from '../../src/validators/stage-mapping-store';
+import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { emulatorEnv, payload, S, type Env } from '../validators/support';
 
 let env: Env;

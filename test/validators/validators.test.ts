@@ -7,7 +7,7 @@ import { followsLoopValidator, regressionBugLinkedValidator, reproStepsClearVali
 import { services } from '../../src/runtime/services';
 import { listValidatorFailures } from '../../src/validators/failure-log';
 import { followsLoop, rteReviewComplete, runValidator, type ValidationTrace } from '../../src/validators';
-import { stageMappings } from '../../src/validators/stage-mapping-store';
+import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { adf, app, counting, emulatorEnv, GOOD_REPRO, payload, S, type Env } from './support';
 
 let env: Env;

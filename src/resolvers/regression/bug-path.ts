@@ -4,7 +4,7 @@ import { loopCounts, stageHistory, stageLabels, stageVisits } from '../../domain
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue } from '../../jira/schemas';
 import type { KeyValueStore } from '../../storage/key-value-store';
-import { loadStageMapping } from '../../validators/stage-mapping-store';
+import { loadStageMapping } from '../../storage/stage-mapping-store';
 import { statusChanges } from '../rc-promotion/candidate';
 
 /**
