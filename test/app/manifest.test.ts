@@ -33,3 +33,36 @@ describe('manifest.yml', () => {
     for (const scope of readManifest().permissions.scopes) expect(readme).toContain(`\`${scope}\``);
   });
 });
+
+/**
+ * `forge lint` needs an Atlassian login, so the suite runs its client-side linters offline instead
+ * (scripts/forge-lint-offline.ts): clean on this app, and able to fail (a resource path with no build behind it).
+ */
+describe('forge lint (offline)', () => {
+  const { execFileSync, spawnSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const { join, resolve } = jest.requireActual<typeof import('node:path')>('node:path');
+  const { tmpdir } = jest.requireActual<typeof import('node:os')>('node:os');
+  const script = resolve('scripts/forge-lint-offline.ts');
+  const tsx = resolve('node_modules/.bin/tsx');
+
+  it('reports no errors and no warnings for this app', () => {
+    const out = execFileSync(tsx, [script], { encoding: 'utf8' });
+    expect(out).toContain('0 errors, 0 warnings');
+  }, 60_000);
+
+  it('fails when a resource names a path that does not exist', () => {
+    const dir = fs.mkdtempSync(join(tmpdir(), 'rt-lint-'));
+    try {
+      for (const f of ['manifest.yml', 'tsconfig.json']) fs.copyFileSync(f, join(dir, f));
+      fs.cpSync('src', join(dir, 'src'), { recursive: true });
+      fs.cpSync('static', join(dir, 'static'), { recursive: true });
+      fs.rmSync(join(dir, 'static/regression-panel/build'), { recursive: true, force: true });
+      const run = spawnSync(tsx, [script], { cwd: dir, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/missing resource 'static\/regression-panel\/build'/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
