@@ -19,7 +19,8 @@ import {
 import type { JiraGateway } from '../jira/gateway';
 import { AppError } from './app-error';
 import type { Handlers, HandlerContext } from './define-resolver';
-import { assessCandidate, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness } from './rc-promotion/candidate';
+import { projectStageMapping } from './project-stage-mapping';
+import { assessCandidate, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { runPromotion } from './rc-promotion/execute';
 import { claimPromotion, DEFAULT_LEASE, type LeaseOptions } from './rc-promotion/lease';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
@@ -37,7 +38,21 @@ export function setPromotionLeaseOptions(options: Partial<Omit<LeaseOptions, 'no
   leaseOptions = { ...DEFAULT_LEASE, ...options };
 }
 
-type Env = { jira: JiraGateway; store: PromotionStore; accountId: string; projectKey: string; config: PromotionConfig; now: () => Date };
+type Env = {
+  jira: JiraGateway;
+  store: PromotionStore;
+  accountId: string;
+  projectKey: string;
+  config: PromotionConfig;
+  now: () => Date;
+  /** The admin's status → stage mapping (or the derived default), read at most once per call. */
+  mapping: MappingSource;
+};
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= load());
+}
 
 async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promise<Env> {
   const accountId = ctx.accountId;
@@ -46,8 +61,10 @@ async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promi
     throw new AppError('BAD_REQUEST', `This page belongs to project ${ctx.projectKey}, not ${input.projectKey}.`);
   }
   const store = promotionStore(ctx.services.storage);
+  const jira = ctx.services.jira('user', accountId);
   return {
-    jira: ctx.services.jira('user', accountId),
+    jira,
+    mapping: once(() => projectStageMapping(ctx, jira, input.projectKey)),
     store,
     accountId,
     projectKey: input.projectKey,
@@ -112,7 +129,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
   async 'rc/readiness'(input, ctx) {
     const env = await envFor(input, ctx);
     const [a, canPromote, state] = await Promise.all([
-      assessCandidate(env.jira, env.projectKey, input.versionId, env.config),
+      assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping),
       isPromoter(env),
       env.store.states.get(promotionId(env.projectKey, input.versionId)),
     ]);
@@ -135,7 +152,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/metrics'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [{ versions, grouped }, facts] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), loadProjectFacts(env.jira, env.projectKey)]);
+    const [{ versions, grouped }, facts] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), loadProjectFacts(env.jira, env.mapping)]);
     const types = env.config.bugTypes.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(', ');
     const found = await env.jira.searchAll({
       jql: `project = "${env.projectKey}" AND issuetype in (${types}) AND (fixVersion is not EMPTY OR affectedVersion is not EMPTY) ORDER BY key ASC`,
@@ -168,7 +185,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/promote-preview'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, allowedRole, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config), isPromoter(env), actor(env)]);
+    const [a, allowedRole, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping), isPromoter(env), actor(env)]);
     const plan = planFor(env, a, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
     const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
     if (!allowedRole) return { allowed: false, refusal: refusal(env), steps };
@@ -195,7 +212,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       // as it is (its plan, evidence and override were fixed when it started); otherwise judge and plan now.
       let state = await env.store.states.get(id);
       if (!state) {
-        const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config);
+        const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping);
         const started = startOrResume(undefined, () => planFor(env, a, input.override ? { reason: input.override.reason, by: me, at } : undefined), at, me);
         if (!started.ok) throw new AppError(started.code, started.message);
         state = started.data.state;

@@ -8,6 +8,7 @@ import type { JiraGateway } from '../jira/gateway';
 import { repository } from '../storage/repository';
 import { AppError } from './app-error';
 import type { HandlerContext, Handlers } from './define-resolver';
+import { projectStageMapping } from './project-stage-mapping';
 import { buildPreview, buildView, type PlanInputs } from './sprint-planning/build-view';
 import { readBoardContext, readBugs, type BoardContext } from './sprint-planning/read-jira';
 
@@ -31,9 +32,14 @@ async function readSettings(ctx: HandlerContext, projectKey: string): Promise<Sp
 async function loadView(ctx: HandlerContext, boardId: number | undefined, known?: { board: BoardContext; settings: SprintPlanSettings }): Promise<PlanView> {
   const { gw, projectKey } = caller(ctx);
   const before = gw.callCount();
-  const [board, settings] = known ? [known.board, known.settings] : await Promise.all([readBoardContext(gw, projectKey, boardId), readSettings(ctx, projectKey)]);
+  // The stage mapping is read alongside the board context: a constant part of the budget (see read-jira.ts).
+  const [board, settings, mapping] = await Promise.all([
+    known ? known.board : readBoardContext(gw, projectKey, boardId),
+    known ? known.settings : readSettings(ctx, projectKey),
+    projectStageMapping(ctx, gw, projectKey),
+  ]);
   const now = ctx.services.now();
-  const read = board.board ? await readBugs(gw, projectKey, board, now, settings.supportProjectKeys) : { bugs: [], pages: 0, truncated: false };
+  const read = board.board ? await readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }) : { bugs: [], pages: 0, truncated: false };
   const inputs: PlanInputs = { board, bugs: read.bugs, settings, now };
   const view = buildView(inputs, projectKey, { searchCalls: read.pages, jiraCalls: gw.callCount() - before, openBugs: read.bugs.filter((b) => b.stage !== 'DONE' && !b.resolvedAt).length, truncated: read.truncated });
   if (!board.board) view.warnings.unshift(`${projectKey} has no scrum board you can see: create one (or ask for access) to plan bugs into sprints.`);
@@ -142,10 +148,10 @@ export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> =
 
   async 'sprint/auto-plan-preview'(input, ctx) {
     const { gw, projectKey } = caller(ctx);
-    const [board, settings] = await Promise.all([readBoardContext(gw, projectKey, input.boardId), readSettings(ctx, projectKey)]);
+    const [board, settings, mapping] = await Promise.all([readBoardContext(gw, projectKey, input.boardId), readSettings(ctx, projectKey), projectStageMapping(ctx, gw, projectKey)]);
     if (!board.board) throw new AppError('NOT_FOUND', `${projectKey} has no scrum board you can see.`);
     const now = ctx.services.now();
-    const read = await readBugs(gw, projectKey, board, now, settings.supportProjectKeys);
+    const read = await readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping });
     return buildPreview({ board, bugs: read.bugs, settings, now });
   },
 

@@ -1,6 +1,7 @@
 import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
 import { promotionSteps } from '../../src/domain/rc-readiness';
 import { setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
+import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { rcWorkspace } from './rc-promotion.support';
 
 type Ws = Awaited<ReturnType<typeof rcWorkspace>>;
@@ -44,6 +45,27 @@ describe('readiness on the demo seed', () => {
     expect(rc2.ready).toBe(true);
     expect(rc2.canPromote).toBe(true);
     expect(rc2.convergence.rcs.find((r) => r.name === '4.3.0-rc.2')!.bugsFound).toHaveLength(1);
+  });
+
+  it("judges 'RTE review after latest Dev' by the admin's stored stage mapping, not by status names", async () => {
+    type R = { ready: boolean; gates: Array<{ id: string; passed: boolean; evidence: string[] }> };
+    const reviewed = (r: R) => r.gates.find((g) => g.id === 'rte-reviewed')!;
+    const before = data<R>(await ws.call('rc/readiness', ref(RC2)));
+    expect(reviewed(before).passed).toBe(true);
+
+    // The first read derived the default mapping and cached it under the project id; an admin then says the
+    // "RTE Review" status is still Dev work in this project, so no bug has an RTE review after its Dev stage.
+    const mappings = stageMappings(ws.storage);
+    const derived = (await mappings.get(seedIds.PROJECT.RT))!;
+    expect(derived).toMatchObject({ derived: true, byStatusId: { [seedIds.STATUS.RTE_REVIEW]: 'RTE_REVIEW' } });
+    await mappings.set(seedIds.PROJECT.RT, { ...derived, derived: false, byStatusId: { ...derived.byStatusId, [seedIds.STATUS.RTE_REVIEW]: 'DEV' } });
+
+    const after = data<R>(await ws.call('rc/readiness', ref(RC2)));
+    expect(reviewed(after).passed).toBe(false);
+    expect(after.ready).toBe(false);
+    const rc2Bugs = state().issues.filter((i) => i.fields.fixVersionIds.includes(RC2) && i.fields.issueTypeId === seedIds.ISSUE_TYPE.BUG).map((i) => i.key);
+    expect(reviewed(after).evidence.length).toBeGreaterThan(0);
+    for (const key of reviewed(after).evidence) expect(rc2Bugs).toContain(key);
   });
 
   it('says a QA user may not promote', async () => {

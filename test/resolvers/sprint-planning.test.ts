@@ -9,6 +9,7 @@ import type { PlanView } from '../../src/contracts/sprint-planning';
 import { runProcedure } from '../../src/resolvers/define-resolver';
 import { sprintPlanningHandlers, sprintPlanningProcedures } from '../../src/resolvers/sprint-planning-handlers';
 import { installServices } from '../../src/runtime/services';
+import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
 import { appStorageFile, FileStore, type EmulatorState } from '../../local/emulator/store';
 import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../../local/seed';
@@ -87,10 +88,37 @@ describe('sprint/load', () => {
     expect(searches.length).toBe(view.stats.searchCalls);
     expect(searches.length).toBeLessThanOrEqual(Math.ceil(open / 100) + 1);
     // listBoards, listFields, mypermissions, board configuration, sprints: no per-issue calls (no changelog reads).
-    expect(others.map((c) => c.path).sort()).toEqual(
-      ['/rest/agile/1.0/board', '/rest/agile/1.0/board/1/configuration', '/rest/agile/1.0/board/1/sprint', '/rest/api/3/field', '/rest/api/3/mypermissions'].sort(),
-    );
+    // + the project's statuses, once: no admin saved a stage mapping in the seed, so the default is derived from
+    // them and cached in app storage (the validators' mapping, which the page now uses for stages).
+    const constant = ['/rest/agile/1.0/board', '/rest/agile/1.0/board/1/configuration', '/rest/agile/1.0/board/1/sprint', '/rest/api/3/field', '/rest/api/3/mypermissions'];
+    expect(others.map((c) => c.path).sort()).toEqual([...constant, '/rest/api/3/project/RT/statuses'].sort());
     expect(others.every((c) => c.status === 200 && c.accountId === PLANNER)).toBe(true);
+
+    // Cached: the next load makes only the constant calls.
+    emulator.resetCalls();
+    await okData('sprint/load', {});
+    expect(emulator.calls.filter((c) => c.path !== '/rest/api/3/search/jql').map((c) => c.path).sort()).toEqual([...constant].sort());
+  });
+
+  it("stages bugs by the admin's stored status → stage mapping, not by status names", async () => {
+    const inProgress = (v: PlanView) => v.bugs.filter((b) => b.status === 'In Progress');
+    const before = await okData('sprint/load', {});
+    expect(inProgress(before).length).toBeGreaterThan(EXTRA_BUGS);
+    expect(inProgress(before).every((b) => b.stage === 'DEV')).toBe(true);
+    const inStage = (v: PlanView, stage: string) => v.bugs.filter((b) => b.stage === stage).length;
+
+    // The admin says "In Progress" is still the RTE's triage in this project.
+    const derived = await stageMappings(fileKeyValueStore(appStorageFile(store))).get('10000');
+    expect(derived?.derived).toBe(true);
+    await stageMappings(fileKeyValueStore(appStorageFile(store))).set('10000', { ...derived!, derived: false, byStatusId: { ...derived!.byStatusId, '10003': 'RTE_TRIAGE' } });
+
+    const after = await okData('sprint/load', {});
+    expect(inProgress(after).length).toBe(inProgress(before).length);
+    expect(inProgress(after).every((b) => b.stage === 'RTE_TRIAGE')).toBe(true);
+    // What the page's stage filter selects follows: "RTE triage" now also lists every In Progress bug.
+    expect(after.filters.stages).toContain('RTE_TRIAGE');
+    expect(inStage(after, 'RTE_TRIAGE')).toBe(inStage(before, 'RTE_TRIAGE') + inProgress(before).length);
+    expect(inStage(after, 'DEV')).toBe(inStage(before, 'DEV') - inProgress(before).length);
   });
 
   it('shows upcoming sprints with budgets, the ranked backlog with reasons, planned bugs and real signals', async () => {

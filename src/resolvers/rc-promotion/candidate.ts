@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PromotionConfig } from '../../contracts/rc-promotion';
 import { REGRESSION_PROPERTY_KEY } from '../../contracts/regression';
-import { deriveDefaultMapping, hasRteReviewAfterLatestDev, stageHistory, timeInStages, type StatusChange, type StatusStageMapping } from '../../domain/bug-flow';
+import { hasRteReviewAfterLatestDev, stageHistory, timeInStages, type StatusChange, type StatusStageMapping } from '../../domain/bug-flow';
 import {
   convergence,
   evaluateGates,
@@ -59,14 +59,12 @@ export async function findCandidate(jira: JiraGateway, projectKey: string, versi
 /** Jira facts of the project the gates need: which status is which loop stage, and the repro-confirmed field. */
 export type ProjectFacts = { mapping: StatusStageMapping; reproFieldId: string | undefined };
 
-export async function loadProjectFacts(jira: JiraGateway, projectKey: string): Promise<ProjectFacts> {
-  const [statusGroups, fields] = await Promise.all([jira.getProjectStatuses(projectKey), jira.listFields()]);
-  const statuses = new Map<string, { id: string; name: string; categoryKey: string }>();
-  for (const g of statusGroups) for (const s of g.statuses) statuses.set(s.id, { id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? '' });
-  return {
-    mapping: deriveDefaultMapping([...statuses.values()]),
-    reproFieldId: fields.find((f) => REPRO_CONFIRMED_FIELD_NAME.test(f.name.trim()))?.id,
-  };
+/** The project's status → stage mapping (stored by an admin, or the derived default): see project-stage-mapping.ts. */
+export type MappingSource = () => Promise<StatusStageMapping>;
+
+export async function loadProjectFacts(jira: JiraGateway, mapping: MappingSource): Promise<ProjectFacts> {
+  const [stages, fields] = await Promise.all([mapping(), jira.listFields()]);
+  return { mapping: stages, reproFieldId: fields.find((f) => REPRO_CONFIRMED_FIELD_NAME.test(f.name.trim()))?.id };
 }
 
 const jqlString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -147,9 +145,8 @@ export type CandidateReadiness = FoundCandidate & {
 };
 
 /** Everything the page and the promotion need to judge a candidate: gates with evidence and the train's convergence. */
-export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig): Promise<CandidateReadiness> {
-  const found = await findCandidate(jira, projectKey, versionId, config);
-  const facts = await loadProjectFacts(jira, projectKey);
+export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig, mapping: MappingSource): Promise<CandidateReadiness> {
+  const [found, facts] = await Promise.all([findCandidate(jira, projectKey, versionId, config), loadProjectFacts(jira, mapping)]);
   const [all, adminGates] = await Promise.all([
     searchTrainIssues(jira, projectKey, found.train.candidates.map((c) => c.version.id), facts),
     runAdminGates(jira, config.adminGates),

@@ -1,7 +1,9 @@
 /**
  * Reads what the planning page needs from Jira, within a fixed call budget:
  *
- *   constant part   listBoards, listFields, myPermissions (parallel) → getBoardConfiguration, listSprints (parallel)
+ *   constant part   listBoards, listFields, myPermissions (parallel) → getBoardConfiguration, listSprints (parallel);
+ *                   the status → stage mapping from app storage (one project-statuses call only the first time it is
+ *                   derived, see project-stage-mapping.ts)
  *   per bug         one JQL search page per 100 bugs (open bugs + bugs resolved since the oldest sprint the signals
  *                   look at), naming only the fields read below
  *
@@ -12,7 +14,7 @@
  * sprint closes, which is not a carry-over anyway.)
  */
 import { z } from 'zod';
-import { guessStage } from '../../domain/bug-flow/status-mapping';
+import { guessStage, stageOf, type StatusStageMapping } from '../../domain/bug-flow/status-mapping';
 import type { Stage } from '../../domain/bug-flow/stages';
 import { analyseReproSteps } from '../../domain/repro-steps';
 import { closedSprintsInOrder, type PlanBug, type PlanSprint } from '../../domain/sprint-plan';
@@ -112,15 +114,22 @@ const optionValue = z.union([z.looseObject({ value: z.string() }), z.string()]).
 
 export type ReadBug = PlanBug & { assigneeName?: string };
 
-/** One search result → the planning model's bug. `upcomingIds` are the board's active and future sprints. */
-export function toPlanBug(issue: JiraIssue, ids: FieldIds, upcomingIds: ReadonlySet<number>, options: { supportProjectKeys: readonly string[] }): ReadBug {
+export type PlanBugOptions = { supportProjectKeys: readonly string[]; mapping: StatusStageMapping };
+
+/**
+ * One search result → the planning model's bug. `upcomingIds` are the board's active and future sprints. The stage
+ * is the project's status → stage mapping (the admin's, or the derived default); a status added to the workflow
+ * after the mapping was saved falls back to the name/category guess the default uses.
+ */
+export function toPlanBug(issue: JiraIssue, ids: FieldIds, upcomingIds: ReadonlySet<number>, options: PlanBugOptions): ReadBug {
   const f = issue.fields;
   const raw = f as Record<string, unknown>;
   const sprints = sprintValue.safeParse(raw[ids.sprint]);
   const history = sprints.success && sprints.data ? sprints.data.map((s) => s.id) : [];
   const current = sprints.success && sprints.data ? sprints.data.find((s) => upcomingIds.has(s.id))?.id : undefined;
   const categoryKey = f.status?.statusCategory?.key ?? 'indeterminate';
-  const stage: Stage = guessStage({ id: f.status?.id ?? '', name: f.status?.name ?? '', categoryKey }) ?? 'DEV';
+  const status = { id: f.status?.id ?? '', name: f.status?.name ?? '', categoryKey };
+  const stage: Stage = stageOf(status.id, options.mapping) ?? guessStage(status) ?? 'DEV';
   const labels = f.labels ?? [];
   const points = ids.storyPoints ? raw[ids.storyPoints] : undefined;
   const sev = ids.severity ? optionValue.safeParse(raw[ids.severity]) : undefined;
@@ -172,8 +181,8 @@ function reproClear(issue: JiraIssue, ids: FieldIds, stage: Stage, labels: strin
 }
 
 /** Every bug the page needs, in ceil(bugs / 100) search calls. */
-export async function readBugs(gw: JiraGateway, projectKey: string, board: BoardContext, now: Date, supportProjectKeys: readonly string[]) {
+export async function readBugs(gw: JiraGateway, projectKey: string, board: BoardContext, now: Date, options: PlanBugOptions) {
   const upcomingIds = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
   const result = await gw.searchAll({ jql: planningJql(projectKey, board.sprints, now), fields: searchFields(board.fields), pageSize: SEARCH_PAGE_SIZE, maxIssues: MAX_BUGS });
-  return { bugs: result.issues.map((i) => toPlanBug(i, board.fields, upcomingIds, { supportProjectKeys })), pages: result.pages, truncated: result.truncated };
+  return { bugs: result.issues.map((i) => toPlanBug(i, board.fields, upcomingIds, options)), pages: result.pages, truncated: result.truncated };
 }
