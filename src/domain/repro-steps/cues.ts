@@ -175,6 +175,20 @@ export function cuesOf(lower: string): LineCues {
   };
 }
 
+/**
+ * The few cues the sentence-level features of text-features.ts need (a subset of cuesOf, for speed).
+ * `lower`: a lower-cased sentence with ASCII apostrophes.
+ */
+export function sentenceCues(lower: string): { stepLike: boolean; expected: boolean; observed: boolean } {
+  const s = lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower;
+  const stripped = stripListMarker(s);
+  return {
+    stepLike: IMPERATIVE.test(stripped) || CONDITIONAL_ACTOR.test(s) || CONDITIONAL_GERUND.test(s) || FIRST_PERSON_ACTION.test(s) || INTERACTION.test(s),
+    expected: EXPECTED.test(s) && !AS_EXPECTED.test(s),
+    observed: ACTUAL.test(s),
+  };
+}
+
 /** Config lines, commands, code, markup, request lines: no prose function word, some technical character. */
 function isLiteral(lower: string): boolean {
   return lower.length >= 3 && !PROSE_WORD.test(lower) && TECH_CHAR.test(lower);

@@ -4,7 +4,9 @@
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
 import { cuesOf, listMarker, stripListMarker, type LineCues } from './cues';
-import { emptyRawCounts, evidenceOf, tallyLine, toFeatures, type Features, type StepCounts } from './model';
+import { learnedEvidence } from './learned';
+import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
+import { reportFeatures } from './text-features';
 import { parseSections, type Line } from './parse-sections';
 import type { ReproParts } from './types';
 
@@ -17,8 +19,8 @@ export const MAX_CUE_LINES = 1_000;
 export const MAX_PART = 2_000;
 
 /**
- * Evidence thresholds: a part is present when its evidence (model.ts: fitted linear score of the prose
- * cues, +10 for a labelled section with content) is at least this.
+ * Evidence thresholds: a part is present when its evidence (learned.ts: the learned logistic model's
+ * log-odds minus its F1-tuned cut, +10 for a labelled section with content) is at least this.
  */
 export const THRESHOLDS = { steps: 0, expected: 0, actual: 0 } as const;
 
@@ -34,8 +36,10 @@ export type Extracted = {
   evidence: Evidence;
   /** Raw cue counts behind evidence.steps (for calibration). */
   counts: StepCounts;
-  /** The model's input features (for calibration). */
+  /** The engineered cue features (model.ts), part of the learned model's input. */
   features: Features;
+  /** Step lines inferred from the unlabelled prose (before any decision). */
+  inferredSteps: number;
   truncated: boolean;
 };
 
@@ -137,11 +141,23 @@ export function extractParts(text: string): Extracted {
     }
   }
 
-  const { evidence, counts, features } = scanProse(prose, parts);
+  const scan = scanProse(prose, parts);
+  const { counts, features } = scan;
+  const inferredSteps = scan.inferredSteps.length;
+  const evidence = learnedEvidence(reportFeatures(text, { features, labelled, parts, inferredSteps }));
+  // Hand-set: a fenced / ADF code block of ≥ 3 non-trace lines is a reproduction sample (the plain-text dev set has none).
+  evidence.steps += linear({ bias: 0, weights: HAND_WEIGHTS.steps }, features);
+  // Hand-set: a report structured with labels for steps and expected but none for the actual result, and no
+  // observed-result wording anywhere, lacks the actual result (the dev set has no such report to learn it from).
+  if (labelled.steps && labelled.expected && !labelled.actual && features.actual === 0) evidence.actual = Math.min(evidence.actual, -1);
   if (labelled.steps) evidence.steps += 10;
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
-  return { parts, labelled, evidence, counts, features, truncated };
+  // Parts the labels did not give come from the prose lines behind the decision.
+  if (parts.steps.length === 0 && evidence.steps >= THRESHOLDS.steps) parts.steps.push(...scan.inferredSteps.slice(0, MAX_STEPS));
+  if (!parts.expected && scan.expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(scan.expectedLines.join('\n'));
+  if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
+  return { parts, labelled, evidence, counts, features, inferredSteps, truncated };
 }
 
 /** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */
@@ -155,7 +171,9 @@ function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCu
 }
 
 /** Reads the unlabelled prose line by line and fills in parts the labels did not give. */
-function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; counts: StepCounts; features: Features } {
+type Scan = { counts: StepCounts; features: Features; inferredSteps: string[]; expectedLines: string[]; actualLines: string[] };
+
+function scanProse(lines: Line[], parts: ReproParts): Scan {
   const count: StepCounts = { listRun: 0, imperative: 0, conditional: 0, firstPerson: 0, reproTalk: 0, code: 0 };
   const raw = emptyRawCounts();
   const inferredSteps: string[] = [];
@@ -217,10 +235,5 @@ function scanProse(lines: Line[], parts: ReproParts): { evidence: Evidence; coun
   }
   closeRun();
 
-  const features = toFeatures(count, raw);
-  const evidence = evidenceOf(features);
-  if (parts.steps.length === 0 && evidence.steps >= THRESHOLDS.steps) parts.steps.push(...inferredSteps.slice(0, MAX_STEPS));
-  if (!parts.expected && expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(expectedLines.join('\n'));
-  if (!parts.actual && actualLines.length > 0) parts.actual = clip(actualLines.join('\n'));
-  return { evidence, counts: count, features };
+  return { counts: count, features: toFeatures(count, raw), inferredSteps, expectedLines, actualLines };
 }

@@ -6,7 +6,8 @@
  *   splitIntoSteps(freeText) → ReproStepsFieldValue   paste → structured field value
  *   adfToText(doc) → string                          ADF → text with lists/headings/code kept
  *
- * Detection: fitted cue weights in model.ts (thresholds in extract-parts.ts); score weights: score.ts.
+ * Detection: learned logistic model (learned.ts, weights generated into learned-model.ts by scripts/train-repro-model.ts)
+ * over text-features.ts (cue features of model.ts + generic words); thresholds in extract-parts.ts; score weights: score.ts.
  * Documentation: docs/repro-steps-analyser.md.
  */
 import { adfToText } from './adf-to-text';
@@ -21,6 +22,7 @@ export { splitIntoSteps } from './split-steps';
 export { SCORE_WEIGHTS, SCORE_PENALTIES, CLEAR_AT } from './score';
 export { THRESHOLDS, STEP_WEIGHTS, MAX_CUE_LINES } from './extract-parts';
 export { MODEL, HAND_WEIGHTS, FEATURES } from './model';
+export { LEARNED_MODEL } from './learned-model';
 export type {
   Finding, FindingCode, FindingSeverity, ReproAnalysis, ReproParts, ReproStepsFieldValue, ReproVerdict,
 } from './types';

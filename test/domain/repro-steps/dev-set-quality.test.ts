@@ -2,29 +2,30 @@
  * Quality gate on the public dev set (../shared/data/bug-reports-dev.jsonl). Skipped, with a message, when absent
  * (CI clones the repository without ../shared). Positive class = the report LACKS the part.
  *
- * Floors = the figures reached (bench/repro-steps.bench.ts), set just under them so the gate catches regressions:
- *   missing steps to reproduce  F1 0.786 (2-fold held-out 0.760 / 0.770)   issue target 0.82: NOT reached
- *   missing expected behaviour  F1 0.875 (2-fold held-out 0.875 / 0.874)   issue target 0.93: NOT reached
- *   missing observed behaviour  F1 0.242 (only 37 of 776 reports lack it; reported, no target)
+ * Floors sit just under the figures reached (npx tsx bench/repro-steps.bench.ts), so the gate catches regressions:
+ * the shipped model on the whole set (it was trained on it: an optimistic figure), and the held-out figures of the
+ * same training procedure (scripts/train-repro-model.ts): 5-fold stratified CV and leave-one-system-out.
  */
-import { loadDevSet, qualityOn, twoFoldScores } from '../../../bench/repro-steps.bench';
+import { heldOutScores, loadDevSet, qualityOn } from '../../../bench/repro-steps.bench';
+import { FLOORS } from './dev-set-floors';
 
 const reports = loadDevSet();
 const maybe = reports ? describe : describe.skip;
 if (!reports) console.warn('dev set ../shared/data/bug-reports-dev.jsonl not found: dev-set quality gate skipped');
 
 maybe('repro-steps quality on the dev set', () => {
-  it('keeps F1 for missing steps and missing expected behaviour at the reached level', () => {
+  it('the shipped model reaches its figures on the whole dev set', () => {
     const q = qualityOn(reports!);
-    expect(q.s2r.f1).toBeGreaterThanOrEqual(0.78);
-    expect(q.eb.f1).toBeGreaterThanOrEqual(0.87);
-    expect(q.ob.f1).toBeGreaterThanOrEqual(0.2);
+    expect(q.s2r.f1).toBeGreaterThanOrEqual(FLOORS.full.steps);
+    expect(q.eb.f1).toBeGreaterThanOrEqual(FLOORS.full.expected);
+    expect(q.ob.f1).toBeGreaterThanOrEqual(FLOORS.full.actual);
   });
 
-  it('generalises across halves: weights fitted on one half score close on the other', () => {
-    for (const fold of twoFoldScores(reports!)) {
-      expect(fold.heldOut.steps).toBeGreaterThanOrEqual(0.74);
-      expect(fold.heldOut.expected).toBeGreaterThanOrEqual(0.85);
+  it('generalises: 5-fold CV and leave-one-system-out F1 of the same training stay above their floors', () => {
+    const h = heldOutScores(reports!);
+    for (const part of ['steps', 'expected', 'actual'] as const) {
+      expect({ part, cv: h[part].cv.f1 >= FLOORS.cv[part] }).toEqual({ part, cv: true });
+      expect({ part, loso: h[part].loso.f1 >= FLOORS.loso[part] }).toEqual({ part, loso: true });
     }
-  });
+  }, 180_000);
 });
