@@ -152,6 +152,8 @@ export const readinessOutputSchema = z.object({
   canPromote: z.boolean(),
   /** Release notes preview from the candidate's done issues (plain text, as the ops hand-off gets them). */
   releaseNotes: z.string().max(200_000).optional(),
+  /** Summaries of the issues named as evidence (gates, still-open regression finds), by key, as far as known. */
+  summaries: z.record(issueKey, z.string().max(255)).optional(),
 });
 
 const candidateRef = { projectKey, versionId };

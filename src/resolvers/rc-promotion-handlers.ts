@@ -147,6 +147,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
         rc: a.candidate.version.name,
         issues: a.issues.filter((i) => i.fields.status?.statusCategory?.key === 'done').map((i) => ({ key: i.key, summary: i.fields.summary ?? '', type: i.fields.issuetype?.name ?? 'Other' })),
       }).text,
+      summaries: a.summaries,
     };
   },
 

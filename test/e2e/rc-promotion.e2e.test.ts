@@ -71,3 +71,43 @@ test('the RTE sees rc.1 blocked with reasons and rc.2 ready, promotes rc.2 and i
   await app.getByTestId('promotion-progress').getByRole('link', { name: handoffs[0]!.key }).waitFor();
   await page.close();
 }, 90_000);
+
+test('failing-gate evidence is a compact row of issue chips: count, summaries, first 8, "Show all N" by keyboard, one click to the issue', async () => {
+  const { page, app } = await openAs('rt-rte-chloe');
+  await app.getByRole('button', { name: '4.3.0-rc.1' }).click();
+  const detail = app.getByTestId('candidate-detail');
+  await detail.getByRole('heading', { name: /4\.3\.0-rc\.1/ }).waitFor();
+  const notDone = detail.locator('[data-gate="issues-done"]');
+  await notDone.getByRole('link').first().waitFor();
+
+  // The issues of rc.1 that are not done in Jira: the gate's count and its chips.
+  const issues = ws.store.get().issues;
+  const expected = issues.filter((i) => i.fields.fixVersionIds.includes(seedIds.VERSION.RC1) && i.fields.statusId !== seedIds.STATUS.DONE);
+  expect(expected.length).toBeGreaterThan(8);
+  await notDone.getByText(`${expected.length} issues`, { exact: true }).waitFor();
+  const chips = notDone.getByRole('link');
+  await expect(chips.count()).resolves.toBe(8);
+
+  // Each chip: the key, a short summary, the whole summary on hover.
+  const first = chips.first();
+  const key = (await first.locator('strong').textContent())!;
+  const issue = issues.find((i) => i.key === key)!;
+  expect(expected.map((i) => i.key)).toContain(key);
+  await expect(first.getAttribute('title')).resolves.toBe(`${key}: ${issue.fields.summary}`);
+  await expect(first.textContent()).resolves.toContain(issue.fields.summary.slice(0, 20));
+
+  // The rest behind a real button, operated from the keyboard.
+  const more = notDone.getByRole('button', { name: `Show all ${expected.length}` });
+  await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await chips.nth(expected.length - 1).waitFor();
+  await expect(chips.count()).resolves.toBe(expected.length);
+  await expect(notDone.getByRole('button', { name: 'Show fewer' }).getAttribute('aria-expanded')).resolves.toBe('true');
+  expect((await chips.locator('strong').allTextContents()).sort()).toEqual(expected.map((i) => i.key).sort());
+
+  // One click opens the issue (the bridge's router navigates the host).
+  await chips.first().click();
+  await page.waitForURL(new RegExp(`#/browse/${key}$`));
+  await page.close();
+}, 90_000);

@@ -39,6 +39,9 @@ describe('readiness on the demo seed', () => {
     // Evidence is real: every key of the not-done gate is an issue that is not done in Jira.
     const notDone = rc1.gates.find((g) => g.id === 'issues-done')!.evidence;
     for (const key of notDone) expect(state().issues.find((i) => i.key === key)!.fields.statusId).not.toBe(seedIds.STATUS.DONE);
+    // Every evidence key comes with its Jira summary, for the page's chips.
+    const summaries = (rc1 as R & { summaries: Record<string, string> }).summaries;
+    for (const key of failing.flatMap((g) => g.evidence)) expect(summaries[key]).toBe(state().issues.find((i) => i.key === key)!.fields.summary);
 
     const rc2 = data<R>(await ws.call('rc/readiness', ref(RC2)));
     expect(rc2.gates.every((g) => g.passed)).toBe(true);

@@ -120,18 +120,31 @@ export function toRcIssue(issue: JiraIssue, rcName: string, facts: ProjectFacts)
 
 export const hasFixVersion = (issue: JiraIssue, versionId: string) => (issue.fields.fixVersions ?? []).some((v) => v.id === versionId);
 
-/** Runs the admin JQL gates; a query that fails is reported (and fails closed), never thrown. */
-export async function runAdminGates(jira: JiraGateway, gates: PromotionConfig['adminGates']): Promise<AdminGateRun[]> {
-  return Promise.all(
+/** Runs the admin JQL gates; a query that fails is reported (and fails closed), never thrown. Also the summaries it saw. */
+export async function runAdminGates(jira: JiraGateway, gates: PromotionConfig['adminGates']): Promise<{ runs: AdminGateRun[]; summaries: Map<string, string> }> {
+  const summaries = new Map<string, string>();
+  const runs = await Promise.all(
     gates.map(async (g): Promise<AdminGateRun> => {
       try {
-        const page = await jira.searchPage(g.jql, ['key'], 50);
+        const page = await jira.searchPage(g.jql, ['key', 'summary'], 50);
+        for (const i of page.issues) if (i.fields.summary) summaries.set(i.key, i.fields.summary);
         return { name: g.name, jql: g.jql, resultKeys: page.issues.map((i) => i.key) };
       } catch (e) {
         return { name: g.name, jql: g.jql, resultKeys: [], error: e instanceof Error ? e.message : String(e) };
       }
     }),
   );
+  return { runs, summaries };
+}
+
+/** Summaries of the keys the page names as evidence (≤ 255 characters each, as the contract allows). */
+function evidenceSummaries(keys: Iterable<string>, known: ReadonlyMap<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const summary = known.get(key);
+    if (summary) out[key] = summary.length > 255 ? `${summary.slice(0, 254)}…` : summary;
+  }
+  return out;
 }
 
 export type CandidateReadiness = FoundCandidate & {
@@ -142,15 +155,18 @@ export type CandidateReadiness = FoundCandidate & {
   ready: boolean;
   convergence: Convergence;
   unfinishedKeys: string[];
+  /** Summaries of the evidence keys (gates and still-open regression finds). */
+  summaries: Record<string, string>;
 };
 
 /** Everything the page and the promotion need to judge a candidate: gates with evidence and the train's convergence. */
 export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig, mapping: MappingSource): Promise<CandidateReadiness> {
   const [found, facts] = await Promise.all([findCandidate(jira, projectKey, versionId, config), loadProjectFacts(jira, mapping)]);
-  const [all, adminGates] = await Promise.all([
+  const [all, admin] = await Promise.all([
     searchTrainIssues(jira, projectKey, found.train.candidates.map((c) => c.version.id), facts),
     runAdminGates(jira, config.adminGates),
   ]);
+  const adminGates = admin.runs;
   const rcName = found.candidate.version.name;
   const perCandidate = found.train.candidates.map((c) => ({
     name: c.version.name,
@@ -162,6 +178,9 @@ export async function assessCandidate(jira: JiraGateway, projectKey: string, ver
   const regressionFinds = all.filter((i) => !hasFixVersion(i, versionId)).map((i) => toRcIssue(i, rcName, facts));
   const gates = evaluateGates({ rc: rcName, issues: rcIssues, regressionFinds, adminGates, bugTypes: config.bugTypes });
   const trainFinds = all.filter((i) => !found.train.candidates.some((c) => hasFixVersion(i, c.version.id))).map((i) => toRcIssue(i, rcName, facts));
+  const converged = convergence({ candidates: perCandidate, regressionFinds: trainFinds, bugTypes: config.bugTypes });
+  const known = new Map(admin.summaries);
+  for (const i of all) if (i.fields.summary) known.set(i.key, i.fields.summary);
   return {
     ...found,
     facts,
@@ -169,8 +188,9 @@ export async function assessCandidate(jira: JiraGateway, projectKey: string, ver
     rcIssues,
     gates,
     ready: readiness(gates).ready,
-    convergence: convergence({ candidates: perCandidate, regressionFinds: trainFinds, bugTypes: config.bugTypes }),
+    convergence: converged,
     unfinishedKeys: rcIssues.filter((i) => !i.isDone).map((i) => i.key),
+    summaries: evidenceSummaries([...gates.flatMap((g) => g.evidence), ...converged.rcs.flatMap((r) => r.openFound)], known),
   };
 }
 

@@ -131,8 +131,8 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
         {r.issueCount} issue{r.issueCount === 1 ? '' : 's'} have {r.version.name} as fix version.{' '}
         {r.ready ? 'Every readiness gate is passed.' : `${r.gates.filter((g) => !g.passed).length} of ${r.gates.length} readiness gates are not passed:`}
       </p>
-      <GateList gates={r.gates} />
-      <ConvergenceChart convergence={r.convergence} />
+      <GateList gates={r.gates} summaries={r.summaries} />
+      <ConvergenceChart convergence={r.convergence} summaries={r.summaries} />
       {r.releaseNotes ? (
         <details>
           <summary>Release notes preview</summary>
