@@ -1,4 +1,7 @@
 /**
+ * NOTE: the decision is now taken by the learned model (learned.ts / learned-model.ts); the engineered features
+ * below (toFeatures) are part of its input, and MODEL is kept as the earlier, explainable cue-only baseline.
+ *
  * How the cue counts of a report's unlabelled prose become the evidence that steps to reproduce,
  * an expected result and an observed result are present.
  *
