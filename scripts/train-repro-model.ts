@@ -70,6 +70,13 @@ export function featurise(reports: Report[]): Example[] {
 
 const isToken = (k: string): boolean => k.startsWith('w:') || k.startsWith('b:') || k.startsWith('s:');
 
+/**
+ * Product and tracker names of the four dev-set trackers (and the user-agent strings they paste). They occur
+ * across trackers but say which tracker a report came from, not whether it has steps, so they are never learned.
+ */
+const TRACKER_NAMES = new Set(['mozilla', 'firefox', 'ff', 'gecko', 'seamonkey', 'thunderbird', 'bugzilla', 'apache', 'httpd', 'eclipse', 'jdt', 'swt', 'facebook', 'fb', 'clr']);
+const namesTracker = (k: string) => k.slice(2).split(' ').some((w) => TRACKER_NAMES.has(w));
+
 /** Feature names allowed by the vocabulary rule on these training examples. */
 export function vocabulary(train: Example[], c: Config, minSystems = c.minSystems): Set<string> {
   const df = new Map<string, number>();
@@ -92,6 +99,7 @@ export function vocabulary(train: Example[], c: Config, minSystems = c.minSystem
     if (k.startsWith('w:') && !c.words) continue;
     if (k.startsWith('b:') && !c.bigrams) continue;
     if (k.startsWith('s:') && !c.starts) continue;
+    if (namesTracker(k)) continue;
     if (n >= c.minDf && (systems.get(k)?.size ?? 0) >= minSystems) vocab.add(k);
   }
   return vocab;

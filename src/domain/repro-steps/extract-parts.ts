@@ -150,6 +150,9 @@ export function extractParts(text: string): Extracted {
   // Hand-set: a report structured with labels for steps and expected but none for the actual result, and no
   // observed-result wording anywhere, lacks the actual result (the dev set has no such report to learn it from).
   if (labelled.steps && labelled.expected && !labelled.actual && features.actual === 0) evidence.actual = Math.min(evidence.actual, -1);
+  // Hand-set: a description that only points at the title ("see title") or is a word or two says nothing of its own,
+  // whatever the learned priors lean to (almost every dev-set report states its observed behaviour somewhere).
+  if (saysNothing(text)) for (const part of ['steps', 'expected', 'actual'] as const) evidence[part] = Math.min(evidence[part], -1);
   if (labelled.steps) evidence.steps += 10;
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
@@ -158,6 +161,15 @@ export function extractParts(text: string): Extracted {
   if (!parts.expected && scan.expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(scan.expectedLines.join('\n'));
   if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
   return { parts, labelled, evidence, counts, features, inferredSteps, truncated };
+}
+
+const POINTS_AT_TITLE = /^(?:please\s+)?(?:see|read|as(?:\s+per)?|same\s+as|check)\s+(?:the\s+)?(?:title|summary|subject|above)\b[.!]*$|^(?:title|summary)\s+says\s+it\s+all[.!]*$/i;
+
+/** True for an empty description, one or two words, or only a pointer to the title. */
+export function saysNothing(text: string): boolean {
+  const trimmed = text.trim().slice(0, 200);
+  if (text.trim().length > 200) return false;
+  return trimmed.split(/\s+/).filter(Boolean).length <= 2 || POINTS_AT_TITLE.test(trimmed);
 }
 
 /** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */

@@ -77,3 +77,15 @@ describe('the learned model decides has.steps / has.expected / has.actual', () =
     expect(sentencesOf('one. two! three?\nfour; five')).toEqual(['one', 'two', 'three', 'four', 'five']);
   });
 });
+
+describe('a description that says nothing of its own', () => {
+  it.each(['see title', 'See the summary.', 'as per title', 'Title says it all', '', 'crash'])('%j carries no part', (description) => {
+    const r = analyseReproSteps({ summary: 'Sort by price shows hidden items on page 2', description });
+    expect(r.has).toMatchObject({ steps: false, expected: false, actual: false });
+    expect(r.verdict).toBe('missing');
+  });
+  it('a short but real observation still counts as one', () => {
+    const r = analyseReproSteps({ summary: 'Checkout', description: 'Actual: the Pay button stays disabled after entering a valid card.' });
+    expect(r.has.actual).toBe(true);
+  });
+});
