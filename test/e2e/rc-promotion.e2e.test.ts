@@ -3,33 +3,20 @@
  * promotes rc.2 through the confirmation, and the emulator shows the version released and the ops hand-off;
  * a QA user gets no promote button and the resolver refuses them.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
-import { launchBrowser } from './support/browser';
-import { startTestWorkspace, type TestWorkspace } from './support/workspace';
+import { browserSession } from './support/session';
 
-let ws: TestWorkspace;
-let browser: Browser;
-
-beforeAll(async () => {
-  ws = await startTestWorkspace({ seedExtensions: [rcPromotionConfigSeed] });
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await ws?.close();
-});
+const session = browserSession({ seedExtensions: [rcPromotionConfigSeed] });
 
 async function openAs(accountId: string): Promise<{ page: Page; app: FrameLocator }> {
-  const page = await browser.newPage();
-  await page.addInitScript((id) => localStorage.setItem('rt-shell:account-id', id), accountId);
-  await page.goto(`${ws.url}/#/project/rc-promotion`);
+  const page = await session.openAs(accountId, '#/project/rc-promotion');
   const app = page.frameLocator('iframe[title="RC promotion"]');
   await app.getByRole('heading', { name: 'RC promotion' }).waitFor({ timeout: 30_000 });
   return { page, app };
 }
 
-const rc2 = () => ws.store.get().versions.find((v) => v.id === seedIds.VERSION.RC2)!;
+const rc2 = () => session.ws.store.get().versions.find((v) => v.id === seedIds.VERSION.RC2)!;
 
 test('a QA user sees the gates but cannot promote', async () => {
   const { page, app } = await openAs('rt-qa-hiro');
@@ -66,7 +53,7 @@ test('the RTE sees rc.1 blocked with reasons and rc.2 ready, promotes rc.2 and i
 
   await app.getByTestId('promotion-progress').getByText(/4\.3\.0-rc\.2 was promoted/).waitFor({ timeout: 30_000 });
   expect(rc2().released).toBe(true);
-  const handoffs = ws.store.get().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${seedIds.VERSION.RC2}`));
+  const handoffs = session.ws.store.get().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${seedIds.VERSION.RC2}`));
   expect(handoffs).toHaveLength(1);
   await app.getByTestId('promotion-progress').getByRole('link', { name: handoffs[0]!.key }).waitFor();
   await page.close();
@@ -81,7 +68,7 @@ test('failing-gate evidence is a compact row of issue chips: count, summaries, f
   await notDone.getByRole('link').first().waitFor();
 
   // The issues of rc.1 that are not done in Jira: the gate's count and its chips.
-  const issues = ws.store.get().issues;
+  const issues = session.ws.store.get().issues;
   const expected = issues.filter((i) => i.fields.fixVersionIds.includes(seedIds.VERSION.RC1) && i.fields.statusId !== seedIds.STATUS.DONE);
   expect(expected.length).toBeGreaterThan(8);
   await notDone.getByText(`${expected.length} issues`, { exact: true }).waitFor();
