@@ -3,40 +3,30 @@
  * a token), in-process through main() and once as a real process, plus the usage and failure exit codes.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { analyseReproSteps } from '../../src/domain/repro-steps';
 import { main } from '../../src/cli/repro-audit';
-import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
-import { FileStore } from '../../local/emulator/store';
-import { createSeedState, SEED_BASE_DATE } from '../../local/seed';
-import { createAppHost } from '../../local/server/app-host';
-import { emulatorBackend } from '../../local/server/emulator-backend';
-import { createWorkspaceServer } from '../../local/server/http-server';
+import type { JiraEmulator } from '../../local/emulator/handler';
+import type { FileStore } from '../../local/emulator/store';
+import { emulatorEnv, serveOverHttp, type EmulatorEnv } from '../support/emulator-env';
 
-let dir: string;
+let jira: EmulatorEnv;
 let store: FileStore;
 let emulator: JiraEmulator;
-let server: Server;
+let server: Awaited<ReturnType<typeof serveOverHttp>>;
 let baseUrl: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rt-audit-'));
-  store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE) });
-  await store.load();
-  emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE });
-  server = createWorkspaceServer({ backend: { jira: emulator.handle, ...emulatorBackend(store) }, appHost: createAppHost({}) });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  jira = await emulatorEnv({ prefix: 'rt-audit-', services: false });
+  ({ store, emulator } = jira);
+  server = await serveOverHttp(jira);
+  ({ baseUrl } = server);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  rmSync(dir, { recursive: true, force: true });
+  await server.close();
+  jira.close();
 });
 afterEach(() => emulator.clearFaults());
 

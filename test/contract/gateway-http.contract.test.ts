@@ -3,27 +3,20 @@
  * the local workspace and the audit CLI use them against a real site. The emulator speaks Jira Cloud's shapes,
  * so every reply here also passes the gateway's zod schemas.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { JiraError } from '../../src/jira/errors';
 import { createJiraGateway, type JiraGateway } from '../../src/jira/gateway';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { RetryPolicy } from '../../src/jira/transport';
-import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
-import { FileStore } from '../../local/emulator/store';
-import { createSeedState, SEED_BASE_DATE, seedIds } from '../../local/seed';
-import { createAppHost } from '../../local/server/app-host';
-import { emulatorBackend } from '../../local/server/emulator-backend';
-import { createWorkspaceServer } from '../../local/server/http-server';
+import type { JiraEmulator } from '../../local/emulator/handler';
+import type { FileStore } from '../../local/emulator/store';
+import { seedIds } from '../../local/seed';
+import { emulatorEnv, serveOverHttp, type EmulatorEnv } from '../support/emulator-env';
 
 const fast: RetryPolicy = { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5, sleep: () => Promise.resolve() };
-let dir: string;
+let env: EmulatorEnv;
 let store: FileStore;
 let emulator: JiraEmulator;
-let server: Server;
+let server: Awaited<ReturnType<typeof serveOverHttp>>;
 let baseUrl: string;
 
 const gatewayAs = (email: string, apiToken = 'local-token', retry = fast): JiraGateway => createJiraGateway(httpTransport({ baseUrl, email, apiToken }), retry);
@@ -31,20 +24,17 @@ let amara: JiraGateway; // L2
 let chloe: JiraGateway; // RTE, project admin
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rt-contract-'));
-  store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE) });
-  await store.load();
-  emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE });
-  server = createWorkspaceServer({ backend: { jira: emulator.handle, ...emulatorBackend(store) }, appHost: createAppHost({}) });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  env = await emulatorEnv({ prefix: 'rt-contract-', services: false });
+  ({ store, emulator } = env);
+  server = await serveOverHttp(env);
+  ({ baseUrl } = server);
   amara = gatewayAs('amara.okafor@demo.local');
   chloe = gatewayAs('chloe.martin@demo.local');
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  rmSync(dir, { recursive: true, force: true });
+  await server.close();
+  env.close();
 });
 
 afterEach(() => emulator.clearFaults());

@@ -3,16 +3,10 @@
  * (with its JQL index), concurrent testers, reporting a regression bug, and every refusal (403/404/oversize/
  * malformed/invalid stored data) losing nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createJiraEmulator } from '../../local/emulator/handler';
 import type { EmulatorState } from '../../local/emulator/state';
-import { appStorageFile, FileStore } from '../../local/emulator/store';
-import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../../local/seed';
+import type { SeedExtension } from '../../local/seed';
 import { LINK_TYPE } from '../../local/seed/project';
 import { VERSION } from '../../local/seed/sprints';
-import { fileKeyValueStore, localServices } from '../../local/server/local-services';
 import { REGRESSION_PROPERTY_KEY, regressionProcedures, type RegressionPanel } from '../../src/contracts/regression';
 import type { Result } from '../../src/contracts/result';
 import { parseStoredRecord, type RegressionRecord } from '../../src/domain/regression';
@@ -20,16 +14,13 @@ import { runProcedure } from '../../src/resolvers/define-resolver';
 import { regressionHandlers } from '../../src/resolvers/regression/handlers';
 import { installServices, services, type Services } from '../../src/runtime/services';
 import { toStoredRecord } from '../../src/domain/regression';
+import { emulatorEnv } from '../support/emulator-env';
 
 type Key = keyof typeof regressionProcedures & string;
 const RC1 = '4.3.0-rc.1';
 
 async function workspace(extensions: SeedExtension[] = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'rt-regression-'));
-  const store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE, extensions) });
-  await store.load();
-  const emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE, baseUrl: 'http://jira.test' });
-  installServices(localServices(emulator.handle, fileKeyValueStore(appStorageFile(store)), () => SEED_BASE_DATE));
+  const { store, emulator, close } = await emulatorEnv({ prefix: 'rt-regression-', extensions, baseUrl: 'http://jira.test' });
   const call = (key: Key, input: unknown, accountId = 'rt-qa-hiro', issueKey?: string) =>
     runProcedure(regressionProcedures, regressionHandlers, key, {
       payload: { input },
@@ -42,7 +33,7 @@ async function workspace(extensions: SeedExtension[] = []) {
     if (!p.ok) throw new Error(p.message);
     return p.record;
   };
-  return { store, emulator, call, issue, stored, record, close: () => rmSync(dir, { recursive: true, force: true }) };
+  return { store, emulator, call, issue, stored, record, close };
 }
 type Ws = Awaited<ReturnType<typeof workspace>>;
 

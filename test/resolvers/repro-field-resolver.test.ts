@@ -2,30 +2,22 @@
  * The Reproduction steps field's resolver against the emulator (Jira permissions apply: the check of an existing
  * issue reads it as the calling user), with good and bad payloads, oversize text and Jira failures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { reproFieldProcedures, REPRO_MAX_PASTE_CHARS, type Result } from '../../src/contracts';
 import { reproFieldHandlers } from '../../src/resolvers/repro-field-resolver';
 import { runProcedure } from '../../src/resolvers/define-resolver';
-import { installServices } from '../../src/runtime/services';
-import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
-import { appStorageFile, FileStore } from '../../local/emulator/store';
-import { createSeedState, SEED_BASE_DATE } from '../../local/seed';
-import { fileKeyValueStore, localServices } from '../../local/server/local-services';
+import type { JiraEmulator } from '../../local/emulator/handler';
+import type { FileStore } from '../../local/emulator/store';
+import { emulatorEnv, type EmulatorEnv } from '../support/emulator-env';
 
-let dir: string;
+let env: EmulatorEnv;
 let store: FileStore;
 let emulator: JiraEmulator;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rt-repro-field-'));
-  store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE) });
-  await store.load();
-  emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE });
-  installServices(localServices(emulator.handle, fileKeyValueStore(appStorageFile(store)), () => SEED_BASE_DATE));
+  env = await emulatorEnv({ prefix: 'rt-repro-field-' });
+  ({ store, emulator } = env);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => env.close());
 afterEach(() => emulator.clearFaults());
 
 type Key = keyof typeof reproFieldProcedures;

@@ -2,18 +2,14 @@
  * Sprint-planning handlers against the Jira emulator with the demo seed: call budget of a page load, budgets,
  * auto-plan preview and apply, moves in batches with partial failure, undo, bad input and permissions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PlanView } from '../../src/contracts/sprint-planning';
 import { runProcedure } from '../../src/resolvers/define-resolver';
 import { sprintPlanningHandlers, sprintPlanningProcedures } from '../../src/resolvers/sprint-planning-handlers';
-import { installServices } from '../../src/runtime/services';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
-import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
-import { appStorageFile, FileStore, type EmulatorState } from '../../local/emulator/store';
-import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../../local/seed';
-import { fileKeyValueStore, localServices } from '../../local/server/local-services';
+import type { JiraEmulator } from '../../local/emulator/handler';
+import type { EmulatorState, FileStore } from '../../local/emulator/store';
+import type { SeedExtension } from '../../local/seed';
+import { emulatorEnv, type EmulatorEnv } from '../support/emulator-env';
 
 const PLANNER = 'rt-planner-jonas';
 const DEV = 'rt-dev-elif';
@@ -40,16 +36,13 @@ export const extraBugs =
     }
   };
 
-let dir: string;
+let env: EmulatorEnv;
 let store: FileStore;
 let emulator: JiraEmulator;
 
 async function setUp(extensions: SeedExtension[] = []) {
-  dir = mkdtempSync(join(tmpdir(), 'rt-sprint-plan-'));
-  store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE, extensions) });
-  await store.load();
-  emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE });
-  installServices(localServices(emulator.handle, fileKeyValueStore(appStorageFile(store)), () => SEED_BASE_DATE));
+  env = await emulatorEnv({ prefix: 'rt-sprint-plan-', extensions });
+  ({ store, emulator } = env);
 }
 
 type Key = keyof typeof sprintPlanningProcedures;
@@ -70,7 +63,7 @@ const openRtBugs = () => store.get().issues.filter((i) => i.key.startsWith('RT-'
 
 afterEach(() => {
   emulator.clearFaults();
-  rmSync(dir, { recursive: true, force: true });
+  env.close();
 });
 
 describe('sprint/load', () => {
@@ -108,9 +101,9 @@ describe('sprint/load', () => {
     const inStage = (v: PlanView, stage: string) => v.bugs.filter((b) => b.stage === stage).length;
 
     // The admin says "In Progress" is still the RTE's triage in this project.
-    const derived = await stageMappings(fileKeyValueStore(appStorageFile(store))).get('10000');
+    const derived = await stageMappings(env.storage).get('10000');
     expect(derived?.derived).toBe(true);
-    await stageMappings(fileKeyValueStore(appStorageFile(store))).set('10000', { ...derived!, derived: false, byStatusId: { ...derived!.byStatusId, '10003': 'RTE_TRIAGE' } });
+    await stageMappings(env.storage).set('10000', { ...derived!, derived: false, byStatusId: { ...derived!.byStatusId, '10003': 'RTE_TRIAGE' } });
 
     const after = await okData('sprint/load', {});
     expect(inProgress(after).length).toBe(inProgress(before).length);

@@ -1,23 +1,11 @@
 /** Emulator-backed services for validator and config-resolver tests (seeded demo site, app storage in a temp file). */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
-import { appStorageFile, FileStore } from '../../local/emulator/store';
-import { createSeedState, SEED_BASE_DATE } from '../../local/seed';
-import { fileKeyValueStore, localServices } from '../../local/server/local-services';
-import { installServices, services } from '../../src/runtime/services';
+import type { JiraEmulator } from '../../local/emulator/handler';
+import { services } from '../../src/runtime/services';
+import { emulatorEnv as seededEmulator } from '../support/emulator-env';
 
 export type Env = { emulator: JiraEmulator; dir: string; close(): void };
 
-export async function emulatorEnv(prefix: string): Promise<Env> {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const store = new FileStore({ path: join(dir, 'jira.json'), seed: () => createSeedState(SEED_BASE_DATE) });
-  await store.load();
-  const emulator = createJiraEmulator(store, { now: () => SEED_BASE_DATE });
-  installServices(localServices(emulator.handle, fileKeyValueStore(appStorageFile(store)), () => SEED_BASE_DATE));
-  return { emulator, dir, close: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export const emulatorEnv = (prefix: string): Promise<Env> => seededEmulator({ prefix });
 
 /** Jira's validator payload for a move of `key` from one status id to another. */
 export const payload = (key: string, from: string, to: string, configuration: unknown = {}, modifiedFields?: Record<string, unknown>) => ({
