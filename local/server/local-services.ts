@@ -45,6 +45,7 @@ export function localServices(handle: EmulatorHandle, storage: KeyValueStore, no
       }
       return gateway;
     },
+    appTransport: () => real ?? emulatorTransport(handle, { 'x-rt-account-id': 'app' }),
     storage,
     now,
   };

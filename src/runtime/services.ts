@@ -1,4 +1,5 @@
 import { createJiraGateway, type JiraGateway } from '../jira/gateway';
+import type { JiraTransport } from '../jira/transport';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 /**
@@ -8,6 +9,8 @@ import type { KeyValueStore } from '../storage/key-value-store';
 export type Services = {
   /** A gateway acting as the calling user (Jira's permissions apply) or as the app itself. */
   jira(as: 'user' | 'app', accountId?: string): JiraGateway;
+  /** The raw transport behind `jira('app')`, for callers with their own retry budget (the workflow validators). */
+  appTransport?(): JiraTransport;
   storage: KeyValueStore;
   now(): Date;
 };
@@ -30,6 +33,7 @@ function forgeServices(): Services {
   const { forgeKvsStore } = require('../storage/forge-kvs-store') as typeof import('../storage/forge-kvs-store');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const asUser = createJiraGateway(forgeTransport('user'));
-  const asApp = createJiraGateway(forgeTransport('app'));
-  return { jira: (as) => (as === 'user' ? asUser : asApp), storage: forgeKvsStore(), now: () => new Date() };
+  const appTransport = forgeTransport('app');
+  const asApp = createJiraGateway(appTransport);
+  return { jira: (as) => (as === 'user' ? asUser : asApp), appTransport: () => appTransport, storage: forgeKvsStore(), now: () => new Date() };
 }

@@ -4,13 +4,13 @@ import { decideOnJiraError } from '../domain/validators/failure-policy';
 import type { IssueSnapshot, ValidatorDecision } from '../domain/validators/issue-snapshot';
 import type { ValidatorKind } from '../domain/validators/kinds';
 import { JiraError } from '../jira/errors';
-import type { JiraGateway } from '../jira/gateway';
 import { StorageError } from '../storage/key-value-store';
 import { services } from '../runtime/services';
 import { recordValidatorFailure } from './failure-log';
 import { changelogTruncated, readIssue, snapshotOf, snapshotOfNewIssue } from './issue-reader';
 import { parseValidatorPayload, type ValidatorRequest } from './payload';
 import { loadStageMapping } from '../storage/stage-mapping-store';
+import { validatorJira, type ValidatorJira } from './validator-jira';
 
 export type Loop = { mapping: StatusStageMapping; statuses: JiraStatus[] };
 
@@ -42,12 +42,16 @@ function whatFailed(error: unknown): unknown {
 export type ValidatorResponse = { result: boolean; errorMessage?: string };
 const respond = (d: ValidatorDecision): ValidatorResponse => (d.result ? { result: true } : { result: false, errorMessage: d.errorMessage ?? 'Release Train blocked this transition.' });
 
-/** Whether a validation read Jira, and how often (for tests and the bench; Forge ignores extra keys anyway). */
+/**
+ * Whether a validation read Jira, and how often (for tests and the bench; Forge ignores extra keys anyway).
+ * `jiraCalls` counts HTTP requests sent, retries included.
+ */
 export type ValidationTrace = { jiraCalls: number; wholeHistoryRead: boolean; mappingDerived: boolean };
 
 /**
  * The pipeline of every validator: parse Jira's payload → parse the configuration → read the issue (at most one
- * Jira call: fields + changelog together, as the app) → the stage mapping from app storage → the domain decides.
+ * Jira call: fields + changelog together, as the app, with a retry budget of one short retry per validation, see
+ * validator-jira.ts) → the stage mapping from app storage → the domain decides.
  * A malformed payload or configuration blocks with a message saying what is wrong (never a crash). When Jira or
  * app storage cannot be read, the failure policy decides (block with "retry", or allow and record) and the event is
  * recorded in app storage.
@@ -60,9 +64,7 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
   if (!config.ok) return respond({ result: false, errorMessage: `${config.message} Until then this transition is blocked; ask your Jira admin.` });
 
   const svc = services();
-  let jira: JiraGateway | undefined;
-  const before = () => jira?.callCount() ?? 0;
-  let start = 0;
+  let sent: ValidatorJira | undefined;
   try {
     if (request.issueKey === undefined) {
       const issue = snapshotOfNewIssue(request.modifiedFields);
@@ -73,8 +75,8 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     const early = def.withoutRead?.(config.config, request);
     if (early) return respond(early);
 
-    jira = svc.jira('app');
-    start = before();
+    sent = validatorJira(svc);
+    const jira = sent.jira;
     const wanted = def.read(config.config);
     const { issue: raw } = await readIssue(jira, request.issueKey, wanted.fields, wanted.changelog);
     let issue = snapshotOf(raw, request.modifiedFields);
@@ -102,6 +104,6 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     }
     return respond(decision);
   } finally {
-    if (trace) trace.jiraCalls = before() - start;
+    if (trace) trace.jiraCalls = sent?.sends() ?? 0;
   }
 }

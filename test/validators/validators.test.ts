@@ -8,6 +8,7 @@ import { services } from '../../src/runtime/services';
 import { listValidatorFailures } from '../../src/validators/failure-log';
 import { followsLoop, rteReviewComplete, runValidator, type ValidationTrace } from '../../src/validators';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
+import { validatorRetry } from '../../src/validators/validator-jira';
 import { adf, app, counting, emulatorEnv, GOOD_REPRO, payload, S, type Env } from './support';
 
 let env: Env;
@@ -151,6 +152,42 @@ describe('failure policy when Jira cannot be read', () => {
     expect(events.length).toBeGreaterThanOrEqual(6);
     expect(events.length).toBeLessThanOrEqual(200);
     expect(events[0]?.validator).toBe('rte-review-complete');
+  });
+  describe('a small retry budget, so Jira waits seconds at most for the answer', () => {
+    let slept: number[];
+    beforeEach(() => {
+      slept = [];
+      jest.spyOn(validatorRetry, 'sleep').mockImplementation(async (ms) => void slept.push(ms));
+    });
+    afterEach(() => jest.restoreAllMocks());
+    const traced = async () => {
+      const trace: ValidationTrace = { jiraCalls: 0, wholeHistoryRead: false, mappingDerived: false };
+      const r = await counting(env.emulator, () => runValidator(followsLoop, payload('RT-28', S.DEV, S.RTE_REVIEW), trace));
+      return { ...r, trace };
+    };
+    it('Jira 500 every time: one retry after at most 500 ms, then the failure policy (2 requests, both in the trace)', async () => {
+      env.emulator.failNext({ path: /^\/rest\/api\/3\/issue\/RT-28$/, status: 500, times: 10 });
+      const { value, calls, trace } = await traced();
+      expect(value.errorMessage).toMatch(/Jira answered 500 on getIssue/);
+      expect(calls).toBe(2);
+      expect(trace.jiraCalls).toBe(2);
+      expect(slept).toHaveLength(1);
+      expect(slept[0]).toBeLessThanOrEqual(500);
+    });
+    it('Jira 429 with Retry-After 5: no retry (longer than the cap), blocked at once (1 request, no wait)', async () => {
+      env.emulator.failNext({ path: /^\/rest\/api\/3\/issue\/RT-28$/, status: 429, times: 10, retryAfterSeconds: 5 });
+      const { value, calls, trace } = await traced();
+      expect(value.errorMessage).toMatch(/Jira answered 429 on getIssue/);
+      expect(calls).toBe(1);
+      expect(trace.jiraCalls).toBe(1);
+      expect(slept).toEqual([]);
+    });
+    it('a single 500 is retried once and the validation decides normally', async () => {
+      env.emulator.failNext({ path: /^\/rest\/api\/3\/issue\/RT-28$/, status: 500, times: 1 });
+      const { value, trace } = await traced();
+      expect(value).toEqual({ result: true });
+      expect(trace.jiraCalls).toBe(2);
+    });
   });
 });
 
