@@ -9,15 +9,16 @@ export type StatusStageMapping = { byStatusId: Record<string, Stage> };
 /**
  * Name rules, tried in this order on a normalised name. Order matters: "Triage needed" is L2 before "triage"
  * is RTE triage; "Testing in progress" is QA before "in progress" is Dev; "Selected for Development" is
- * RTE triage before "develop" is Dev.
+ * RTE triage before "develop" is Dev. "Reopened" is Dev: it is where RTE review and QA send a fix back (the loop's
+ * send-backs); a done bug is reopened through RTE triage ("Reopened for triage" matches triage first).
  */
 const nameRules: ReadonlyArray<readonly [Stage, RegExp]> = [
   ['L2', /^(open|to ?do|new|submitted|reported|created)$/],
   ['L2', /\bl2\b|triage needed|needs? (more )?info|waiting for (l2|support|customer|reporter|info)|more info/],
   ['QA', /\bqa\b|\btest|regression|verif|\bvalidat/],
   ['RTE_REVIEW', /review|\brte\b/],
-  ['RTE_TRIAGE', /triage|accepted|planned|selected|ready for dev|approved|reopened|confirmed/],
-  ['DEV', /in progress|develop|\bfix|\bdev\b|coding|implement|\bwip\b/],
+  ['RTE_TRIAGE', /triage|accepted|planned|selected|ready for dev|approved|confirmed/],
+  ['DEV', /in progress|develop|\bfix|\bdev\b|coding|implement|\bwip\b|\breopen/],
 ];
 
 export function normaliseStatusName(name: string): string {

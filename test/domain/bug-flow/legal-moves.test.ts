@@ -1,7 +1,9 @@
 import { evaluateTransition } from '../../../src/domain/bug-flow/evaluate-transition';
 import { classifyMove, defaultLegalMoves, legalMovesFor, legalTargets } from '../../../src/domain/bug-flow/legal-moves';
+import { stageHistory } from '../../../src/domain/bug-flow/changelog';
 import { stages, type Stage } from '../../../src/domain/bug-flow/stages';
-import { altStatus, historyThrough, mainStatus, mapping, pathTo, statuses } from './workflow-fixture';
+import { deriveDefaultMapping } from '../../../src/domain/bug-flow/status-mapping';
+import { altStatus, changesThrough, CREATED, historyThrough, mainStatus, mapping, pathTo, statuses } from './workflow-fixture';
 
 const legal = new Set([
   'L2>RTE_TRIAGE',
@@ -111,5 +113,26 @@ describe('evaluateTransition messages', () => {
   test('a legal move reports its kind so the caller can record reopens', () => {
     const verdict = evaluateTransition({ fromStatusId: '50', toStatusId: '31', mapping, history: historyThrough(pathTo.QA), statuses });
     expect(verdict).toEqual({ ok: true, kind: 'reopen', fromStage: 'QA', toStage: 'DEV' });
+  });
+});
+
+describe("a 'Reopened' status in the derived default mapping (the usual send-back status)", () => {
+  const withReopened = [...statuses.filter((st) => st.id !== '90'), { id: '70', name: 'Reopened', categoryKey: 'indeterminate' }];
+  const derived = deriveDefaultMapping(withReopened);
+  const evaluate = (path: string[], toStatusId: string) =>
+    evaluateTransition({ fromStatusId: path[path.length - 1] ?? '', toStatusId, mapping: derived, history: stageHistory(CREATED, path[0], changesThrough(path), derived), statuses: withReopened });
+
+  test('QA → Reopened is the fix-failed send-back', () => {
+    expect(evaluate(pathTo.QA, '70')).toEqual({ ok: true, kind: 'reopen', fromStage: 'QA', toStage: 'DEV' });
+  });
+  test('RTE review → Reopened is the review-rejected send-back', () => {
+    expect(evaluate(pathTo.RTE_REVIEW, '70')).toEqual({ ok: true, kind: 'reopen', fromStage: 'RTE_REVIEW', toStage: 'DEV' });
+  });
+  test('from Reopened the fix goes through RTE review again before QA', () => {
+    expect(evaluate([...pathTo.QA, '70'], '40')).toMatchObject({ ok: true, fromStage: 'DEV', toStage: 'RTE_REVIEW' });
+    expect(evaluate([...pathTo.QA, '70'], '50')).toMatchObject({ ok: false, rule: 'rte-review-before-qa' });
+  });
+  test('a done bug is still reopened through RTE triage (Done → Reopened only with "Allow Done → Dev")', () => {
+    expect(evaluate(pathTo.DONE, '70')).toMatchObject({ ok: false, rule: 'reopen-through-triage', nextStep: { statusName: 'Triage' } });
   });
 });
