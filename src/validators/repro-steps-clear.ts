@@ -30,11 +30,13 @@ function screenHasSource(config: ReproStepsClearConfig, modified: Record<string,
 export const reproStepsClear: ValidatorDefinition<'repro-steps-clear'> = {
   kind: 'repro-steps-clear',
   /**
-   * Text changed on the transition screen is analysed without reading the issue. A pass needs nothing else; a
-   * failure needs the issue type (unless every type is checked or the screen names it), so only then is it read.
+   * Text changed on the transition screen is analysed without reading the issue when the screen also holds the
+   * summary (the analyser compares the steps with the title; without it the same text could pass on the screen and
+   * fail once stored). A pass needs nothing else; a failure needs the issue type (unless every type is checked or
+   * the screen names it), so only then is it read.
    */
   withoutRead(config, request) {
-    if (!screenHasSource(config, request.modifiedFields)) return undefined;
+    if (!screenHasSource(config, request.modifiedFields) || !Object.prototype.hasOwnProperty.call(request.modifiedFields, 'summary')) return undefined;
     const issue = { ...snapshotOfNewIssue(request.modifiedFields), key: request.issueKey ?? '' };
     const decision = decide({ ...config, issueTypes: [] }, issue);
     if (decision.result) return decision;

@@ -69,18 +69,35 @@ describe('repro steps are clear', () => {
   it('passes a bug with clear steps', async () => {
     expect(await reproStepsClearValidator(payload('RT-157', S.OPEN, S.TRIAGE, reproField))).toEqual({ result: true });
   });
-  it('uses the description changed on the transition screen instead of reading the issue', async () => {
-    const fixed = await counting(env.emulator, () => reproStepsClearValidator(payload('RT-122', S.OPEN, S.TRIAGE, {}, { description: adf(...GOOD_REPRO) })));
+  it('uses the description and summary changed on the transition screen instead of reading the issue', async () => {
+    const fixed = await counting(env.emulator, () => reproStepsClearValidator(payload('RT-122', S.OPEN, S.TRIAGE, {}, { summary: 'Checkout fails with a saved card', description: adf(...GOOD_REPRO) })));
     expect(fixed).toMatchObject({ value: { result: true }, calls: 0 });
+    // Without the summary on the screen the issue is read (for its summary), still one call.
+    const descriptionOnly = await counting(env.emulator, () => reproStepsClearValidator(payload('RT-122', S.OPEN, S.TRIAGE, {}, { description: adf(...GOOD_REPRO) })));
+    expect(descriptionOnly).toMatchObject({ value: { result: true }, calls: 1 });
     // A good stored description does not save a bad one typed on the screen (the type is read to know the rule applies).
     const broken = await counting(env.emulator, () => reproStepsClearValidator(payload('RT-157', S.OPEN, S.TRIAGE, {}, { description: adf('it is broken') })));
     expect(broken.value.result).toBe(false);
     expect(broken.calls).toBe(1);
   });
+  it('a single step that repeats the title fails the same on the screen as when stored (the summary is read when not on the screen)', async () => {
+    const summary = 'Sorting by price on the second page of the catalogue';
+    const { key } = await app().createIssue({ project: { key: 'RT' }, issuetype: { name: 'Bug' }, summary });
+    const description = adf('Steps to reproduce:', `1. ${summary}`, 'Expected: the list is sorted.', 'Actual: the list is in random order.');
+    const config = { version: 1, minimumScore: 70, issueTypes: [] };
+    const screen = await counting(env.emulator, () => reproStepsClearValidator(payload(key, S.OPEN, S.TRIAGE, config, { description })));
+    expect(screen.calls).toBe(1);
+    expect(screen.value.result).toBe(false);
+    expect(screen.value.errorMessage).toMatch(/score 65 of 100; at least 70 needed/);
+    const withSummary = await counting(env.emulator, () => reproStepsClearValidator(payload(key, S.OPEN, S.TRIAGE, config, { summary, description })));
+    expect(withSummary).toMatchObject({ value: { result: false }, calls: 0 });
+    await app().editIssue(key, { fields: { description } });
+    expect(await reproStepsClearValidator(payload(key, S.OPEN, S.TRIAGE, config))).toEqual(screen.value);
+  });
   it('reads the structured field from the screen (top-level modifiedFields, as the local workspace also sends)', async () => {
     const field = { steps: ['Open the cart', 'Press Pay'], expected: 'The order is placed', actual: 'Error 500 on the page', environment: 'Chrome 131, production' };
     const r = await counting(env.emulator, () =>
-      reproStepsClearValidator({ issue: { key: 'RT-122' }, configuration: JSON.stringify(reproField), transition: { from: { id: S.OPEN }, to: { id: S.TRIAGE } }, modifiedFields: { customfield_10100: field } }),
+      reproStepsClearValidator({ issue: { key: 'RT-122' }, configuration: JSON.stringify(reproField), transition: { from: { id: S.OPEN }, to: { id: S.TRIAGE } }, modifiedFields: { summary: 'Checkout fails', customfield_10100: field } }),
     );
     expect(r).toMatchObject({ value: { result: true }, calls: 0 });
   });
