@@ -29,6 +29,15 @@ export class JiraError extends Error {
 
 export const isJiraError = (e: unknown): e is JiraError => e instanceof JiraError;
 
+/**
+ * Errors the Forge platform raises itself and must see again, untouched: NEEDS_AUTHENTICATION_ERR (the user has
+ * not granted the app access yet; Forge answers it with its "Allow access" prompt) and REQUEST_EGRESS_ALLOWLIST_ERR
+ * (a missing manifest permission). Retrying them cannot help and wrapping them hides them from Forge.
+ * Matched by `name`, as @forge/api's own isForgePlatformError does, so this module needs no @forge import.
+ */
+const forgePassThroughNames = new Set(['NEEDS_AUTHENTICATION_ERR', 'REQUEST_EGRESS_ALLOWLIST_ERR']);
+export const isForgePassThroughError = (e: unknown): e is Error => e instanceof Error && forgePassThroughNames.has(e.name);
+
 /** Pulls Jira's `{ errorMessages, errors }` apart into plain lines. */
 export function jiraMessagesOf(body: unknown): string[] {
   if (!body || typeof body !== 'object') return [];

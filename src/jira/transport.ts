@@ -1,4 +1,4 @@
-import { JiraError, errorForStatus } from './errors';
+import { JiraError, errorForStatus, isForgePassThroughError } from './errors';
 
 /** The port both adapters implement: one raw HTTP exchange with Jira (path is already encoded). */
 export type JiraRequest = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown };
@@ -48,6 +48,7 @@ export async function exchange(
     try {
       response = await transport.send(request);
     } catch (e) {
+      if (isForgePassThroughError(e)) throw e;
       if (attempt < policy.maxRetries) {
         await policy.sleep(retryDelayMs(attempt + 1, null, policy));
         continue;

@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import { fail, ok, parseInput, MAX_PAYLOAD_CHARS, type ErrorCode, type Procedures, type Result } from '../contracts';
-import { JiraError, type JiraErrorKind } from '../jira/errors';
+import { JiraError, isForgePassThroughError, type JiraErrorKind } from '../jira/errors';
 import { services, type Services } from '../runtime/services';
 import { StorageError } from '../storage/key-value-store';
 import { AppError } from './app-error';
@@ -58,7 +58,7 @@ function contextOf(req: ForgeRequest): HandlerContext {
   };
 }
 
-/** Runs one resolver call: size guard → zod parse → handler → parse own output → envelope. */
+/** Runs one resolver call: size guard → zod parse → handler → parse own output → envelope (Forge platform errors are rethrown). */
 export async function runProcedure<P extends Procedures, K extends keyof P & string>(
   procedures: P,
   handlers: Handlers<P>,
@@ -86,6 +86,8 @@ export async function runProcedure<P extends Procedures, K extends keyof P & str
     }
     return ok(checked.data);
   } catch (e) {
+    // Forge turns NEEDS_AUTHENTICATION_ERR into its "Allow access" prompt only when it leaves the function.
+    if (isForgePassThroughError(e)) throw e;
     return toFailure(e);
   }
 }
