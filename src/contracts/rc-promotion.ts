@@ -170,7 +170,13 @@ export const promotionPreviewOutputSchema = z.object({
   steps: z.array(z.object({ step: promotionStepSchema, title: z.string(), detail: z.string() })),
 });
 export const promoteInputSchema = z.object({ ...candidateRef, override: overrideInput.optional(), confirm: z.literal(true) });
-export const promotionViewOutputSchema = z.object({ state: promotionStateSchema.nullable(), audit: auditEntrySchema.nullable(), progress: progressSchema.nullable() });
+export const promotionViewOutputSchema = z.object({
+  state: promotionStateSchema.nullable(),
+  audit: auditEntrySchema.nullable(),
+  progress: progressSchema.nullable(),
+  /** A run holds the promotion right now (a live lease). An in-progress state without one was interrupted: resume it. */
+  running: z.boolean(),
+});
 
 export const rcPromotionProcedures = {
   'rc/trains': { input: trainsInputSchema, output: trainsOutputSchema },

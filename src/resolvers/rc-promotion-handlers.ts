@@ -22,7 +22,7 @@ import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { assessCandidate, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { runPromotion } from './rc-promotion/execute';
-import { claimPromotion, DEFAULT_LEASE, type LeaseOptions } from './rc-promotion/lease';
+import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
 
 export { rcPromotionProcedures };
@@ -105,9 +105,11 @@ async function actor(env: Env): Promise<Actor> {
   return { accountId: env.accountId, name: (me.displayName ?? '').slice(0, 255) };
 }
 
-async function view(store: PromotionStore, id: string, state?: PromotionState | null) {
-  const s = state === undefined ? ((await store.states.get(id)) ?? null) : state;
-  return { state: s, audit: (await store.audits.get(id)) ?? null, progress: s ? describeProgress(s) : null };
+/** A promotion as the page shows it. `running` defaults to whether a live lease holds the promotion. */
+async function view(store: PromotionStore, id: string, now: () => Date, known: { state?: PromotionState | null; running?: boolean } = {}) {
+  const s = known.state === undefined ? ((await store.states.get(id)) ?? null) : known.state;
+  const running = known.running ?? (s?.status === 'in-progress' && (await leaseLive(store, id, now)));
+  return { state: s, audit: (await store.audits.get(id)) ?? null, progress: s ? describeProgress(s, { running }) : null, running };
 }
 
 export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
@@ -200,7 +202,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
     const id = promotionId(env.projectKey, input.versionId);
     const existing = await env.store.states.get(id);
     // A finished promotion is answered as it is: a second click or a retry never acts twice.
-    if (existing?.status === 'done') return view(env.store, id, existing);
+    if (existing?.status === 'done') return view(env.store, id, env.now, { state: existing, running: false });
 
     const claim = await claimPromotion(env.store, id, env.accountId, { ...leaseOptions, now: env.now });
     if (!claim.ok) {
@@ -221,7 +223,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
         await env.store.states.set(id, state);
       }
       const after = await runPromotion(state, { jira: env.jira, store: env.store, now: env.now, stillHeld: claim.stillHeld });
-      return view(env.store, id, after);
+      return view(env.store, id, env.now, { state: after, running: false });
     } finally {
       await claim.release().catch(() => undefined);
     }
@@ -229,6 +231,6 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/promotion'(input, ctx) {
     const env = await envFor(input, ctx);
-    return view(env.store, promotionId(env.projectKey, input.versionId));
+    return view(env.store, promotionId(env.projectKey, input.versionId), env.now);
   },
 };

@@ -198,6 +198,54 @@ describe('promote', () => {
     expect(again.state?.status).toBe('done');
     expect(opsHandoffs()).toHaveLength(1);
   });
+
+  it('a state write that fails after a step reports what was done (not an error) and the promotion resumes', async () => {
+    const input = { ...ref(RC2), confirm: true as const };
+    const realSet = ws.storage.set;
+    let stateWrites = 0;
+    // The first write (the start) succeeds; the write after "release the version" fails, and so does its report.
+    ws.storage.set = async (key, value) => {
+      if (key.startsWith('rc-promotion:state:') && ++stateWrites >= 2 && stateWrites <= 3) throw new Error('storage write timed out');
+      return realSet(key, value);
+    };
+    const first = data<View & { running: boolean }>(await ws.call('rc/promote', input));
+    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'record-audit' } });
+    expect(first.progress?.done).toEqual(['Released 4.3.0-rc.2.']);
+    expect(first.progress?.failure).toMatch(/progress could not be saved/);
+    expect(version(RC2).released).toBe(true);
+
+    // The stored state is behind (still "in progress", nothing recorded) and no run holds it: the page offers Resume.
+    const stored = data<View & { running: boolean }>(await ws.call('rc/promotion', ref(RC2)));
+    expect(stored.state).toMatchObject({ status: 'in-progress', completedSteps: [] });
+    expect(stored.running).toBe(false);
+    expect((stored.progress as unknown as { summary: string }).summary).toMatch(/was interrupted/);
+
+    const second = data<View>(await ws.call('rc/promote', input));
+    expect(second.state?.status).toBe('done');
+    expect(second.state?.completedSteps[0]?.result['note']).toMatch(/already released/);
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${RC2}` && c.status === 200)).toHaveLength(1);
+    expect(opsHandoffs()).toHaveLength(1);
+  });
+
+  it('an interrupted run (in progress, lease expired) is shown as resumable and resumes; a live lease is shown as running', async () => {
+    await ws.call('rc/promote', { ...ref(RC2), confirm: true });
+    const key = `rc-promotion:state:promotion:RT:${RC2}`;
+    const s = (await ws.storage.get(key)) as { completedSteps: unknown[] };
+    // As if the resolver had been killed after the first step: state in progress, its lease still live…
+    await ws.storage.set(key, { ...s, completedSteps: s.completedSteps.slice(0, 1), status: 'in-progress' });
+    await ws.storage.set(`rc-promotion:lease:promotion:RT:${RC2}`, { owner: 'dead-run', accountId: 'rt-rte-chloe', until: '2099-01-01T00:00:00.000Z' });
+    const live = data<{ running: boolean }>(await ws.call('rc/promotion', ref(RC2)));
+    expect(live.running).toBe(true);
+    await expect(ws.call('rc/promote', { ...ref(RC2), confirm: true })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
+
+    // …then the lease expires: nothing runs it, the page says so and Resume finishes it without repeating effects.
+    await ws.storage.set(`rc-promotion:lease:promotion:RT:${RC2}`, { owner: 'dead-run', accountId: 'rt-rte-chloe', until: '2000-01-01T00:00:00.000Z' });
+    const stale = data<{ running: boolean; state: { status: string } }>(await ws.call('rc/promotion', ref(RC2)));
+    expect(stale).toMatchObject({ running: false, state: { status: 'in-progress' } });
+    const resumed = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(resumed.state?.status).toBe('done');
+    expect(opsHandoffs()).toHaveLength(1);
+  });
 });
 
 describe('bad input and Jira errors', () => {

@@ -207,8 +207,11 @@ export function stepResult(state: PromotionState, step: PromotionStep): StepResu
 
 export type ProgressReport = { done: string[]; remaining: string[]; failure?: string; summary: string };
 
-/** Tells the user what was done so far, in sentences. */
-export function describeProgress(state: PromotionState): ProgressReport {
+/**
+ * Tells the user what was done so far, in sentences. `running: false` says no run holds the promotion now: an
+ * in-progress state is then an interrupted run (its resolver was stopped, or its progress could not be saved).
+ */
+export function describeProgress(state: PromotionState, options: { running?: boolean } = {}): ProgressReport {
   const done = state.completedSteps.map((c) => doneSentence(state, c.step, c.result));
   const completed = new Set(state.completedSteps.map((c) => c.step));
   const remaining = state.steps.filter((s) => !completed.has(s)).map((s) => stepTitles[s]);
@@ -218,7 +221,9 @@ export function describeProgress(state: PromotionState): ProgressReport {
       ? `${state.versionName} was promoted: ${done.length} step${done.length === 1 ? '' : 's'} done.`
       : state.status === 'failed'
         ? `The promotion of ${state.versionName} stopped after ${done.length} of ${state.steps.length} steps. Promote again to resume from where it stopped; steps already done are not repeated.`
-        : `Promoting ${state.versionName}: ${done.length} of ${state.steps.length} steps done.`;
+        : options.running === false
+          ? `The promotion of ${state.versionName} was interrupted after ${done.length} of ${state.steps.length} recorded steps. Resume it: each remaining step first checks Jira, so work already done is not repeated.`
+          : `Promoting ${state.versionName}: ${done.length} of ${state.steps.length} steps done.`;
   return { done, remaining, ...(failure ? { failure } : {}), summary };
 }
 

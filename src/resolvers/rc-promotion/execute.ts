@@ -53,14 +53,30 @@ export async function runPromotion(state: PromotionState, env: ExecuteEnv): Prom
     } catch (e) {
       const failed = failStep(current, next.step, message(e), env.now().toISOString());
       if (!failed.ok) throw new AppError(failed.code, failed.message);
-      await env.store.states.set(current.id, failed.data);
+      await saveQuietly(env, failed.data);
       return failed.data;
     }
     const done = completeStep(current, next.step, result, env.now().toISOString());
     if (!done.ok) throw new AppError(done.code, done.message);
-    await env.store.states.set(current.id, done.data);
+    try {
+      await env.store.states.set(current.id, done.data);
+    } catch (e) {
+      // The step's effect landed but its progress could not be saved: stop here and say what was done. The stored
+      // state is behind; a resume repeats this step's checks (every step first looks at Jira), not its effect.
+      const after = nextStep(done.data);
+      if (after.kind === 'done') return done.data;
+      const failed = failStep(done.data, after.step, `The progress could not be saved (${message(e)}); the steps shown as done are done in Jira.`, env.now().toISOString());
+      if (!failed.ok) throw new AppError(failed.code, failed.message);
+      await saveQuietly(env, failed.data);
+      return failed.data;
+    }
     current = done.data;
   }
+}
+
+/** Best effort: a failure report that cannot be saved is still returned to the caller. */
+async function saveQuietly(env: ExecuteEnv, state: PromotionState): Promise<void> {
+  await env.store.states.set(state.id, state).catch(() => undefined);
 }
 
 async function issuesOn(jira: JiraGateway, projectKey: string, versionId: string): Promise<string[]> {

@@ -21,6 +21,12 @@ export const DEFAULT_LEASE: Omit<LeaseOptions, 'now'> = { leaseMs: 60_000, settl
 
 export type Claim = { ok: true; owner: string; release(): Promise<void>; stillHeld(): Promise<boolean> } | { ok: false; holder: Lease };
 
+/** Whether a run holds the promotion now (an unexpired lease); a store that cannot be read counts as "no". */
+export async function leaseLive(store: PromotionStore, id: string, now: () => Date): Promise<boolean> {
+  const lease = await store.leases.get(id).catch(() => undefined);
+  return lease !== undefined && Date.parse(lease.until) > now().getTime();
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function claimPromotion(store: PromotionStore, id: string, accountId: string, options: LeaseOptions): Promise<Claim> {

@@ -3,9 +3,24 @@ import { IssueLink } from './Evidence';
 import type { PromotionView } from './types';
 
 /** A promotion's steps: done (with what they did), failed (with why, and resume), remaining; the ops hand-off. */
-export function PromotionProgress({ view, running, onResume, canResume }: { view: PromotionView; running: boolean; onResume: () => void; canResume: boolean }) {
+export function PromotionProgress({
+  view,
+  running,
+  onResume,
+  onRefresh,
+  canResume,
+}: {
+  view: PromotionView;
+  running: boolean;
+  onResume: () => void;
+  onRefresh?: () => void;
+  canResume: boolean;
+}) {
   const { state, progress, audit } = view;
   if (!state || !progress) return null;
+  // A stopped promotion (a failed step) or an interrupted one (in progress, but no run holds it any more).
+  const interrupted = state.status === 'in-progress' && !view.running && !running;
+  const resumable = state.status === 'failed' || interrupted;
   const handoff = state.completedSteps.find((c) => c.step === 'create-ops-handoff')?.result.handoffIssueKey;
   return (
     <section className="rt-card" aria-labelledby="rt-progress-title" aria-live="polite" data-testid="promotion-progress">
@@ -24,6 +39,8 @@ export function PromotionProgress({ view, running, onResume, canResume }: { view
         <Banner kind="error">
           {progress.failure} {progress.summary}
         </Banner>
+      ) : interrupted ? (
+        <Banner kind="warning">{progress.summary}</Banner>
       ) : (
         <Banner kind="info">{progress.summary}</Banner>
       )}
@@ -40,9 +57,14 @@ export function PromotionProgress({ view, running, onResume, canResume }: { view
           </li>
         ))}
       </ol>
-      {state.status === 'failed' && canResume ? (
+      {resumable && canResume ? (
         <button type="button" className="rt-button rt-primary" onClick={onResume} disabled={running}>
           Resume promotion
+        </button>
+      ) : null}
+      {state.status === 'in-progress' && view.running && !running && onRefresh ? (
+        <button type="button" className="rt-button" onClick={onRefresh}>
+          Check progress again
         </button>
       ) : null}
       <p className="rt-muted">

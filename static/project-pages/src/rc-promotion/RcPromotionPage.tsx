@@ -103,7 +103,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
   if (!result) return null;
   if (!result.ok) return <ErrorBanner error={result} onRetry={onChanged} />;
   const r = result.data;
-  const shown: PromotionView | null = view ?? (r.promotion ? { state: r.promotion, audit: null, progress: null } : null);
+  const shown: PromotionView | null = view ?? (r.promotion ? { state: r.promotion, audit: null, progress: null, running: true } : null);
   const versionId = r.version.id;
 
   async function promote(override?: { reason: string }) {
@@ -142,7 +142,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
       {error ? <ErrorBanner error={error} /> : null}
       {running ? <Loading label={`Promoting ${r.version.name}…`} /> : null}
       {shown?.state && shown.progress ? (
-        <PromotionProgress view={shown} running={running} canResume={r.canPromote} onResume={() => void promote()} />
+        <PromotionProgress view={shown} running={running} canResume={r.canPromote} onResume={() => void promote()} onRefresh={onChanged} />
       ) : shown?.state ? (
         <Loading label="Loading the promotion…" />
       ) : null}
