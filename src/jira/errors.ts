@@ -22,6 +22,8 @@ export class JiraError extends Error {
     readonly status?: number,
     /** Jira's own messages (errorMessages + errors), when it sent any. */
     readonly jiraMessages: string[] = [],
+    /** Jira's Retry-After, in whole seconds, when it sent one with a 429 or 5xx. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -51,8 +53,9 @@ export function jiraMessagesOf(body: unknown): string[] {
   return out.slice(0, 10);
 }
 
-export function errorForStatus(operation: string, status: number, body: unknown): JiraError {
+export function errorForStatus(operation: string, status: number, body: unknown, retryAfterSeconds?: number): JiraError {
   const jira = jiraMessagesOf(body);
+  const again = retryAfterSeconds === undefined ? 'try again in a moment' : `try again in ${retryAfterSeconds} s`;
   const detail = jira.length > 0 ? ` Jira said: ${jira.join(' ')}` : '';
   if (status === 401)
     return new JiraError('unauthorized', operation, `Jira did not accept the app's credentials for ${operation}. Sign in again or re-grant the app's access.${detail}`, status, jira);
@@ -61,10 +64,9 @@ export function errorForStatus(operation: string, status: number, body: unknown)
   if (status === 404)
     return new JiraError('not-found', operation, `Jira could not find what ${operation} asked for (it may have been deleted, or you cannot see it).${detail}`, status, jira);
   if (status === 409) return new JiraError('conflict', operation, `Jira reported a conflict for ${operation}; reload and try again.${detail}`, status, jira);
-  if (status === 429)
-    return new JiraError('rate-limited', operation, `Jira is rate limiting requests (${operation}). Wait a moment and try again.`, status, jira);
+  if (status === 429) return new JiraError('rate-limited', operation, `Jira is rate-limiting requests; ${again} (${operation}).`, status, jira, retryAfterSeconds);
   if (status >= 500)
-    return new JiraError('server', operation, `Jira is unavailable right now (${status} on ${operation}). Try again in a moment.`, status, jira);
+    return new JiraError('server', operation, `Jira is unavailable right now (${status} on ${operation}); ${again}.`, status, jira, retryAfterSeconds);
   return new JiraError('bad-request', operation, `Jira rejected ${operation} (${status}).${detail}`, status, jira);
 }
 

@@ -22,11 +22,20 @@ export const defaultRetryPolicy: RetryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** Delay before retry `attempt` (1-based): Retry-After when Jira sent one, else exponential backoff; both capped. */
+/** Jira's Retry-After (seconds), or undefined when absent or not a number. */
+export function retryAfterSecondsOf(header: string | null): number | undefined {
+  const seconds = header === null || header.trim() === '' ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
+}
+
+/**
+ * Delay before retry `attempt` (1-based): Retry-After as Jira sent it (not capped: the caller stops retrying when
+ * it is longer than `maxDelayMs`), else exponential backoff capped at `maxDelayMs`.
+ */
 export function retryDelayMs(attempt: number, retryAfterHeader: string | null, policy: RetryPolicy): number {
-  const seconds = retryAfterHeader === null ? NaN : Number(retryAfterHeader);
-  const wanted = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : policy.baseDelayMs * 2 ** (attempt - 1);
-  return Math.min(wanted, policy.maxDelayMs);
+  const seconds = retryAfterSecondsOf(retryAfterHeader);
+  if (seconds !== undefined) return seconds * 1000;
+  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
 }
 
 const retryable = (status: number) => status === 429 || status >= 500;
@@ -34,7 +43,8 @@ const retryable = (status: number) => status === 429 || status >= 500;
 export type JsonReply = { status: number; body: unknown };
 
 /**
- * Sends a request, retrying 429/5xx a bounded number of times, and returns the parsed JSON body of a 2xx reply.
+ * Sends a request, retrying 429/5xx a bounded number of times (not when Jira's Retry-After exceeds
+ * `maxDelayMs`), and returns the parsed JSON body of a 2xx reply.
  * Any other outcome is thrown as a typed JiraError naming `operation`.
  */
 export async function exchange(
@@ -58,11 +68,14 @@ export async function exchange(
     const text = await response.text();
     const body = parseJson(text);
     if (response.status >= 200 && response.status < 300) return { status: response.status, body };
-    if (retryable(response.status) && attempt < policy.maxRetries) {
-      await policy.sleep(retryDelayMs(attempt + 1, response.header('retry-after'), policy));
+    const retryAfter = retryable(response.status) ? response.header('retry-after') : null;
+    const delay = retryDelayMs(attempt + 1, retryAfter, policy);
+    // A Retry-After longer than the policy allows is not waited for: the error tells the user how long instead.
+    if (retryable(response.status) && attempt < policy.maxRetries && delay <= policy.maxDelayMs) {
+      await policy.sleep(delay);
       continue;
     }
-    throw errorForStatus(operation, response.status, body);
+    throw errorForStatus(operation, response.status, body, retryAfterSecondsOf(retryAfter));
   }
 }
 

@@ -68,10 +68,29 @@ describe('errors and retries', () => {
     await expect(createJiraGateway(transport, policy).myself()).rejects.toMatchObject({ kind: 'network' });
   });
 
-  it('caps backoff at maxDelayMs', () => {
+  it('caps backoff at maxDelayMs but reports Retry-After as Jira sent it', () => {
     expect(retryDelayMs(10, null, policy)).toBe(2000);
-    expect(retryDelayMs(1, '999', policy)).toBe(2000);
+    expect(retryDelayMs(1, '999', policy)).toBe(999_000);
     expect(retryDelayMs(2, 'soon', policy)).toBe(200);
+  });
+
+  it('does not wait for a Retry-After beyond maxDelayMs: stops and tells the user how long to wait', async () => {
+    const { transport, requests } = scriptedTransport([{ status: 429, headers: { 'retry-after': '30' } }]);
+    const error = (await createJiraGateway(transport, policy).myself().catch((e: unknown) => e)) as JiraError;
+    expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterSeconds: 30 });
+    expect(error.message).toContain('Jira is rate-limiting requests; try again in 30 s');
+    expect(requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('reports the last Retry-After when the retries run out, and says "in a moment" when Jira sent none', async () => {
+    const { transport } = scriptedTransport(() => ({ status: 503, headers: { 'retry-after': '2' } }));
+    await expect(createJiraGateway(transport, policy).myself()).rejects.toMatchObject({ kind: 'server', retryAfterSeconds: 2, message: expect.stringContaining('try again in 2 s') });
+    expect(sleeps).toEqual([2000, 2000, 2000]);
+    const bare = scriptedTransport(() => ({ status: 429 }));
+    const error = (await createJiraGateway(bare.transport, policy).myself().catch((e: unknown) => e)) as JiraError;
+    expect(error.retryAfterSeconds).toBeUndefined();
+    expect(error.message).toMatch(/try again in a moment/);
   });
 });
 
