@@ -170,10 +170,18 @@ describe('errors become typed, actionable JiraErrors', () => {
     emulator.failNext({ method: 'GET', path: '/rest/api/3/myself', status: 429, retryAfterSeconds: 1, times: 1 });
     emulator.resetCalls();
     const waits: number[] = [];
-    const gw = gatewayAs('amara.okafor@demo.local', 'local-token', { ...fast, sleep: async (ms) => void waits.push(ms) });
+    const gw = gatewayAs('amara.okafor@demo.local', 'local-token', { ...fast, maxDelayMs: 5000, sleep: async (ms) => void waits.push(ms) });
     expect((await gw.myself()).accountId).toBe('rt-l2-amara');
     expect(emulator.calls.filter((c) => c.path === '/rest/api/3/myself').map((c) => c.status)).toEqual([429, 200]);
-    expect(waits).toEqual([1000].map((ms) => Math.min(ms, fast.maxDelayMs)));
+    expect(waits).toEqual([1000]);
+  });
+
+  it('429 with a Retry-After beyond the retry cap is not waited for: the error says how long', async () => {
+    emulator.failNext({ method: 'GET', path: '/rest/api/3/myself', status: 429, retryAfterSeconds: 30, times: 1 });
+    emulator.resetCalls();
+    const e = await errorOf(amara.myself());
+    expect(e).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 30, message: expect.stringContaining('try again in 30 s') });
+    expect(emulator.calls.filter((c) => c.path === '/rest/api/3/myself')).toHaveLength(1);
   });
 
   it('5xx is retried a bounded number of times, then reported', async () => {
