@@ -1,7 +1,9 @@
 /**
  * Resolver of the validators' configuration UI (function validator-config-fn): the project's real statuses (read
  * as the user), the status → stage mapping (saving it needs Administer Projects), and the recorded "Jira could
- * not be read" events. The project comes from the frame's context (extension.project).
+ * not be read" events. The project comes from the frame's context: Jira gives a workflow validator's configuration
+ * page `extension.scopedProjectId` for a team-managed project's workflow and no project for a company-managed one
+ * (a workflow shared by projects); `extension.project` is also accepted (the local workspace sends it).
  */
 import { validatorConfigProcedures, type ValidatorSetupDto } from '../contracts/validator-config';
 import { toDomainMapping, type StoredStageMapping } from '../contracts/stage-mapping';
@@ -13,9 +15,19 @@ import { defineResolver, type HandlerContext, type Handlers } from './define-res
 
 const ADMIN = 'ADMINISTER_PROJECTS';
 
-function projectOf(ctx: HandlerContext): { key: string; id: string } {
-  if (!ctx.projectKey) throw new AppError('BAD_REQUEST', 'This page does not know its project: open it from a project workflow.');
-  return { key: ctx.projectKey, id: ctx.projectId ?? ctx.projectKey };
+/** Said when the frame names no project; the configuration UI shows the same explanation without asking. */
+export const NO_PROJECT_MESSAGE =
+  "Jira did not tell this page which project's workflow it is (company-managed workflows can be shared by several projects), so the stage mapping cannot be shown or changed here. Each project keeps its own mapping: open this rule's configuration from that project's workflow where Jira names the project (a team-managed project's workflow).";
+
+const idOf = (v: unknown) => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** The frame's project: extension.project when given, else Jira's scopedProjectId (an id: its key is read as the user). */
+async function projectOf(ctx: HandlerContext, accountId: string): Promise<{ key: string; id: string }> {
+  if (ctx.projectKey) return { key: ctx.projectKey, id: ctx.projectId ?? ctx.projectKey };
+  const scoped = idOf(ctx.extension['scopedProjectId']);
+  if (!scoped) throw new AppError('BAD_REQUEST', NO_PROJECT_MESSAGE);
+  const project = await ctx.services.jira('user', accountId).getProject(scoped);
+  return { key: project.key, id: project.id };
 }
 function userOf(ctx: HandlerContext): string {
   if (!ctx.accountId) throw new AppError('UNAUTHORIZED', 'Sign in to Jira to configure the validators.');
@@ -60,11 +72,14 @@ function describe(project: { key: string; id: string }, statuses: JiraStatus[], 
 }
 
 export const validatorConfigHandlers: Handlers<typeof validatorConfigProcedures> = {
-  'validators/setup': async (_input, ctx) => setup(ctx, projectOf(ctx), userOf(ctx)),
+  'validators/setup': async (_input, ctx) => {
+    const accountId = userOf(ctx);
+    return setup(ctx, await projectOf(ctx, accountId), accountId);
+  },
 
   'validators/save-mapping': async (input, ctx) => {
-    const project = projectOf(ctx);
     const accountId = userOf(ctx);
+    const project = await projectOf(ctx, accountId);
     const jira = ctx.services.jira('user', accountId);
     const permissions = await jira.myPermissions({ projectKey: project.key }, [ADMIN]);
     if (permissions[ADMIN] !== true) throw new AppError('FORBIDDEN', `Only project admins (Administer Projects in ${project.key}) can change the stage mapping.`);
@@ -85,8 +100,7 @@ export const validatorConfigHandlers: Handlers<typeof validatorConfigProcedures>
   },
 
   'validators/failures': async (input, ctx) => {
-    const project = projectOf(ctx);
-    userOf(ctx);
+    const project = await projectOf(ctx, userOf(ctx));
     return { events: await listValidatorFailures(ctx.services.storage, project.key, input.limit) };
   },
 };

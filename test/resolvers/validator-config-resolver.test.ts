@@ -15,10 +15,10 @@ afterAll(() => env.close());
 afterEach(() => env.emulator.clearFaults());
 
 type Key = keyof typeof validatorConfigProcedures;
-const run = (key: Key, input: unknown, accountId: string | null = 'rt-rte-chloe', project: { key: string; id: string } | null = { key: 'RT', id: '10000' }) =>
+const run = (key: Key, input: unknown, accountId: string | null = 'rt-rte-chloe', project: { key: string; id: string } | null = { key: 'RT', id: '10000' }, jiraContext: Record<string, unknown> = {}) =>
   runProcedure(validatorConfigProcedures, validatorConfigHandlers, key, {
     payload: { input },
-    context: { accountId: accountId ?? undefined, extension: { type: 'jira:workflowValidator', entryPoint: 'edit', ...(project ? { project } : {}) } },
+    context: { accountId: accountId ?? undefined, extension: { type: 'jira:workflowValidator', entryPoint: 'edit', ...jiraContext, ...(project ? { project } : {}) } },
   }) as Promise<Result<Record<string, any>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const full = { [S.OPEN]: 'L2', [S.TRIAGE]: 'RTE_TRIAGE', [S.DEV]: 'DEV', [S.RTE_REVIEW]: 'RTE_REVIEW', [S.IN_QA]: 'QA', [S.DONE]: 'DONE' };
@@ -72,3 +72,18 @@ it('refuses bad input, a missing project or user, and maps Jira failures', async
   env.emulator.failNext({ path: '/rest/api/3/project/RT/statuses', status: 503, times: 5 });
   expect(await run('validators/setup', {})).toMatchObject({ ok: false, code: 'JIRA_UNAVAILABLE' });
 }, 15000);
+
+describe("Jira's workflow-validator context (isNewEditor, workflowId, and scopedProjectId for team-managed projects)", () => {
+  it('takes the project from scopedProjectId (its key read as the user)', async () => {
+    const r = await run('validators/setup', {}, 'rt-rte-chloe', null, { isNewEditor: true, workflowId: 'wf-1', scopedProjectId: '10000' });
+    expect(r).toMatchObject({ ok: true, data: { projectKey: 'RT', projectId: '10000', canAdminister: true } });
+    expect(await run('validators/failures', { limit: 5 }, 'rt-rte-chloe', null, { scopedProjectId: '10000' })).toMatchObject({ ok: true });
+  });
+  it('without a project says why the mapping is not here and where it is edited (no Jira call)', async () => {
+    env.emulator.resetCalls();
+    const r = await run('validators/setup', {}, 'rt-rte-chloe', null, { isNewEditor: true, workflowId: 'wf-1' });
+    expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    if (!r.ok) expect(r.message).toMatch(/company-managed workflows can be shared by several projects.*Each project keeps its own mapping: open this rule's configuration from that project's workflow/);
+    expect(env.emulator.calls).toHaveLength(0);
+  });
+});

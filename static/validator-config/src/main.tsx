@@ -2,7 +2,8 @@
  * Custom UI of the four validators' create/edit/view entry points (resource validator-config). The module key
  * says which validator; `extension.validatorConfig` holds what Jira stored. Create/edit: the options form (checked
  * on every change, 32 KB included), registered with workflowRules.onConfigure; plus the project's stage mapping
- * and the loop as a picture. View: a one-line summary.
+ * and the loop as a picture (when Jira names no project: the loop and where the mapping is edited). View: a
+ * one-line summary.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { defaultValidatorConfig, parseValidatorConfig, type ValidatorSetupDto } from '@rt/contracts';
@@ -15,6 +16,7 @@ import { call, loadConfigContext, registerOnConfigure, type ConfigContext } from
 import { check, ConfigForm, sizeNote, type Draft } from './ConfigForm';
 import { Failures } from './Failures';
 import { LoopPicture } from './LoopPicture';
+import { ProjectUnknown } from './ProjectUnknown';
 import { StageMapping } from './StageMapping';
 import { summarise } from './summary';
 
@@ -49,7 +51,7 @@ function Editor({ ctx, kind }: { ctx: ConfigContext; kind: ValidatorKind }) {
   const checked = useMemo(() => check(kind, draft), [kind, draft]);
   const latest = useRef(checked);
   latest.current = checked;
-  const [setupState, reloadSetup, replaceSetup] = useResult(() => call('validators/setup', {}), []);
+  const allowDoneToDev = kind === 'follows-loop' && draft['allowDoneToDev'] === true;
 
   useEffect(() => {
     void registerOnConfigure(() => {
@@ -71,19 +73,39 @@ function Editor({ ctx, kind }: { ctx: ConfigContext; kind: ValidatorKind }) {
       ) : (
         <ErrorBanner error={{ ok: false, code: 'BAD_REQUEST', message: checked.message, issues: checked.issues }} />
       )}
+      {ctx.projectKnown ? (
+        <ProjectSetup allowDoneToDev={allowDoneToDev} />
+      ) : (
+        <>
+          <section aria-labelledby="rt-loop-heading">
+            <h2 id="rt-loop-heading">The loop the rules enforce</h2>
+            <LoopPicture statusesByStage={{}} allowDoneToDev={allowDoneToDev} />
+          </section>
+          <ProjectUnknown />
+        </>
+      )}
+    </main>
+  );
+}
+
+/** The project's statuses, stage mapping (editable by project admins) and recorded failures: only when Jira names the project. */
+function ProjectSetup({ allowDoneToDev }: { allowDoneToDev: boolean }) {
+  const [setupState, reloadSetup, replaceSetup] = useResult(() => call('validators/setup', {}), []);
+  return (
+    <>
       {setupState.state === 'loading' ? <Loading label="Loading the project's statuses…" /> : null}
       {setupState.state === 'error' ? <ErrorBanner error={setupState.error} onRetry={reloadSetup} /> : null}
       {setupState.state === 'ready' ? (
         <>
           <section aria-labelledby="rt-loop-heading">
             <h2 id="rt-loop-heading">The loop this project enforces</h2>
-            <LoopPicture statusesByStage={statusesByStage(setupState.data)} allowDoneToDev={kind === 'follows-loop' && draft['allowDoneToDev'] === true} />
+            <LoopPicture statusesByStage={statusesByStage(setupState.data)} allowDoneToDev={allowDoneToDev} />
           </section>
           <StageMapping key={setupState.data.updatedAt ?? 'derived'} setup={setupState.data} onSaved={replaceSetup} />
           <Failures />
         </>
       ) : null}
-    </main>
+    </>
   );
 }
 
