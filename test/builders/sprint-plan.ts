@@ -1,4 +1,6 @@
 import type { PlanBug, PlanSprint } from '../../src/domain/sprint-plan';
+import type { EmulatorState } from '../../local/emulator/store';
+import type { SeedExtension } from '../../local/seed';
 
 /** The fixed "now" of sprint-plan scenarios: a Monday. */
 export const NOW = '2026-03-02T09:00:00.000Z';
@@ -64,3 +66,23 @@ export function twoWeekSprints(count: number, firstStart: string, firstId: numbe
 export function daysAfter(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * DAY).toISOString();
 }
+
+/** Adds n open, triaged, ready bugs to RT's backlog (copies of a seeded In Progress bug without sprints, 1-5 points). */
+export const extraBugs =
+  (n: number): SeedExtension =>
+  (state: EmulatorState) => {
+    const template = state.issues.find((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId === '10003');
+    if (!template) throw new Error('seed has no In Progress bug to copy');
+    for (let k = 0; k < n; k += 1) {
+      const copy = JSON.parse(JSON.stringify(template)) as typeof template;
+      copy.id = String(state.counters.issueId++);
+      const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
+      state.counters.issueNumber['RT'] = number;
+      copy.key = `RT-${number}`;
+      copy.fields.summary = `Extra backlog bug ${k + 1}`;
+      delete copy.fields.custom['customfield_10020'];
+      copy.fields.custom['customfield_10016'] = [1, 2, 3, 5][k % 4];
+      copy.histories = [];
+      state.issues.push(copy);
+    }
+  };

@@ -3,10 +3,12 @@
  * sprint by keyboard and another by drag and drop, undo, and see the emulator's Sprint field follow.
  */
 import type { FrameLocator, Page } from 'playwright-core';
+import { extraBugs } from '../builders/sprint-plan';
 import { browserSession } from './support/session';
 
 const SPRINT_FIELD = 'customfield_10020';
-const session = browserSession();
+// 120 more backlog bugs: a move of 150 takes two resolver calls (the page sends at most 100 moves per call).
+const session = browserSession({ seedExtensions: [extraBugs(120)] });
 
 const sprintsOf = (key: string): number[] => (session.ws.store.get().issues.find((i) => i.key === key)?.fields.custom[SPRINT_FIELD] as number[] | undefined) ?? [];
 
@@ -61,5 +63,54 @@ test('plans a bug by drag and drop', async () => {
   await column.dispatchEvent('drop', { dataTransfer: transfer });
   await app.getByText('Moved 1 bug to RT Sprint 26.').waitFor();
   expect(sprintsOf(key)).toContain(6);
+  await page.close();
+});
+
+test('a failed move call is never reported as moved: every unsent bug is listed, the page matches Jira', async () => {
+  const { page, app } = await openPage();
+  // The page's second sprint/move call fails (as when the resolver times out); the first one goes through.
+  let moveCalls = 0;
+  await page.route('**/__app/invoke', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { call?: { functionKey?: string } };
+    if (body.call?.functionKey === 'sprint/move' && ++moveCalls === 2) {
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ result: { ok: false, code: 'JIRA_UNAVAILABLE', message: 'Jira is unavailable right now (503).' } }) });
+    }
+    return route.continue();
+  });
+  const backlog = app.getByRole('list', { name: 'Ranked backlog' });
+  for (let i = 0; i < 2; i += 1) await app.getByRole('button', { name: /^Show \d+ more/ }).click();
+  await app.getByRole('button', { name: 'Select all shown' }).click();
+  await app.getByText('150 selected').waitFor();
+  const keys = await backlog.locator('[data-issue-key]').evaluateAll((rows) => rows.slice(0, 150).map((r) => r.getAttribute('data-issue-key') ?? ''));
+  await app.getByLabel('Move selected to').selectOption({ label: 'RT Sprint 26' });
+  await app.getByRole('button', { name: 'Move', exact: true }).click();
+
+  const report = app.getByRole('alert').filter({ hasText: 'did not move' });
+  await report.waitFor();
+  await expect(report.textContent()).resolves.toMatch(/A call to Jira failed: Jira is unavailable right now \(503\)\.100 bugs moved; 50 bugs did not move/);
+  await expect(report.getByRole('listitem').count()).resolves.toBe(50);
+  await expect(app.getByText(/^Moved 150 bugs/).count()).resolves.toBe(0);
+  for (const key of keys.slice(100)) {
+    await report.getByRole('listitem').filter({ hasText: key }).waitFor();
+    expect(sprintsOf(key)).not.toContain(6);
+  }
+  for (const key of keys.slice(0, 100)) expect(sprintsOf(key)).toContain(6);
+  // The page shows what Jira has: the 50 unmoved bugs are back in the backlog, the 100 in the sprint.
+  for (const key of keys.slice(100, 105)) await backlog.locator(`[data-issue-key="${key}"]`).waitFor();
+  await app.getByRole('region', { name: 'RT Sprint 26' }).getByText(/^\d+ bugs/).filter({ hasText: /^1\d\d bugs/ }).waitFor();
+  await page.unroute('**/__app/invoke');
+
+  // Jira refuses a batch (the emulator answers 400 for the agile move): the bugs are named with Jira's reason.
+  const two = await backlog.locator('[data-issue-key]').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-issue-key') ?? ''));
+  session.ws.emulator.failNext({ method: 'POST', path: '/rest/agile/1.0/sprint/5/issue', status: 400, body: { errorMessages: ['Issue cannot be moved: the sprint is locked.'], errors: {} } });
+  for (const key of two) await app.getByRole('checkbox', { name: `Select ${key}` }).check();
+  await app.getByLabel('Move selected to').selectOption({ label: 'RT Sprint 25' });
+  await app.getByRole('button', { name: 'Move', exact: true }).click();
+  const refused = app.getByRole('alert').filter({ hasText: '2 bugs did not move' });
+  await refused.waitFor();
+  for (const key of two) {
+    await refused.getByRole('listitem').filter({ hasText: new RegExp(`${key} → RT Sprint 25: .*sprint is locked`) }).waitFor();
+    expect(sprintsOf(key)).not.toContain(5);
+  }
   await page.close();
 });

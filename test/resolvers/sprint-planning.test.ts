@@ -7,34 +7,15 @@ import { runProcedure } from '../../src/resolvers/define-resolver';
 import { sprintPlanningHandlers, sprintPlanningProcedures } from '../../src/resolvers/sprint-planning-handlers';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
 import type { JiraEmulator } from '../../local/emulator/handler';
-import type { EmulatorState, FileStore } from '../../local/emulator/store';
+import type { FileStore } from '../../local/emulator/store';
 import type { SeedExtension } from '../../local/seed';
+import { extraBugs } from '../builders/sprint-plan';
 import { emulatorEnv, type EmulatorEnv } from '../support/emulator-env';
 
 const PLANNER = 'rt-planner-jonas';
 const DEV = 'rt-dev-elif';
 const SPRINT_FIELD = 'customfield_10020';
 const EXTRA_BUGS = 240;
-
-/** Adds open, triaged, ready bugs to RT (copies of a seeded Triage bug without sprints), so the backlog passes 300. */
-export const extraBugs =
-  (n: number): SeedExtension =>
-  (state: EmulatorState) => {
-    const template = state.issues.find((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId === '10003');
-    if (!template) throw new Error('seed has no In Progress bug to copy');
-    for (let k = 0; k < n; k += 1) {
-      const copy = JSON.parse(JSON.stringify(template)) as typeof template;
-      copy.id = String(state.counters.issueId++);
-      const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
-      state.counters.issueNumber['RT'] = number;
-      copy.key = `RT-${number}`;
-      copy.fields.summary = `Extra backlog bug ${k + 1}`;
-      delete copy.fields.custom[SPRINT_FIELD];
-      copy.fields.custom['customfield_10016'] = [1, 2, 3, 5][k % 4];
-      copy.histories = [];
-      state.issues.push(copy);
-    }
-  };
 
 let env: EmulatorEnv;
 let store: FileStore;

@@ -14,12 +14,12 @@ import { BugRow, DRAG_TYPE } from './BugRow';
 import { SettingsForm } from './SettingsForm';
 import { SignalsPanel } from './SignalsPanel';
 import { SprintColumn } from './SprintColumn';
-import { chunk, isFiltered, matches, movesFor, noFilters, plural, sprintName, type Filters } from './plan-helpers';
+import { chunk, invertMoves, isFiltered, matches, movesFor, noFilters, plural, settleUnsent, sprintName, type Filters } from './plan-helpers';
 
 const PAGE = 50;
 
 type Progress = { label: string; done: number; total: number };
-type Report = { label: string; moved: number; failed: MoveOutcome[] };
+type Report = { label: string; moved: number; failed: MoveOutcome[]; error?: string };
 
 const css = `
 .sp-layout { display: grid; grid-template-columns: minmax(320px, 1.2fr) 2fr; gap: 12px; align-items: start; }
@@ -91,12 +91,16 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
       let moved = 0;
       let done = 0;
       let fresh: PlanView | undefined;
+      let callError: string | undefined;
+      let unsent: PlanMoveInput[] = [];
       setProgress({ label, done: 0, total: moves.length });
       for (let i = 0; i < parts.length; i += 1) {
         const part = parts[i] as PlanMoveInput[];
         const r = await call('sprint/move', { ...boardInput, moves: part, refresh: i === parts.length - 1 });
         if (!r.ok) {
-          setActionError(r);
+          // This call and every later one are unaccounted for: never report them as moved.
+          callError = r.message;
+          unsent = parts.slice(i).flat();
           break;
         }
         moved += r.data.moved;
@@ -106,11 +110,21 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
         done += part.length;
         setProgress({ label, done, total: moves.length });
       }
+      if (callError !== undefined) {
+        // Read what Jira has now, so the page and the report match it (the failed call may have moved some bugs).
+        setProgress({ label: 'Reloading what Jira has now…', done: 0, total: 0 });
+        const now = await call('sprint/load', boardInput);
+        const settled = settleUnsent(unsent, callError, now.ok ? now.data : null);
+        moved += settled.moved.length;
+        failed.push(...settled.failed);
+        undo.unshift(invertMoves(settled.moved));
+        fresh = now.ok ? now.data : undefined;
+      }
       setProgress(null);
       setSelected(new Set());
       if (fresh) replace(fresh);
       else reload();
-      setReport({ label, moved, failed });
+      setReport({ label, moved, failed, ...(callError !== undefined ? { error: callError } : {}) });
       const inverse = undo.flat();
       setLastUndo(isUndo || inverse.length === 0 ? null : { label, moves: inverse });
     },
@@ -252,10 +266,11 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
         </div>
       ) : null}
       {report ? (
-        report.failed.length === 0 ? (
+        report.failed.length === 0 && report.error === undefined ? (
           <Banner kind="success">{report.label}.</Banner>
         ) : (
           <div role="alert" className="rt-banner error">
+            {report.error !== undefined ? <div>A call to Jira failed: {report.error}</div> : null}
             {report.moved > 0 ? `${plural(report.moved, 'bug', 'bugs')} moved; ` : ''}
             {plural(report.failed.length, 'bug', 'bugs')} did not move:
             <ul>

@@ -1,5 +1,5 @@
 /** Pure helpers of the planning page: filters, amounts, move chunks. No React, no bridge. */
-import type { PlanBugView, PlanMoveInput, PlanView } from '@rt/contracts';
+import type { MoveOutcome, PlanBugView, PlanMoveInput, PlanView } from '@rt/contracts';
 
 export type Filters = { priority: string; component: string; stage: string; assignee: string; label: string };
 export const noFilters: Filters = { priority: '', component: '', stage: '', assignee: '', label: '' };
@@ -46,4 +46,25 @@ export function chunk<T>(items: readonly T[], size = 100): T[][] {
 export function sprintName(view: Pick<PlanView, 'sprints'>, id: number | null): string {
   if (id === null) return 'Backlog';
   return view.sprints.find((s) => s.id === id)?.name ?? `Sprint ${id}`;
+}
+
+/**
+ * Moves whose resolver call failed or was never sent, checked against what Jira has now (`fresh`, null when the
+ * reload failed too): a bug already at its target did move (the failed call got that far), every other one did
+ * not move, with the call's error as the reason.
+ */
+export function settleUnsent(unsent: readonly PlanMoveInput[], error: string, fresh: Pick<PlanView, 'bugs'> | null): { moved: PlanMoveInput[]; failed: MoveOutcome[] } {
+  const now = new Map((fresh?.bugs ?? []).map((b) => [b.key, b.sprintId]));
+  const moved: PlanMoveInput[] = [];
+  const failed: MoveOutcome[] = [];
+  for (const m of unsent) {
+    if (fresh && now.has(m.key) && now.get(m.key) === m.toSprintId) moved.push(m);
+    else failed.push({ ...m, status: 'failed', reason: fresh ? `Not moved: ${error}` : `Not confirmed (the page could not reload): ${error}` });
+  }
+  return { moved, failed };
+}
+
+/** The moves that undo `moves` taken at face value (reverse order, from and to swapped). */
+export function invertMoves(moves: readonly PlanMoveInput[]): PlanMoveInput[] {
+  return [...moves].reverse().map((m) => ({ key: m.key, fromSprintId: m.toSprintId, toSprintId: m.fromSprintId }));
 }
