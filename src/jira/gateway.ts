@@ -60,6 +60,7 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
         {
           method: 'POST',
           path: '/rest/api/3/search/jql',
+          idempotent: true,
           body: {
             jql,
             fields,
@@ -91,7 +92,7 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
     },
 
     approximateCount: async (jql: string) =>
-      (await call('countIssues', { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } }, s.approximateCountSchema)).count,
+      (await call('countIssues', { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql }, idempotent: true }, s.approximateCountSchema)).count,
 
     /** An issue's fields and (optionally) its changelog in one call. */
     getIssue: (key: string, options: { fields?: string[]; changelog?: boolean } = {}) =>
@@ -195,7 +196,8 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
         const batch = keys.slice(i, i + SPRINT_MOVE_BATCH);
         const path = target === 'backlog' ? '/rest/agile/1.0/backlog/issue' : jiraPath`/rest/agile/1.0/sprint/${target}/issue`;
         try {
-          await send(target === 'backlog' ? 'moveIssuesToBacklog' : 'moveIssuesToSprint', { method: 'POST', path, body: { issues: batch } });
+          // Moving issues where they already are changes nothing: safe to repeat.
+          await send(target === 'backlog' ? 'moveIssuesToBacklog' : 'moveIssuesToSprint', { method: 'POST', path, body: { issues: batch }, idempotent: true });
           results.push({ sprintId: target, keys: batch, ok: true });
         } catch (e) {
           results.push({ sprintId: target, keys: batch, ok: false, error: e instanceof Error ? e.message : String(e) });

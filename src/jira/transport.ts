@@ -1,7 +1,10 @@
 import { JiraError, errorForStatus, isForgePassThroughError } from './errors';
 
-/** The port both adapters implement: one raw HTTP exchange with Jira (path is already encoded). */
-export type JiraRequest = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown };
+/**
+ * The port both adapters implement: one raw HTTP exchange with Jira (path is already encoded). `idempotent`
+ * marks a POST that may be repeated safely (a JQL search); GET, PUT and DELETE are idempotent by definition.
+ */
+export type JiraRequest = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown; idempotent?: boolean };
 export type JiraRawResponse = { status: number; header(name: string): string | null; text(): Promise<string> };
 export interface JiraTransport {
   send(request: JiraRequest): Promise<JiraRawResponse>;
@@ -38,12 +41,17 @@ export function retryDelayMs(attempt: number, retryAfterHeader: string | null, p
   return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
 }
 
-const retryable = (status: number) => status === 429 || status >= 500;
+/**
+ * Whether sending `request` again is safe when the first attempt's outcome is unknown (a 5xx or a network error:
+ * Jira may have acted, e.g. created the issue, before failing). A 429 is always retryable: Jira did not process it.
+ */
+const repeatable = (request: JiraRequest) => request.method !== 'POST' || request.idempotent === true;
+const retryable = (status: number, request: JiraRequest) => status === 429 || (status >= 500 && repeatable(request));
 
 export type JsonReply = { status: number; body: unknown };
 
 /**
- * Sends a request, retrying 429/5xx a bounded number of times (not when Jira's Retry-After exceeds
+ * Sends a request, retrying 429 (and 5xx or network errors when the request is idempotent) a bounded number of times (not when Jira's Retry-After exceeds
  * `maxDelayMs`), and returns the parsed JSON body of a 2xx reply.
  * Any other outcome is thrown as a typed JiraError naming `operation`.
  */
@@ -59,7 +67,7 @@ export async function exchange(
       response = await transport.send(request);
     } catch (e) {
       if (isForgePassThroughError(e)) throw e;
-      if (attempt < policy.maxRetries) {
+      if (repeatable(request) && attempt < policy.maxRetries) {
         await policy.sleep(retryDelayMs(attempt + 1, null, policy));
         continue;
       }
@@ -68,10 +76,10 @@ export async function exchange(
     const text = await response.text();
     const body = parseJson(text);
     if (response.status >= 200 && response.status < 300) return { status: response.status, body };
-    const retryAfter = retryable(response.status) ? response.header('retry-after') : null;
+    const retryAfter = retryable(response.status, request) ? response.header('retry-after') : null;
     const delay = retryDelayMs(attempt + 1, retryAfter, policy);
     // A Retry-After longer than the policy allows is not waited for: the error tells the user how long instead.
-    if (retryable(response.status) && attempt < policy.maxRetries && delay <= policy.maxDelayMs) {
+    if (retryable(response.status, request) && attempt < policy.maxRetries && delay <= policy.maxDelayMs) {
       await policy.sleep(delay);
       continue;
     }

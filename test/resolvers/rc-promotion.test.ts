@@ -1,6 +1,8 @@
-import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
+import { rcPromotionConfigSeed, SEED_BASE_DATE, seedIds } from '../../local/seed';
+import { localServices } from '../../local/server/local-services';
 import { promotionSteps } from '../../src/domain/rc-readiness';
 import { setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
+import { installServices } from '../../src/runtime/services';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { rcWorkspace } from './rc-promotion.support';
 
@@ -245,6 +247,32 @@ describe('promote', () => {
     const resumed = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
     expect(resumed.state?.status).toBe('done');
     expect(opsHandoffs()).toHaveLength(1);
+  });
+
+  it('Jira creates the hand-off but answers 504: the create is not retried, the step fails, and resume finds the issue by its label', async () => {
+    let lost = true;
+    const handle = ws.emulator.handle;
+    installServices(
+      localServices(
+        async (req) => {
+          const res = await handle(req);
+          if (lost && req.method === 'POST' && req.path === '/rest/api/3/issue' && res.status === 201) {
+            lost = false;
+            return { status: 504, body: { errorMessages: ['Gateway timeout'] } };
+          }
+          return res;
+        },
+        ws.storage,
+        () => SEED_BASE_DATE,
+      ),
+    );
+    const first = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'create-ops-handoff' } });
+    expect(opsHandoffs()).toHaveLength(1);
+    const second = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(second.state?.status).toBe('done');
+    expect(opsHandoffs()).toHaveLength(1);
+    expect(second.state?.completedSteps.at(-1)?.result['handoffIssueKey']).toBe(opsHandoffs()[0]!.key);
   });
 });
 
