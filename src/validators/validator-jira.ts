@@ -1,3 +1,4 @@
+import { isForgePassThroughError } from '../jira/errors';
 import { createJiraGateway, type JiraGateway } from '../jira/gateway';
 import { defaultRetryPolicy, retryDelayMs, type JiraRawResponse, type JiraRequest, type JiraTransport, type RetryPolicy } from '../jira/transport';
 import type { Services } from '../runtime/services';
@@ -14,7 +15,8 @@ export const validatorRetry: Pick<RetryPolicy, 'maxRetries' | 'baseDelayMs' | 'm
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-const retryable = (status: number) => status === 429 || status >= 500;
+/** A 429 was not processed; a 5xx or a network error may have been, so only reads are sent again (validators only read). */
+const retryable = (status: number, request: JiraRequest) => status === 429 || (status >= 500 && request.method === 'GET');
 
 /** The wanted delay before the retry (Retry-After in seconds when sent, else the backoff), or undefined past the cap. */
 function delayWithinCap(retryAfter: string | null): number | undefined {
@@ -46,12 +48,12 @@ export function validatorJira(svc: Services): ValidatorJira {
         try {
           response = await raw.send(request);
         } catch (e) {
-          if (retriesLeft <= 0) throw e;
+          if (retriesLeft <= 0 || request.method !== 'GET' || isForgePassThroughError(e)) throw e;
           retriesLeft--;
           await validatorRetry.sleep(validatorRetry.baseDelayMs);
           continue;
         }
-        if (!retryable(response.status) || retriesLeft <= 0) return response;
+        if (!retryable(response.status, request) || retriesLeft <= 0) return response;
         const delay = delayWithinCap(response.header('retry-after'));
         if (delay === undefined) return response;
         retriesLeft--;
