@@ -73,6 +73,10 @@ export type EmuField = {
 };
 
 export type EmuLinkType = { id: string; name: string; inward: string; outward: string };
+/**
+ * As POSTed to /issueLink: Jira reads it "inwardIssue <type.outward> outwardIssue" (RT-1 blocks RT-2); the inward
+ * issue's `issuelinks` names the other as `outwardIssue`, the outward issue's names it as `inwardIssue`.
+ */
 export type EmuIssueLink = { id: string; typeId: string; inwardIssueId: string; outwardIssueId: string };
 
 export type EmuChangeItem = {

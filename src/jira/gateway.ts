@@ -127,7 +127,10 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
 
     createIssue: (fields: Record<string, unknown>) => call('createIssue', { method: 'POST', path: '/rest/api/3/issue', body: { fields } }, s.createdIssueSchema),
 
-    /** Links two issues: `outwardKey` <type.outward> `inwardKey` (e.g. "RT-9 relates to RT-3"). */
+    /**
+     * Links two issues as Jira reads the request: `inwardKey` <type.outward> `outwardKey`, e.g. Blocks with
+     * inward RT-1 and outward RT-2 is "RT-1 blocks RT-2" (and RT-2 "is blocked by" RT-1).
+     */
     linkIssues: (typeName: string, inwardKey: string, outwardKey: string) =>
       send('linkIssues', { method: 'POST', path: '/rest/api/3/issueLink', body: { type: { name: typeName }, inwardIssue: { key: inwardKey }, outwardIssue: { key: outwardKey } } }),
 

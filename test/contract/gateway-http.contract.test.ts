@@ -115,6 +115,21 @@ describe('writes', () => {
     expect(await amara.getIssueProperty(created.key, 'no-such-property')).toBeUndefined();
   });
 
+  it('links as Jira reads the request: inwardIssue <outward> outwardIssue, in issuelinks and in both changelogs', async () => {
+    const blocker = await amara.createIssue({ project: { key: 'RT' }, issuetype: { name: 'Bug' }, summary: 'Blocker' });
+    const blocked = await amara.createIssue({ project: { key: 'RT' }, issuetype: { name: 'Bug' }, summary: 'Blocked' });
+    await amara.linkIssues('Blocks', blocker.key, blocked.key);
+    type Link = { type: { name: string; inward: string; outward: string }; inwardIssue?: { key: string }; outwardIssue?: { key: string } };
+    const linksOf = async (key: string) => ((await amara.getIssue(key, { fields: ['issuelinks'] })).fields['issuelinks'] as Link[]).filter((l) => l.type.name === 'Blocks');
+    // Seen from the blocker: the other is the outward issue, labelled "blocks"; from the blocked one: inward, "is blocked by".
+    expect((await linksOf(blocker.key)).map((l) => [l.type.outward, l.outwardIssue?.key, l.inwardIssue])).toEqual([['blocks', blocked.key, undefined]]);
+    expect((await linksOf(blocked.key)).map((l) => [l.type.inward, l.inwardIssue?.key, l.outwardIssue])).toEqual([['is blocked by', blocker.key, undefined]]);
+    const linkChange = async (key: string) =>
+      (await amara.getIssue(key, { fields: ['summary'], changelog: true })).changelog?.histories.flatMap((h) => h.items).find((i) => i.field === 'Link')?.toString;
+    expect(await linkChange(blocker.key)).toBe(`This issue blocks ${blocked.key}`);
+    expect(await linkChange(blocked.key)).toBe(`This issue is blocked by ${blocker.key}`);
+  });
+
   it('transitions an issue in a workflow without validators', async () => {
     const created = await chloe.createIssue({ project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Deploy 4.3.0' });
     const transitions = await chloe.getTransitions(created.key);

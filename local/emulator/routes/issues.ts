@@ -243,8 +243,9 @@ async function createLink(ctx: RouteContext) {
     const now = ctx.now();
     const a = findIssueIn(state, inward.issue.id)!;
     const o = findIssueIn(state, outward.issue.id)!;
-    addHistory(state, o, ctx.actor.accountId, [{ field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: a.key, toString: `This issue ${type.outward} ${a.key}` }], now);
-    addHistory(state, a, ctx.actor.accountId, [{ field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: o.key, toString: `This issue ${type.inward} ${o.key}` }], now);
+    // The inward issue is the link's source: "RT-1 blocks RT-2", and RT-2 "is blocked by RT-1".
+    addHistory(state, a, ctx.actor.accountId, [{ field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: o.key, toString: `This issue ${type.outward} ${o.key}` }], now);
+    addHistory(state, o, ctx.actor.accountId, [{ field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: a.key, toString: `This issue ${type.inward} ${a.key}` }], now);
   });
   return { status: 201 };
 }
