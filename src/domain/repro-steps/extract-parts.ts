@@ -114,7 +114,10 @@ export function extractParts(text: string): Extracted {
         const value = joinLines(section.lines);
         if (value && !EMPTY_ITEM.test(value)) {
           labelled[section.kind] = true;
-          parts[section.kind] = parts[section.kind] ? clip(`${parts[section.kind]}\n${value}`) : value;
+          // Once a part is full, later sections of the same kind add nothing (60k "Expected: …" lines stay linear).
+          const prev = parts[section.kind];
+          if (prev === undefined) parts[section.kind] = value;
+          else if (prev.length < MAX_PART) parts[section.kind] = clip(`${prev}\n${value.slice(0, MAX_PART - prev.length)}`);
         }
         break;
       }

@@ -119,17 +119,20 @@ function normaliseHead(s: string): string {
 /** First words of every label: a line whose first word is not among them cannot be a label (fast reject). */
 const FIRST_WORDS = new Set<string>();
 for (const name of LABEL_KIND.keys()) FIRST_WORDS.add(name.split(' ')[0]!);
+/** First characters of those words: most lines of a log ("0x1f …", "12. …") are rejected without a slice. */
+const FIRST_CHARS = new Set<string>([...FIRST_WORDS].map((w) => w[0]!));
 
 /** The first word of a line, lower-cased, after leading decoration; bounded by MAX_HEAD. */
 function firstWord(s: string): string {
   let a = 0;
   const n = Math.min(s.length, MAX_HEAD + 8);
   while (a < n && '#*_>=-–—[]()`|•+ \t'.includes(s[a]!)) a++;
+  if (a >= n || !FIRST_CHARS.has(s[a]!.toLowerCase())) return '';
   let b = a;
   while (b < n && s[b] !== ' ' && s[b] !== ':' && s[b] !== '：' && s[b] !== '*' && s[b] !== '\t') b++;
   let w = s.slice(a, b).toLowerCase();
   while (w.length > 0 && '#*_=-–—[]()`|.?! '.includes(w[w.length - 1]!)) w = w.slice(0, -1);
-  return w.replace(/\(s\)$/, 's');
+  return w.endsWith('(s)') ? w.slice(0, -3) + 's' : w;
 }
 
 function lookup(head: string): SectionKind | undefined {

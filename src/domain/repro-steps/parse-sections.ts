@@ -9,11 +9,16 @@ import { matchLabel, type SectionKind } from './labels';
 export const MAX_TEXT = 2_000_000;
 /** Longest line kept; longer lines are cut (a minified blob is not a step). */
 export const MAX_LINE = 4_000;
+/**
+ * Labelled sections read; after this many, label lines are plain lines of the last section. A real report has a
+ * handful; 60k "Expected: N" lines would otherwise cost a label lookup and a section each.
+ */
+export const MAX_SECTIONS = 200;
 
 export type Line = {
-  text: string;
-  lower: string;
-  code: boolean;
+  readonly text: string;
+  readonly lower: string;
+  readonly code: boolean;
 };
 
 export type Section = {
@@ -47,7 +52,7 @@ export function parseSections(text: string): ParsedText {
       inFence = !inFence;
       continue;
     }
-    if (!inFence) {
+    if (!inFence && sections.length <= MAX_SECTIONS) {
       const label = matchLabel(trimmed);
       if (label) {
         current = { kind: label.kind, lines: [] };
@@ -61,6 +66,15 @@ export function parseSections(text: string): ParsedText {
   return { sections, truncated };
 }
 
+/** `lower` is computed on first use: cue checks read at most MAX_CUE_LINES lines of a 60k-line log. */
+class LazyLine implements Line {
+  private lowered: string | undefined;
+  constructor(readonly text: string, readonly code: boolean) {}
+  get lower(): string {
+    return (this.lowered ??= this.text.toLowerCase());
+  }
+}
+
 function makeLine(text: string, code: boolean): Line {
-  return { text, lower: text.toLowerCase(), code };
+  return new LazyLine(text, code);
 }

@@ -1,5 +1,6 @@
 import { analyseReproSteps, splitIntoSteps } from '../../../src/domain/repro-steps';
 import { reproAnalysisSchema } from '../../../src/contracts/repro-steps';
+import { MAX_SECTIONS, parseSections } from '../../../src/domain/repro-steps/parse-sections';
 
 /** Every hostile input must give a schema-valid analysis, never a throw. */
 const valid = (description: unknown) => reproAnalysisSchema.parse(analyseReproSteps({ description }));
@@ -12,6 +13,17 @@ describe('hostile input', () => {
     expect(a.has.steps).toBe(true);
     expect(a.parts.steps.length).toBeLessThanOrEqual(100);
     expect((a.parts.actual ?? '').length).toBeLessThanOrEqual(2000);
+  });
+
+  it('keeps labelled parts bounded however many labelled sections repeat (60k "Expected:/Actual:" lines)', () => {
+    const many = Array.from({ length: 60_000 }, (_, i) => `${i % 2 ? 'Actual' : 'Expected'}: value ${i}`).join('\n');
+    const a = valid(many.slice(0, 1 << 20));
+    expect(a.has.expected && a.has.actual).toBe(true);
+    expect((a.parts.expected ?? '').length).toBeLessThanOrEqual(2000);
+    expect((a.parts.actual ?? '').length).toBeLessThanOrEqual(2000);
+    // Only the first MAX_SECTIONS labels open a section; the rest are lines of the last one (so no section per line).
+    const { sections } = parseSections(many);
+    expect(sections.length).toBeLessThanOrEqual(MAX_SECTIONS + 1);
   });
 
   it('handles a single 1 MB line and regex-unfriendly repetitions', () => {
