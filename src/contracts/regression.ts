@@ -7,7 +7,7 @@ import {
   REGRESSION_SCHEMA_VERSION,
   SCHEMA_LIMITS,
 } from '../domain/regression/limits';
-import { checkResults, type Person, type RegressionCheck, type RegressionCycle, type RegressionRecord } from '../domain/regression/types';
+import { checkFieldGroups, checkResults, type FieldClock, type Person, type RegressionCheck, type RegressionCycle, type RegressionRecord } from '../domain/regression/types';
 
 /**
  * The focused-regression record (stored on the bug as an issue entity property) and the payloads/results of
@@ -30,6 +30,13 @@ export const personSchema = z.object({
   name: z.string().max(FIELD_LIMITS.personName),
 }) satisfies z.ZodType<Person, unknown>;
 
+/** When and by whom a field group of a check was last changed (records before per-group clocks have none). */
+export const fieldClockSchema = z.object({
+  at: isoDateTimeSchema,
+  by: accountIdSchema,
+  name: z.string().max(FIELD_LIMITS.personName).optional(),
+}) satisfies z.ZodType<FieldClock, unknown>;
+
 const areaSchema = z.string().trim().min(1).max(FIELD_LIMITS.area);
 const titleSchema = z.string().trim().min(1).max(FIELD_LIMITS.title);
 const noteSchema = z.string().max(FIELD_LIMITS.note);
@@ -45,6 +52,8 @@ export const regressionCheckSchema = z.object({
   reportedBugKey: issueKeySchema.optional(),
   updatedAt: isoDateTimeSchema,
   updatedBy: accountIdSchema,
+  updatedByName: z.string().max(FIELD_LIMITS.personName).optional(),
+  clocks: z.partialRecord(z.enum(checkFieldGroups), fieldClockSchema).optional(),
 }) satisfies z.ZodType<RegressionCheck, unknown>;
 
 export const regressionCycleSchema = z
@@ -95,8 +104,21 @@ export const mergeNoticeSchema = z.object({
   message: z.string(),
   fromRevision: z.number().int(),
   toRevision: z.number().int(),
-  /** Checks someone else changed after the panel loaded them, which this write then changed again. */
-  overwritten: z.array(z.object({ checkId: z.string(), title: z.string(), by: z.string(), result: checkResultSchema })),
+  /**
+   * Same-field conflicts: a field group of a check someone else changed after the panel loaded it (or at the
+   * same moment). `replaced`: 'theirs' when this write replaced their change, 'yours' when their later change
+   * was kept instead of this one. `by` names the other person; `result` is the check's result after this write.
+   */
+  overwritten: z.array(
+    z.object({
+      checkId: z.string(),
+      title: z.string(),
+      by: z.string(),
+      result: checkResultSchema,
+      field: z.enum(checkFieldGroups).optional(),
+      replaced: z.enum(['theirs', 'yours']).optional(),
+    }),
+  ),
 });
 export type MergeNotice = z.infer<typeof mergeNoticeSchema>;
 

@@ -197,9 +197,51 @@ describe('regression panel resolver (emulator)', () => {
     const conflict = data<RegressionPanel>(
       await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: open[0]!.id, result: 'failed', seenUpdatedAt: open[0]!.updatedAt }, 'rt-qa-isabel'),
     );
-    expect(conflict.notice?.overwritten).toEqual([{ checkId: open[0]!.id, title: open[0]!.title, by: 'Hiro Tanaka', result: 'passed' }]);
-    expect(conflict.notice?.message).toMatch(/Hiro Tanaka changed/);
+    expect(conflict.notice?.overwritten).toEqual([{ checkId: open[0]!.id, title: open[0]!.title, by: 'Hiro Tanaka', result: 'failed', field: 'result', replaced: 'theirs' }]);
+    expect(conflict.notice?.message).toMatch(/Hiro Tanaka changed the result of .*your change replaced theirs \(now failed\)/);
     expect(ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === open[0]!.id)?.result).toBe('failed');
+  });
+
+  test('a result and a rename of the same check at the same moment both survive, and the notice says nothing was lost', async () => {
+    const real = services();
+    let t = Date.parse('2026-11-16T12:00:00.000Z');
+    installServices({ ...real, now: () => new Date((t += 1000)) });
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const base = ws.record(key);
+    const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+    const [a, b] = await Promise.all([
+      ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, result: 'failed', note: 'Crash', seenUpdatedAt: check.updatedAt }, 'rt-qa-hiro'),
+      ws.call('regression/edit-check', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, title: 'Renamed check', seenUpdatedAt: check.updatedAt }, 'rt-qa-isabel'),
+    ]);
+    const stored = ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === check.id);
+    expect(stored).toMatchObject({ title: 'Renamed check', result: 'failed', note: 'Crash', tester: { accountId: 'rt-qa-hiro' } });
+    for (const r of [a, b]) {
+      const notice = data<RegressionPanel>(r).notice;
+      if (notice) expect(notice).toMatchObject({ overwritten: [], message: expect.stringMatching(/Both changes were kept/) });
+    }
+    expect([data<RegressionPanel>(a).notice, data<RegressionPanel>(b).notice].some(Boolean)).toBe(true);
+  });
+
+  test('two results on the same check at the same moment: the later wins, and the loser is told who replaced it', async () => {
+    const real = services();
+    let t = Date.parse('2026-11-16T12:00:00.000Z');
+    installServices({ ...real, now: () => new Date((t += 1000)) });
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const base = ws.record(key);
+    const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+    const input = { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, seenUpdatedAt: check.updatedAt };
+    const [a, b] = await Promise.all([
+      ws.call('regression/record-result', { ...input, result: 'failed' }, 'rt-qa-hiro'),
+      ws.call('regression/record-result', { ...input, result: 'passed' }, 'rt-qa-isabel'),
+    ]);
+    const stored = ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === check.id)!;
+    const notices = [data<RegressionPanel>(a).notice, data<RegressionPanel>(b).notice].filter((n) => n !== undefined);
+    // Whoever merged is told which person's change on that check was replaced, and by the right name (not the tester's).
+    expect(notices.length).toBeGreaterThan(0);
+    const o = notices.flatMap((n) => n.overwritten);
+    expect(o).toEqual([expect.objectContaining({ checkId: check.id, field: 'result', result: stored.result })]);
+    const winner = stored.tester!.name;
+    expect(o[0]!.by).toBe(o[0]!.replaced === 'yours' ? winner : ['Hiro Tanaka', 'Isabel Nunes'].find((n) => n !== winner));
   });
 
   test('reports a regression bug from a failed check: created as the user, Affects version = the RC, label, linked to the fix, noted on the check', async () => {

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../contracts/result';
 import { findCycle, freshCheck, updateCycle } from './cycles';
+import { stampGroups } from './field-clocks';
 import { FIELD_LIMITS, ISSUE_KEY_PATTERN, OP_LIMITS } from './limits';
 import type { CheckResult, EditContext, NewCheck, RegressionCheck, RegressionCycle, RegressionRecord } from './types';
 
@@ -68,7 +69,7 @@ export function editCheck(
     const title = changes.title === undefined ? check.title : cleanText(changes.title, FIELD_LIMITS.title);
     if (!area || !title) return fail('BAD_REQUEST', 'A check needs an area and a title.');
     if (area === check.area && title === check.title) return ok(check);
-    return ok({ ...check, area, title, updatedAt: ctx.now, updatedBy: ctx.actor.accountId });
+    return ok(stampGroups(check, { ...check, area, title }, ['text'], ctx));
   });
 }
 
@@ -116,13 +117,13 @@ export function recordResult(
   return withCheck(record, rc, checkId, (check) => {
     const nextNote = note === undefined ? check.note : note.trim().slice(0, FIELD_LIMITS.note);
     const { tester: _t, at: _a, note: _n, ...rest } = check;
-    const next: RegressionCheck = { ...rest, result, updatedAt: ctx.now, updatedBy: ctx.actor.accountId };
+    const next: RegressionCheck = { ...rest, result };
     if (result !== 'not-run') {
       next.tester = { accountId: ctx.actor.accountId, name: ctx.actor.name };
       next.at = ctx.now;
     }
     if (nextNote) next.note = nextNote;
-    return ok(next);
+    return ok(stampGroups(check, next, (nextNote ?? '') === (check.note ?? '') ? ['result'] : ['result', 'note'], ctx));
   });
 }
 
@@ -136,7 +137,7 @@ export function markRegressionBugReported(
 ): Result<RegressionRecord> {
   if (!ISSUE_KEY_PATTERN.test(bugKey)) return fail('BAD_REQUEST', `'${bugKey.slice(0, 40)}' is not an issue key.`);
   const marked = withCheck(record, rc, checkId, (check) =>
-    check.reportedBugKey === bugKey ? ok(check) : ok({ ...check, reportedBugKey: bugKey, updatedAt: ctx.now, updatedBy: ctx.actor.accountId }),
+    check.reportedBugKey === bugKey ? ok(check) : ok(stampGroups(check, { ...check, reportedBugKey: bugKey }, ['bug'], ctx)),
   );
   if (!marked.ok) return marked;
   return addFoundBug(marked.data, bugKey);

@@ -22,11 +22,11 @@ export function currentCycle(record: RegressionRecord): RegressionCycle | undefi
 
 /** A check as it starts a new cycle: same id, area and title; the previous result, tester and note stay behind. */
 export function carryOver(check: RegressionCheck, ctx: EditContext): RegressionCheck {
-  return { id: check.id, area: check.area, title: check.title, result: 'not-run', updatedAt: ctx.now, updatedBy: ctx.actor.accountId };
+  return { id: check.id, area: check.area, title: check.title, result: 'not-run', updatedAt: ctx.now, updatedBy: ctx.actor.accountId, updatedByName: ctx.actor.name, clocks: {} };
 }
 
 export function freshCheck(check: NewCheck, ctx: EditContext): RegressionCheck {
-  return { id: check.id, area: check.area, title: check.title, result: 'not-run', updatedAt: ctx.now, updatedBy: ctx.actor.accountId };
+  return { id: check.id, area: check.area, title: check.title, result: 'not-run', updatedAt: ctx.now, updatedBy: ctx.actor.accountId, updatedByName: ctx.actor.name, clocks: {} };
 }
 
 export type StartCycleResult = { record: RegressionRecord; cycle: RegressionCycle; started: boolean };

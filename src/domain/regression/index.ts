@@ -5,6 +5,7 @@ export * from './cycles';
 export * from './checklist';
 export * from './verdict';
 export * from './merge';
+export * from './field-clocks';
 export * from './parse-stored';
 export * from './suggest-checks';
 export * from './regression-bug-draft';

@@ -1,16 +1,19 @@
 import { REGRESSION_SCHEMA_VERSION } from './limits';
-import type { RegressionCheck, RegressionCycle, RegressionRecord } from './types';
+import { assembleCheck, clockOf, groupValues, lastChange, sameClock, sameGroup, storedClock, time, type GroupPart } from './field-clocks';
+import { checkFieldGroups, type CheckFieldGroup, type FieldClock, type RegressionCheck, type RegressionCycle, type RegressionRecord } from './types';
 
 /**
- * Three-way merge of two testers' concurrent edits, check by check, so neither's results are lost.
+ * Three-way merge of two testers' concurrent edits, field group by field group, so neither's results are lost.
  *
  * The caller does optimistic concurrency: read (base, revision n) → edit (mine) → write; when the stored
  * revision moved on meanwhile, re-read (theirs) and write merge(base, mine, theirs).
  *
- * Per check id (within the cycle of the same RC):
- * - changed on one side only → that side; changed on both → the later `updatedAt` wins (tie: mine, the
- *   writer doing the merge, i.e. the last writer);
- * - added on one side → kept; added on both (same id) → the later one;
+ * Per check id (within the cycle of the same RC), per field group (text, result, note, bug; see field-clocks.ts):
+ * - changed on one side only → that side's values and clock, so a rename on one side and a result on the
+ *   other both survive;
+ * - changed on both to different values → the later group clock wins (tie: mine, the writer doing the merge),
+ *   and a decision names both sides' clocks so the caller can say whose change was replaced;
+ * - a check added on both sides (same id) is merged the same way, group by group;
  * - deleted on one side → deleted only if the other side did not modify it; otherwise the modification stays.
  * Order: the side that reordered wins (both: mine); checks only the other side has are placed after their
  * predecessor there (or at the end, when they were added at the end). foundBugs: a three-way set merge. revision: the higher of the two.
@@ -21,6 +24,11 @@ export type MergeDecision = {
   checkId: string;
   kept: 'mine' | 'theirs';
   why: 'both-changed' | 'both-added' | 'modified-not-deleted';
+  /** The field group both sides changed (absent for modified-not-deleted, which concerns the whole check). */
+  group?: CheckFieldGroup;
+  /** Who changed the group on each side, and when. */
+  mine?: FieldClock;
+  theirs?: FieldClock;
 };
 
 export type MergeOutcome = { record: RegressionRecord; decisions: MergeDecision[] };
@@ -80,19 +88,9 @@ function mergeChecks(
     const m = M.get(id);
     const t = T.get(id);
     let kept: RegressionCheck | undefined;
-    if (!b) {
-      if (m && t) {
-        kept = later(m, t);
-        if (!sameCheck(m, t)) decisions.push({ rc, checkId: id, kept: kept === m ? 'mine' : 'theirs', why: 'both-added' });
-      } else kept = m ?? t;
-    } else if (m && t) {
-      const mChanged = !sameCheck(m, b);
-      const tChanged = !sameCheck(t, b);
-      if (mChanged && tChanged) {
-        kept = later(m, t);
-        if (!sameCheck(m, t)) decisions.push({ rc, checkId: id, kept: kept === m ? 'mine' : 'theirs', why: 'both-changed' });
-      } else kept = mChanged ? m : t;
-    } else {
+    if (m && t) kept = sameCheck(m, t) ? m : mergeCheck(rc, b, m, t, decisions);
+    else if (!b) kept = m ?? t;
+    else {
       // Deleted on one side: respected only if the surviving side did not modify the check.
       const survivor = (m ?? t) as RegressionCheck;
       if (!sameCheck(survivor, b)) {
@@ -104,6 +102,26 @@ function mergeChecks(
   }
   const order = mergeOrder(base, mine, theirs);
   return order.filter((id) => merged.has(id)).map((id) => merged.get(id) as RegressionCheck);
+}
+
+/** One check present on both sides: each field group from the side that changed it (both: the later clock). */
+function mergeCheck(rc: string, b: RegressionCheck | undefined, m: RegressionCheck, t: RegressionCheck, decisions: MergeDecision[]): RegressionCheck {
+  const parts = {} as Record<CheckFieldGroup, GroupPart>;
+  for (const group of checkFieldGroups) {
+    const mChanged = !b || !sameGroup(m, b, group);
+    const tChanged = !b || !sameGroup(t, b, group);
+    let side: RegressionCheck;
+    if (mChanged && tChanged) {
+      const mc = clockOf(m, group);
+      const tc = clockOf(t, group);
+      side = time(tc.at) > time(mc.at) ? t : m;
+      if (!sameGroup(m, t, group)) {
+        decisions.push({ rc, checkId: m.id, kept: side === m ? 'mine' : 'theirs', why: b ? 'both-changed' : 'both-added', group, mine: mc, theirs: tc });
+      }
+    } else side = mChanged ? m : t;
+    parts[group] = { values: groupValues(side, group), clock: storedClock(side, group) };
+  }
+  return assembleCheck(m.id, parts, lastChange(time(t.updatedAt) > time(m.updatedAt) ? t : m));
 }
 
 function mergeOrder(base: readonly RegressionCheck[], mine: readonly RegressionCheck[], theirs: readonly RegressionCheck[]): string[] {
@@ -147,15 +165,6 @@ function mergeSet(base: readonly string[], mine: readonly string[], theirs: read
   return [...new Set([...theirs, ...mine])].filter((k) => !removed.has(k));
 }
 
-function later(m: RegressionCheck, t: RegressionCheck): RegressionCheck {
-  return time(t.updatedAt) > time(m.updatedAt) ? t : m;
-}
-
-function time(iso: string): number {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t : 0;
-}
-
 function earliest(values: Array<string | undefined>): string {
   const present = values.filter((v): v is string => v !== undefined);
   return present.reduce((a, b) => (time(b) < time(a) ? b : a), present[0] ?? '');
@@ -173,6 +182,8 @@ export function sameCheck(a: RegressionCheck, b: RegressionCheck): boolean {
     a.note === b.note &&
     a.reportedBugKey === b.reportedBugKey &&
     a.updatedAt === b.updatedAt &&
-    a.updatedBy === b.updatedBy
+    a.updatedBy === b.updatedBy &&
+    a.updatedByName === b.updatedByName &&
+    checkFieldGroups.every((g) => sameClock(storedClock(a, g), storedClock(b, g)))
   );
 }

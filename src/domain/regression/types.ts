@@ -19,11 +19,30 @@ export type RegressionCheck = {
   note?: string;
   /** The bug reported from this check when it failed. */
   reportedBugKey?: string;
-  /** Last change to this check (ISO 8601): the clock of the per-check merge. */
+  /** Last change to any field of this check (ISO 8601). */
   updatedAt: string;
   /** accountId of whoever changed it last. */
   updatedBy: string;
+  /** Display name of whoever changed it last (absent in records written before it was kept). */
+  updatedByName?: string;
+  /**
+   * Per field group, when and by whom it was last changed after the check was created: the clocks of the
+   * field-by-field merge. A group without an entry was not changed since the check was created. Records written
+   * before clocks existed have no `clocks` at all: each group's clock is then (updatedAt, updatedBy), and the
+   * first edit writes them out.
+   */
+  clocks?: Partial<Record<CheckFieldGroup, FieldClock>>;
 };
+
+/**
+ * The independently merged parts of a check: `text` = area + title, `result` = result + tester + time,
+ * `note`, `bug` = reportedBugKey. Two testers changing different groups of one check both keep their change.
+ */
+export const checkFieldGroups = ['text', 'result', 'note', 'bug'] as const;
+export type CheckFieldGroup = (typeof checkFieldGroups)[number];
+
+/** When and by whom a field group was last changed. */
+export type FieldClock = { at: string; by: string; name?: string };
 
 /** One release candidate the fix was regressed in. */
 export type RegressionCycle = { rc: string; startedAt: string; checks: RegressionCheck[] };

@@ -1,4 +1,4 @@
-import type { MergeNotice, RegressionPanel, regressionProcedures } from '../../contracts/regression';
+import type { RegressionPanel, regressionProcedures } from '../../contracts/regression';
 import type { Result } from '../../contracts/result';
 import {
   addCheck,
@@ -20,7 +20,8 @@ import { AppError } from '../app-error';
 import type { HandlerContext, Handlers } from '../define-resolver';
 import { bugPath } from './bug-path';
 import { buildPanel, suggestionsFor } from './panel';
-import { editableRecord, loadIssue, readStored, staleNotice, writeMerged } from './record-store';
+import { mergeOverwrites, staleOverwrites, writeNotice } from './notices';
+import { editableRecord, loadIssue, readStored, writeMerged } from './record-store';
 
 /**
  * The QA regression panel's use cases. Every Jira call acts as the user (their permissions apply); recording
@@ -79,21 +80,17 @@ async function write(
   seen?: { checkId: string; updatedAt: string | undefined },
 ): Promise<RegressionPanel> {
   const loaded = await loadForWrite(ctx, input.issueKey);
-  let notice: MergeNotice | undefined = staleNotice(loaded.record, input.baseRevision, input.rc, loaded.edit, seen);
   const edited = unwrap(await edit(loaded));
+  const overwritten = staleOverwrites(loaded.record, edited, input.rc, loaded.edit, seen);
   let record = loaded.record;
+  let merged = false;
   if (edited !== loaded.record) {
     const outcome = await writeMerged(loaded.jira, input.issueKey, loaded.record, edited);
     record = outcome.record;
-    if (outcome.merged && !notice) {
-      notice = {
-        message: 'Someone else saved this checklist at the same moment. Both changes were kept; the panel now shows them.',
-        fromRevision: input.baseRevision,
-        toRevision: record.revision,
-        overwritten: [],
-      };
-    }
+    merged = outcome.merged;
+    overwritten.push(...mergeOverwrites(outcome.conflicts, record, loaded.edit));
   }
+  const notice = writeNotice({ baseRevision: input.baseRevision, loadedRevision: loaded.record.revision, stored: record, merged, overwritten });
   return buildPanel(loaded.issue, { ok: true, record, found: true }, true, await suggestionsFor(loaded.jira, loaded.issue, false), notice);
 }
 

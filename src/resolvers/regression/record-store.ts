@@ -1,4 +1,4 @@
-import { REGRESSION_PROPERTY_KEY, type MergeNotice } from '../../contracts/regression';
+import { REGRESSION_PROPERTY_KEY } from '../../contracts/regression';
 import {
   ENTITY_PROPERTY_MAX_CHARS,
   mergeRecords,
@@ -7,7 +7,7 @@ import {
   sameRecord,
   storedFits,
   toStoredRecord,
-  type EditContext,
+  type MergeDecision,
   type RegressionRecord,
   type StoredParse,
 } from '../../domain/regression';
@@ -54,7 +54,8 @@ export function editableRecord(stored: StoredParse, key: string): RegressionReco
   );
 }
 
-export type WriteOutcome = { record: RegressionRecord; merged: boolean };
+/** `conflicts`: the same-field decisions of the merges this write went through (latest per check and field). */
+export type WriteOutcome = { record: RegressionRecord; merged: boolean; conflicts: MergeDecision[] };
 
 const MAX_ROUNDS = 4;
 
@@ -65,13 +66,19 @@ export async function writeMerged(jira: JiraGateway, key: string, base: Regressi
   let merged = false;
   let latest = editableRecord(await readStored(jira, key), key);
   let expected = base;
+  const conflicts = new Map<string, MergeDecision>();
   for (let round = 0; ; round++) {
     // Someone else wrote since we read (round 0) or since our own write (later rounds).
     merged ||= !sameRecord(latest, expected);
     const moved = !sameRecord(latest, base);
-    const candidate = moved ? mergeRecords(base, mine, latest).record : mine;
+    let candidate = mine;
+    if (moved) {
+      const outcome = mergeRecords(base, mine, latest);
+      candidate = outcome.record;
+      for (const d of outcome.decisions) if (d.group) conflicts.set(`${d.rc}\u0000${d.checkId}\u0000${d.group}`, d);
+    }
     // Done when what is stored already holds this edit (written by us, or merged in by the other writer).
-    if (round > 0 && sameContent(candidate, latest)) return { record: latest, merged };
+    if (round > 0 && sameContent(candidate, latest)) return { record: latest, merged, conflicts: [...conflicts.values()] };
     if (round === MAX_ROUNDS) break;
     expected = sized({ ...candidate, revision: Math.max(candidate.revision, latest.revision) });
     await jira.setIssueProperty(key, REGRESSION_PROPERTY_KEY, toStoredRecord(expected));
@@ -91,28 +98,3 @@ function sized(record: RegressionRecord): RegressionRecord {
   return next.data;
 }
 
-/**
- * When the panel's view was older than what is stored: say so, and name the checks someone else changed since
- * the panel loaded them that this write changes again (`seen` is the check's updatedAt as the panel showed it).
- */
-export function staleNotice(
-  stored: RegressionRecord,
-  baseRevision: number,
-  rc: string,
-  ctx: EditContext,
-  seen?: { checkId: string; updatedAt: string | undefined },
-): MergeNotice | undefined {
-  const overwritten: MergeNotice['overwritten'] = [];
-  if (seen?.updatedAt) {
-    const check = stored.cycles.find((c) => c.rc === rc)?.checks.find((c) => c.id === seen.checkId);
-    if (check && check.updatedAt !== seen.updatedAt && check.updatedBy !== ctx.actor.accountId) {
-      overwritten.push({ checkId: check.id, title: check.title, by: check.tester?.name || check.updatedBy, result: check.result });
-    }
-  }
-  if (stored.revision === baseRevision && overwritten.length === 0) return undefined;
-  const first = overwritten[0];
-  const message = first
-    ? `${first.by} changed "${first.title}" (now ${first.result}) after you loaded the panel; your change replaced theirs. Check that it is what you meant.`
-    : `Someone else saved this checklist after you loaded it (revision ${baseRevision} → ${stored.revision}). Their changes were kept and yours applied on top; the panel now shows both.`;
-  return { message, fromRevision: baseRevision, toRevision: stored.revision, overwritten };
-}

@@ -10,7 +10,7 @@ const ids = (r: RegressionRecord) => r.cycles[0]?.checks.map((c) => c.id);
 describe('checklist edits', () => {
   it('adds a check (cleaned), and a retried add with the same id is a no-op', () => {
     const r1 = addCheck(rec(), RC, { id: 'n', area: '  Cart ', title: 'Add   two items' }, ctx(bob, 3));
-    expect(r1.ok && r1.data.cycles[0]?.checks[2]).toEqual({ id: 'n', area: 'Cart', title: 'Add two items', result: 'not-run', updatedAt: at(3), updatedBy: 'acc-bob' });
+    expect(r1.ok && r1.data.cycles[0]?.checks[2]).toEqual({ id: 'n', area: 'Cart', title: 'Add two items', result: 'not-run', updatedAt: at(3), updatedBy: 'acc-bob', updatedByName: 'Bob QA', clocks: {} });
     if (!r1.ok) return;
     const r2 = addCheck(r1.data, RC, { id: 'n', area: 'Cart', title: 'Add two items' }, ctx(bob, 4));
     expect(r2.ok && r2.data).toBe(r1.data);

@@ -17,8 +17,8 @@ describe('cycles', () => {
       rc: '4.3.0-rc.1',
       startedAt: at(5),
       checks: [
-        { id: 'a', area: 'Cart', title: 'Add item', result: 'not-run', updatedAt: at(5), updatedBy: 'acc-ann' },
-        { id: 'b', area: 'Cart', title: 'Remove item', result: 'not-run', updatedAt: at(5), updatedBy: 'acc-ann' },
+        { id: 'a', area: 'Cart', title: 'Add item', result: 'not-run', updatedAt: at(5), updatedBy: 'acc-ann', updatedByName: 'Ann QA', clocks: {} },
+        { id: 'b', area: 'Cart', title: 'Remove item', result: 'not-run', updatedAt: at(5), updatedBy: 'acc-ann', updatedByName: 'Ann QA', clocks: {} },
       ],
     });
   });
@@ -30,7 +30,7 @@ describe('cycles', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.data.record.cycles.map((c) => c.rc)).toEqual(['4.3.0-rc.1', '4.3.0-rc.2']);
     expect(currentCycle(r.data.record)?.checks).toEqual([
-      { id: 'x', area: failed.area, title: failed.title, result: 'not-run', updatedAt: at(60), updatedBy: 'acc-bob' },
+      { id: 'x', area: failed.area, title: failed.title, result: 'not-run', updatedAt: at(60), updatedBy: 'acc-bob', updatedByName: 'Bob QA', clocks: {} },
       expect.objectContaining({ id: 'y', result: 'not-run' }),
     ]);
     expect(findCycle(r.data.record, '4.3.0-rc.1')?.checks[0]).toBe(failed);

@@ -1,8 +1,9 @@
 import { recordResult, addCheck, deleteCheck, editCheck, reorderChecks, addFoundBug } from '../../../src/domain/regression/checklist';
 import { mergeRecords } from '../../../src/domain/regression/merge';
+import { clockOf } from '../../../src/domain/regression/field-clocks';
 import type { RegressionRecord } from '../../../src/domain/regression/types';
 import { regressionRecordSchema } from '../../../src/contracts/regression';
-import { aCheck, aCycle, aRecord, ann, bob, ctx } from '../../builders/regression';
+import { aCheck, aCycle, aRecord, ann, at, bob, ctx } from '../../builders/regression';
 
 const RC = '4.3.0-rc.1';
 const unwrap = (r: { ok: true; data: RegressionRecord } | { ok: false; message: string }): RegressionRecord => {
@@ -33,10 +34,10 @@ describe('merging concurrent edits by two testers', () => {
     const bobEarly = unwrap(recordResult(base, RC, 'a', 'failed', undefined, ctx(bob, 10)));
     const m1 = mergeRecords(base, annLate, bobEarly);
     expect(check(m1.record, 'a')).toMatchObject({ result: 'passed', updatedBy: 'acc-ann' });
-    expect(m1.decisions).toEqual([{ rc: RC, checkId: 'a', kept: 'mine', why: 'both-changed' }]);
+    expect(m1.decisions).toEqual([expect.objectContaining({ rc: RC, checkId: 'a', group: 'result', kept: 'mine', why: 'both-changed', theirs: expect.objectContaining({ by: 'acc-bob' }) })]);
     const m2 = mergeRecords(base, bobEarly, annLate);
     expect(check(m2.record, 'a')).toMatchObject({ result: 'passed', updatedBy: 'acc-ann' });
-    expect(m2.decisions).toEqual([{ rc: RC, checkId: 'a', kept: 'theirs', why: 'both-changed' }]);
+    expect(m2.decisions).toEqual([expect.objectContaining({ rc: RC, checkId: 'a', group: 'result', kept: 'theirs', why: 'both-changed', theirs: expect.objectContaining({ by: 'acc-ann' }) })]);
   });
 
   it('a tie on the same check goes to mine (the last writer)', () => {
@@ -104,6 +105,59 @@ describe('merging concurrent edits by two testers', () => {
     const theirs = aRecord({ cycles: [aCycle({ rc: RC, checks: [aCheck({ id: 'y' }), aCheck({ id: 'x', updatedAt: '2026-03-01T11:00:00.000Z', result: 'failed' })] })] });
     const { record, decisions } = mergeRecords(undefined, mine, theirs);
     expect(record.cycles[0]?.checks.map((c) => `${c.id}:${c.result}`).sort()).toEqual(['x:failed', 'y:not-run']);
-    expect(decisions).toEqual([{ rc: RC, checkId: 'x', kept: 'theirs', why: 'both-added' }]);
+    // Title and result differ: each group goes to the later side.
+    expect(decisions.map((d) => [d.checkId, d.group, d.kept, d.why])).toEqual([
+      ['x', 'text', 'theirs', 'both-added'],
+      ['x', 'result', 'theirs', 'both-added'],
+    ]);
+  });
+
+  it('keeps a result recorded on one side and a rename of the same check on the other (field groups merge independently)', () => {
+    const base = baseRecord();
+    const mine = unwrap(recordResult(base, RC, 'a', 'failed', 'Crash', ctx(ann, 1)));
+    const theirs = unwrap(editCheck(base, RC, 'a', { title: 'Renamed check' }, ctx(bob, 2)));
+    for (const [m, t] of [
+      [mine, theirs],
+      [theirs, mine],
+    ] as const) {
+      const { record, decisions } = mergeRecords(base, m, t);
+      expect(check(record, 'a')).toMatchObject({ title: 'Renamed check', result: 'failed', tester: ann, note: 'Crash', updatedAt: at(2), updatedBy: 'acc-bob' });
+      expect(decisions).toEqual([]);
+      // Each group keeps its own clock: the result's is Ann's, older than the check's latest change.
+      expect(check(record, 'a')?.clocks).toMatchObject({ text: { at: at(2), by: 'acc-bob' }, result: { at: at(1), by: 'acc-ann', name: 'Ann QA' }, note: { at: at(1), by: 'acc-ann' } });
+      expect(regressionRecordSchema.safeParse(record).success).toBe(true);
+    }
+  });
+
+  it('keeps a note from one side and a result from the other on the same check', () => {
+    const base = baseRecord();
+    const mine = unwrap(recordResult(base, RC, 'a', 'passed', undefined, ctx(ann, 5)));
+    const theirs = unwrap(recordResult(base, RC, 'a', 'not-run', 'Needs the staging DB', ctx(bob, 3)));
+    // Bob's "not-run" equals the base result group, so only his note counts as a change.
+    const { record, decisions } = mergeRecords(base, mine, theirs);
+    expect(check(record, 'a')).toMatchObject({ result: 'passed', tester: ann, note: 'Needs the staging DB' });
+    expect(decisions).toEqual([]);
+  });
+
+  it('on a true conflict in one group, the later clock wins there while the other groups still merge', () => {
+    const base = baseRecord();
+    const mine = unwrap(editCheck(unwrap(recordResult(base, RC, 'a', 'failed', undefined, ctx(ann, 1))), RC, 'a', { area: 'Payments' }, ctx(ann, 1)));
+    const theirs = unwrap(recordResult(base, RC, 'a', 'passed', 'fine here', ctx(bob, 4)));
+    const { record, decisions } = mergeRecords(base, mine, theirs);
+    expect(check(record, 'a')).toMatchObject({ area: 'Payments', result: 'passed', tester: bob, note: 'fine here' });
+    expect(decisions).toEqual([
+      { rc: RC, checkId: 'a', group: 'result', kept: 'theirs', why: 'both-changed', mine: { at: at(1), by: 'acc-ann', name: 'Ann QA' }, theirs: { at: at(4), by: 'acc-bob', name: 'Bob QA' } },
+    ]);
+  });
+
+  it('reads records written before per-group clocks: every group’s clock is the check’s updatedAt', () => {
+    const old = aCheck({ id: 'a', result: 'passed', tester: bob, at: at(7), updatedAt: at(7), updatedBy: 'acc-bob' });
+    const base = aRecord({ cycles: [aCycle({ rc: RC, checks: [old] })] });
+    expect(regressionRecordSchema.safeParse(base).success).toBe(true);
+    expect(clockOf(old, 'text')).toEqual({ at: at(7), by: 'acc-bob' });
+    // An older edit on one side does not beat the stored (legacy) result changed later on the other.
+    const mine = unwrap(recordResult(base, RC, 'a', 'failed', undefined, ctx(ann, 9)));
+    const theirs = unwrap(editCheck(base, RC, 'a', { title: 'T2' }, ctx(bob, 8)));
+    expect(check(mergeRecords(base, mine, theirs).record, 'a')).toMatchObject({ title: 'T2', result: 'failed', tester: ann });
   });
 });
