@@ -150,6 +150,10 @@ export const readinessOutputSchema = z.object({
   promotion: promotionStateSchema.nullable(),
   /** Whether the caller may promote (project role checked server-side; the button is only a hint). */
   canPromote: z.boolean(),
+  /** The configured promoter project role (for the page's explanation). */
+  promoterRole: z.string(),
+  /** Why the caller may not promote, when they may not. */
+  refusal: z.string().optional(),
   /** Release notes preview from the candidate's done issues (plain text, as the ops hand-off gets them). */
   releaseNotes: z.string().max(200_000).optional(),
   /** Summaries of the issues named as evidence (gates, still-open regression finds), by key, as far as known. */

@@ -150,7 +150,14 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
 
     getProject: (key: string) => call('getProject', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}` }, s.projectSchema),
     getProjectStatuses: (key: string) => call('getProjectStatuses', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/statuses` }, s.projectStatusesSchema),
-    /** Project roles the calling user belongs to (checked through the user's own rights). */
+    /** Every project role of the project (Jira requires Administer Projects or the app's own rights). */
+    listProjectRoles: (key: string) => call('listProjectRoles', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/roledetails` }, s.projectRoleDetailsSchema),
+    /** One role of the project with its actors (users and groups); needs the same rights as listProjectRoles. */
+    getProjectRoleActors: (key: string, roleId: number) =>
+      call('getProjectRoleActors', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/role/${roleId}` }, s.projectRoleActorsSchema),
+    /** The groups a user belongs to (needs Browse users and groups, which the app has). */
+    getUserGroups: (accountId: string) => call('getUserGroups', { method: 'GET', path: '/rest/api/3/user/groups' + query({ accountId }) }, s.userGroupsSchema),
+    /** Project roles the calling user belongs to (Jira requires Administer Projects for this call). */
     getMyProjectRoles: (key: string) =>
       call('getMyProjectRoles', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/roledetails` + query({ currentMember: true }) }, s.projectRoleDetailsSchema),
 

@@ -134,6 +134,22 @@ export const projectSchema = z.looseObject({ id: z.string(), key: z.string(), na
 export const projectStatusesSchema = z.array(z.looseObject({ id: z.string().optional(), name: z.string(), statuses: z.array(statusSchema) }));
 export const projectRoleRefSchema = z.looseObject({ id: z.number(), name: z.string() });
 export const projectRoleDetailsSchema = z.array(projectRoleRefSchema);
+/** A project's role with its actors: users (by account id) and groups (by id and name). */
+export const projectRoleActorsSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  actors: z
+    .array(
+      z.looseObject({
+        type: z.string().optional(),
+        actorUser: z.looseObject({ accountId: z.string() }).optional(),
+        actorGroup: z.looseObject({ name: z.string().optional(), groupId: z.string().optional() }).optional(),
+      }),
+    )
+    .optional()
+    .default([]),
+});
+export const userGroupsSchema = z.array(z.looseObject({ name: z.string(), groupId: z.string().optional() }));
 
 export const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), custom: z.boolean().optional(), schema: z.unknown().optional() });
 export const fieldsSchema = z.array(fieldSchema);

@@ -22,6 +22,7 @@ import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { assessCandidate, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { runPromotion } from './rc-promotion/execute';
+import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
 import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
 
@@ -40,6 +41,8 @@ export function setPromotionLeaseOptions(options: Partial<Omit<LeaseOptions, 'no
 
 type Env = {
   jira: JiraGateway;
+  /** The app's own gateway: only for reading the promoter role's members (see promoter-role.ts). */
+  app: JiraGateway;
   store: PromotionStore;
   accountId: string;
   projectKey: string;
@@ -64,6 +67,7 @@ async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promi
   const jira = ctx.services.jira('user', accountId);
   return {
     jira,
+    app: ctx.services.jira('app'),
     mapping: once(() => projectStageMapping(ctx, jira, input.projectKey)),
     store,
     accountId,
@@ -75,15 +79,11 @@ async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promi
 
 const versionOut = (v: VersionLite) => ({ id: v.id, name: v.name, released: v.released, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}) });
 
-/** The caller holds the promoter role in the project (names compared case-insensitively). */
-async function isPromoter(env: Env): Promise<boolean> {
-  const roles = await env.jira.getMyProjectRoles(env.projectKey);
-  const wanted = env.config.promoterRole.trim().toLowerCase();
-  return roles.some((r) => r.name.trim().toLowerCase() === wanted);
-}
+/** Whether the caller holds the promoter role in the project (names compared case-insensitively). */
+const promoterCheck = (env: Env): Promise<RoleCheck> => checkProjectRole(env.app, env.projectKey, env.config.promoterRole, env.accountId);
 
-const refusal = (env: Env) =>
-  `Only members of the ${env.config.promoterRole} project role in ${env.projectKey} can promote a release candidate. Ask a Jira admin to add you to the role, or ask an ${env.config.promoterRole} to promote.`;
+const refusal = (env: Env, check?: RoleCheck) =>
+  `Only members of the ${env.config.promoterRole} project role in ${env.projectKey} can promote a release candidate. Ask a Jira admin to add you to the role, or ask a member of ${env.config.promoterRole} to promote.${check?.problem ? ` ${check.problem}` : ''}`;
 
 function planFor(env: Env, a: CandidateReadiness, override?: { reason: string; by: Actor; at: string }): Result<PromotionPlan> {
   const next = a.unfinishedKeys.length > 0 ? nextCandidate(a.train, a.candidate.version.id, compileConvention(env.config.namingPattern)) : undefined;
@@ -130,9 +130,9 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/readiness'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, canPromote, state] = await Promise.all([
+    const [a, role, state] = await Promise.all([
       assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping),
-      isPromoter(env),
+      promoterCheck(env),
       env.store.states.get(promotionId(env.projectKey, input.versionId)),
     ]);
     return {
@@ -143,7 +143,9 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       ready: a.ready,
       convergence: a.convergence,
       promotion: state ?? null,
-      canPromote,
+      canPromote: role.member,
+      promoterRole: env.config.promoterRole,
+      ...(role.member ? {} : { refusal: refusal(env, role) }),
       releaseNotes: releaseNotes({
         release: a.train.release,
         rc: a.candidate.version.name,
@@ -188,17 +190,18 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/promote-preview'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, allowedRole, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping), isPromoter(env), actor(env)]);
+    const [a, role, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping), promoterCheck(env), actor(env)]);
     const plan = planFor(env, a, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
     const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
-    if (!allowedRole) return { allowed: false, refusal: refusal(env), steps };
+    if (!role.member) return { allowed: false, refusal: refusal(env, role), steps };
     if (!plan.ok) return { allowed: false, refusal: plan.message, steps };
     return { allowed: true, steps };
   },
 
   async 'rc/promote'(input, ctx) {
     const env = await envFor(input, ctx);
-    if (!(await isPromoter(env))) throw new AppError('FORBIDDEN', refusal(env));
+    const role = await promoterCheck(env);
+    if (!role.member) throw new AppError('FORBIDDEN', refusal(env, role));
     const id = promotionId(env.projectKey, input.versionId);
     const existing = await env.store.states.get(id);
     // A finished promotion is answered as it is: a second click or a retry never acts twice.

@@ -22,7 +22,7 @@ test('a QA user sees the gates but cannot promote', async () => {
   const { page, app } = await openAs('rt-qa-hiro');
   await app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Ready').waitFor();
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
-  await app.getByText(/Only members of the project's promoter role/).waitFor();
+  await app.getByText(/Only members of the RTE project role in RT can promote/).waitFor();
   await expect(app.getByRole('button', { name: 'Promote to production release' }).count()).resolves.toBe(0);
   await page.close();
 }, 90_000);

@@ -318,3 +318,36 @@ describe('bad input and Jira errors', () => {
     await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ promoterRole: 42 });
   });
 });
+
+describe('promoter role without Administer Projects', () => {
+  const cfg = (c: Record<string, unknown>) => async () => ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'OPS', ...c });
+
+  it('Jira refuses roledetails to a non-admin (as documented), yet a Developers promoter is recognised through the app', async () => {
+    await cfg({ promoterRole: 'Developers' })();
+    // Elif (Developers) is no project admin: Jira's own roledetails answers 403 to her.
+    await ws.emulator.handle({ method: 'GET', path: '/rest/api/3/project/RT/roledetails', query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-dev-elif' }, body: undefined }).then((r) => expect(r.status).toBe(403));
+    const dev = data<{ canPromote: boolean }>(await ws.call('rc/readiness', ref(RC2), 'rt-dev-elif'));
+    expect(dev.canPromote).toBe(true);
+    const rte = data<{ canPromote: boolean; refusal?: string }>(await ws.call('rc/readiness', ref(RC2)));
+    expect(rte.canPromote).toBe(false);
+    expect(rte.refusal).toMatch(/Only members of the Developers project role/);
+    expect(data<{ allowed: boolean }>(await ws.call('rc/promote-preview', ref(RC2), 'rt-dev-elif')).allowed).toBe(true);
+  });
+
+  it('a 403 on the role check means canPromote=false with the reason, never a failed page; promote is FORBIDDEN', async () => {
+    ws.emulator.failNext({ method: 'GET', path: /\/role(details|\/\d+)$/, status: 403, times: 10 });
+    const r = data<{ canPromote: boolean; refusal?: string; gates: unknown[] }>(await ws.call('rc/readiness', ref(RC2)));
+    expect(r.canPromote).toBe(false);
+    expect(r.gates.length).toBe(5);
+    expect(r.refusal).toMatch(/could not read the RTE role of RT/);
+    await expect(ws.call('rc/promote', { ...ref(RC2), confirm: true })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(version(RC2).released).toBe(false);
+  });
+
+  it('a promoter role the project does not have refuses everyone and says so', async () => {
+    await cfg({ promoterRole: 'Release Managers' })();
+    const r = data<{ canPromote: boolean; refusal?: string }>(await ws.call('rc/readiness', ref(RC2)));
+    expect(r).toMatchObject({ canPromote: false });
+    expect(r.refusal).toMatch(/has no role named Release Managers/);
+  });
+});

@@ -150,6 +150,8 @@ export const metaRoutes = [
   }),
   route('GET', /^\/rest\/api\/3\/project\/([^/]+)\/roledetails$/, (ctx) => {
     const p = visibleProject(ctx.state, ctx.actor, ctx.params[0]!);
+    // As Jira documents: Administer Projects in the project (the app holds every permission here).
+    requirePermission(ctx.state, ctx.actor, p, 'ADMINISTER_PROJECTS');
     const onlyMine = ctx.req.query.get('currentMember') === 'true';
     // The app is not a member of any project role (Jira's app users sit outside the project's roles).
     const mine = ctx.actor.isApp ? [] : rolesOf(p, ctx.actor.accountId);
@@ -158,6 +160,20 @@ export const metaRoutes = [
         .filter((r) => !onlyMine || mine.includes(r.id))
         .map((r) => ({ self: `${ctx.base}/rest/api/3/project/${p.id}/role/${r.id}`, name: r.name, id: r.id, description: r.description, admin: false, default: false, roleConfigurable: true, translatedName: r.name })),
     );
+  }),
+  route('GET', /^\/rest\/api\/3\/project\/([^/]+)\/role\/(\d+)$/, (ctx) => {
+    const p = visibleProject(ctx.state, ctx.actor, ctx.params[0]!);
+    requirePermission(ctx.state, ctx.actor, p, 'ADMINISTER_PROJECTS');
+    const r = ctx.state.roles.find((x) => x.id === Number(ctx.params[1]));
+    if (!r) throw notFound(`Could not find project role with id ${ctx.params[1]}.`);
+    // The emulator has no groups: every actor is a user.
+    const actors = (p.roleMembers[String(r.id)] ?? []).map((accountId, i) => ({
+      id: r.id * 1000 + i,
+      displayName: ctx.state.users.find((u) => u.accountId === accountId)?.displayName ?? accountId,
+      type: 'atlassian-user-role-actor',
+      actorUser: { accountId },
+    }));
+    return ok({ self: `${ctx.base}/rest/api/3/project/${p.id}/role/${r.id}`, name: r.name, id: r.id, description: r.description, actors });
   }),
   route('GET', /^\/rest\/api\/3\/project\/([^/]+)\/components$/, (ctx) => {
     const p = visibleProject(ctx.state, ctx.actor, ctx.params[0]!);

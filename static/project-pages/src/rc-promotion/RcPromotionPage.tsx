@@ -157,7 +157,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
             Promote to production release
           </button>
         ) : (
-          <Banner kind="info">Only members of the project's promoter role (RTE by default) can promote a release candidate.</Banner>
+          <Banner kind="info">{r.refusal ?? `Only members of the ${r.promoterRole} project role can promote a release candidate.`}</Banner>
         )
       ) : null}
       {dialog ? <PromoteDialog projectKey={projectKey} versionId={versionId} versionName={r.version.name} blocked={!r.ready} onCancel={() => setDialog(false)} onConfirm={(o) => void promote(o)} /> : null}
