@@ -66,6 +66,8 @@ export const planBugViewSchema = z.object({
   notReadyReason: shortText.optional(),
   /** Backlog bugs only: 1-based rank, score and reasons. */
   rank: z.number().int().positive().optional(),
+  /** Backlog bugs whose place comes from the planner's manual order (they come first, in that order). */
+  placedByPlanner: z.literal(true).optional(),
   score: z.number().optional(),
   reasons: z.array(shortText).max(20),
 });

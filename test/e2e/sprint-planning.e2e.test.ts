@@ -66,6 +66,48 @@ test('plans a bug by drag and drop', async () => {
   await page.close();
 });
 
+/** What has keyboard focus inside the app frame: its accessible label or text. */
+async function focused(page: Page): Promise<string> {
+  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
+  if (!frame) throw new Error('app frame not found');
+  return frame.evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim() : 'body';
+  });
+}
+
+test("overrides the ranking with the keyboard: Up, Down and Move to top call sprint/set-order, focus stays on the control", async () => {
+  const { page, app } = await openPage();
+  const key = await backlogKey(app, 2);
+  const above = await backlogKey(app, 1);
+  await app.getByRole('button', { name: `Move ${key} up` }).focus();
+  await page.keyboard.press('Enter');
+  await app.getByText(`${key} is now #2 in the backlog.`).waitFor();
+  await expect(backlogKey(app, 1)).resolves.toBe(key);
+  await expect(backlogKey(app, 2)).resolves.toBe(above);
+  await expect(focused(page)).resolves.toBe(`Move ${key} up`);
+
+  await page.keyboard.press('Enter');
+  await app.getByText(`${key} is now #1 in the backlog.`).waitFor();
+  // Up is disabled at the top: focus moves to Down of the same bug, not to the page.
+  await expect(focused(page)).resolves.toBe(`Move ${key} down`);
+  await page.keyboard.press('Enter');
+  await app.getByText(`${key} is now #2 in the backlog.`).waitFor();
+
+  const last = await backlogKey(app, 10);
+  await app.getByRole('button', { name: `Move ${last} to the top` }).focus();
+  await page.keyboard.press('Space');
+  await app.getByText(`${last} is now #1 in the backlog.`).waitFor();
+  const stored = session.ws.store.get().appStorage['sprint-plan:RT'] as { override: string[] };
+  expect(stored.override.slice(0, 3)).toEqual([last, (await backlogKey(app, 1)), key]);
+  await app.getByRole('list', { name: 'Ranked backlog' }).locator(`[data-issue-key="${last}"]`).getByText('placed by the planner').waitFor();
+
+  await app.getByRole('button', { name: 'Rank by score only' }).click();
+  await app.getByText('The backlog is ranked by score again.').waitFor();
+  expect((session.ws.store.get().appStorage['sprint-plan:RT'] as { override: string[] }).override).toEqual([]);
+  await page.close();
+});
+
 test('a failed move call is never reported as moved: every unsent bug is listed, the page matches Jira', async () => {
   const { page, app } = await openPage();
   // The page's second sprint/move call fails (as when the resolver times out); the first one goes through.

@@ -247,6 +247,29 @@ describe('auto-plan and moves', () => {
     expect(emulator.calls.some((c) => c.path.includes('/sprint/2/issue'))).toBe(false);
   });
 
+  it("sets the planner's manual order: those bugs rank first, in that order, for the page and auto-plan; [] clears it", async () => {
+    const rankedKeys = (v: PlanView) => v.bugs.filter((x) => x.rank !== undefined).map((x) => x.key);
+    const loaded = await okData('sprint/load', {});
+    const before = loaded.bugs.filter((b) => b.rank !== undefined && b.ready);
+    const [a, b] = [before[5]!.key, before[2]!.key];
+    const view = await okData('sprint/set-order', { keys: [a, b, a] });
+    expect((store.get().appStorage['sprint-plan:RT'] as { override: string[] }).override).toEqual([a, b]);
+    const ranked = view.bugs.filter((x) => x.rank !== undefined);
+    expect(ranked.slice(0, 2).map((x) => [x.key, x.rank, x.placedByPlanner])).toEqual([[a, 1, true], [b, 2, true]]);
+    expect(ranked[0]!.reasons[0]).toBe('Placed at position 1 by the planner');
+    expect(ranked.slice(2).some((x) => x.placedByPlanner)).toBe(false);
+    // Auto-plan fills in that order: the first bug it plans from the backlog is the one placed first.
+    await okData('sprint/set-budget', { sprintId: 6, amount: 100 });
+    const preview = await okData<{ moves: Array<{ key: string }> }>('sprint/auto-plan-preview', {});
+    expect(preview.moves.slice(0, 2).map((m) => m.key)).toEqual([a, b]);
+
+    const cleared = await okData('sprint/set-order', { keys: [] });
+    expect(rankedKeys(cleared)).toEqual(rankedKeys(loaded));
+    expect(cleared.bugs.some((x) => x.placedByPlanner)).toBe(false);
+    await expect(run('sprint/set-order', { keys: [a] }, DEV)).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(run('sprint/set-order', { keys: ['not a key'] })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+
   it('pins a bug: auto-plan puts it in its pinned sprint whatever the budget', async () => {
     await okData('sprint/set-settings', { unit: 'points', velocityShare: null, unestimatedPoints: null });
     const key = (await okData('sprint/load', {})).bugs.find((b) => b.sprintId === null)!.key;

@@ -7,3 +7,4 @@ export * from './rank';
 export * from './auto-plan';
 export * from './signals';
 export * from './moves';
+export * from './manual-order';

@@ -114,7 +114,7 @@ export function buildView(inputs: PlanInputs, projectKey: string, stats: PlanVie
   const backlog = open.filter((b) => b.currentSprintId === undefined);
   const ranked = rankBugs(backlog, { now: now.getTime(), closedSprintIds: closedIds, override: settings.override });
   const byKey = new Map(open.map((b) => [b.key, b]));
-  const view = (bug: ReadBug, rankInfo?: { rank: number; score: number; reasons: string[] }): PlanBugView => {
+  const view = (bug: ReadBug, rankInfo?: { rank: number; score: number; reasons: string[]; overridden: boolean }): PlanBugView => {
     const why = notReady(bug, budget);
     return {
       key: bug.key,
@@ -136,6 +136,7 @@ export function buildView(inputs: PlanInputs, projectKey: string, stats: PlanVie
       ready: why === undefined,
       ...(why ? { notReadyReason: why } : {}),
       ...(rankInfo ? { rank: rankInfo.rank, score: rankInfo.score } : {}),
+      ...(rankInfo?.overridden ? { placedByPlanner: true as const } : {}),
       reasons: rankInfo?.reasons ?? [],
     };
   };

@@ -1,6 +1,7 @@
 import { memo, type DragEvent } from 'react';
 import { planStageLabels, type PlanBugView } from '@rt/contracts';
 import { Lozenge } from '../../../shared/components';
+import type { Reorder } from '../../../../src/domain/sprint-plan/manual-order';
 
 export const DRAG_TYPE = 'application/x-rt-bug-keys';
 
@@ -11,10 +12,14 @@ type Props = {
   onDragStart: (key: string, event: DragEvent) => void;
   showReasons: boolean;
   disabled: boolean;
+  /** Backlog rows: the planner's manual order (Move to top / Up / Down); absent in sprint columns. */
+  onReorder?: (key: string, to: Reorder) => void;
+  canUp?: boolean;
+  canDown?: boolean;
 };
 
 /** One bug: a real checkbox (keyboard selection), draggable, with its rank reasons when it is in the backlog. */
-export const BugRow = memo(function BugRow({ bug, selected, onToggle, onDragStart, showReasons, disabled }: Props) {
+export const BugRow = memo(function BugRow({ bug, selected, onToggle, onDragStart, showReasons, disabled, onReorder, canUp = false, canDown = false }: Props) {
   const id = `sp-bug-${bug.key}`;
   return (
     <li
@@ -41,6 +46,20 @@ export const BugRow = memo(function BugRow({ bug, selected, onToggle, onDragStar
         {!bug.ready ? <span className="rt-muted" title={bug.notReadyReason}>⚠ {bug.notReadyReason}</span> : null}
         {bug.assignee ? <span className="rt-muted">{bug.assignee.displayName}</span> : null}
       </div>
+      {onReorder ? (
+        <div className="rt-row sp-order" role="group" aria-label={`Rank of ${bug.key}`}>
+          <button type="button" className="rt-subtle" data-rank-action="top" disabled={disabled || !canUp} onClick={() => onReorder(bug.key, 'top')} aria-label={`Move ${bug.key} to the top`}>
+            Move to top
+          </button>
+          <button type="button" className="rt-subtle" data-rank-action="up" disabled={disabled || !canUp} onClick={() => onReorder(bug.key, 'up')} aria-label={`Move ${bug.key} up`}>
+            Up
+          </button>
+          <button type="button" className="rt-subtle" data-rank-action="down" disabled={disabled || !canDown} onClick={() => onReorder(bug.key, 'down')} aria-label={`Move ${bug.key} down`}>
+            Down
+          </button>
+          {bug.placedByPlanner ? <span className="rt-muted">placed by the planner</span> : null}
+        </div>
+      ) : null}
       {showReasons && bug.reasons.length > 0 ? (
         <div className="rt-muted sp-reasons">
           Score {bug.score}: {bug.reasons.join(' · ')}

@@ -3,7 +3,7 @@
  * filters, moves by drag and drop or keyboard (checkboxes + "Move selected to"), undo of the last change,
  * auto-plan with a diff to confirm, progress and a per-bug failure report, and the signals panel.
  */
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { AutoPlanPreview, Fail, MoveOutcome, PlanBugView, PlanMoveInput, PlanView } from '@rt/contracts';
 import { planStageLabels } from '@rt/contracts';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../../shared/components';
@@ -14,6 +14,7 @@ import { BugRow, DRAG_TYPE } from './BugRow';
 import { SettingsForm } from './SettingsForm';
 import { SignalsPanel } from './SignalsPanel';
 import { SprintColumn } from './SprintColumn';
+import { reorderBacklog, type Reorder } from '../../../../src/domain/sprint-plan/manual-order';
 import { chunk, invertMoves, isFiltered, matches, movesFor, noFilters, plural, settleUnsent, sprintName, type Filters } from './plan-helpers';
 
 const PAGE = 50;
@@ -38,6 +39,7 @@ const css = `
 .sp-dialog { position: fixed; inset: 5% 10%; background: #fff; z-index: 10; overflow: auto; box-shadow: 0 8px 24px rgba(9,30,66,.3); }
 .sp-scroll { max-height: 40vh; overflow: auto; }
 .sp-filters select { max-width: 160px; }
+.sp-order button { padding: 0 6px; font-size: 12px; }
 `;
 
 export function SprintPlanningPage({ context }: { context: PageContext }) {
@@ -53,6 +55,9 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
   const [preview, setPreview] = useState<AutoPlanPreview | null>(null);
   const [actionError, setActionError] = useState<Fail | null>(null);
   const [backlogHover, setBacklogHover] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Where keyboard focus goes once the page is idle again (first enabled match): controls are disabled while busy. */
+  const focusAfter = useRef<string[] | null>(null);
 
   const view = loaded.state === 'ready' ? loaded.data : null;
   const busy = progress !== null;
@@ -85,6 +90,7 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
       if (moves.length === 0) return;
       setActionError(null);
       setReport(null);
+      setNotice(null);
       const parts = chunk(moves, 100);
       const failed: MoveOutcome[] = [];
       const undo: PlanMoveInput[][] = [];
@@ -159,16 +165,51 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
   );
 
   const change = useCallback(
-    async (run: () => Promise<{ ok: true; data: PlanView } | Fail>) => {
+    async (run: () => Promise<{ ok: true; data: PlanView } | Fail>, after?: (fresh: PlanView) => void) => {
       setActionError(null);
+      setReport(null);
+      setNotice(null);
       setProgress({ label: 'Saving…', done: 0, total: 0 });
       const r = await run();
       setProgress(null);
-      if (r.ok) replace(r.data);
-      else setActionError(r);
+      if (r.ok) {
+        replace(r.data);
+        after?.(r.data);
+      } else setActionError(r);
     },
     [replace],
   );
+
+  const onReorder = useCallback(
+    (key: string, to: Reorder) => {
+      if (!view) return;
+      const order = view.bugs.filter((b) => b.rank !== undefined).map((b) => b.key);
+      const placed = view.bugs.filter((b) => b.placedByPlanner).length;
+      const keys = reorderBacklog(order, placed, key, to, isFiltered(filters) ? new Set(backlog.map((b) => b.key)) : undefined);
+      if (!keys) return;
+      const row = `[data-issue-key="${key}"]`;
+      focusAfter.current = [`${row} [data-rank-action="${to}"]`, `${row} [data-rank-action="${to === 'down' ? 'up' : 'down'}"]`, `${row} input[type="checkbox"]`];
+      void change(
+        () => call('sprint/set-order', { ...boardInput, keys }),
+        (fresh) => setNotice(`${key} is now #${fresh.bugs.find((b) => b.key === key)?.rank ?? '?'} in the backlog.`),
+      );
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, filters, backlog, change, boardId],
+  );
+
+  useEffect(() => {
+    const wanted = focusAfter.current;
+    if (!wanted || busy || !view) return;
+    focusAfter.current = null;
+    for (const selector of wanted) {
+      const el = document.querySelector<HTMLElement>(selector);
+      if (el && !(el as HTMLButtonElement).disabled) {
+        el.focus();
+        return;
+      }
+    }
+  });
 
   const onSetBudget = useCallback(
     (sprintId: number, amount: number | null) => void change(() => call('sprint/set-budget', { ...boardInput, sprintId, amount })),
@@ -265,6 +306,7 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
           ) : null}
         </div>
       ) : null}
+      {notice ? <Banner kind="success">{notice}</Banner> : null}
       {report ? (
         report.failed.length === 0 && report.error === undefined ? (
           <Banner kind="success">{report.label}.</Banner>
@@ -354,14 +396,28 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
                   Select all shown
                 </button>
               ) : null}
+              {view.canPlan && view.bugs.some((b) => b.placedByPlanner) ? (
+                <button type="button" className="rt-subtle" disabled={busy} onClick={() => void change(() => call('sprint/set-order', { ...boardInput, keys: [] }), () => setNotice('The backlog is ranked by score again.'))}>
+                  Rank by score only
+                </button>
+              ) : null}
               {backlog.length === 0 ? (
                 <EmptyState title={backlogTotal === 0 ? 'No unplanned bugs' : 'No bug matches the filters'}>
                   {backlogTotal === 0 ? 'Every open bug is planned into a sprint.' : 'Change or clear the filters.'}
                 </EmptyState>
               ) : (
                 <ul className="sp-list" aria-label="Ranked backlog">
-                  {backlog.slice(0, shown).map((bug) => (
-                    <BugRow key={bug.key} bug={bug} selected={selected.has(bug.key)} onToggle={toggle} onDragStart={onDragStart} showReasons disabled={!view.canPlan || busy} />
+                  {backlog.slice(0, shown).map((bug, i) => (
+                    <BugRow
+                      key={bug.key}
+                      bug={bug}
+                      selected={selected.has(bug.key)}
+                      onToggle={toggle}
+                      onDragStart={onDragStart}
+                      showReasons
+                      disabled={!view.canPlan || busy}
+                      {...(view.canPlan ? { onReorder, canUp: i > 0, canDown: i < backlog.length - 1 } : {})}
+                    />
                   ))}
                 </ul>
               )}
