@@ -1,8 +1,9 @@
 import { analyseReproSteps, isFieldFilled } from '../domain/repro-steps';
 import { effectiveField, type IssueSnapshot } from '../domain/validators/issue-snapshot';
-import { decideReproStepsClear, reproStepsSource, type ReproAnalysisSummary, type ReproStepsClearConfig } from '../domain/validators/repro-steps-clear';
+import { stageOf } from '../domain/bug-flow/status-mapping';
+import { decideReproStepsClear, reproStepsSource, type ReproAnalysisSummary, type ReproLoopContext, type ReproStepsClearConfig } from '../domain/validators/repro-steps-clear';
 import { snapshotOfNewIssue } from './issue-reader';
-import type { ValidatorDefinition } from './run-validator';
+import type { Loop, ValidatorDefinition } from './run-validator';
 
 /** The repro-steps analyser on the configured source (structured field, text field, or description). */
 export function analyseSource(config: ReproStepsClearConfig, issue: IssueSnapshot): ReproAnalysisSummary {
@@ -16,7 +17,14 @@ export function analyseSource(config: ReproStepsClearConfig, issue: IssueSnapsho
   return { score: analysis.score, has: analysis.has, findings: analysis.findings };
 }
 
-const decide = (config: ReproStepsClearConfig, issue: IssueSnapshot) => decideReproStepsClear({ config, issue, analysis: analyseSource(config, issue) });
+const decide = (config: ReproStepsClearConfig, issue: IssueSnapshot, loop?: ReproLoopContext) =>
+  decideReproStepsClear({ config, issue, analysis: analyseSource(config, issue), ...(loop ? { loop } : {}) });
+
+/** The stage of the transition's from status, for the message (the changelog is not read: an unmapped status has none). */
+function loopContext(fromStatusId: string | undefined, loop: Loop | undefined): ReproLoopContext | undefined {
+  const stage = loop ? stageOf(fromStatusId, loop.mapping) : undefined;
+  return loop && stage ? { stage, mapping: loop.mapping, statuses: loop.statuses } : undefined;
+}
 
 /** Whether the transition screen holds the value the analyser would read (so the stored issue is not needed). */
 function screenHasSource(config: ReproStepsClearConfig, modified: Record<string, unknown>): boolean {
@@ -30,20 +38,21 @@ function screenHasSource(config: ReproStepsClearConfig, modified: Record<string,
 export const reproStepsClear: ValidatorDefinition<'repro-steps-clear'> = {
   kind: 'repro-steps-clear',
   /**
-   * Text changed on the transition screen is analysed without reading the issue when the screen also holds the
-   * summary (the analyser compares the steps with the title; without it the same text could pass on the screen and
-   * fail once stored). A pass needs nothing else; a failure needs the issue type (unless every type is checked or
-   * the screen names it), so only then is it read.
+   * Text changed on the transition screen that passes is not checked against the stored issue, when the screen
+   * also holds the summary (the analyser compares the steps with the title; without it the same text could pass on
+   * the screen and fail once stored). A failure reads the issue (its type: does the rule apply; its project: the
+   * stage mapping, so the message says where the bug is and its next step), still one call.
    */
   withoutRead(config, request) {
     if (!screenHasSource(config, request.modifiedFields) || !Object.prototype.hasOwnProperty.call(request.modifiedFields, 'summary')) return undefined;
     const issue = { ...snapshotOfNewIssue(request.modifiedFields), key: request.issueKey ?? '' };
     const decision = decide({ ...config, issueTypes: [] }, issue);
-    if (decision.result) return decision;
-    return config.issueTypes.length === 0 || issue.issueType !== '' ? decide(config, issue) : undefined;
+    return decision.result ? decision : undefined;
   },
   decideOnCreate: (config, issue) => decide(config, issue),
-  read: (config) => ({ fields: ['summary', 'description', 'issuetype', ...(config.field.source === 'field' ? [config.field.fieldId] : [])], changelog: false }),
+  read: (config) => ({ fields: ['summary', 'description', 'issuetype', 'project', ...(config.field.source === 'field' ? [config.field.fieldId] : [])], changelog: false }),
   needsLoop: () => false,
-  decide: (config, issue) => decide(config, issue),
+  // Only a failure's message uses the stage mapping (app storage; no Jira call once cached).
+  loopForMessage: true,
+  decide: (config, issue, request, loop) => decide(config, issue, loopContext(request.fromStatusId, loop)),
 };

@@ -26,6 +26,11 @@ export type ValidatorDefinition<K extends ValidatorKind> = {
   /** The fields to read, and whether the changelog is needed. */
   read(config: ValidatorConfigs[K]): { fields: string[]; changelog: boolean };
   needsLoop(config: ValidatorConfigs[K]): boolean;
+  /**
+   * Without `needsLoop`: a blocking decision is made again with the loop (stage mapping) so its message can say
+   * where the bug is and its next step. Loading it never changes the outcome: if it fails, the first message stands.
+   */
+  loopForMessage?: boolean;
   /** With a truncated inline changelog: true when the whole history could change the decision. */
   needsWholeHistory?(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest & { issueKey: string }, loop: Loop | undefined): boolean;
   decide(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest & { issueKey: string }, loop: Loop | undefined): ValidatorDecision;
@@ -82,19 +87,22 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     let issue = snapshotOf(raw, request.modifiedFields);
     const withKey = { ...request, issueKey: request.issueKey };
 
-    let loop: Loop | undefined;
-    if (def.needsLoop(config.config)) {
+    const loadLoop = async (): Promise<Loop> => {
       const project = raw.fields.project;
-      const key = project?.key ?? request.issueKey.replace(/-\d+$/, '');
+      const key = project?.key ?? withKey.issueKey.replace(/-\d+$/, '');
       const loaded = await loadStageMapping(svc.storage, jira, { id: project?.id ?? key, key }, svc.now());
-      loop = { mapping: loaded.mapping, statuses: loaded.statuses };
       if (trace) trace.mappingDerived = loaded.derivedNow;
-    }
+      return { mapping: loaded.mapping, statuses: loaded.statuses };
+    };
+    let loop = def.needsLoop(config.config) ? await loadLoop() : undefined;
     if (wanted.changelog && changelogTruncated(raw) && def.needsWholeHistory?.(config.config, issue, withKey, loop)) {
       issue = snapshotOf(raw, request.modifiedFields, await jira.getChangelog(request.issueKey));
       if (trace) trace.wholeHistoryRead = true;
     }
-    return respond(def.decide(config.config, issue, withKey, loop));
+    const decision = def.decide(config.config, issue, withKey, loop);
+    if (decision.result || loop || !def.loopForMessage) return respond(decision);
+    loop = await loadLoop().catch(() => undefined);
+    return respond(loop ? def.decide(config.config, issue, withKey, loop) : decision);
   } catch (error) {
     const { decision, record } = decideOnJiraError({ validator: def.kind, issueKey: request.issueKey ?? '(new issue)', error: whatFailed(error), onJiraError: config.config.onJiraError, now: svc.now().toISOString() });
     try {

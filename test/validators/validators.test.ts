@@ -64,6 +64,8 @@ describe('repro steps are clear', () => {
     expect(value.errorMessage).toMatch(/score 0 of 100; at least 60 needed/);
     expect(value.errorMessage).toContain('Missing: steps to reproduce, expected result, actual result.');
     expect(value.errorMessage).toContain('What to add:');
+    // Where the bug is, the next step and who takes it: from the stage mapping in app storage (no extra Jira call).
+    expect(value.errorMessage).toMatch(/ This bug is in L2\. L2 support completes it and moves it to 'Triage', where the RTE triages it\.$/);
     expect(calls).toBe(1);
   });
   it('passes a bug with clear steps', async () => {
@@ -89,8 +91,9 @@ describe('repro steps are clear', () => {
     expect(screen.calls).toBe(1);
     expect(screen.value.result).toBe(false);
     expect(screen.value.errorMessage).toMatch(/score 65 of 100; at least 70 needed/);
+    // With the summary on the screen too: the same failure (the issue is read once, for the message's stage).
     const withSummary = await counting(env.emulator, () => reproStepsClearValidator(payload(key, S.OPEN, S.TRIAGE, config, { summary, description })));
-    expect(withSummary).toMatchObject({ value: { result: false }, calls: 0 });
+    expect(withSummary).toMatchObject({ value: screen.value, calls: 1 });
     await app().editIssue(key, { fields: { description } });
     expect(await reproStepsClearValidator(payload(key, S.OPEN, S.TRIAGE, config))).toEqual(screen.value);
   });
@@ -107,7 +110,10 @@ describe('RTE review complete', () => {
   it('blocks the move to QA listing what is missing (documentation impact field)', async () => {
     const { value, calls } = await counting(env.emulator, () => rteReviewCompleteValidator(payload('RT-37', S.RTE_REVIEW, S.IN_QA, rteFields)));
     expect(value.result).toBe(false);
-    expect(value.errorMessage).toBe("RTE review is not complete, so this bug cannot go to QA yet. Still to do: (1) answer the documentation impact with the field 'Documentation impact'.");
+    expect(value.errorMessage).toBe(
+      "RTE review is not complete, so this bug cannot go to QA yet. Still to do: (1) answer the documentation impact with the field 'Documentation impact'. " +
+        "This bug is in RTE review. The RTE passes it to 'In QA' for QA, or sends it back to 'In Progress'.",
+    );
     expect(calls).toBe(1);
   });
   it('passes when the screen answers the documentation impact (modifiedFields), and for a complete bug', async () => {

@@ -96,8 +96,16 @@ export function evaluateTransition(input: TransitionInput): TransitionVerdict {
   );
 }
 
+/**
+ * "This bug is in Dev. The developer moves the fix to 'RTE Review', and the RTE will pass it to QA.": where the bug
+ * is, its next legal step (real status names) and who takes it. For the other validators' messages.
+ */
+export function whereAndNext(stage: Stage, mapping: StatusStageMapping, statuses: readonly JiraStatus[] = []): string {
+  return `This bug is ${stagePhrase(stage)}. ${nextSentence(stage, (s) => statusForStage(s, mapping, statuses).name)}`;
+}
+
 /** What should happen next from each stage, naming real statuses and who owns the step. */
-function nextSentence(stage: Stage, name: (s: Stage) => string): string {
+export function nextSentence(stage: Stage, name: (s: Stage) => string): string {
   switch (stage) {
     case 'L2':
       return `L2 support completes it and moves it to '${name('RTE_TRIAGE')}', where the RTE triages it.`;

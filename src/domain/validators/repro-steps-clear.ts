@@ -1,3 +1,6 @@
+import { whereAndNext } from '../bug-flow/evaluate-transition';
+import type { JiraStatus, StatusStageMapping } from '../bug-flow/status-mapping';
+import type { Stage } from '../bug-flow/stages';
 import type { CommonValidatorConfig } from './kinds';
 import { appliesToIssueType, block, effectiveField, isAnswered, pass, type IssueSnapshot, type ValidatorDecision } from './issue-snapshot';
 
@@ -52,9 +55,15 @@ export function reproStepsSource(config: Pick<ReproStepsClearConfig, 'field'>, i
   return { fieldId: config.field.fieldId, fieldLabel: config.field.fieldName ? `'${config.field.fieldName}'` : `field ${config.field.fieldId}`, value };
 }
 
-export type ReproStepsClearInput = { config: ReproStepsClearConfig; issue: IssueSnapshot; analysis: ReproAnalysisSummary };
+/** Where the bug is in the loop (stage of the transition's from status), for the message; absent on create. */
+export type ReproLoopContext = { stage: Stage; mapping: StatusStageMapping; statuses?: readonly JiraStatus[] };
 
-export function decideReproStepsClear({ config, issue, analysis }: ReproStepsClearInput): ValidatorDecision {
+export type ReproStepsClearInput = { config: ReproStepsClearConfig; issue: IssueSnapshot; analysis: ReproAnalysisSummary; loop?: ReproLoopContext };
+
+/** When the stage is unknown (a bug being created, or an unmapped status): reproduction steps are L2's part of the loop. */
+const L2_NEXT = 'Clear reproduction steps are the L2 stage of the loop: L2 support completes them, then the bug goes to RTE triage.';
+
+export function decideReproStepsClear({ config, issue, analysis, loop }: ReproStepsClearInput): ValidatorDecision {
   if (!appliesToIssueType(issue, config.issueTypes)) return pass();
   const score = Number.isFinite(analysis.score) ? Math.round(analysis.score) : 0;
   const missing = config.requiredParts.filter((part) => analysis.has[part] !== true);
@@ -77,6 +86,9 @@ export function decideReproStepsClear({ config, issue, analysis }: ReproStepsCle
   ];
   if (missing.length > 0) parts.push(`Missing: ${missing.map((p) => partNames[p]).join(', ')}.`);
   if (hints.length > 0) parts.push(`What to add: ${hints.join(' ')}`);
-  const message = parts.join(' ');
-  return block(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message);
+  const body = parts.join(' ');
+  // Where the bug is, its next step and who takes it always survive the length cap.
+  const next = loop ? whereAndNext(loop.stage, loop.mapping, loop.statuses) : L2_NEXT;
+  const room = MAX_MESSAGE - next.length - 1;
+  return block(`${body.length > room ? `${body.slice(0, room - 1)}…` : body} ${next}`);
 }

@@ -1,4 +1,5 @@
-import { hasRteReviewAfterLatestDev, latestDevInterval, stageHistory } from '../bug-flow/changelog';
+import { hasRteReviewAfterLatestDev, latestDevInterval, stageHistory, type StageInterval } from '../bug-flow/changelog';
+import { whereAndNext } from '../bug-flow/evaluate-transition';
 import { stageOf, statusForStage, type JiraStatus, type StatusStageMapping } from '../bug-flow/status-mapping';
 import type { TransitionRef } from './follows-loop';
 import { describeFlag, flagAnswered, flagConfirmed } from './flags';
@@ -47,8 +48,9 @@ export function decideRteReviewComplete(input: RteReviewCompleteInput): Validato
   if (!flagConfirmed(issue, config.reproConfirmed)) {
     todo.push(`the developer confirms the reproduction steps with ${describeFlag(config.reproConfirmed)}`);
   }
+  let history: StageInterval[] | undefined;
   if (config.requireRteReviewInHistory) {
-    const history = stageHistory(issue.created, transition.fromStatusId ?? issue.statusId, issue.statusChanges, mapping);
+    history = stageHistory(issue.created, transition.fromStatusId ?? issue.statusId, issue.statusChanges, mapping);
     if (!hasRteReviewAfterLatestDev(history)) {
       const dev = latestDevInterval(history);
       const since = dev ? ` (it was in Dev from ${dev.enteredAt.slice(0, 10)})` : '';
@@ -57,5 +59,8 @@ export function decideRteReviewComplete(input: RteReviewCompleteInput): Validato
   }
   if (todo.length === 0) return pass();
   const list = todo.map((t, i) => `(${i + 1}) ${t}`).join('; ');
-  return block(`RTE review is not complete, so this bug cannot go to QA yet. Still to do: ${list}.`);
+  // The stage it is in: its from status, else (an unmapped status) the last mapped one in its history.
+  history ??= stageHistory(issue.created, transition.fromStatusId ?? issue.statusId, issue.statusChanges, mapping);
+  const stage = fromStage ?? history[history.length - 1]?.stage ?? 'L2';
+  return block(`RTE review is not complete, so this bug cannot go to QA yet. Still to do: ${list}. ${whereAndNext(stage, mapping, statuses)}`);
 }

@@ -1,5 +1,6 @@
 import { defaultValidatorConfig } from '@rt/contracts/validator-config';
 import { decideReproStepsClear, reproStepsSource, type ReproAnalysisSummary } from '../../../src/domain/validators/repro-steps-clear';
+import { mapping, statuses } from '../bug-flow/workflow-fixture';
 import { aBug } from './builders';
 
 const config = defaultValidatorConfig('repro-steps-clear');
@@ -30,15 +31,26 @@ describe('decideReproStepsClear', () => {
       errorMessage:
         'The reproduction steps in the description are not clear enough yet (score 35 of 100; at least 60 needed). ' +
         'Missing: expected result, actual result. ' +
-        "What to add: Add a line starting 'Expected:'. Say what you expected to happen. Say what actually happened: the error, the wrong value, a screenshot.",
+        "What to add: Add a line starting 'Expected:'. Say what you expected to happen. Say what actually happened: the error, the wrong value, a screenshot. " +
+        // No stage known (e.g. on create): reproduction steps are L2's part of the loop.
+        'Clear reproduction steps are the L2 stage of the loop: L2 support completes them, then the bug goes to RTE triage.',
     });
+  });
+
+  test('names the stage the bug is in, its next step and who takes it (real status names)', () => {
+    const unclear = analysis({ score: 10 });
+    const inL2 = decideReproStepsClear({ config, issue: aBug(), analysis: unclear, loop: { stage: 'L2', mapping, statuses } });
+    expect(inL2.errorMessage).toMatch(/ This bug is in L2\. L2 support completes it and moves it to 'Triage', where the RTE triages it\.$/);
+    const inTriage = decideReproStepsClear({ config, issue: aBug(), analysis: unclear, loop: { stage: 'RTE_TRIAGE', mapping, statuses } });
+    expect(inTriage.errorMessage).toMatch(/ This bug is in RTE triage\. The RTE accepts it and moves it to 'In Progress' for a developer, or back to 'Open' when L2 must add information\.$/);
   });
 
   test('a good score still fails when a required part is missing', () => {
     const strict = { ...config, requiredParts: ['environment' as const] };
     const decision = decideReproStepsClear({ config: strict, issue: aBug(), analysis: analysis() });
     expect(decision.errorMessage).toBe(
-      'The reproduction steps in the description are missing required parts. Missing: environment. What to add: Name the environment: app version, browser and OS, site or tenant.',
+      'The reproduction steps in the description are missing required parts. Missing: environment. What to add: Name the environment: app version, browser and OS, site or tenant. ' +
+        'Clear reproduction steps are the L2 stage of the loop: L2 support completes them, then the bug goes to RTE triage.',
     );
   });
 
@@ -48,6 +60,9 @@ describe('decideReproStepsClear', () => {
     expect(decision.result).toBe(false);
     expect(decision.errorMessage?.length).toBeLessThanOrEqual(1500);
     expect(decision.errorMessage).toContain('score 0 of 100');
+    const placed = decideReproStepsClear({ config, issue: aBug(), analysis: analysis({ score: 0, findings: many }), loop: { stage: 'L2', mapping, statuses } });
+    expect(placed.errorMessage?.length).toBeLessThanOrEqual(1500);
+    expect(placed.errorMessage).toMatch(/… This bug is in L2\. L2 support completes it and moves it to 'Triage', where the RTE triages it\.$/);
   });
 });
 

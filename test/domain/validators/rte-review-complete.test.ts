@@ -21,8 +21,19 @@ describe('decideRteReviewComplete', () => {
         "(1) set a Fix version naming a release candidate such as 4.3.0-rc.1 (Fix versions now: '4.3.0'); " +
         "(2) answer the documentation impact with the label 'docs-impact' or 'no-docs-impact'; " +
         "(3) the developer confirms the reproduction steps with the label 'repro-confirmed'; " +
-        "(4) the RTE reviews the fix in 'RTE Review' after its latest Dev stage (it was in Dev from 2026-03-02).",
+        "(4) the RTE reviews the fix in 'RTE Review' after its latest Dev stage (it was in Dev from 2026-03-02). " +
+        // Where the bug is, the next legal step and who takes it (the loop's next-step sentence).
+        "This bug is in RTE review. The RTE passes it to 'In QA' for QA, or sends it back to 'In Progress'.",
     });
+  });
+
+  test('names the stage the bug is in, its next step and owner: from Dev, and from an unmapped status (its history)', () => {
+    const issue = aBug({ labels: [], statusChanges: changesThrough(['10', '20', '30']) });
+    const fromDev = decideRteReviewComplete({ config, issue, transition: { fromStatusId: '30', toStatusId: '50' }, mapping, statuses });
+    expect(fromDev.errorMessage).toMatch(/This bug is in Dev\. The developer moves the fix to 'RTE Review', and the RTE will pass it to QA\.$/);
+    const blocked = aBug({ labels: [], statusChanges: changesThrough(['10', '20', '30', '90']) });
+    const fromBlocked = decideRteReviewComplete({ config, issue: blocked, transition: { fromStatusId: '90', toStatusId: '50' }, mapping, statuses });
+    expect(fromBlocked.errorMessage).toContain('This bug is in Dev. The developer moves the fix');
   });
 
   test('only checks moves into QA', () => {
