@@ -1,10 +1,10 @@
 import { parseValidatorConfig, type ValidatorConfigs } from '../contracts/validator-config';
 import type { JiraStatus, StatusStageMapping } from '../domain/bug-flow/status-mapping';
-import { decideOnJiraError } from '../domain/validators/failure-policy';
+import { decideOnInternalError, decideOnJiraError } from '../domain/validators/failure-policy';
 import type { IssueSnapshot, ValidatorDecision } from '../domain/validators/issue-snapshot';
 import type { ValidatorKind } from '../domain/validators/kinds';
-import { JiraError } from '../jira/errors';
-import { StorageError } from '../storage/key-value-store';
+import { isForgePassThroughError, JiraError } from '../jira/errors';
+import { StorageError, type KeyValueStore } from '../storage/key-value-store';
 import { services } from '../runtime/services';
 import { recordValidatorFailure } from './failure-log';
 import { changelogTruncated, readIssue, snapshotOf, snapshotOfNewIssue } from './issue-reader';
@@ -43,6 +43,23 @@ function whatFailed(error: unknown): unknown {
   return error;
 }
 
+/** Jira or app storage could not be read: the failure policy applies. Anything else is a fault in Release Train. */
+const isReadFailure = (error: unknown) => error instanceof JiraError || error instanceof StorageError || isForgePassThroughError(error);
+
+/** App storage whose every failure is a StorageError (the platform's own errors are not), for isReadFailure. */
+function storageErrorsTyped(store: KeyValueStore): KeyValueStore {
+  const typed =
+    <A extends unknown[], R>(what: string, f: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await f(...args);
+      } catch (e) {
+        throw e instanceof StorageError ? e : new StorageError(e instanceof Error ? e.message : String(e), `${what} ${String(args[0])}`);
+      }
+    };
+  return { get: typed('get', store.get.bind(store)), set: typed('set', store.set.bind(store)), delete: typed('delete', store.delete.bind(store)), list: typed('list', store.list.bind(store)) };
+}
+
 /** What every validator function returns to Jira. Exactly `{ result, errorMessage? }`. */
 export type ValidatorResponse = { result: boolean; errorMessage?: string };
 const respond = (d: ValidatorDecision): ValidatorResponse => (d.result ? { result: true } : { result: false, errorMessage: d.errorMessage ?? 'Release Train blocked this transition.' });
@@ -59,7 +76,7 @@ export type ValidationTrace = { jiraCalls: number; wholeHistoryRead: boolean; ma
  * validator-jira.ts) → the stage mapping from app storage → the domain decides.
  * A malformed payload or configuration blocks with a message saying what is wrong (never a crash). When Jira or
  * app storage cannot be read, the failure policy decides (block with "retry", or allow and record) and the event is
- * recorded in app storage.
+ * recorded in app storage; any other error (a fault in Release Train) blocks and is recorded too.
  */
 export async function runValidator<K extends ValidatorKind>(def: ValidatorDefinition<K>, payload: unknown, trace?: ValidationTrace): Promise<ValidatorResponse> {
   const parsed = parseValidatorPayload(payload);
@@ -90,7 +107,7 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     const loadLoop = async (): Promise<Loop> => {
       const project = raw.fields.project;
       const key = project?.key ?? withKey.issueKey.replace(/-\d+$/, '');
-      const loaded = await loadStageMapping(svc.storage, jira, { id: project?.id ?? key, key }, svc.now());
+      const loaded = await loadStageMapping(storageErrorsTyped(svc.storage), jira, { id: project?.id ?? key, key }, svc.now());
       if (trace) trace.mappingDerived = loaded.derivedNow;
       return { mapping: loaded.mapping, statuses: loaded.statuses };
     };
@@ -104,7 +121,12 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     loop = await loadLoop().catch(() => undefined);
     return respond(loop ? def.decide(config.config, issue, withKey, loop) : decision);
   } catch (error) {
-    const { decision, record } = decideOnJiraError({ validator: def.kind, issueKey: request.issueKey ?? '(new issue)', error: whatFailed(error), onJiraError: config.config.onJiraError, now: svc.now().toISOString() });
+    const event = { validator: def.kind, issueKey: request.issueKey ?? '(new issue)', now: svc.now().toISOString() };
+    const readFailure = isReadFailure(error);
+    if (!readFailure) console.error(`Release Train: internal error in the ${def.kind} validator`, error);
+    const { decision, record } = readFailure
+      ? decideOnJiraError({ ...event, error: whatFailed(error), onJiraError: config.config.onJiraError })
+      : decideOnInternalError({ ...event, error });
     try {
       await recordValidatorFailure(svc.storage, record);
     } catch (e) {

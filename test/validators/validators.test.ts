@@ -4,9 +4,9 @@
  * Jira 403/500/429 under both failure policies (and the recorded event), malformed payloads and configurations.
  */
 import { followsLoopValidator, regressionBugLinkedValidator, reproStepsClearValidator, rteReviewCompleteValidator } from '../../src';
-import { services } from '../../src/runtime/services';
+import { installServices, services } from '../../src/runtime/services';
 import { listValidatorFailures } from '../../src/validators/failure-log';
-import { followsLoop, rteReviewComplete, runValidator, type ValidationTrace } from '../../src/validators';
+import { followsLoop, reproStepsClear, rteReviewComplete, runValidator, type ValidationTrace } from '../../src/validators';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { validatorRetry } from '../../src/validators/validator-jira';
 import { adf, app, counting, emulatorEnv, GOOD_REPRO, payload, S, type Env } from './support';
@@ -211,6 +211,47 @@ describe('failure policy when Jira cannot be read', () => {
       expect(value).toEqual({ result: true });
       expect(trace.jiraCalls).toBe(2);
     });
+  });
+});
+
+describe('a fault in Release Train itself is not a Jira failure', () => {
+  const allow = { version: 1, onJiraError: 'allow-and-record' };
+  it('blocks even with "allow and record", says so, and records it', async () => {
+    const faulty = { ...followsLoop, decide: () => { throw new TypeError("Cannot read properties of undefined (reading 'stage')"); } };
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = await runValidator(faulty, payload('RT-28', S.DEV, S.RTE_REVIEW, allow));
+    jest.restoreAllMocks();
+    expect(r).toEqual({
+      result: false,
+      errorMessage: "Release Train hit an internal error while checking this transition (Cannot read properties of undefined (reading 'stage')), so it is blocked; retry, and tell your Jira admin if it keeps happening.",
+    });
+    const [latest] = await listValidatorFailures(services().storage, 'RT');
+    expect(latest).toMatchObject({ validator: 'follows-loop', issueKey: 'RT-28', decision: 'blocked', error: expect.stringMatching(/^internal error: Cannot read properties/) });
+  });
+  it('app storage failing (the platform\'s own error) is a read failure: the policy applies', async () => {
+    const real = services();
+    const broken = { ...real.storage, get: async () => { throw new Error('KVS is unavailable'); } };
+    installServices({ ...real, storage: broken });
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await runValidator(followsLoop, payload('RT-28', S.DEV, S.IN_QA, allow))).toEqual({ result: true });
+      const blocked = await runValidator(followsLoop, payload('RT-28', S.DEV, S.IN_QA, {}));
+      expect(blocked.errorMessage).toBe('Release Train could not verify this transition (app storage could not be read: KVS is unavailable); retry in a moment.');
+    } finally {
+      installServices(real);
+      jest.restoreAllMocks();
+    }
+  });
+  it('a failing repro-steps rule whose message cannot load the stage mapping still blocks with its own message', async () => {
+    const real = services();
+    installServices({ ...real, storage: { ...real.storage, get: async () => { throw new Error('KVS is unavailable'); } } });
+    try {
+      const r = await runValidator(reproStepsClear, payload('RT-122', S.OPEN, S.TRIAGE, allow));
+      expect(r.result).toBe(false);
+      expect(r.errorMessage).toMatch(/^The reproduction steps in the description are not clear enough yet.* Clear reproduction steps are the L2 stage of the loop/);
+    } finally {
+      installServices(real);
+    }
   });
 });
 

@@ -50,3 +50,17 @@ export function decideOnJiraError(input: JiraReadFailureInput): { decision: Vali
     : { result: false, errorMessage: `Release Train could not verify this transition (${error}); retry in a moment.` };
   return { decision, record };
 }
+
+/**
+ * Anything other than Jira or app storage failing is a fault in Release Train itself: the transition is blocked
+ * whatever the failure policy says (so "allow and record" cannot let a bug wave transitions through), and recorded.
+ */
+export function decideOnInternalError(input: Omit<JiraReadFailureInput, 'onJiraError'>): { decision: ValidatorDecision; record: FailureRecord } {
+  const error = describeError(input.error);
+  const record: FailureRecord = { at: input.now, validator: input.validator, issueKey: input.issueKey, error: `internal error: ${error}`, decision: 'blocked' };
+  const decision: ValidatorDecision = {
+    result: false,
+    errorMessage: `Release Train hit an internal error while checking this transition (${error}), so it is blocked; retry, and tell your Jira admin if it keeps happening.`,
+  };
+  return { decision, record };
+}

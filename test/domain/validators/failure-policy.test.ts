@@ -1,4 +1,4 @@
-import { decideOnJiraError, describeError } from '../../../src/domain/validators/failure-policy';
+import { decideOnInternalError, decideOnJiraError, describeError } from '../../../src/domain/validators/failure-policy';
 
 const base = { validator: 'follows-loop' as const, issueKey: 'RT-42', now: '2026-03-02T09:00:00.000Z' };
 
@@ -24,5 +24,13 @@ describe('decideOnJiraError', () => {
     circular['self'] = circular;
     expect(describeError(circular)).toBe('[object Object]');
     expect(describeError('x'.repeat(1000))).toHaveLength(200);
+  });
+});
+
+describe('decideOnInternalError', () => {
+  test('always blocks (there is no policy to apply to a fault in Release Train) and records it as internal', () => {
+    const { decision, record } = decideOnInternalError({ ...base, error: new TypeError('x is undefined') });
+    expect(decision).toEqual({ result: false, errorMessage: 'Release Train hit an internal error while checking this transition (x is undefined), so it is blocked; retry, and tell your Jira admin if it keeps happening.' });
+    expect(record).toEqual({ at: base.now, validator: 'follows-loop', issueKey: 'RT-42', error: 'internal error: x is undefined', decision: 'blocked' });
   });
 });
