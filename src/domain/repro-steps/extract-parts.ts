@@ -71,6 +71,24 @@ function firstParagraph(lines: Line[]): { head: Line[]; tail: Line[] } {
   return { head: lines.slice(0, i), tail: lines.slice(i) };
 }
 
+/**
+ * An expected/actual section's own lines: the first paragraph, then each following paragraph that opens with a
+ * list item or a code line (the items or the trace under "Actual:"); the rest is the report again.
+ */
+function labelledParagraphs(lines: Line[]): { head: Line[]; tail: Line[] } {
+  let i = 0;
+  while (i < lines.length && lines[i]!.text === '') i++;
+  while (i < lines.length && lines[i]!.text !== '') i++;
+  for (;;) {
+    let j = i;
+    while (j < lines.length && lines[j]!.text === '') j++;
+    if (j >= lines.length || !(lines[j]!.code || listMarker(lines[j]!.text))) break;
+    i = j;
+    while (i < lines.length && lines[i]!.text !== '') i++;
+  }
+  return { head: lines.slice(0, i), tail: lines.slice(i) };
+}
+
 /** Steps from a labelled steps section: one per list item or non-empty line; template leftovers ("2", "3") dropped. */
 export function stepsFromLines(lines: Line[]): string[] {
   const steps: string[] = [];
@@ -96,6 +114,7 @@ export function extractParts(text: string): Extracted {
   const parts: ReproParts = { steps: [], attachmentsMentioned: false };
   const labelled = { steps: false, expected: false, actual: false };
   const prose: Line[] = [];
+  const metaOnly: Line[] = [];
 
   for (const section of sections) {
     switch (section.kind) {
@@ -111,7 +130,11 @@ export function extractParts(text: string): Extracted {
       }
       case 'expected':
       case 'actual': {
-        const value = joinLines(section.lines);
+        // The part is its first paragraph plus lists / code blocks right under it; what follows a blank line is
+        // the report again ("Actual: crash\n\nVersion 4.2.1 on Windows 11" names the build and environment).
+        const { head, tail } = labelledParagraphs(section.lines);
+        for (const l of tail) metaOnly.push(l);
+        const value = joinLines(head);
         if (value && !EMPTY_ITEM.test(value)) {
           labelled[section.kind] = true;
           // Once a part is full, later sections of the same kind add nothing (60k "Expected: …" lines stay linear).
@@ -145,6 +168,7 @@ export function extractParts(text: string): Extracted {
   }
 
   const scan = scanProse(prose, parts);
+  for (const l of metaOnly.slice(0, MAX_CUE_LINES)) fillMeta(l.lower, l.text, parts);
   const { counts, features } = scan;
   const inferredSteps = scan.inferredSteps.length;
   const evidence = learnedEvidence(reportFeatures(text, { features, labelled, parts, inferredSteps }));

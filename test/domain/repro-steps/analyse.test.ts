@@ -47,6 +47,27 @@ describe('analyseReproSteps on descriptions', () => {
     expect(a.parts.actual).toBe('Nothing is stored');
   });
 
+  it('ends a labelled expected/actual part at its paragraph and reads what follows for build and environment', () => {
+    const a = analyseReproSteps({
+      summary: 'Save crashes',
+      description: 'Steps:\n1. Open a draft\n2. Click Save\nExpected: saved\nActual: crash\n\nVersion 4.2.1 on Windows 11, Chrome 126.',
+    });
+    expect(a.parts.actual).toBe('crash');
+    expect(a.parts.build).toContain('4.2.1');
+    expect(a.parts.environment).toContain('Windows 11');
+    expect(codes(a)).not.toContain('NO_BUILD');
+    expect(codes(a)).not.toContain('NO_ENVIRONMENT');
+  });
+
+  it('keeps a list or code block right under "Actual:" in the part', () => {
+    const a = analyseReproSteps({
+      description: 'Steps:\n1. Open a draft\n2. Click Save\nExpected: saved\nActual:\nThe app shows:\n\n- error 500\n- an empty page\n\n```\nTypeError: x is undefined\n```\n\nAlways, on build 4.2.1.',
+    });
+    expect(a.parts.actual).toBe('The app shows:\n- error 500\n- an empty page\nTypeError: x is undefined');
+    expect(a.parts.build).toContain('4.2.1');
+    expect(a.parts.frequency).toContain('Always');
+  });
+
   it('drops empty template items ("2", "3") from a steps section', () => {
     const a = analyseReproSteps({ description: 'Steps to Reproduce:\n1. Load example.com\n2.\n3\nActual Results:\nblank page' });
     expect(a.parts.steps).toEqual(['Load example.com']);
