@@ -3,6 +3,7 @@ import type { Procedures } from './procedure';
 import { promotionSteps, MIN_OVERRIDE_REASON, type AuditEntry, type PromotionState, type StepResult } from '../domain/rc-readiness/promotion';
 import type { GateResult } from '../domain/rc-readiness/types';
 import { metricStages } from '../domain/rc-readiness/metrics';
+import { patternProblem } from '../domain/rc-readiness/train-naming';
 
 /**
  * The RC-promotion page: promotion state and audit entry (app storage) and the page's resolver payloads
@@ -93,6 +94,14 @@ export const promotionConfigSchema = z.object({
 });
 export type PromotionConfig = z.infer<typeof promotionConfigSchema>;
 
+/** Settings as an admin saves them: the stored shape, plus a naming pattern the trains can actually use. */
+export const promotionConfigInputSchema = promotionConfigSchema.superRefine((c, ctx) => {
+  const problem = patternProblem(c.namingPattern);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['namingPattern'], message: problem });
+  const names = c.adminGates.map((g) => g.name.toLowerCase());
+  names.forEach((n, i) => names.indexOf(n) !== i && ctx.addIssue({ code: 'custom', path: ['adminGates', i, 'name'], message: 'Two gates have this name.' }));
+});
+
 // ---- Page payloads and results ----
 
 const versionOut = z.object({ id: z.string(), name: z.string(), released: z.boolean(), releaseDate: z.string().optional() });
@@ -182,6 +191,18 @@ export const promotionViewOutputSchema = z.object({
   running: z.boolean(),
 });
 
+export const configInputSchema = z.object({ projectKey });
+export const configOutputSchema = z.object({
+  config: promotionConfigSchema,
+  /** The caller may change the settings (Administer Projects in the project, by their own rights). */
+  canAdminister: z.boolean(),
+  /** The project's role names, for the promoter role (only for admins: Jira shows roles to admins only). */
+  roles: z.array(z.string()),
+  /** The stored settings could not be read (shown as defaults until an admin saves them again). */
+  problem: z.string().optional(),
+});
+export const configSaveInputSchema = z.object({ projectKey, config: promotionConfigInputSchema });
+
 export const rcPromotionProcedures = {
   'rc/trains': { input: trainsInputSchema, output: trainsOutputSchema },
   'rc/readiness': { input: readinessInputSchema, output: readinessOutputSchema },
@@ -189,4 +210,6 @@ export const rcPromotionProcedures = {
   'rc/promote-preview': { input: promotionPreviewInputSchema, output: promotionPreviewOutputSchema },
   'rc/promote': { input: promoteInputSchema, output: promotionViewOutputSchema },
   'rc/promotion': { input: readinessInputSchema, output: promotionViewOutputSchema },
+  'rc/config': { input: configInputSchema, output: configOutputSchema },
+  'rc/config-save': { input: configSaveInputSchema, output: configOutputSchema },
 } as const satisfies Procedures;

@@ -36,7 +36,7 @@ const jiraCodes: Record<JiraErrorKind, ErrorCode> = {
 
 /** Any thrown error → the envelope; unknown errors are logged and reported without internals. */
 export function toFailure(e: unknown): Result<never> {
-  if (e instanceof AppError) return fail(e.code, e.message);
+  if (e instanceof AppError) return fail(e.code, e.message, e.issues);
   if (e instanceof JiraError) return fail(jiraCodes[e.kind], e.message);
   if (e instanceof StorageError) return fail('STORAGE_ERROR', e.message);
   console.error('Unexpected error in resolver', e);

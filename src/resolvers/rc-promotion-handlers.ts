@@ -24,6 +24,7 @@ import { assessCandidate, loadProjectFacts, loadTrains, stageDurations, type Can
 import { runPromotion } from './rc-promotion/execute';
 import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
 import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
+import { readSettings, saveSettings, type SettingsCaller } from './rc-promotion/settings';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
 
 export { rcPromotionProcedures };
@@ -57,22 +58,22 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (pending ??= load());
 }
 
-async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promise<Env> {
+/** Who is calling, for which project (the page's own), with the user's and the app's gateways. */
+function callerFor(input: { projectKey: string }, ctx: HandlerContext): SettingsCaller & { app: JiraGateway } {
   const accountId = ctx.accountId;
   if (!accountId) throw new AppError('UNAUTHORIZED', 'Sign in to Jira to use the RC promotion page.');
   if (ctx.projectKey && ctx.projectKey !== input.projectKey) {
     throw new AppError('BAD_REQUEST', `This page belongs to project ${ctx.projectKey}, not ${input.projectKey}.`);
   }
-  const store = promotionStore(ctx.services.storage);
-  const jira = ctx.services.jira('user', accountId);
+  return { jira: ctx.services.jira('user', accountId), app: ctx.services.jira('app'), store: promotionStore(ctx.services.storage), accountId, projectKey: input.projectKey };
+}
+
+async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promise<Env> {
+  const caller = callerFor(input, ctx);
   return {
-    jira,
-    app: ctx.services.jira('app'),
-    mapping: once(() => projectStageMapping(ctx, jira, input.projectKey)),
-    store,
-    accountId,
-    projectKey: input.projectKey,
-    config: await loadConfig(store, input.projectKey),
+    ...caller,
+    mapping: once(() => projectStageMapping(ctx, caller.jira, input.projectKey)),
+    config: await loadConfig(caller.store, input.projectKey),
     now: () => ctx.services.now(),
   };
 }
@@ -231,6 +232,9 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       await claim.release().catch(() => undefined);
     }
   },
+
+  'rc/config': async (input, ctx) => readSettings(callerFor(input, ctx)),
+  'rc/config-save': async (input, ctx) => saveSettings(callerFor(input, ctx), input.config),
 
   async 'rc/promotion'(input, ctx) {
     const env = await envFor(input, ctx);

@@ -351,3 +351,53 @@ describe('promoter role without Administer Projects', () => {
     expect(r.refusal).toMatch(/has no role named Release Managers/);
   });
 });
+
+describe('settings (rc/config, rc/config-save)', () => {
+  type Cfg = { config: Record<string, unknown>; canAdminister: boolean; roles: string[]; problem?: string };
+  const good = { namingPattern: '{release}-RC{n}', mode: 'create-production-version', promoterRole: 'Developers', opsProjectKey: 'OPS', adminGates: [{ name: 'No open Highest', jql: 'project = RT AND priority = Highest AND statusCategory != Done' }], bugTypes: ['Bug'], manualCandidates: [] };
+
+  it('a project admin reads and saves them; the page then uses them', async () => {
+    const before = data<Cfg>(await ws.call('rc/config', { projectKey: 'RT' }));
+    expect(before).toMatchObject({ canAdminister: true, config: { opsProjectKey: 'OPS', promoterRole: 'RTE' } });
+    expect(before.roles).toEqual(expect.arrayContaining(['RTE', 'Developers', 'QA']));
+    const saved = data<Cfg>(await ws.call('rc/config-save', { projectKey: 'RT', config: good }));
+    expect(saved.config).toMatchObject({ promoterRole: 'Developers', mode: 'create-production-version' });
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toMatchObject({ namingPattern: '{release}-RC{n}', adminGates: good.adminGates });
+    expect(data<{ canPromote: boolean }>(await ws.call('rc/trains', { projectKey: 'RT' }))).toMatchObject({ pattern: '{release}-RC{n}' });
+  });
+
+  it('refuses a non-admin with FORBIDDEN and keeps the stored settings; they may still read them', async () => {
+    const r = await ws.call('rc/config-save', { projectKey: 'RT', config: good }, 'rt-qa-hiro');
+    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+    expect(data<Cfg>(await ws.call('rc/config', { projectKey: 'RT' }, 'rt-qa-hiro'))).toMatchObject({ canAdminister: false, roles: [] });
+  });
+
+  it.each([
+    ['a pattern without {n}', { namingPattern: '{release}-rc' }, 'config.namingPattern', /\{n\} exactly once/],
+    ['an empty role', { promoterRole: ' ' }, 'config.promoterRole', /.+/],
+    ['a bad mode', { mode: 'ship-it' }, 'config.mode', /.+/],
+    ['a lower-case ops key', { opsProjectKey: 'ops' }, 'config.opsProjectKey', /project key/],
+  ])('refuses %s with a typed BAD_REQUEST naming the field', async (_l, change, path, message) => {
+    const r = await ws.call('rc/config-save', { projectKey: 'RT', config: { ...good, ...change } });
+    expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(!r.ok && r.issues).toEqual(expect.arrayContaining([{ path, message: expect.stringMatching(message) }]));
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+  });
+
+  it('checks the settings against Jira: the role exists, the ops project exists, each gate query runs', async () => {
+    const r = await ws.call('rc/config-save', { projectKey: 'RT', config: { ...good, promoterRole: 'Release Managers', opsProjectKey: 'NOPE', adminGates: [{ name: 'Broken', jql: 'foo = ' }] } });
+    expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(!r.ok && r.issues?.map((i) => i.path)).toEqual(['config.adminGates.0.jql', 'config.opsProjectKey', 'config.promoterRole']);
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+  });
+
+  it('shows defaults and the reason when the stored settings are unreadable, and an admin can save over them', async () => {
+    await ws.storage.set('rc-promotion:config:RT', { promoterRole: 42 });
+    const r = data<Cfg>(await ws.call('rc/config', { projectKey: 'RT' }));
+    expect(r.problem).toMatch(/not valid/);
+    expect(r.config).toMatchObject({ promoterRole: 'RTE' });
+    data<Cfg>(await ws.call('rc/config-save', { projectKey: 'RT', config: good }));
+    expect(data<{ pattern: string }>(await ws.call('rc/trains', { projectKey: 'RT' })).pattern).toBe('{release}-RC{n}');
+  });
+});

@@ -7,6 +7,7 @@ import { ConvergenceChart, GateList } from './Evidence';
 import { MetricsPanel } from './MetricsPanel';
 import { PromoteDialog } from './PromoteDialog';
 import { PromotionProgress } from './PromotionProgress';
+import { SettingsPanel } from './SettingsPanel';
 import type { PromotionView, Readiness, Trains } from './types';
 
 type Loaded = { trains: Trains; readiness: Record<string, Result<Readiness>> };
@@ -29,9 +30,13 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
   const candidates = trains.trains.flatMap((t) => t.candidates);
   if (candidates.length === 0) {
     return (
-      <EmptyState title="No release candidates in this project">
-        Versions named like {trains.pattern} (e.g. 4.3.0-rc.1) appear here as candidates of their release.
-      </EmptyState>
+      <main aria-label="RC promotion">
+        <EmptyState title="No release candidates in this project">
+          Versions named like {trains.pattern} (e.g. {trains.pattern.replace('{release}', '4.3.0').replace('{n}', '1')}) appear here as candidates of their
+          release.
+        </EmptyState>
+        <SettingsPanel projectKey={projectKey} onSaved={reload} />
+      </main>
     );
   }
   const current = selected ?? candidates.find((c) => !c.version.released && readiness[c.version.id]?.ok)?.version.id ?? candidates[0]!.version.id;
@@ -77,6 +82,7 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
       ))}
       <CandidateDetail key={current} projectKey={projectKey} result={readiness[current]} onChanged={reload} />
       <MetricsPanel projectKey={projectKey} />
+      <SettingsPanel projectKey={projectKey} onSaved={reload} />
     </main>
   );
 }

@@ -1,0 +1,184 @@
+import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import type { Fail, OutputOf, rcPromotionProcedures } from '@rt/contracts';
+import { Banner, ErrorBanner, Loading } from '../../../shared/components';
+import { useResult } from '../../../shared/use-result';
+import { call } from '../api';
+
+type Settings = OutputOf<typeof rcPromotionProcedures, 'rc/config'>;
+type Config = Settings['config'];
+type Draft = { namingPattern: string; mode: Config['mode']; promoterRole: string; opsProjectKey: string; bugTypes: string; adminGates: Array<{ name: string; jql: string }> };
+
+const toDraft = (c: Config): Draft => ({
+  namingPattern: c.namingPattern,
+  mode: c.mode,
+  promoterRole: c.promoterRole,
+  opsProjectKey: c.opsProjectKey ?? '',
+  bugTypes: c.bugTypes.join(', '),
+  adminGates: c.adminGates.map((g) => ({ ...g })),
+});
+
+const toConfig = (d: Draft, base: Config): Config => ({
+  ...base,
+  namingPattern: d.namingPattern.trim(),
+  mode: d.mode,
+  promoterRole: d.promoterRole.trim(),
+  ...(d.opsProjectKey.trim() ? { opsProjectKey: d.opsProjectKey.trim() } : { opsProjectKey: undefined }),
+  bugTypes: d.bugTypes
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean),
+  adminGates: d.adminGates.map((g) => ({ name: g.name.trim(), jql: g.jql.trim() })),
+});
+
+/**
+ * The page's settings (naming pattern, mode, promoter role, ops project, bug types, admin gates). Project admins edit
+ * them; everyone else reads them. A refused save keeps what was typed and shows each error next to its field.
+ */
+export function SettingsPanel({ projectKey, onSaved }: { projectKey: string; onSaved: () => void }) {
+  const [loaded] = useResult<Settings>(() => call('rc/config', { projectKey }), [projectKey]);
+  return (
+    <details className="rt-card" data-testid="rc-settings">
+      <summary>Settings</summary>
+      <style>{css}</style>
+      {loaded.state === 'loading' ? (
+        <Loading label="Loading the settings…" />
+      ) : loaded.state === 'error' ? (
+        <ErrorBanner error={loaded.error} />
+      ) : (
+        <SettingsForm projectKey={projectKey} settings={loaded.data} onSaved={onSaved} />
+      )}
+    </details>
+  );
+}
+
+function SettingsForm({ projectKey, settings, onSaved }: { projectKey: string; settings: Settings; onSaved: () => void }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings.config));
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<Fail | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const readOnly = !settings.canAdminister;
+  const errorOf = (path: string) =>
+    failure?.issues
+      ?.filter((i) => i.path === `config.${path}` || i.path.startsWith(`config.${path}.`))
+      .map((i) => i.message)
+      .join(' ');
+
+  useEffect(() => {
+    // After a refused save, take the keyboard to the first field in error.
+    if (failure?.issues?.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [failure]);
+
+  const set = (change: Partial<Draft>) => {
+    setSaved(false);
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const setGate = (i: number, change: Partial<Draft['adminGates'][number]>) => set({ adminGates: draft.adminGates.map((g, j) => (j === i ? { ...g, ...change } : g)) });
+
+  async function save() {
+    setSaving(true);
+    setFailure(null);
+    const r = await call('rc/config-save', { projectKey, config: toConfig(draft, settings.config) });
+    setSaving(false);
+    if (!r.ok) return setFailure(r);
+    setDraft(toDraft(r.data.config));
+    setSaved(true);
+    onSaved();
+  }
+
+  const field = (path: string, label: string, hint: string | null, control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string; disabled: boolean }) => ReactElement) => {
+    const error = errorOf(path);
+    const fid = `${id}-${path.replace(/\./g, '-')}`;
+    return (
+      <div className="rc-setting">
+        <label htmlFor={fid}>{label}</label>
+        {control({ id: fid, 'aria-invalid': !!error, 'aria-describedby': `${fid}-help`, disabled: readOnly || saving })}
+        <div id={`${fid}-help`}>
+          {error ? (
+            <div className="rt-field-error" role="alert">
+              {error}
+            </div>
+          ) : null}
+          {hint ? <div className="rt-muted">{hint}</div> : null}
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <form
+      ref={form}
+      aria-label="RC promotion settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!readOnly) void save();
+      }}
+    >
+      {settings.problem ? <Banner kind="warning">{settings.problem} The form shows the defaults; saving replaces the stored settings.</Banner> : null}
+      {readOnly ? <Banner kind="info">Only project admins (Administer Projects in {projectKey}) can change these settings.</Banner> : null}
+      {field('namingPattern', 'Candidate naming pattern', 'With {release} and {n}, e.g. {release}-rc.{n}.', (p) => (
+        <input {...p} value={draft.namingPattern} maxLength={100} onChange={(e) => set({ namingPattern: e.target.value })} />
+      ))}
+      {field('mode', 'On promotion', null, (p) => (
+        <select {...p} value={draft.mode} onChange={(e) => set({ mode: e.target.value === 'create-production-version' ? 'create-production-version' : 'release-version' })}>
+          <option value="release-version">Release the candidate version</option>
+          <option value="create-production-version">Create the production version and move the candidate's issues to it</option>
+        </select>
+      ))}
+      {field('promoterRole', 'Promoter project role', 'Members of this role may promote.', (p) =>
+        settings.roles.length > 0 ? (
+          <select {...p} value={draft.promoterRole} onChange={(e) => set({ promoterRole: e.target.value })}>
+            {[...new Set([draft.promoterRole, ...settings.roles])].map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input {...p} value={draft.promoterRole} maxLength={255} onChange={(e) => set({ promoterRole: e.target.value })} />
+        ),
+      )}
+      {field('opsProjectKey', 'Ops project key (hand-off)', 'Empty: no hand-off issue is created.', (p) => (
+        <input {...p} value={draft.opsProjectKey} maxLength={20} onChange={(e) => set({ opsProjectKey: e.target.value })} />
+      ))}
+      {field('bugTypes', 'Bug issue types', 'Comma-separated, e.g. Bug, Defect.', (p) => (
+        <input {...p} value={draft.bugTypes} onChange={(e) => set({ bugTypes: e.target.value })} />
+      ))}
+      <fieldset>
+        <legend>Admin gates (JQL queries that must return no issues)</legend>
+        {draft.adminGates.length === 0 ? <p className="rt-muted">None.</p> : null}
+        {draft.adminGates.map((g, i) => (
+          <div key={i} className="rc-gate-row">
+            {field(`adminGates.${i}.name`, `Gate ${i + 1} name`, null, (p) => <input {...p} value={g.name} maxLength={100} onChange={(e) => setGate(i, { name: e.target.value })} />)}
+            {field(`adminGates.${i}.jql`, `Gate ${i + 1} JQL`, null, (p) => <textarea {...p} rows={2} value={g.jql} maxLength={2000} onChange={(e) => setGate(i, { jql: e.target.value })} />)}
+            {readOnly ? null : (
+              <button type="button" className="rt-button" onClick={() => set({ adminGates: draft.adminGates.filter((_, j) => j !== i) })} disabled={saving}>
+                Remove gate {i + 1}
+              </button>
+            )}
+          </div>
+        ))}
+        {readOnly ? null : (
+          <button type="button" className="rt-button" onClick={() => set({ adminGates: [...draft.adminGates, { name: '', jql: '' }] })} disabled={saving || draft.adminGates.length >= 20}>
+            Add gate
+          </button>
+        )}
+      </fieldset>
+      {failure ? <ErrorBanner error={failure} /> : null}
+      {saved ? <Banner kind="success">Settings saved.</Banner> : null}
+      {readOnly ? null : (
+        <button type="submit" className="rt-button rt-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save settings'}
+        </button>
+      )}
+    </form>
+  );
+}
+
+const css = `
+.rc-setting input, .rc-setting select, .rc-setting textarea { width: 100%; max-width: 40em; box-sizing: border-box; }
+.rc-setting [aria-invalid="true"] { border-color: var(--rt-danger); }
+.rt-field-error { color: var(--rt-danger); font-size: 12px; margin-top: 2px; }
+.rc-gate-row { border-left: 3px solid var(--rt-border); padding-left: 8px; margin-bottom: 8px; }
+`;
