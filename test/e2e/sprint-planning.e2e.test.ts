@@ -7,8 +7,8 @@ import { extraBugs } from '../builders/sprint-plan';
 import { browserSession } from './support/session';
 
 const SPRINT_FIELD = 'customfield_10020';
-// 120 more backlog bugs: a move of 150 takes two resolver calls (the page sends at most 100 moves per call).
-const session = browserSession({ seedExtensions: [extraBugs(120)] });
+// 200 more backlog bugs: after auto-plan there are still 150 to move, which takes two resolver calls (at most 100 moves each).
+const session = browserSession({ seedExtensions: [extraBugs(200)] });
 
 const sprintsOf = (key: string): number[] => (session.ws.store.get().issues.find((i) => i.key === key)?.fields.custom[SPRINT_FIELD] as number[] | undefined) ?? [];
 
@@ -26,6 +26,16 @@ async function backlogKey(app: FrameLocator, n: number): Promise<string> {
   return key;
 }
 
+/** What has keyboard focus inside the app frame: its accessible label or text. */
+async function focused(page: Page): Promise<string> {
+  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
+  if (!frame) throw new Error('app frame not found');
+  return frame.evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim() : 'body';
+  });
+}
+
 test('plans a bug into a sprint with the keyboard, undoes it, and Jira follows', async () => {
   const { page, app } = await openPage();
   await app.getByText(/Needs \d+ more points per sprint/).waitFor();
@@ -37,15 +47,27 @@ test('plans a bug into a sprint with the keyboard, undoes it, and Jira follows',
   await box.focus();
   await page.keyboard.press('Space');
   await expect(box.isChecked()).resolves.toBe(true);
-  await app.getByLabel('Move selected to').selectOption({ label: 'RT Sprint 25' });
-  await app.getByRole('button', { name: 'Move', exact: true }).press('Enter');
+  // The target by keyboard: Choose… → RT Sprint 24 → RT Sprint 25, then Tab to Move.
+  await app.getByLabel('Move selected to').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(app.getByLabel('Move selected to').inputValue()).resolves.toBe('5');
+  await page.keyboard.press('Tab');
+  await expect(focused(page)).resolves.toBe('Move');
+  await page.keyboard.press('Enter');
   await app.getByText('Moved 1 bug to RT Sprint 25.').waitFor();
+  // The Move button is disabled now (nothing selected): focus is on the result message, not lost to the page.
+  await expect(focused(page)).resolves.toBe('Moved 1 bug to RT Sprint 25.');
 
   expect(sprintsOf(key)).toContain(5);
   await app.getByRole('region', { name: 'RT Sprint 25' }).locator(`[data-issue-key="${key}"]`).waitFor();
 
-  await app.getByRole('button', { name: 'Undo last change' }).click();
+  await page.keyboard.press('Tab'); // the target select
+  await page.keyboard.press('Tab'); // Move, Pin, Unpin and Clear selection are disabled: Undo
+  await expect(focused(page)).resolves.toBe('Undo last change');
+  await page.keyboard.press('Enter');
   await app.getByText(/^Undid: Moved 1 bug to RT Sprint 25/).waitFor();
+  await expect(focused(page)).resolves.toBe('Undid: Moved 1 bug to RT Sprint 25.');
   expect(sprintsOf(key)).not.toContain(5);
   await page.close();
 });
@@ -65,16 +87,6 @@ test('plans a bug by drag and drop', async () => {
   expect(sprintsOf(key)).toContain(6);
   await page.close();
 });
-
-/** What has keyboard focus inside the app frame: its accessible label or text. */
-async function focused(page: Page): Promise<string> {
-  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
-  if (!frame) throw new Error('app frame not found');
-  return frame.evaluate(() => {
-    const el = document.activeElement;
-    return el && el !== document.body ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim() : 'body';
-  });
-}
 
 test("overrides the ranking with the keyboard: Up, Down and Move to top call sprint/set-order, focus stays on the control", async () => {
   const { page, app } = await openPage();
@@ -105,6 +117,87 @@ test("overrides the ranking with the keyboard: Up, Down and Move to top call spr
   await app.getByRole('button', { name: 'Rank by score only' }).click();
   await app.getByText('The backlog is ranked by score again.').waitFor();
   expect((session.ws.store.get().appStorage['sprint-plan:RT'] as { override: string[] }).override).toEqual([]);
+  await page.close();
+});
+
+test('auto-plan by keyboard: the diff opens on Cancel, Tab stays in the dialog, Escape closes it, Apply moves the bugs in Jira', async () => {
+  const { page, app } = await openPage();
+  // Room in RT Sprint 26, set by keyboard.
+  await app.getByLabel('Bug budget of RT Sprint 26 (points)').focus();
+  await page.keyboard.type('30');
+  await page.keyboard.press('Enter');
+  await app.getByRole('region', { name: 'RT Sprint 26' }).getByText('budget set for this sprint').waitFor();
+
+  const open = app.getByRole('button', { name: 'Auto-plan…' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Auto-plan proposal' });
+  await dialog.waitFor();
+  await expect(focused(page)).resolves.toBe('Cancel'); // Enter does not apply at once
+  const frame = page.frames().find((f) => f.url().includes('/__app/frame'))!;
+  const inDialog = () => frame.evaluate(() => !!document.activeElement?.closest('[role=dialog]'));
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Tab');
+    await expect(inDialog()).resolves.toBe(true);
+  }
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    await expect(inDialog()).resolves.toBe(true);
+  }
+  // Escape closes it wherever focus is, and focus goes back to the Auto-plan button.
+  await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await expect(focused(page)).resolves.toBe('Auto-plan…');
+
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  const moves = await dialog.getByRole('table', { name: 'Moves' }).locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => ({ key: r.querySelector('td strong')?.textContent ?? '', to: r.querySelectorAll('td')[1]?.querySelector('strong')?.textContent ?? '' })),
+  );
+  expect(moves.length).toBeGreaterThan(0);
+  expect(moves.some((m) => m.to === 'RT Sprint 26')).toBe(true);
+  await expect(focused(page)).resolves.toBe('Cancel');
+  await page.keyboard.press('Shift+Tab');
+  await expect(focused(page)).resolves.toMatch(/^Apply \d+ moves?$/);
+  await page.keyboard.press('Enter');
+  await app.getByText(`Auto-plan moved ${moves.length} ${moves.length === 1 ? 'bug' : 'bugs'}.`).waitFor();
+  await expect(focused(page)).resolves.toMatch(/^Auto-plan moved/);
+  const ids: Record<string, number> = { 'RT Sprint 24': 4, 'RT Sprint 25': 5, 'RT Sprint 26': 6 };
+  for (const m of moves) expect(sprintsOf(m.key)).toContain(ids[m.to]);
+
+  // A proposal with nothing to move still takes focus (on Cancel), and Escape closes it.
+  await page.route('**/__app/invoke', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { call?: { functionKey?: string } };
+    if (body.call?.functionKey !== 'sprint/auto-plan-preview') return route.continue();
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ result: { ok: true, data: { moves: [], notPlanned: [], perSprint: [], warnings: [] } } }) });
+  });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByText('Auto-plan would move nothing').waitFor();
+  await expect(focused(page)).resolves.toBe('Cancel');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('filters narrow the backlog and the sprints to matching bugs; Clear filters shows all again', async () => {
+  const { page, app } = await openPage();
+  const heading = app.getByRole('heading', { name: /Ranked backlog/ });
+  const all = Number((await heading.textContent())?.match(/\((\d+) unplanned\)/)?.[1]);
+  expect(all).toBeGreaterThan(100);
+  const priority = app.getByLabel('Priority', { exact: true });
+  await priority.focus();
+  await page.keyboard.press('ArrowDown');
+  const chosen = await priority.inputValue();
+  expect(chosen).not.toBe('');
+  await heading.filter({ hasText: new RegExp(`\\(\\d+ of ${all} unplanned\\)`) }).waitFor();
+  const rows = app.locator('[data-issue-key]');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < Math.min(count, 20); i += 1) await expect(rows.nth(i).locator('.rt-lozenge').first().textContent()).resolves.toBe(chosen);
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await heading.filter({ hasText: `(${all} unplanned)` }).waitFor();
   await page.close();
 });
 

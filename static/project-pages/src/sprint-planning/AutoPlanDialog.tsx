@@ -2,12 +2,48 @@ import { useEffect, useRef } from 'react';
 import type { AutoPlanPreview, PlanView } from '@rt/contracts';
 import { sprintName } from './plan-helpers';
 
-/** The auto-plan proposal as a diff (what moves where, what does not fit); nothing changes until "Apply". */
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The auto-plan proposal as a diff (what moves where, what does not fit); nothing changes until "Apply".
+ * A modal dialog: focus starts on Cancel (Enter never applies by accident), Tab and Shift+Tab stay inside, Escape
+ * closes it wherever focus is. The page puts focus back where it belongs when the dialog closes.
+ */
 export function AutoPlanDialog({ preview, view, onApply, onCancel }: { preview: AutoPlanPreview; view: PlanView; onApply: () => void; onCancel: () => void }) {
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const dialog = useRef<HTMLDivElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const latestCancel = useRef(onCancel);
+  latestCancel.current = onCancel;
+  useEffect(() => {
+    cancel.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      const box = dialog.current;
+      if (!box) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        latestCancel.current();
+        return;
+      }
+      if (e.key !== 'Tab') return;
+      const items = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) return;
+      const active = document.activeElement;
+      const inside = active instanceof Node && box.contains(active);
+      if (e.shiftKey && (!inside || active === first)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (!inside || active === last)) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="sp-autoplan-title" className="rt-card sp-dialog" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <div ref={dialog} role="dialog" aria-modal="true" aria-labelledby="sp-autoplan-title" className="rt-card sp-dialog">
       <h2 id="sp-autoplan-title">Auto-plan proposal</h2>
       {preview.moves.length === 0 ? (
         <p>Auto-plan would move nothing: the upcoming sprints have no budget left, or no backlog bug is ready.</p>
@@ -81,10 +117,10 @@ export function AutoPlanDialog({ preview, view, onApply, onCancel }: { preview: 
         </div>
       ))}
       <div className="rt-row">
-        <button ref={first} type="button" className="rt-primary" disabled={preview.moves.length === 0} onClick={onApply}>
+        <button type="button" className="rt-primary" disabled={preview.moves.length === 0} onClick={onApply}>
           Apply {preview.moves.length} move{preview.moves.length === 1 ? '' : 's'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button ref={cancel} type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>

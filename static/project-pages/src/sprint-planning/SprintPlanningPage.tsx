@@ -131,6 +131,8 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
       if (fresh) replace(fresh);
       else reload();
       setReport({ label, moved, failed, ...(callError !== undefined ? { error: callError } : {}) });
+      // The Move button is disabled now (nothing selected): the result message takes keyboard focus instead.
+      focusAfter.current = ['#sp-report'];
       const inverse = undo.flat();
       setLastUndo(isUndo || inverse.length === 0 ? null : { label, moves: inverse });
     },
@@ -308,23 +310,26 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
       ) : null}
       {notice ? <Banner kind="success">{notice}</Banner> : null}
       {report ? (
-        report.failed.length === 0 && report.error === undefined ? (
-          <Banner kind="success">{report.label}.</Banner>
-        ) : (
-          <div role="alert" className="rt-banner error">
-            {report.error !== undefined ? <div>A call to Jira failed: {report.error}</div> : null}
-            {report.moved > 0 ? `${plural(report.moved, 'bug', 'bugs')} moved; ` : ''}
-            {plural(report.failed.length, 'bug', 'bugs')} did not move:
-            <ul>
-              {report.failed.slice(0, 100).map((f) => (
-                <li key={f.key}>
-                  <strong>{f.key}</strong> → {sprintName(view, f.toSprintId)}: {f.reason}
-                </li>
-              ))}
-            </ul>
-            The page shows what Jira has now.
-          </div>
-        )
+        <div id="sp-report" tabIndex={-1}>
+          {report.failed.length === 0 && report.error === undefined ? (
+            <Banner kind="success">{report.label}.</Banner>
+          ) : (
+            <div role="alert" className="rt-banner error">
+              {report.error !== undefined ? <div>A call to Jira failed: {report.error}</div> : null}
+              {report.moved > 0 ? `${plural(report.moved, 'bug', 'bugs')} moved; ` : ''}
+              {plural(report.failed.length, 'bug', 'bugs')} did not move:
+              <ul>
+                {report.failed.slice(0, 100).map((f) => (
+                  <li key={f.key}>
+                    <strong>{f.key}</strong> → {sprintName(view, f.toSprintId)}: {f.reason}
+                  </li>
+                ))}
+              </ul>
+              {report.failed.length > 100 ? <div>…and {report.failed.length - 100} more.</div> : null}
+              The page shows what Jira has now.
+            </div>
+          )}
+        </div>
       ) : null}
       {view.board === null ? (
         <EmptyState title="No scrum board">Create a scrum board for {view.projectKey} to plan bugs into sprints.</EmptyState>
@@ -357,7 +362,7 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
             <button type="button" disabled={!view.canPlan || busy || !lastUndo} onClick={() => lastUndo && void applyMoves(lastUndo.moves, `Undid: ${lastUndo.label}`, true)}>
               Undo last change
             </button>
-            <button type="button" disabled={!view.canPlan || busy || view.sprints.length === 0} onClick={() => void openAutoPlan()}>
+            <button id="sp-autoplan-open" type="button" disabled={!view.canPlan || busy || view.sprints.length === 0} onClick={() => void openAutoPlan()}>
               Auto-plan…
             </button>
           </div>
@@ -466,7 +471,10 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
         <AutoPlanDialog
           preview={preview}
           view={view}
-          onCancel={() => setPreview(null)}
+          onCancel={() => {
+            focusAfter.current = ['#sp-autoplan-open'];
+            setPreview(null);
+          }}
           onApply={() => {
             const moves = preview.moves.map(({ key, fromSprintId, toSprintId }) => ({ key, fromSprintId, toSprintId }));
             setPreview(null);
