@@ -225,6 +225,8 @@ export const recordResultInputSchema = z.object({
   note: noteSchema.optional(),
   seenUpdatedAt,
 });
+/** Sets ('' clears) a check's note without touching its result, tester or time. */
+export const setNoteInputSchema = z.object({ ...writeBase, checkId: checkIdSchema, note: noteSchema, seenUpdatedAt });
 export const reportRegressionBugInputSchema = z.object({
   ...writeBase,
   checkId: checkIdSchema,
@@ -261,6 +263,7 @@ export const regressionProcedures = {
   'regression/reorder-checks': { input: reorderChecksInputSchema, output: regressionPanelSchema },
   'regression/delete-check': { input: deleteCheckInputSchema, output: regressionPanelSchema },
   'regression/record-result': { input: recordResultInputSchema, output: regressionPanelSchema },
+  'regression/set-note': { input: setNoteInputSchema, output: regressionPanelSchema },
   'regression/report-bug': { input: reportRegressionBugInputSchema, output: reportRegressionBugOutputSchema },
   'regression/draft-bug': { input: draftRegressionBugInputSchema, output: draftRegressionBugOutputSchema },
 } as const satisfies Procedures;

@@ -133,6 +133,23 @@ describe('regression panel resolver (emulator)', () => {
     expect(p.notice).toBeUndefined();
   });
 
+  test('saving a note keeps the result, tester and time of whoever recorded it', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const base = ws.record(key);
+    const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+    const p = data<RegressionPanel>(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, result: 'passed' }, 'rt-qa-hiro'));
+    const recorded = p.record!.cycles.at(-1)!.checks.find((c) => c.id === check.id)!;
+    const n = data<RegressionPanel>(await ws.call('regression/set-note', { issueKey: key, rc: RC1, baseRevision: p.record!.revision, checkId: check.id, note: 'Also fine on Safari', seenUpdatedAt: recorded.updatedAt }, 'rt-qa-isabel'));
+    expect(n.notice).toBeUndefined();
+    expect(ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === check.id)).toMatchObject({
+      result: 'passed',
+      tester: { accountId: 'rt-qa-hiro', name: 'Hiro Tanaka' },
+      at: recorded.at,
+      note: 'Also fine on Safari',
+      updatedBy: 'rt-qa-isabel',
+    });
+  });
+
   test('two testers recording at the same moment keep both results', async () => {
     const key = inQaBugWithOpenCheck(ws.store.get());
     const base = ws.record(key);

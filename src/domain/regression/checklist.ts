@@ -32,6 +32,7 @@ function withCheck(
     if (!check) return fail('NOT_FOUND', `The check was not found in ${rc}; someone may have deleted it. Reload the panel.`);
     const edited = edit(check);
     if (!edited.ok) return edited;
+    if (edited.data === check) return ok(cycle);
     return ok({ ...cycle, checks: cycle.checks.map((c) => (c.id === checkId ? edited.data : c)) });
   });
 }
@@ -124,6 +125,16 @@ export function recordResult(
     }
     if (nextNote) next.note = nextNote;
     return ok(stampGroups(check, next, (nextNote ?? '') === (check.note ?? '') ? ['result'] : ['result', 'note'], ctx));
+  });
+}
+
+/** Sets or clears ('') a check's note, leaving its result, tester and time alone. An unchanged note is a no-op. */
+export function setNote(record: RegressionRecord, rc: string, checkId: string, note: string, ctx: EditContext): Result<RegressionRecord> {
+  return withCheck(record, rc, checkId, (check) => {
+    const next = note.trim().slice(0, FIELD_LIMITS.note);
+    if (next === (check.note ?? '')) return ok(check);
+    const { note: _n, ...rest } = check;
+    return ok(stampGroups(check, next ? { ...rest, note: next } : rest, ['note'], ctx));
   });
 }
 

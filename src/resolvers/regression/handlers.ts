@@ -9,6 +9,7 @@ import {
   markRegressionBugReported,
   recordResult,
   reorderChecks,
+  setNote,
   startCycle,
   type AdfDoc,
   type EditContext,
@@ -161,6 +162,9 @@ export const regressionHandlers: Handlers<typeof regressionProcedures> = {
       checkId: input.checkId,
       updatedAt: input.seenUpdatedAt,
     }),
+
+  'regression/set-note': (input, ctx) =>
+    write(ctx, input, ({ record, edit }) => setNote(record, input.rc, input.checkId, input.note, edit), { checkId: input.checkId, updatedAt: input.seenUpdatedAt }),
 
   'regression/draft-bug': async (input, ctx) => {
     const loaded = await loadForWrite(ctx, input.issueKey);

@@ -15,6 +15,8 @@ type Props = {
   count: number;
   readOnly: boolean;
   onResult(result: CheckResult, note?: string): void;
+  /** Saves the note alone (result, tester and time stay). */
+  onNote(note: string): void;
   onEdit(area: string, title: string): Promise<boolean>;
   onMove(delta: -1 | 1): void;
   onRemove(): void;
@@ -23,7 +25,7 @@ type Props = {
 };
 
 /** One check: one-click results, a note, edit/reorder/remove, and "File regression bug" once it failed. */
-export function CheckRow({ check, index, count, readOnly, onResult, onEdit, onMove, onRemove, onReport, onOpenBug }: Props) {
+export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEdit, onMove, onRemove, onReport, onOpenBug }: Props) {
   const [note, setNote] = useState(check.note ?? '');
   const [editing, setEditing] = useState(false);
   const [area, setArea] = useState(check.area);
@@ -101,7 +103,7 @@ export function CheckRow({ check, index, count, readOnly, onResult, onEdit, onMo
       <label htmlFor={noteId}>Note for {check.title}</label>
       <div className="rt-row">
         <textarea id={noteId} rows={2} maxLength={1000} style={{ flex: 1 }} value={note} disabled={readOnly} onChange={(e) => setNote(e.target.value)} />
-        <button type="button" disabled={readOnly || !noteChanged} onClick={() => onResult(check.result, note)}>
+        <button type="button" disabled={readOnly || !noteChanged} onClick={() => onNote(note)}>
           Save note
         </button>
       </div>

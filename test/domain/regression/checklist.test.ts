@@ -1,7 +1,7 @@
-import { addCheck, deleteCheck, editCheck, markRegressionBugReported, recordResult, reorderChecks } from '../../../src/domain/regression/checklist';
+import { addCheck, deleteCheck, editCheck, markRegressionBugReported, recordResult, reorderChecks, setNote } from '../../../src/domain/regression/checklist';
 import { OP_LIMITS } from '../../../src/domain/regression/limits';
 import type { RegressionRecord } from '../../../src/domain/regression/types';
-import { aCheck, aCycle, aRecord, at, bob, ctx } from '../../builders/regression';
+import { aCheck, aCycle, aRecord, ann, at, bob, ctx } from '../../builders/regression';
 
 const RC = 'rc.1';
 const rec = () => aRecord({ cycles: [aCycle({ rc: RC, checks: [aCheck({ id: 'a' }), aCheck({ id: 'b' })] })] });
@@ -67,5 +67,21 @@ describe('checklist edits', () => {
     expect(r2.ok && r2.data.foundBugs).toEqual(['BUG-77']);
     expect(r2.ok && r2.data.cycles[0]?.checks[0]?.reportedBugKey).toBe('BUG-77');
     expect(markRegressionBugReported(rec(), RC, 'a', 'not a key', ctx()).ok).toBe(false);
+  });
+
+  it('sets and clears a note without touching the result, tester or time', () => {
+    const passed = recordResult(rec(), RC, 'a', 'passed', undefined, ctx(ann, 1));
+    if (!passed.ok) throw new Error(passed.message);
+    const noted = setNote(passed.data, RC, 'a', '  seen on Safari too ', ctx(bob, 90));
+    if (!noted.ok) throw new Error(noted.message);
+    expect(noted.data.cycles[0]?.checks[0]).toMatchObject({ result: 'passed', tester: ann, at: at(1), note: 'seen on Safari too', updatedBy: 'acc-bob', updatedAt: at(90) });
+    expect(noted.data.cycles[0]?.checks[0]?.clocks).toMatchObject({ result: { at: at(1), by: 'acc-ann' }, note: { at: at(90), by: 'acc-bob' } });
+    // The same note again is a no-op; '' clears it.
+    const same = setNote(noted.data, RC, 'a', 'seen on Safari too', ctx(bob, 91));
+    expect(same.ok && same.data).toBe(noted.data);
+    const cleared = setNote(noted.data, RC, 'a', '', ctx(bob, 92));
+    expect(cleared.ok && cleared.data.cycles[0]?.checks[0]).toMatchObject({ result: 'passed', tester: ann, at: at(1) });
+    expect(cleared.ok && cleared.data.cycles[0]?.checks[0]?.note).toBeUndefined();
+    expect(setNote(rec(), RC, 'zz', 'x', ctx()).ok).toBe(false);
   });
 });
