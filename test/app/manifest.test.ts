@@ -27,6 +27,13 @@ describe('manifest.yml', () => {
     for (const r of readManifest().resources) expect(existsSync(`${r.path}/index.html`)).toBe(true);
   });
 
+  it('points its comments at files that exist', () => {
+    const text = jest.requireActual<typeof import('node:fs')>('node:fs').readFileSync('manifest.yml', 'utf8');
+    const named = [...text.matchAll(/\b((?:test|src|local|scripts)\/[\w./-]+\.tsx?)\b/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((p) => !existsSync(p))).toEqual([]);
+  });
+
   it('asks only for the scopes the README explains', () => {
     const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
     const readme = readFileSync('README.md', 'utf8');
