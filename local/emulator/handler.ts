@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from './errors';
 import { Renderer } from './render';
-import type { FileStore } from './store';
+import { DataFileChangedError, type FileStore } from './store';
 import type { EmuValidatorRef, EmulatorState } from './state';
 import type { Actor } from './permissions';
 import { issueRoutes } from './routes/issues';
@@ -122,6 +122,7 @@ export function createJiraEmulator(store: FileStore, hooks: EmulatorHooks = {}) 
     const method = req.method.toUpperCase();
     let path = req.path;
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    await store.reloadIfChanged(); // `npm run reset` may have replaced the file while the server runs
     const state = store.get();
     const token = hooks.token ?? process.env['LOCAL_JIRA_TOKEN'] ?? undefined;
     let actor: Actor | null = null;
@@ -148,6 +149,7 @@ export function createJiraEmulator(store: FileStore, hooks: EmulatorHooks = {}) 
       return { reply: { status: 404, body: { errorMessages: [`Emulator does not implement ${method} ${path}`], errors: {} } }, actor };
     } catch (e) {
       if (e instanceof ApiError) return { reply: { status: e.status, headers: Object.keys(e.headers).length ? e.headers : undefined, body: e.body }, actor };
+      if (e instanceof DataFileChangedError) return { reply: { status: 409, body: { errorMessages: [e.message], errors: {} } }, actor };
       return { reply: { status: 500, body: { errorMessages: [`Internal emulator error: ${e instanceof Error ? e.message : String(e)}`], errors: {} } }, actor };
     }
   }

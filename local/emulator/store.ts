@@ -3,6 +3,9 @@
  * temp file in the same directory, is fsynced and then renamed over the old file, so a crash mid-write leaves
  * the previous file intact. Writes are serialised: `update` runs its mutator on the live state and persists
  * before the next mutator runs; a mutator that throws, or a failed write, rolls the state back.
+ * Another process may replace the file (`npm run reset` while `npm start` runs): the store never writes over a
+ * file that changed since it last read or wrote it. It reloads it instead (`reloadIfChanged`, and before every
+ * write, which then fails with DataFileChangedError rather than undo the other process's change).
  */
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -21,7 +24,12 @@ export type StoreFs = {
   readdir(path: string): Promise<string[]>;
   unlink(path: string): Promise<void>;
   syncDir(path: string): Promise<void>;
+  /** Identity of the file on disk, to notice another process replacing it; without it that check is off. */
+  stat?(path: string): Promise<DiskMark>;
 };
+
+/** What tells one version of the data file from another without reading it (a rename gives a new inode). */
+export type DiskMark = { ino: number; size: number; mtimeMs: number };
 
 export const nodeStoreFs: StoreFs = {
   readFile: (p) => fsp.readFile(p, 'utf8'),
@@ -38,6 +46,10 @@ export const nodeStoreFs: StoreFs = {
   mkdir: async (p) => void (await fsp.mkdir(p, { recursive: true })),
   readdir: (p) => fsp.readdir(p),
   unlink: (p) => fsp.unlink(p),
+  async stat(p) {
+    const st = await fsp.stat(p);
+    return { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+  },
   async syncDir(p) {
     // Makes the rename durable; not every platform lets a directory be opened, hence best effort.
     try {
@@ -57,6 +69,13 @@ export class CorruptDataFileError extends Error {
   constructor(readonly path: string, reason: string) {
     super(`The local Jira data file ${path} cannot be read: ${reason}. Run \`npm run reset\` to restore the demo data (this replaces the file).`);
     this.name = 'CorruptDataFileError';
+  }
+}
+
+export class DataFileChangedError extends Error {
+  constructor(readonly path: string) {
+    super(`The local Jira data file ${path} was replaced by another process (\`npm run reset\`?). The workspace has reloaded it and did not apply this change; do it again.`);
+    this.name = 'DataFileChangedError';
   }
 }
 
@@ -115,6 +134,8 @@ export class FileStore {
   private readonly seed: () => EmulatorState;
   private state: EmulatorState | undefined;
   private lastWritten = '';
+  /** The file as this store last read or wrote it. */
+  private disk: DiskMark | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: FileStoreOptions) {
@@ -142,7 +163,13 @@ export class FileStore {
       this.state = parseStateText(this.path, text);
       this.lastWritten = text;
     }
+    this.disk = await this.mark();
     return this.state;
+  }
+
+  /** Reloads the file when another process replaced it since this store last read or wrote it; true if it did. */
+  reloadIfChanged(): Promise<boolean> {
+    return this.serialised(() => this.reloadWhenChanged());
   }
 
   /** The live state. Treat it as read-only; change it only through `update`. */
@@ -156,7 +183,8 @@ export class FileStore {
    * reader sees half a change; if it throws or the write fails, the state is restored and the error rethrown.
    */
   update<T>(mutator: (state: EmulatorState) => T): Promise<T> {
-    const run = async (): Promise<T> => {
+    return this.serialised(async (): Promise<T> => {
+      if (await this.reloadWhenChanged()) throw new DataFileChangedError(this.path);
       const state = this.get();
       let result: T;
       try {
@@ -174,11 +202,33 @@ export class FileStore {
         throw e;
       }
       this.lastWritten = json;
+      this.disk = await this.mark();
       return result;
-    };
+    });
+  }
+
+  private serialised<T>(run: () => Promise<T>): Promise<T> {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async mark(): Promise<DiskMark | undefined> {
+    return this.fs.stat ? this.fs.stat(this.path).catch(() => undefined) : undefined;
+  }
+
+  private async reloadWhenChanged(): Promise<boolean> {
+    if (!this.state || !this.disk) return false;
+    const now = await this.mark();
+    if (!now || (now.ino === this.disk.ino && now.size === this.disk.size && now.mtimeMs === this.disk.mtimeMs)) return false;
+    const text = await this.fs.readFile(this.path);
+    const fresh = parseStateText(this.path, text);
+    // Swap the contents, not the object: routes and storage hold the state object itself.
+    for (const key of Object.keys(this.state)) delete (this.state as Record<string, unknown>)[key];
+    Object.assign(this.state, fresh);
+    this.lastWritten = text;
+    this.disk = now;
+    return true;
   }
 
   /** Replaces the whole state (used by reset) through the same atomic write. */

@@ -5,7 +5,7 @@ import { WORKSPACE_SEED_EXTENSIONS } from './workspace-seed';
 
 const path = process.env['RT_DATA_FILE'] ?? DEFAULT_DATA_PATH;
 resetStore(path, new Date(), WORKSPACE_SEED_EXTENSIONS)
-  .then((state) => console.log(`Demo data restored in ${path}: ${state.issues.length} issues, ${state.users.length} users. Restart \`npm start\` if it is running.`))
+  .then((state) => console.log(`Demo data restored in ${path}: ${state.issues.length} issues, ${state.users.length} users. A running \`npm start\` reloads it on its next request.`))
   .catch((e: unknown) => {
     console.error(`Could not reset ${path}: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -49,3 +49,24 @@ test('the shell and app frames are served; an unknown resource is a clear 404', 
     await ws.close();
   }
 });
+
+test('`npm run reset` while the workspace runs is picked up, not undone by the next write', async () => {
+  const { resetStore } = await import('../../local/emulator/reset');
+  const dataPath = join(dir, 'reset-live.json');
+  const ws = await startWorkspace({ dataPath, port: 0, seedDate: SEED_BASE_DATE, now: () => SEED_BASE_DATE });
+  const as = { 'content-type': 'application/json', 'x-rt-account-id': 'rt-rte-chloe' };
+  const labels = async (key: string) => ((await (await fetch(`${ws.url}/rest/api/3/issue/${key}?fields=labels`, { headers: as })).json()) as { fields: { labels: string[] } }).fields.labels;
+  const label = (key: string, value: string) => fetch(`${ws.url}/rest/api/3/issue/${key}`, { method: 'PUT', headers: as, body: JSON.stringify({ fields: { labels: [value] } }) });
+  try {
+    expect((await label('RT-3', 'before-reset')).status).toBe(204);
+    await resetStore(dataPath, SEED_BASE_DATE); // what `npm run reset` does, from outside the server
+    expect(await labels('RT-3')).not.toContain('before-reset');
+    expect((await label('RT-4', 'after-reset')).status).toBe(204);
+    const { readFileSync } = await import('node:fs');
+    const onDisk = JSON.parse(readFileSync(dataPath, 'utf8')) as { issues: Array<{ key: string; fields: { labels: string[] } }> };
+    expect(onDisk.issues.find((i) => i.key === 'RT-3')!.fields.labels).not.toContain('before-reset');
+    expect(onDisk.issues.find((i) => i.key === 'RT-4')!.fields.labels).toEqual(['after-reset']);
+  } finally {
+    await ws.close();
+  }
+});

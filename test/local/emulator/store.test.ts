@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CorruptDataFileError, FileStore, nodeStoreFs, type StoreFs } from '../../../local/emulator/store';
+import { CorruptDataFileError, DataFileChangedError, FileStore, nodeStoreFs, type StoreFs } from '../../../local/emulator/store';
 import { resetStore } from '../../../local/emulator/reset';
 import { createSeedState } from '../../../local/seed';
 import { NOW } from './harness';
@@ -67,6 +67,33 @@ describe('FileStore', () => {
     expect(readFileSync(path, 'utf8')).toBe('{"version":1, "users": [');
     writeFileSync(path, JSON.stringify({ version: 99 }));
     await expect(new FileStore({ path, seed: tiny }).load()).rejects.toThrow(/format version is 99/);
+  });
+  it('never writes over a file another process replaced (npm run reset while running): reloads it instead', async () => {
+    const path = tmp();
+    const store = new FileStore({ path, seed: tiny });
+    await store.load();
+    await store.update((s) => void (s.appStorage['before-reset'] = true));
+    const live = store.get();
+    await resetStore(path, NOW); // another process, as `npm run reset` is
+    await expect(store.update((s) => void (s.appStorage['after-reset'] = true))).rejects.toThrow(DataFileChangedError);
+    const onDisk = JSON.parse(readFileSync(path, 'utf8'));
+    expect(onDisk.appStorage).toEqual({});
+    expect(onDisk.issues.length).toBeGreaterThan(150);
+    // Reloaded in place (routes and storage hold the state object), and the next write lands on the reset data.
+    expect(store.get()).toBe(live);
+    expect(store.get().issues.length).toBeGreaterThan(150);
+    await store.update((s) => void (s.appStorage['after-reset'] = true));
+    expect(JSON.parse(readFileSync(path, 'utf8')).appStorage).toEqual({ 'after-reset': true });
+  });
+  it('reloadIfChanged picks up a replaced file and leaves an unchanged one alone', async () => {
+    const path = tmp();
+    const store = new FileStore({ path, seed: tiny });
+    await store.load();
+    await store.update((s) => void (s.appStorage['mine'] = 1));
+    await expect(store.reloadIfChanged()).resolves.toBe(false);
+    await resetStore(path, NOW);
+    await expect(store.reloadIfChanged()).resolves.toBe(true);
+    expect(store.get().appStorage).toEqual({});
   });
   it('resetStore rewrites the file from the seed', async () => {
     const path = tmp();
