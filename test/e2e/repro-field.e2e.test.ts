@@ -63,6 +63,8 @@ test('creates a bug with bad steps, follows the hints, and saves the field with 
 
   await editor.getByLabel('Environment').fill('Chrome 131 on Windows 11');
   await editor.getByLabel('Build / version').fill('4.3.0-rc.1 (1203)');
+  // The verdict may already read Clear before the build is typed; wait for the check of the final value.
+  await editor.locator('[data-finding]').first().waitFor({ state: 'detached' });
   await editor.getByTestId('repro-verdict').getByText('Clear').waitFor();
   expect(await findings(editor)).toEqual([]);
   await editor.getByTestId('repro-status').getByText('Added to the form: 3 step(s), build 4.3.0-rc.1 (1203).').waitFor();
