@@ -160,8 +160,8 @@ export const sprintPlanningProcedures = {
     boardInput.extend({ unit: budgetUnitSchema, velocityShare: z.number().min(0).max(1).nullable(), unestimatedPoints: amount.nullable() }),
     planViewSchema,
   ),
-  /** Pins a bug to an upcoming sprint (auto-plan puts it there) or unpins it (null). */
-  'sprint/pin': procedure(boardInput.extend({ key: issueKey, sprintId: sprintId.nullable() }), planViewSchema),
+  /** Pins bugs to an upcoming sprint (auto-plan puts them there) or unpins them (null): one call, one reload. */
+  'sprint/pin': procedure(boardInput.extend({ keys: z.array(issueKey).min(1).max(MAX_MOVES_PER_CALL), sprintId: sprintId.nullable() }), planViewSchema),
   /** The planner's manual order of bugs (keys first, in this order); [] clears it. */
   'sprint/set-order': procedure(boardInput.extend({ keys: z.array(issueKey).max(MAX_OVERRIDE_KEYS) }), planViewSchema),
   /** What auto-plan would move where; changes nothing. */

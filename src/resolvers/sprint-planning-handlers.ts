@@ -132,11 +132,14 @@ export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> =
   async 'sprint/pin'(input, ctx) {
     const change = await forChange(ctx, input.boardId);
     const pins = { ...change.settings.pins };
-    if (input.sprintId === null) delete pins[input.key];
-    else {
+    if (input.sprintId !== null) {
       upcomingSprint(change.board, input.sprintId);
-      if (input.key.replace(/-\d+$/, '') !== change.projectKey) throw new AppError('BAD_REQUEST', `${input.key} is not a bug of ${change.projectKey}.`);
-      pins[input.key] = input.sprintId;
+      const foreign = input.keys.filter((key) => key.replace(/-\d+$/, '') !== change.projectKey);
+      if (foreign.length > 0) throw new AppError('BAD_REQUEST', `${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ' …' : ''} ${foreign.length === 1 ? 'is not a bug' : 'are not bugs'} of ${change.projectKey}.`);
+    }
+    for (const key of input.keys) {
+      if (input.sprintId === null) delete pins[key];
+      else pins[key] = input.sprintId;
     }
     return saveAndLoad(ctx, change, { ...change.settings, pins }, input.boardId);
   },

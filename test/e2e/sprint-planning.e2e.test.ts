@@ -201,6 +201,26 @@ test('filters narrow the backlog and the sprints to matching bugs; Clear filters
   await page.close();
 });
 
+test('pins the selected bugs with one call', async () => {
+  const { page, app } = await openPage();
+  const pinCalls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/__app/invoke') && /"sprint\/pin"/.test(r.postData() ?? '')) pinCalls.push(r.postData() ?? '');
+  });
+  const keys = [await backlogKey(app, 0), await backlogKey(app, 1), await backlogKey(app, 2)];
+  for (const key of keys) await app.getByRole('checkbox', { name: `Select ${key}` }).check();
+  await app.getByLabel('Move selected to').selectOption({ label: 'RT Sprint 26' });
+  await app.getByRole('button', { name: 'Pin selected' }).click();
+  await app.getByText('Pinned 3 bugs to RT Sprint 26: auto-plan puts them there.').waitFor();
+  expect(pinCalls).toHaveLength(1);
+  const pins = (session.ws.store.get().appStorage['sprint-plan:RT'] as { pins: Record<string, number> }).pins;
+  for (const key of keys) expect(pins[key]).toBe(6);
+  await app.getByRole('button', { name: 'Unpin' }).click();
+  await app.getByText('Unpinned 3 bugs.').waitFor();
+  expect(pinCalls).toHaveLength(2);
+  await page.close();
+});
+
 test('a failed move call is never reported as moved: every unsent bug is listed, the page matches Jira', async () => {
   const { page, app } = await openPage();
   // The page's second sprint/move call fails (as when the resolver times out); the first one goes through.

@@ -162,8 +162,9 @@ describe('budgets and settings', () => {
     ['a closed sprint', 'sprint/set-budget', { sprintId: 1, amount: 5 }, 'BAD_REQUEST'],
     ['an unknown sprint', 'sprint/set-budget', { sprintId: 999, amount: 5 }, 'NOT_FOUND'],
     ['a velocity share above 1', 'sprint/set-settings', { unit: 'points', velocityShare: 1.5, unestimatedPoints: null }, 'BAD_REQUEST'],
-    ['a malformed issue key', 'sprint/pin', { key: 'rt-1; DROP', sprintId: 5 }, 'BAD_REQUEST'],
-    ['a pin to another project', 'sprint/pin', { key: 'OPS-1', sprintId: 5 }, 'BAD_REQUEST'],
+    ['a malformed issue key', 'sprint/pin', { keys: ['rt-1; DROP'], sprintId: 5 }, 'BAD_REQUEST'],
+    ['no bug to pin', 'sprint/pin', { keys: [], sprintId: 5 }, 'BAD_REQUEST'],
+    ['a pin to another project', 'sprint/pin', { keys: ['RT-1', 'OPS-1'], sprintId: 5 }, 'BAD_REQUEST'],
     ['no moves', 'sprint/move', { moves: [] }, 'BAD_REQUEST'],
   ] as const)('refuses %s and stores nothing', async (_label, key, input, code) => {
     await expect(run(key, input)).resolves.toMatchObject({ ok: false, code });
@@ -270,10 +271,24 @@ describe('auto-plan and moves', () => {
     await expect(run('sprint/set-order', { keys: ['not a key'] })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
   });
 
+  it('pins and unpins many bugs in one call: one settings write, one reload of the board', async () => {
+    const keys = (await okData('sprint/load', {})).bugs.filter((b) => b.sprintId === null).slice(0, 10).map((b) => b.key);
+    emulator.resetCalls();
+    const view = await okData('sprint/pin', { keys, sprintId: 5 });
+    // One board read for the change, one load of the bugs (the board context is reused for the reload).
+    expect(emulator.calls.filter((c) => c.path === '/rest/agile/1.0/board').length).toBe(1);
+    expect(emulator.calls.filter((c) => c.path === '/rest/api/3/search/jql').length).toBe(view.stats.searchCalls);
+    expect((store.get().appStorage['sprint-plan:RT'] as { pins: Record<string, number> }).pins).toEqual(Object.fromEntries(keys.map((k) => [k, 5])));
+    for (const k of keys) expect(view.bugs.find((b) => b.key === k)?.pinnedSprintId).toBe(5);
+    const unpinned = await okData('sprint/pin', { keys: keys.slice(0, 4), sprintId: null });
+    expect(Object.keys((store.get().appStorage['sprint-plan:RT'] as { pins: Record<string, number> }).pins).sort()).toEqual(keys.slice(4).sort());
+    expect(unpinned.bugs.filter((b) => b.pinnedSprintId !== undefined).map((b) => b.key).sort()).toEqual(keys.slice(4).sort());
+  });
+
   it('pins a bug: auto-plan puts it in its pinned sprint whatever the budget', async () => {
     await okData('sprint/set-settings', { unit: 'points', velocityShare: null, unestimatedPoints: null });
     const key = (await okData('sprint/load', {})).bugs.find((b) => b.sprintId === null)!.key;
-    const view = await okData('sprint/pin', { key, sprintId: 6 });
+    const view = await okData('sprint/pin', { keys: [key], sprintId: 6 });
     expect(view.bugs.find((b) => b.key === key)?.pinnedSprintId).toBe(6);
     const preview = await okData<{ moves: Array<{ key: string; toSprintId: number; reason: string }> }>('sprint/auto-plan-preview', {});
     expect(preview.moves).toEqual([expect.objectContaining({ key, toSprintId: 6, reason: expect.stringMatching(/Pinned/) })]);

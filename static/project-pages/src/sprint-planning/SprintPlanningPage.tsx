@@ -228,18 +228,14 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
     else setActionError(r);
   }
 
-  async function pinSelected(sprintId: number | null) {
+  function pinSelected(sprintId: number | null) {
     const keys = [...selected];
-    for (const key of keys) {
-      setProgress({ label: sprintId === null ? 'Unpinning…' : 'Pinning…', done: keys.indexOf(key), total: keys.length });
-      const r = await call('sprint/pin', { ...boardInput, key, sprintId });
-      if (!r.ok) {
-        setActionError(r);
-        break;
-      }
-      replace(r.data);
-    }
-    setProgress(null);
+    if (keys.length === 0) return;
+    const what = plural(keys.length, 'bug', 'bugs');
+    void change(
+      () => call('sprint/pin', { ...boardInput, keys, sprintId }),
+      () => setNotice(sprintId === null ? `Unpinned ${what}.` : `Pinned ${what} to ${view ? sprintName(view, sprintId) : `sprint ${sprintId}`}: auto-plan puts them there.`),
+    );
   }
 
   if (loaded.state === 'loading' && !view) return <Loading label="Loading bugs and sprints…" />;
@@ -350,10 +346,10 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
             <button type="button" className="rt-primary" disabled={!canMove} onClick={moveSelected}>
               Move
             </button>
-            <button type="button" disabled={!view.canPlan || busy || selected.size === 0 || targetId === undefined || targetId === null} onClick={() => void pinSelected(targetId ?? null)}>
+            <button type="button" disabled={!view.canPlan || busy || selected.size === 0 || targetId === undefined || targetId === null} onClick={() => pinSelected(targetId ?? null)}>
               Pin selected
             </button>
-            <button type="button" className="rt-subtle" disabled={!view.canPlan || busy || selected.size === 0} onClick={() => void pinSelected(null)}>
+            <button type="button" className="rt-subtle" disabled={!view.canPlan || busy || selected.size === 0} onClick={() => pinSelected(null)}>
               Unpin
             </button>
             <button type="button" className="rt-subtle" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
