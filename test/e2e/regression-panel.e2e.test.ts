@@ -4,7 +4,8 @@
  * fix, with the RC in Affects versions and the found-in-regression label.
  */
 import { REGRESSION_PROPERTY_KEY } from '../../src/contracts/regression';
-import { parseStoredRecord } from '../../src/domain/regression';
+import type { Result } from '../../src/contracts/result';
+import { editCheck, parseStoredRecord, setNote, toStoredRecord, type RegressionRecord } from '../../src/domain/regression';
 import { browserSession } from './support/session';
 
 const session = browserSession();
@@ -12,18 +13,31 @@ const session = browserSession();
 const RC1 = '4.3.0-rc.1';
 const IN_QA = '10005';
 
-/** A bug in QA on rc.1 whose seeded checklist has at least two checks not run yet. */
-function bugInQa() {
+/** Bugs in QA on rc.1 whose seeded checklist has at least two checks not run yet (`skip`: how many to pass over). */
+function bugInQa(skip = 0) {
   const state = session.ws.store.get();
   for (const issue of state.issues) {
     const parsed = parseStoredRecord(issue.properties[REGRESSION_PROPERTY_KEY]);
     if (issue.fields.statusId !== IN_QA || !parsed.ok) continue;
     const cycle = parsed.record.cycles.find((c) => c.rc === RC1);
     const open = cycle?.checks.filter((c) => c.result === 'not-run') ?? [];
-    if (open.length >= 2) return { key: issue.key, id: issue.id, open };
+    if (open.length >= 2 && skip-- === 0) return { key: issue.key, id: issue.id, open, record: parsed.record };
   }
   throw new Error('The demo seed has no bug in QA with two checks to run.');
 }
+
+/** Another tester's edit, written straight to the issue property (as their own panel would have). */
+async function editAsIsabel(key: string, edit: (r: RegressionRecord) => Result<RegressionRecord>) {
+  await session.ws.store.update((state) => {
+    const issue = state.issues.find((i) => i.key === key)!;
+    const parsed = parseStoredRecord(issue.properties[REGRESSION_PROPERTY_KEY]);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const next = edit(parsed.record);
+    if (!next.ok) throw new Error(next.message);
+    issue.properties[REGRESSION_PROPERTY_KEY] = toStoredRecord({ ...next.data, revision: parsed.record.revision + 1 });
+  });
+}
+const isabel = (minutes: number) => ({ now: new Date(Date.parse('2026-11-16T12:00:00.000Z') + minutes * 60_000).toISOString(), actor: { accountId: 'rt-qa-isabel', name: 'Isabel Nunes' } });
 
 test('QA runs a check, fails one and files a regression bug linked to the fix', async () => {
   const fix = bugInQa();
@@ -77,5 +91,41 @@ test('QA runs a check, fails one and files a regression bug linked to the fix', 
   await panel.getByRole('button', { name: `Open ${bugKey}` }).click();
   await page.waitForURL(new RegExp(`#/browse/${bugKey}$`));
   await page.getByText(/^Regression in 4\.3\.0-rc\.1/).first().waitFor();
+  await page.close();
+});
+
+test('a newer panel from the server updates a check’s note and text: failing it later keeps the other tester’s note, Edit shows the rename', async () => {
+  const fix = bugInQa(1);
+  const [other, shared] = fix.open;
+  const page = await session.openAs('rt-qa-hiro', `#/browse/${fix.key}`);
+  const panel = page.frameLocator('iframe[title="QA regression"]');
+  await panel.getByText(`Checklist for ${RC1}`).waitFor();
+
+  // Isabel notes and renames the shared check after Hiro's panel loaded.
+  await editAsIsabel(fix.key, (r) => setNote(r, RC1, shared!.id, 'Fails only on Safari 17', isabel(1)));
+  await editAsIsabel(fix.key, (r) => editCheck(r, RC1, shared!.id, { title: `${shared!.title} (Safari)` }, isabel(2)));
+
+  // Hiro passes another check: the reply is the panel as stored now, with Isabel's note and title.
+  const otherRow = panel.getByRole('listitem', { name: other!.title });
+  await otherRow.getByRole('group', { name: `Result of ${other!.title}` }).getByRole('button', { name: 'Pass' }).click();
+  await otherRow.getByTestId('check-result').getByText('Passed').waitFor();
+  const renamed = `${shared!.title} (Safari)`;
+  const sharedRow = panel.getByRole('listitem', { name: renamed });
+  await expect(sharedRow.getByLabel(`Note for ${renamed}`).inputValue()).resolves.toBe('Fails only on Safari 17');
+
+  // Failing it sends no (stale) note: Isabel's note stays.
+  await sharedRow.getByRole('group', { name: `Result of ${renamed}` }).getByRole('button', { name: 'Fail' }).click();
+  await sharedRow.getByTestId('check-result').getByText('Failed').waitFor();
+  const stored = parseStoredRecord(session.ws.store.get().issues.find((i) => i.key === fix.key)!.properties[REGRESSION_PROPERTY_KEY]);
+  expect(stored.ok && stored.record.cycles.find((c) => c.rc === RC1)!.checks.find((c) => c.id === shared!.id)).toMatchObject({
+    result: 'failed',
+    note: 'Fails only on Safari 17',
+    title: renamed,
+    tester: { accountId: 'rt-qa-hiro' },
+  });
+
+  // Edit starts from the stored (renamed) text, so saving an area change does not undo the rename.
+  await sharedRow.getByRole('button', { name: `Edit ${renamed}` }).click();
+  await expect(sharedRow.getByLabel('Check').inputValue()).resolves.toBe(renamed);
   await page.close();
 });

@@ -17,21 +17,51 @@ type Props = {
   onResult(result: CheckResult, note?: string): void;
   /** Saves the note alone (result, tester and time stay). */
   onNote(note: string): void;
-  onEdit(area: string, title: string): Promise<boolean>;
+  /** Only the fields the user changed are given. */
+  onEdit(area: string | undefined, title: string | undefined): Promise<boolean>;
   onMove(delta: -1 | 1): void;
   onRemove(): void;
   onReport(): void;
   onOpenBug(key: string): void;
 };
 
+/**
+ * Local text that follows the stored value (a newer panel from the server) while the user has not typed;
+ * once they have, their text is kept and `changedMeanwhile` says the stored value changed under it.
+ */
+function useFollowedText(stored: string): { value: string; set(v: string): void; reset(): void; dirty: boolean; changedMeanwhile: boolean } {
+  const [value, setValue] = useState(stored);
+  const [base, setBase] = useState(stored);
+  const [changedMeanwhile, setChangedMeanwhile] = useState(false);
+  if (stored !== base) {
+    // Adjusting state while rendering (React's pattern for "state derived from a changed prop").
+    setBase(stored);
+    const untouched = value === base || value.trim() === stored.trim();
+    if (untouched) setValue(stored);
+    setChangedMeanwhile(!untouched);
+  }
+  return {
+    value,
+    set: setValue,
+    reset: () => (setValue(stored), setBase(stored), setChangedMeanwhile(false)),
+    dirty: value.trim() !== stored.trim(),
+    changedMeanwhile,
+  };
+}
+
 /** One check: one-click results, a note, edit/reorder/remove, and "File regression bug" once it failed. */
 export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEdit, onMove, onRemove, onReport, onOpenBug }: Props) {
-  const [note, setNote] = useState(check.note ?? '');
+  const noteText = useFollowedText(check.note ?? '');
   const [editing, setEditing] = useState(false);
-  const [area, setArea] = useState(check.area);
-  const [title, setTitle] = useState(check.title);
+  const areaText = useFollowedText(check.area);
+  const titleText = useFollowedText(check.title);
+  const note = noteText.value;
+  const area = areaText.value;
+  const title = titleText.value;
   const noteId = `rt-note-${check.id}`;
-  const noteChanged = note.trim() !== (check.note ?? '');
+  /** Only what the user typed is sent: a note they did not touch is never sent back (it could be stale). */
+  const noteChanged = noteText.dirty;
+  const startEditing = () => (areaText.reset(), titleText.reset(), setEditing(true));
 
   return (
     <li className="rt-card" data-check-id={check.id} aria-label={check.title}>
@@ -40,18 +70,24 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
           aria-label={`Edit ${check.title}`}
           onSubmit={(e) => {
             e.preventDefault();
-            void onEdit(area, title).then((ok) => ok && setEditing(false));
+            if (!areaText.dirty && !titleText.dirty) return setEditing(false);
+            void onEdit(areaText.dirty ? area : undefined, titleText.dirty ? title : undefined).then((ok) => ok && setEditing(false));
           }}
         >
           <label htmlFor={`rt-area-${check.id}`}>Area</label>
-          <input id={`rt-area-${check.id}`} value={area} maxLength={80} onChange={(e) => setArea(e.target.value)} />
+          <input id={`rt-area-${check.id}`} value={area} maxLength={80} onChange={(e) => areaText.set(e.target.value)} />
           <label htmlFor={`rt-title-${check.id}`}>Check</label>
-          <input id={`rt-title-${check.id}`} value={title} maxLength={200} style={{ width: '100%' }} onChange={(e) => setTitle(e.target.value)} />
+          <input id={`rt-title-${check.id}`} value={title} maxLength={200} style={{ width: '100%' }} onChange={(e) => titleText.set(e.target.value)} />
+          {areaText.changedMeanwhile || titleText.changedMeanwhile ? (
+            <p className="rt-muted" role="status">
+              Someone else changed this check meanwhile (now {check.area} · {check.title}); saving keeps your text.
+            </p>
+          ) : null}
           <div className="rt-row" style={{ marginTop: 8 }}>
             <button type="submit" className="rt-primary" disabled={readOnly || !area.trim() || !title.trim()}>
               Save
             </button>
-            <button type="button" onClick={() => (setEditing(false), setArea(check.area), setTitle(check.title))}>
+            <button type="button" onClick={() => (setEditing(false), areaText.reset(), titleText.reset())}>
               Cancel
             </button>
           </div>
@@ -77,7 +113,7 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
             <button type="button" className="rt-subtle" disabled={readOnly || index === count - 1} aria-label={`Move ${check.title} down`} onClick={() => onMove(1)}>
               ↓
             </button>
-            <button type="button" className="rt-subtle" disabled={readOnly} aria-label={`Edit ${check.title}`} onClick={() => setEditing(true)}>
+            <button type="button" className="rt-subtle" disabled={readOnly} aria-label={`Edit ${check.title}`} onClick={startEditing}>
               Edit
             </button>
             <button type="button" className="rt-subtle" disabled={readOnly} aria-label={`Remove ${check.title}`} onClick={onRemove}>
@@ -102,11 +138,16 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
       </div>
       <label htmlFor={noteId}>Note for {check.title}</label>
       <div className="rt-row">
-        <textarea id={noteId} rows={2} maxLength={1000} style={{ flex: 1 }} value={note} disabled={readOnly} onChange={(e) => setNote(e.target.value)} />
+        <textarea id={noteId} rows={2} maxLength={1000} style={{ flex: 1 }} value={note} disabled={readOnly} onChange={(e) => noteText.set(e.target.value)} />
         <button type="button" disabled={readOnly || !noteChanged} onClick={() => onNote(note)}>
           Save note
         </button>
       </div>
+      {noteText.changedMeanwhile && noteText.dirty ? (
+        <p className="rt-muted" role="status">
+          The saved note changed meanwhile{check.note ? `: “${check.note}”` : ' (it was removed)'}. Your unsaved text is kept; Save note replaces it.
+        </p>
+      ) : null}
       {check.reportedBugKey ? (
         <div className="rt-row" style={{ marginTop: 6 }}>
           Regression bug:{' '}

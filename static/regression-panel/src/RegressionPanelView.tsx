@@ -135,7 +135,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
                   void run(`Recording ${result}…`, () => call('regression/record-result', { ...base, checkId: check.id, result, ...(note !== undefined ? { note } : {}), seenUpdatedAt: check.updatedAt }))
                 }
                 onNote={(note) => void run('Saving the note…', () => call('regression/set-note', { ...base, checkId: check.id, note, seenUpdatedAt: check.updatedAt }))}
-                onEdit={(area, title) => run('Saving the check…', () => call('regression/edit-check', { ...base, checkId: check.id, area, title, seenUpdatedAt: check.updatedAt }))}
+                onEdit={(area, title) => run('Saving the check…', () => call('regression/edit-check', { ...base, checkId: check.id, ...(area !== undefined ? { area } : {}), ...(title !== undefined ? { title } : {}), seenUpdatedAt: check.updatedAt }))}
                 onMove={(delta) => {
                   const order = cycle.checks.map((c) => c.id);
                   const [moved] = order.splice(i, 1);
