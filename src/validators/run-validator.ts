@@ -1,6 +1,7 @@
 import { parseValidatorConfig, type ValidatorConfigs } from '../contracts/validator-config';
 import type { JiraStatus, StatusStageMapping } from '../domain/bug-flow/status-mapping';
 import { decideOnInternalError, decideOnJiraError } from '../domain/validators/failure-policy';
+import { unmappedStatusDecision } from '../domain/validators/unmapped-status';
 import type { IssueSnapshot, ValidatorDecision } from '../domain/validators/issue-snapshot';
 import type { ValidatorKind } from '../domain/validators/kinds';
 import { isForgePassThroughError, JiraError } from '../jira/errors';
@@ -104,14 +105,20 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     let issue = snapshotOf(raw, request.modifiedFields);
     const withKey = { ...request, issueKey: request.issueKey };
 
-    const loadLoop = async (): Promise<Loop> => {
+    const loadLoop = async (needed: string[] = []): Promise<Loop & { unknown: JiraStatus[] }> => {
       const project = raw.fields.project;
       const key = project?.key ?? withKey.issueKey.replace(/-\d+$/, '');
-      const loaded = await loadStageMapping(storageErrorsTyped(svc.storage), jira, { id: project?.id ?? key, key }, svc.now());
+      const loaded = await loadStageMapping(storageErrorsTyped(svc.storage), jira, { id: project?.id ?? key, key }, svc.now(), needed);
       if (trace) trace.mappingDerived = loaded.derivedNow;
-      return { mapping: loaded.mapping, statuses: loaded.statuses };
+      return { mapping: loaded.mapping, statuses: loaded.statuses, unknown: loaded.unknownToSavedMapping };
     };
-    let loop = def.needsLoop(config.config) ? await loadLoop() : undefined;
+    let loop: Loop | undefined;
+    if (def.needsLoop(config.config)) {
+      // The transition's statuses must be in the mapping: a derived one is derived again, a saved one must be fixed.
+      const loaded = await loadLoop([request.fromStatusId, request.toStatusId].filter((id): id is string => id !== undefined));
+      if (loaded.unknown.length > 0) return respond(unmappedStatusDecision(loaded.unknown));
+      loop = loaded;
+    }
     if (wanted.changelog && changelogTruncated(raw) && def.needsWholeHistory?.(config.config, issue, withKey, loop)) {
       issue = snapshotOf(raw, request.modifiedFields, await jira.getChangelog(request.issueKey));
       if (trace) trace.wholeHistoryRead = true;
