@@ -75,3 +75,45 @@ test.each(badInputs)('%s is refused with BAD_REQUEST by every procedure', async 
     expect(result.message!.length).toBeGreaterThan(10);
   }
 });
+
+type Procedure = { input: { safeParse(v: unknown): { success: boolean }; shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> } };
+const procedureOf = new Map(
+  Object.entries(contracts)
+    .filter(([name, value]) => name.endsWith('Procedures') && value && typeof value === 'object')
+    .flatMap(([, procs]) => Object.entries(procs as Record<string, Procedure>)),
+);
+
+test('`{}` is refused by every procedure that has a required field', async () => {
+  let checked = 0;
+  for (const key of allKeys) {
+    if (procedureOf.get(key)!.input.safeParse({}).success) continue; // nothing required: {} is a valid call
+    const [fn] = await servedBy(key);
+    const result = (await callResolver(fn!, key, { input: {} })) as { ok: boolean; code?: string };
+    expect({ key, ok: result.ok, code: result.code }).toEqual({ key, ok: false, code: 'BAD_REQUEST' });
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(5);
+});
+
+/** A JSON value the field's schema refuses (a number for text, text for a number, and so on). */
+function wrongValueFor(field: { safeParse(v: unknown): { success: boolean } }): unknown {
+  return [12345, 'not-the-right-type', true, ['x'], { x: 1 }].find((v) => !field.safeParse(v).success);
+}
+
+test('a wrong type in each field is refused with BAD_REQUEST naming that field, for every procedure', async () => {
+  let checked = 0;
+  for (const key of allKeys) {
+    const shape = procedureOf.get(key)!.input.shape;
+    expect({ key, hasFields: !!shape }).toEqual({ key, hasFields: true });
+    const [fn] = await servedBy(key);
+    for (const [field, schema] of Object.entries(shape!)) {
+      const wrong = wrongValueFor(schema);
+      if (wrong === undefined) continue; // the field takes anything JSON
+      const result = (await callResolver(fn!, key, { input: { [field]: wrong } })) as { ok: boolean; code?: string; issues?: Array<{ path: string }> };
+      expect({ key, field, ok: result.ok, code: result.code }).toEqual({ key, field, ok: false, code: 'BAD_REQUEST' });
+      expect({ key, field, named: (result.issues ?? []).some((i) => i.path === field || i.path.startsWith(`${field}.`)) }).toEqual({ key, field, named: true });
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(allKeys.length);
+});
