@@ -237,3 +237,45 @@ export function stripListMarker(s: string): string {
 }
 
 export const cueRegexes = { EXPECTED, ACTUAL, FREQUENCY, BUILD, ENVIRONMENT, ATTACHMENT, IMPERATIVE, TRACE_LINE };
+
+/** "When I …", "If you …", "After the user …": the opener of a run-on reproduction sentence. */
+const RUN_ON_OPENER = /^(?:when|whenever|if|after|once|as soon as|every time)\s+(?:i|you|we|the user|a user|users|someone|one)\s+/i;
+/** Joints between the actions of a run-on sentence: "and", "and then", "then", a comma. */
+const ACTION_JOINT = /\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+then\s+|\s+and\s+|\s+then\s+/i;
+const ACTOR = /^(?:i|you|we|the user|a user|users|someone|one)\s+/;
+/** Past and third-person forms of the step verbs: "opened", "clicks", "typed". */
+const INFLECTED_ACTION =
+  /^(?:opened|opens|clicked|clicks|tapped|taps|selected|selects|typed|types|entered|enters|pressed|presses|saved|saves|closed|closes|dragged|drags|dropped|drops|chose|chooses|navigated|navigates|went|goes|added|adds|deleted|deletes|removed|removes|changed|changes|edited|edits|created|creates|submitted|submits|uploaded|uploads|loaded|loads|reloaded|reloads|scrolled|scrolls|renamed|renames|switched|switches|ran|runs|started|starts|launched|launches|pasted|pastes|copied|copies|hit|hits|logged|logs|signed|signs|tried|tries|used|uses|set|sets|moved|moves|resized|resizes|installed|installs|restarted|restarts)\b/;
+
+/** "I opened settings" → "opened settings". */
+export function withoutActor(clause: string): string {
+  const m = ACTOR.exec(clause.trim().toLowerCase());
+  return m ? clause.trim().slice(m[0].length) : clause.trim();
+}
+
+/** A clause that is one action: "open X", "click Save", "I opened settings", "clicked Save". */
+export function isActionClause(clause: string): boolean {
+  const p = clause.trim().toLowerCase().replace(ACTOR, '');
+  return IMPERATIVE.test(p) || INFLECTED_ACTION.test(p);
+}
+
+/**
+ * A single sentence that walks through two or more actions and ends in the failure:
+ * "When I open X and click Y, Z crashes" → { actions: ['Open X', 'Click Y'], failure: 'Z crashes' }.
+ * Flat regexes on at most CUE_WINDOW characters; null when the sentence is not that shape.
+ */
+export function runOnSteps(sentence: string): { actions: string[]; failure: string } | null {
+  const s = sentence.trim().slice(0, CUE_WINDOW);
+  const opener = RUN_ON_OPENER.exec(s);
+  if (!opener) return null;
+  // The failure is the clause after the last comma; everything before it is the chain of actions.
+  const body = s.slice(opener[0].length);
+  const lastComma = body.lastIndexOf(',');
+  if (lastComma <= 0) return null;
+  const failure = body.slice(lastComma + 1).trim().replace(/^(?:then|and)\s+/i, '').replace(/[.!]+$/, '');
+  if (failure === '' || !ACTUAL.test(normaliseApostrophes(failure.toLowerCase()))) return null;
+  const pieces = body.slice(0, lastComma).split(ACTION_JOINT).map((p) => p.trim().replace(ACTOR, '')).filter((p) => p !== '');
+  if (pieces.length < 2 || pieces.length > 12) return null;
+  if (!pieces.every(isActionClause)) return null;
+  return { actions: pieces.map((p) => p[0]!.toUpperCase() + p.slice(1)), failure: failure[0]!.toUpperCase() + failure.slice(1) };
+}

@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, listMarker, stripListMarker, type LineCues } from './cues';
+import { cuesOf, listMarker, runOnSteps, stripListMarker, type LineCues } from './cues';
 import { learnedEvidence } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -180,6 +180,15 @@ export function extractParts(text: string): Extracted {
   // Hand-set: a description that only points at the title ("see title") or is a word or two says nothing of its own,
   // whatever the learned priors lean to (almost every dev-set report states its observed behaviour somewhere).
   if (saysNothing(text)) for (const part of ['steps', 'expected', 'actual'] as const) evidence[part] = Math.min(evidence[part], -1);
+  // Hand-set: one "When I open X and click Y, Z crashes" sentence walks through the steps and states the failure
+  // (it fires on one dev-set report, already read as having steps, so the data cannot weigh it).
+  const runOn = labelled.steps ? null : firstRunOn(prose);
+  if (runOn) {
+    evidence.steps = Math.max(evidence.steps, THRESHOLDS.steps);
+    evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
+    if (parts.steps.length === 0) parts.steps.push(...runOn.actions.map(clip));
+    if (!parts.actual) parts.actual = clip(runOn.failure);
+  }
   if (labelled.steps) evidence.steps += 10;
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
@@ -188,6 +197,20 @@ export function extractParts(text: string): Extracted {
   if (!parts.expected && scan.expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(scan.expectedLines.join('\n'));
   if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
   return { parts, labelled, evidence, counts, features, inferredSteps, truncated };
+}
+
+/** The first run-on reproduction sentence among the first prose lines (at most 5 lines, 3 sentences each). */
+export function firstRunOn(lines: Line[]): ReturnType<typeof runOnSteps> {
+  let seen = 0;
+  for (const l of lines) {
+    if (l.text === '' || l.code) continue;
+    if (++seen > 5) break;
+    for (const sentence of l.text.split(/(?<=[.!?])\s+/, 3)) {
+      const r = runOnSteps(stripListMarker(sentence));
+      if (r) return r;
+    }
+  }
+  return null;
 }
 
 const POINTS_AT_TITLE = /^(?:please\s+)?(?:see|read|as(?:\s+per)?|same\s+as|check)\s+(?:the\s+)?(?:title|summary|subject|above)\b[.!]*$|^(?:title|summary)\s+says\s+it\s+all[.!]*$/i;

@@ -3,7 +3,7 @@
  * Labelled parts ("Expected: …") go to their fields; list items become steps; otherwise each line, and
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
-import { cuesOf, listMarker } from './cues';
+import { cuesOf, isActionClause, listMarker, runOnSteps, withoutActor } from './cues';
 import { extractParts, MAX_PART, MAX_STEPS, stepsFromLines } from './extract-parts';
 import { parseSections } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
@@ -31,11 +31,35 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
     } else {
       const candidates = lines.filter((l) => {
         if (l.text === '') return false;
+        if (runOnSentence(l.text)) return true;
         const c = cuesOf(l.lower);
         return !(c.expected && !c.imperative) && !(labelled.actual && c.actual && !c.imperative);
       });
-      steps = stepsFromLines(candidates);
-      if (steps.length === 1) steps = splitRunOn(steps[0]!);
+      const raw = stepsFromLines(candidates);
+      // Run-on prose (a single paragraph, or a "When I … and …, X fails" sentence): its actions become steps, its
+      // failure clause the actual result, its "should …" sentence the expected result (over extractParts' guesses).
+      steps = [];
+      const actual: string[] = [];
+      const expected: string[] = [];
+      const split = new Set<string>();
+      for (const step of raw) {
+        if (raw.length > 1 && !runOnSentence(step)) {
+          steps.push(step);
+          continue;
+        }
+        split.add(step);
+        const prose = splitProse(step);
+        steps.push(...prose.steps);
+        if (prose.actual) actual.push(prose.actual);
+        if (prose.expected) expected.push(prose.expected);
+      }
+      if (!labelled.actual && actual.length > 0) parts.actual = actual.join('; ');
+      if (!labelled.expected) {
+        const kept = (parts.expected ?? '').split('\n').filter((e) => e !== '' && !split.has(e));
+        const all = [...expected, ...kept];
+        if (all.length > 0) parts.expected = all.join('\n');
+        else delete parts.expected;
+      }
     }
     out.steps = steps.slice(0, MAX_STEPS);
   }
@@ -51,10 +75,53 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
   return out;
 }
 
-function splitRunOn(line: string): string[] {
-  return line
-    .split(CLAUSE_BREAK)
-    .map((s) => s.trim().replace(/^(?:and then|and|so|then)\s+/i, ''))
-    .filter((s) => s.length > 0)
-    .slice(0, MAX_STEPS);
+/** Action clauses of a sentence: "Open settings and click Save, then" / "I opened settings, clicked Save and". */
+const ACTION_JOINT = /\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+then\s+|\s+and\s+|\s+then\s+|\s+after that\s+/i;
+
+/** The first "When I … and …, X fails" sentence of a line (at most 3 sentences read). */
+function runOnSentence(line: string): ReturnType<typeof runOnSteps> {
+  for (const sentence of line.split(/(?<=[.!?])\s+/, 3)) {
+    const r = runOnSteps(sentence);
+    if (r) return r;
+  }
+  return null;
+}
+
+const capitalise = (s: string): string => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+const bare = (s: string): string => s.trim().replace(/^(?:and then|and|so|then)\s+/i, '').replace(/[.!;]+$/, '').trim();
+
+/**
+ * Splits one run-on paragraph: each sentence is a "When I … and …, X fails" chain, a "should …" expectation, a
+ * chain of action clauses ending in a failure ("Open settings and click Save, then the app crashes"), or else its
+ * "then" clauses are steps as written.
+ */
+function splitProse(line: string): { steps: string[]; actual?: string; expected?: string } {
+  const steps: string[] = [];
+  const actual: string[] = [];
+  const expected: string[] = [];
+  for (const sentence of line.split(/(?<=[.!?])\s+/).slice(0, MAX_STEPS)) {
+    const lower = sentence.toLowerCase();
+    const c = cuesOf(lower);
+    const runOn = runOnSteps(sentence);
+    if (runOn) {
+      steps.push(...runOn.actions);
+      actual.push(runOn.failure);
+    } else if (c.expected && !c.asExpected && !c.imperative) {
+      expected.push(sentence.trim());
+    } else {
+      const clauses = sentence.split(ACTION_JOINT).map(bare).filter((p) => p !== '');
+      const kinds = clauses.map((p) => (isActionClause(p) ? 'action' : cuesOf(p.toLowerCase()).actual ? 'failure' : 'other'));
+      if (kinds.includes('action') && !kinds.includes('other')) {
+        clauses.forEach((p, i) => (kinds[i] === 'action' ? steps.push(capitalise(withoutActor(p))) : actual.push(capitalise(p))));
+      } else {
+        steps.push(...sentence.split(CLAUSE_BREAK).map(bare).filter((p) => p !== '').map(capitalise));
+      }
+    }
+    if (steps.length >= MAX_STEPS) break;
+  }
+  return {
+    steps: steps.slice(0, MAX_STEPS),
+    actual: actual.length > 0 ? actual.join('; ').slice(0, MAX_PART) : undefined,
+    expected: expected.length > 0 ? expected.join(' ').slice(0, MAX_PART) : undefined,
+  };
 }

@@ -84,6 +84,22 @@ describe('analyseReproSteps on descriptions', () => {
     expect(a.parts.steps.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    'When I open X and click Y, Z crashes',
+    'When I open the editor and click Bold twice, the editor crashes.',
+    'If you type a name, press Enter and then click Save, nothing is saved.',
+  ])('reads the single run-on sentence %j as steps and an actual result', (description) => {
+    const a = analyseReproSteps({ summary: 'Crash', description });
+    expect(a.has.steps).toBe(true);
+    expect(a.has.actual).toBe(true);
+    expect(a.verdict).not.toBe('missing');
+    expect(a.parts.steps.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not read one action plus a failure as steps ("When I go to the page, it crashes")', () => {
+    expect(analyseReproSteps({ description: 'When I go to the page, it crashes' }).has.steps).toBe(false);
+  });
+
   it('counts a code sample as the reproduction and a stack trace as the observed result', () => {
     const a = analyseReproSteps({
       description: doc(
@@ -184,8 +200,20 @@ describe('splitIntoSteps', () => {
 
   it('splits run-on prose into steps and keeps the expectation apart', () => {
     const v = splitIntoSteps('Open the settings page, then click Save. Then reload the page.\nIt should keep the new name.');
-    expect(v.steps).toEqual(['Open the settings page', 'click Save.', 'reload the page.']);
+    expect(v.steps).toEqual(['Open the settings page', 'Click Save', 'Reload the page']);
     expect(v.expected).toBe('It should keep the new name.');
+  });
+
+  it.each([
+    ['When I open X and click Y, Z crashes', ['Open X', 'Click Y'], 'Z crashes', undefined],
+    ['When I open the settings page and click Save, the app crashes.', ['Open the settings page', 'Click Save'], 'The app crashes', undefined],
+    ['Open settings and click Save, then the app crashes. It should save.', ['Open settings', 'Click Save'], 'The app crashes', 'It should save.'],
+    ['I opened settings, clicked Save and the app crashed.', ['Opened settings', 'Clicked Save'], 'The app crashed', undefined],
+  ])('splits the run-on sentence %j into steps, actual and expected', (text, steps, actual, expected) => {
+    const v = splitIntoSteps(text);
+    expect(v.steps).toEqual(steps);
+    expect(v.actual).toBe(actual);
+    expect(v.expected).toBe(expected);
   });
 
   it('takes unlabelled bullet lists as steps', () => {
