@@ -3,7 +3,7 @@
  * promotes rc.2 through the confirmation, and the emulator shows the version released and the ops hand-off;
  * a QA user gets no promote button and the resolver refuses them.
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
 import { browserSession } from './support/session';
 
@@ -18,12 +18,30 @@ async function openAs(accountId: string): Promise<{ page: Page; app: FrameLocato
 
 const rc2 = () => session.ws.store.get().versions.find((v) => v.id === seedIds.VERSION.RC2)!;
 
+function appFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
+  if (!frame) throw new Error('app frame not found');
+  return frame;
+}
+
+/** What has keyboard focus inside the app frame: its accessible label or text. */
+const focused = (page: Page) =>
+  appFrame(page).evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim() : 'body';
+  });
+
 test('a QA user sees the gates but cannot promote', async () => {
   const { page, app } = await openAs('rt-qa-hiro');
   await app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Ready').waitFor();
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
   await app.getByText(/Only members of the RTE project role in RT can promote/).waitFor();
   await expect(app.getByRole('button', { name: 'Promote to production release' }).count()).resolves.toBe(0);
+
+  // Not just a hidden button: the resolver itself refuses QA when the frame invokes it directly.
+  const answer = await appFrame(page).evaluate((versionId) => window.__bridge.callBridge('invoke', { functionKey: 'rc/promote', payload: { input: { projectKey: 'RT', versionId, confirm: true } } }), seedIds.VERSION.RC2);
+  expect(answer).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(rc2().released).toBe(false);
   await page.close();
 }, 90_000);
 
@@ -44,8 +62,28 @@ test('the RTE sees rc.1 blocked with reasons and rc.2 ready, promotes rc.2 and i
   // Promote rc.2 through the confirmation, which lists every step.
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
   await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).waitFor();
-  await detail.getByRole('button', { name: 'Promote to production release' }).click();
-  const dialog = app.getByRole('dialog');
+  // The confirmation is modal for the keyboard: Tab stays inside, Escape closes it and focus returns to Promote.
+  const promote = detail.getByRole('button', { name: 'Promote to production release' });
+  await promote.focus();
+  await page.keyboard.press('Enter');
+  let dialog = app.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Promote' }).waitFor();
+  await expect(dialog.getByRole('button', { name: 'Promote' }).isEnabled()).resolves.toBe(true);
+  await expect(focused(page)).resolves.toBe('Cancel');
+  const seen = new Set<string>();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    seen.add(await focused(page));
+  }
+  expect([...seen].sort()).toEqual(['Cancel', 'Promote']);
+  await page.keyboard.press('Shift+Tab');
+  await expect(['Cancel', 'Promote']).toContain(await focused(page));
+  await page.keyboard.press('Escape');
+  await expect(dialog.count()).resolves.toBe(0);
+  await expect(focused(page)).resolves.toBe('Promote to production release');
+
+  await promote.click();
+  dialog = app.getByRole('dialog');
   await dialog.getByText('Release the version').waitFor();
   await dialog.getByText('Create the hand-off issue for ops').waitFor();
   expect(rc2().released).toBe(false);
@@ -97,4 +135,72 @@ test('failing-gate evidence is a compact row of issue chips: count, summaries, f
   await chips.first().click();
   await page.waitForURL(new RegExp(`#/browse/${key}$`));
   await page.close();
+}, 90_000);
+
+test('an interrupted promotion (its progress could not be saved) says what was done and offers Resume, also after a reload', async () => {
+  const storage = session.ws.services.storage;
+  const realSet = storage.set.bind(storage);
+  let stateWrites = 0;
+  // The start is saved; the writes after the first step (and its failure report) are lost.
+  storage.set = async (key, value) => {
+    if (key.startsWith(`rc-promotion:state:promotion:RT:${seedIds.VERSION.RC1}`) && ++stateWrites >= 2 && stateWrites <= 3) throw new Error('storage write timed out');
+    return realSet(key, value);
+  };
+  try {
+    const { page, app } = await openAs('rt-rte-chloe');
+    await app.getByRole('button', { name: '4.3.0-rc.1' }).click();
+    const detail = app.getByTestId('candidate-detail');
+    await detail.getByRole('heading', { name: /4\.3\.0-rc\.1/ }).waitFor();
+    await detail.getByRole('button', { name: 'Promote to production release' }).click();
+    const dialog = app.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('Hotfix must ship; the rest moves on.');
+    await dialog.getByText('Move unfinished issues to the next release candidate').waitFor();
+    await dialog.getByRole('button', { name: 'Promote' }).click();
+
+    const progress = app.getByTestId('promotion-progress');
+    await progress.getByText(/progress could not be saved/).waitFor({ timeout: 30_000 });
+    await progress.getByText(/Moved \d+ unfinished issues? to 4\.3\.0-rc\.\d/).waitFor();
+    await progress.getByRole('button', { name: 'Resume promotion' }).waitFor();
+
+    // After a reload the stored state is still "in progress" and nothing runs it: interrupted, with Resume.
+    await page.reload();
+    await app.getByRole('button', { name: '4.3.0-rc.1' }).click();
+    await progress.getByText(/was interrupted/).waitFor({ timeout: 30_000 });
+    await progress.getByRole('button', { name: 'Resume promotion' }).click();
+    await progress.getByText(/4\.3\.0-rc\.1 was promoted/).waitFor({ timeout: 30_000 });
+    expect(session.ws.store.get().versions.find((v) => v.id === seedIds.VERSION.RC1)!.released).toBe(true);
+    await page.close();
+  } finally {
+    storage.set = realSet;
+  }
+}, 90_000);
+
+test('a project admin changes the settings: a bad pattern is refused next to its field, the typing is kept, a good one is saved', async () => {
+  const { page, app } = await openAs('rt-rte-chloe');
+  const settings = app.getByTestId('rc-settings');
+  await settings.locator('summary').click();
+  const pattern = settings.getByLabel('Candidate naming pattern');
+  await pattern.fill('{release}-candidate');
+  await settings.getByLabel('Ops project key (hand-off)').fill('OPS');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await settings.getByText(/\{n\} exactly once/).first().waitFor();
+  await expect(pattern.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(pattern.inputValue()).resolves.toBe('{release}-candidate');
+  await expect(pattern.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect(session.ws.services.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+
+  await pattern.fill('{release}-rc.{n}');
+  await settings.getByLabel('Promoter project role').selectOption('Developers');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await settings.getByText('Settings saved.').waitFor();
+  await expect(session.ws.services.storage.get('rc-promotion:config:RT')).resolves.toMatchObject({ promoterRole: 'Developers', opsProjectKey: 'OPS' });
+  await page.close();
+
+  // A QA user reads them but has no form to save.
+  const qa = await openAs('rt-qa-hiro');
+  const qaSettings = qa.app.getByTestId('rc-settings');
+  await qaSettings.locator('summary').click();
+  await qaSettings.getByText(/Only project admins/).waitFor();
+  await expect(qaSettings.getByRole('button', { name: 'Save settings' }).count()).resolves.toBe(0);
+  await qa.page.close();
 }, 90_000);

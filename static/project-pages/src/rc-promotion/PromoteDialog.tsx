@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Fail } from '@rt/contracts';
 import { ErrorBanner, Loading } from '../../../shared/components';
 import { call } from '../api';
@@ -39,8 +39,13 @@ export function PromoteDialog({
   }, [projectKey, versionId, override?.reason]);
 
   useEffect(() => {
+    // Focus moves into the dialog and, when it closes, back to what opened it (the Promote button).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.current?.scrollIntoView?.({ block: 'nearest' });
     dialog.current?.querySelector<HTMLElement>('textarea, button')?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   const ready = preview !== null && !('ok' in preview) ? preview : null;
@@ -56,7 +61,10 @@ export function PromoteDialog({
         className="rt-card"
         style={{ background: '#fff', maxWidth: 640, border: '2px solid #0052cc' }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onCancel();
+          } else if (e.key === 'Tab') trapTab(e, dialog.current);
         }}
       >
         <h2 id="rt-promote-title">Promote {versionName} to a production release?</h2>
@@ -96,4 +104,22 @@ export function PromoteDialog({
       </div>
     </div>
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** aria-modal: Tab and Shift+Tab cycle inside the dialog instead of leaving it. */
+function trapTab(e: KeyboardEvent<HTMLElement>, root: HTMLElement | null) {
+  const items = root ? [...root.querySelectorAll<HTMLElement>(FOCUSABLE)] : [];
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return e.preventDefault();
+  const active = root?.ownerDocument.activeElement;
+  if (e.shiftKey && (active === first || !root?.contains(active ?? null))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !root?.contains(active ?? null))) {
+    e.preventDefault();
+    first.focus();
+  }
 }

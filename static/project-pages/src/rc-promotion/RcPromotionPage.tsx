@@ -12,37 +12,50 @@ import type { PromotionView, Readiness, Trains } from './types';
 
 type Loaded = { trains: Trains; readiness: Record<string, Result<Readiness>> };
 
-/** Trains, their candidates with readiness, and the promotion of the selected candidate. */
+/**
+ * Trains, their candidates with readiness, and the promotion of the selected candidate; the settings below, kept
+ * mounted while the trains reload (so a save's confirmation stays, and a bad stored setting can be fixed from here).
+ */
 export function RcPromotionPage({ context }: { context: PageContext }) {
   const projectKey = context.projectKey;
   const [loaded, reload] = useResult<Loaded>(async () => {
     const trains = await call('rc/trains', { projectKey });
     if (!trains.ok) return trains;
-    const ids = trains.data.trains.flatMap((t) => t.candidates.map((c) => c.version.id));
+    // Released candidates are judged only when selected: their gates no longer decide anything.
+    const ids = trains.data.trains.flatMap((t) => t.candidates.filter((c) => !c.version.released).map((c) => c.version.id));
     const results = await Promise.all(ids.map((versionId) => call('rc/readiness', { projectKey, versionId })));
     return { ok: true, data: { trains: trains.data, readiness: Object.fromEntries(ids.map((id, i) => [id, results[i]!])) } };
   }, [projectKey]);
-  const [selected, setSelected] = useState<string | null>(null);
+  return (
+    <main aria-label="RC promotion">
+      {loaded.state === 'loading' ? (
+        <Loading label="Loading release trains…" />
+      ) : loaded.state === 'error' ? (
+        <ErrorBanner error={loaded.error} onRetry={reload} />
+      ) : (
+        <Trains projectKey={projectKey} loaded={loaded.data} reload={reload} />
+      )}
+      <SettingsPanel projectKey={projectKey} onSaved={reload} />
+    </main>
+  );
+}
 
-  if (loaded.state === 'loading') return <Loading label="Loading release trains…" />;
-  if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
-  const { trains, readiness } = loaded.data;
+function Trains({ projectKey, loaded, reload }: { projectKey: string; loaded: Loaded; reload: () => void }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const { trains, readiness } = loaded;
   const candidates = trains.trains.flatMap((t) => t.candidates);
   if (candidates.length === 0) {
     return (
-      <main aria-label="RC promotion">
-        <EmptyState title="No release candidates in this project">
-          Versions named like {trains.pattern} (e.g. {trains.pattern.replace('{release}', '4.3.0').replace('{n}', '1')}) appear here as candidates of their
-          release.
-        </EmptyState>
-        <SettingsPanel projectKey={projectKey} onSaved={reload} />
-      </main>
+      <EmptyState title="No release candidates in this project">
+        Versions named like {trains.pattern} (e.g. {trains.pattern.replace('{release}', '4.3.0').replace('{n}', '1')}) appear here as candidates of their
+        release.
+      </EmptyState>
     );
   }
   const current = selected ?? candidates.find((c) => !c.version.released && readiness[c.version.id]?.ok)?.version.id ?? candidates[0]!.version.id;
 
   return (
-    <main aria-labelledby="rt-rc-title">
+    <>
       <h1 id="rt-rc-title">RC promotion</h1>
       {trains.warnings.map((w) => (
         <Banner key={w} kind="warning">
@@ -80,11 +93,18 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
           </ul>
         </section>
       ))}
-      <CandidateDetail key={current} projectKey={projectKey} result={readiness[current]} onChanged={reload} />
+      <SelectedCandidate key={current} projectKey={projectKey} versionId={current} result={readiness[current]} onChanged={reload} />
       <MetricsPanel projectKey={projectKey} />
-      <SettingsPanel projectKey={projectKey} onSaved={reload} />
-    </main>
+    </>
   );
+}
+
+/** The selected candidate; a released one is read when it is selected. */
+function SelectedCandidate({ projectKey, versionId, result, onChanged }: { projectKey: string; versionId: string; result: Result<Readiness> | undefined; onChanged: () => void }) {
+  const [own] = useResult<Readiness>(async () => result ?? call('rc/readiness', { projectKey, versionId }), [projectKey, versionId, result]);
+  if (result) return <CandidateDetail projectKey={projectKey} result={result} onChanged={onChanged} />;
+  if (own.state === 'loading') return <Loading label="Loading the candidate…" />;
+  return <CandidateDetail projectKey={projectKey} result={own.state === 'error' ? own.error : { ok: true, data: own.data }} onChanged={onChanged} />;
 }
 
 function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string; result: Result<Readiness> | undefined; onChanged: () => void }) {
