@@ -1,11 +1,12 @@
 /**
  * One input line of the repro audit → one output object. Pure apart from JSON parsing; never throws.
  * Input:  {"id": string, "title"?: string, "text"?: string, "description"?: ADF, "field"?: Reproduction steps value}
- *         (the field wins when it holds anything, then the ADF description, then text — as everywhere in the app)
- * Output: {"id","hasSteps","hasExpected","hasActual","score","verdict","findings":[{"code","message"}]}
+ *         (the field wins when it holds anything, then the ADF description when it holds text, then text — as
+ *         everywhere in the app; a description that is not ADF is an error line, or a warning when text is given)
+ * Output: {"id","hasSteps","hasExpected","hasActual","score","verdict","findings":[{"code","message"}], "warning"?}
  *    or:  {"id": <id or "line:N">, "error": "..."}
  */
-import { analyseReproSteps, isFieldFilled } from '../domain/repro-steps';
+import { adfToText, analyseReproSteps, isFieldFilled } from '../domain/repro-steps';
 
 export type AuditResult = {
   id: string;
@@ -15,11 +16,28 @@ export type AuditResult = {
   score: number;
   verdict: string;
   findings: { code: string; message: string }[];
+  /** Set when part of the input was ignored (a "description" that is not ADF, with "text" read instead). */
+  warning?: string;
 };
 export type AuditError = { id: string; error: string };
 
 /** Longest input line accepted (a 1 MB description plus JSON overhead). */
 export const MAX_LINE_CHARS = 4_000_000;
+
+const ADF_SHAPE = '{"type": "doc", "content": [...]}';
+
+/**
+ * 'usable': ADF with some text, or a non-blank string; 'empty': absent, null, blank, or ADF without text;
+ * 'invalid': anything else (an object that is not {type: 'doc', content: [...]}).
+ */
+function describeDescription(d: unknown): 'usable' | 'empty' | 'invalid' {
+  if (d === undefined || d === null) return 'empty';
+  if (typeof d === 'string') return d.trim() === '' ? 'empty' : 'usable';
+  if (typeof d !== 'object' || Array.isArray(d)) return 'invalid';
+  const doc = d as Record<string, unknown>;
+  if (doc.type !== 'doc' || !Array.isArray(doc.content)) return 'invalid';
+  return adfToText(doc).trim() === '' ? 'empty' : 'usable';
+}
 
 export function auditLine(line: string, lineNo: number): AuditResult | AuditError {
   const fallbackId = `line:${lineNo}`;
@@ -47,8 +65,13 @@ export function auditLine(line: string, lineNo: number): AuditResult | AuditErro
   if (o.field !== undefined && o.field !== null && (typeof o.field !== 'object' || Array.isArray(o.field))) {
     return { id, error: '"field" must be a Reproduction steps object ({"steps": [...], "expected": ..., ...})' };
   }
-  // The ADF description wins over plain text when both are given (it is what Jira REST v3 returns).
-  const description = o.description ?? o.text ?? null;
+  // The ADF description wins over plain text when it holds text (it is what Jira REST v3 returns); an empty one
+  // leaves the text; one that is not ADF is an error, unless text is there: then the text is read with a warning.
+  const text = typeof o.text === 'string' && o.text.trim() !== '' ? o.text : undefined;
+  const adf = describeDescription(o.description);
+  if (adf === 'invalid' && text === undefined) return { id, error: `"description" is not an ADF document (${ADF_SHAPE}) and there is no "text"` };
+  const description = adf === 'usable' ? o.description : (text ?? null);
+  const warning = adf === 'invalid' ? `"description" is not an ADF document (${ADF_SHAPE}): "text" was read instead` : undefined;
   try {
     const a = analyseReproSteps({
       summary: typeof o.title === 'string' ? o.title : undefined,
@@ -63,6 +86,7 @@ export function auditLine(line: string, lineNo: number): AuditResult | AuditErro
       score: a.score,
       verdict: a.verdict,
       findings: a.findings.map((f) => ({ code: f.code, message: f.message })),
+      ...(warning ? { warning } : {}),
     };
   } catch (e) {
     return { id, error: `analysis failed: ${(e as Error).message.slice(0, 200)}` };

@@ -21,8 +21,23 @@ describe('auditLine', () => {
     expect('findings' in r && r.findings[0]).toEqual({ code: 'MISSING_STEPS', message: 'No steps to reproduce were found.' });
   });
 
+  it('reads text when the description is not ADF, with a warning', () => {
+    const r = auditLine(JSON.stringify({ id: 'RT-4', description: { foo: 1 }, text: JSON.parse(good).text }), 4);
+    expect(r).toMatchObject({ id: 'RT-4', hasSteps: true, verdict: 'clear' });
+    expect('warning' in r && r.warning).toMatch(/not an ADF document.*"text" was read/);
+  });
+
+  it.each([{ type: 'doc', content: [] }, '   ', null])('reads text when the description is empty (%j), without a warning', (description) => {
+    const r = auditLine(JSON.stringify({ id: 'RT-5', description, text: JSON.parse(good).text }), 5);
+    expect(r).toMatchObject({ id: 'RT-5', hasSteps: true, verdict: 'clear' });
+    expect(r).not.toHaveProperty('warning');
+  });
+
   it.each([
     ['{not json', 'line:3', /not valid JSON/],
+    ['{"id":"X-1","description":{"foo":1}}', 'X-1', /not an ADF document/],
+    ['{"id":"X-1","description":{"type":"doc","content":"x"}}', 'X-1', /not an ADF document/],
+    ['{"id":"X-1","description":[1],"text":"  "}', 'X-1', /not an ADF document/],
     ['[1,2]', 'line:3', /JSON object/],
     ['"str"', 'line:3', /JSON object/],
     ['{"title":"no id"}', 'line:3', /"id"/],
