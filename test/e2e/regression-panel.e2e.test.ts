@@ -86,6 +86,8 @@ test('QA runs a check, fails one and files a regression bug linked to the fix', 
     tester: { accountId: 'rt-qa-hiro' },
   });
   await failRow.getByRole('button', { name: bugKey }).waitFor();
+  // The dialog gave focus back to the check it was opened from (now its bug button).
+  await expect(panel.locator(':focus').textContent()).resolves.toBe(bugKey);
 
   // The panel opens the new bug through the router.
   await panel.getByRole('button', { name: `Open ${bugKey}` }).click();
@@ -127,5 +129,47 @@ test('a newer panel from the server updates a check’s note and text: failing i
   // Edit starts from the stored (renamed) text, so saving an area change does not undo the rename.
   await sharedRow.getByRole('button', { name: `Edit ${renamed}` }).click();
   await expect(sharedRow.getByLabel('Check').inputValue()).resolves.toBe(renamed);
+  await page.close();
+});
+
+test('keyboard: focus stays on the control after an action, Enter on “Move down” twice moves twice, Edit focuses its form', async () => {
+  // The last bug in QA with three checks or more (the tests above work on the first ones).
+  const fix = session.ws.store
+    .get()
+    .issues.map((i) => ({ key: i.key, status: i.fields.statusId, parsed: parseStoredRecord(i.properties[REGRESSION_PROPERTY_KEY]) }))
+    .filter((i) => i.status === IN_QA && i.parsed.ok && (i.parsed.record.cycles.find((c) => c.rc === RC1)?.checks.length ?? 0) >= 3)
+    .at(-1)!;
+  const checks = (fix.parsed.ok ? fix.parsed.record : undefined)!.cycles.find((c) => c.rc === RC1)!.checks;
+  const page = await session.openAs('rt-qa-hiro', `#/browse/${fix.key}`);
+  const panel = page.frameLocator('iframe[title="QA regression"]');
+  await panel.getByText(`Checklist for ${RC1}`).waitFor();
+  const focused = () => panel.locator(':focus');
+
+  // Space on Pass: recorded, and focus is still on that row's Pass button.
+  const target = checks[0]!;
+  const row = panel.locator(`li[data-check-id="${target.id}"]`);
+  await row.getByRole('group', { name: `Result of ${target.title}` }).getByRole('button', { name: 'Pass' }).focus();
+  await page.keyboard.press('Space');
+  await row.getByTestId('check-result').getByText('Passed').waitFor();
+  await expect(focused().getAttribute('data-focus-key')).resolves.toBe('result-passed');
+  await expect(focused().evaluate((el) => el.closest('[data-check-id]')?.getAttribute('data-check-id'))).resolves.toBe(target.id);
+
+  // Enter on "Move down" twice: the check moves down twice, focus following it.
+  await row.getByRole('button', { name: `Move ${target.title} down` }).focus();
+  await page.keyboard.press('Enter');
+  await panel.locator(`ol > li:nth-child(2)[data-check-id="${target.id}"]`).waitFor();
+  await expect(focused().getAttribute('data-focus-key')).resolves.toBe('down');
+  await page.keyboard.press('Enter');
+  await panel.locator(`ol > li:nth-child(3)[data-check-id="${target.id}"]`).waitFor();
+  const stored = parseStoredRecord(session.ws.store.get().issues.find((i) => i.key === fix.key)!.properties[REGRESSION_PROPERTY_KEY]);
+  expect(stored.ok && stored.record.cycles.find((c) => c.rc === RC1)!.checks.findIndex((c) => c.id === target.id)).toBe(2);
+  await expect(focused().evaluate((el) => el.closest('[data-check-id]')?.getAttribute('data-check-id'))).resolves.toBe(target.id);
+
+  // Edit focuses the form's first field; Cancel returns focus to Edit.
+  await row.getByRole('button', { name: `Edit ${target.title}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(focused().getAttribute('id')).resolves.toBe(`rt-area-${target.id}`);
+  await row.getByRole('button', { name: 'Cancel' }).click();
+  await expect(focused().getAttribute('aria-label')).resolves.toBe(`Edit ${target.title}`);
   await page.close();
 });

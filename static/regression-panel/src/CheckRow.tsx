@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Lozenge } from '../../shared/components';
 import { resultKind, resultLabel, when, type CheckResult, type PanelCheck } from './labels';
 
@@ -13,7 +13,10 @@ type Props = {
   check: PanelCheck;
   index: number;
   count: number;
+  /** No right to edit: controls are disabled. */
   readOnly: boolean;
+  /** Another action is running: controls stay focusable (aria-disabled) but ignore clicks, so keyboard focus is not lost. */
+  busy: boolean;
   onResult(result: CheckResult, note?: string): void;
   /** Saves the note alone (result, tester and time stay). */
   onNote(note: string): void;
@@ -50,7 +53,7 @@ function useFollowedText(stored: string): { value: string; set(v: string): void;
 }
 
 /** One check: one-click results, a note, edit/reorder/remove, and "File regression bug" once it failed. */
-export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEdit, onMove, onRemove, onReport, onOpenBug }: Props) {
+export function CheckRow({ check, index, count, readOnly, busy, onResult, onNote, onEdit, onMove, onRemove, onReport, onOpenBug }: Props) {
   const noteText = useFollowedText(check.note ?? '');
   const [editing, setEditing] = useState(false);
   const areaText = useFollowedText(check.area);
@@ -62,6 +65,18 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
   /** Only what the user typed is sent: a note they did not touch is never sent back (it could be stale). */
   const noteChanged = noteText.dirty;
   const startEditing = () => (areaText.reset(), titleText.reset(), setEditing(true));
+  /** Busy: the click is ignored (the button keeps focus instead of being disabled). */
+  const act = (fn: () => void) => () => {
+    if (!busy) fn();
+  };
+  const ariaBusy = busy ? { 'aria-disabled': true as const } : {};
+  // When the edit form closes, focus goes back to its Edit button.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   return (
     <li className="rt-card" data-check-id={check.id} aria-label={check.title}>
@@ -70,12 +85,13 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
           aria-label={`Edit ${check.title}`}
           onSubmit={(e) => {
             e.preventDefault();
+            if (busy) return;
             if (!areaText.dirty && !titleText.dirty) return setEditing(false);
             void onEdit(areaText.dirty ? area : undefined, titleText.dirty ? title : undefined).then((ok) => ok && setEditing(false));
           }}
         >
           <label htmlFor={`rt-area-${check.id}`}>Area</label>
-          <input id={`rt-area-${check.id}`} value={area} maxLength={80} onChange={(e) => areaText.set(e.target.value)} />
+          <input id={`rt-area-${check.id}`} autoFocus value={area} maxLength={80} onChange={(e) => areaText.set(e.target.value)} />
           <label htmlFor={`rt-title-${check.id}`}>Check</label>
           <input id={`rt-title-${check.id}`} value={title} maxLength={200} style={{ width: '100%' }} onChange={(e) => titleText.set(e.target.value)} />
           {areaText.changedMeanwhile || titleText.changedMeanwhile ? (
@@ -84,10 +100,10 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
             </p>
           ) : null}
           <div className="rt-row" style={{ marginTop: 8 }}>
-            <button type="submit" className="rt-primary" disabled={readOnly || !area.trim() || !title.trim()}>
+            <button type="submit" className="rt-primary" data-focus-key="edit" disabled={readOnly || !area.trim() || !title.trim()} {...ariaBusy}>
               Save
             </button>
-            <button type="button" onClick={() => (setEditing(false), areaText.reset(), titleText.reset())}>
+            <button type="button" data-focus-key="edit" onClick={() => (setEditing(false), areaText.reset(), titleText.reset())}>
               Cancel
             </button>
           </div>
@@ -107,16 +123,16 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
             ) : null}
           </div>
           <div className="rt-row">
-            <button type="button" className="rt-subtle" disabled={readOnly || index === 0} aria-label={`Move ${check.title} up`} onClick={() => onMove(-1)}>
+            <button type="button" className="rt-subtle" data-focus-key="up" disabled={readOnly || index === 0} {...ariaBusy} aria-label={`Move ${check.title} up`} onClick={act(() => onMove(-1))}>
               ↑
             </button>
-            <button type="button" className="rt-subtle" disabled={readOnly || index === count - 1} aria-label={`Move ${check.title} down`} onClick={() => onMove(1)}>
+            <button type="button" className="rt-subtle" data-focus-key="down" disabled={readOnly || index === count - 1} {...ariaBusy} aria-label={`Move ${check.title} down`} onClick={act(() => onMove(1))}>
               ↓
             </button>
-            <button type="button" className="rt-subtle" disabled={readOnly} aria-label={`Edit ${check.title}`} onClick={startEditing}>
+            <button ref={editButton} type="button" className="rt-subtle" data-focus-key="edit" disabled={readOnly} {...ariaBusy} aria-label={`Edit ${check.title}`} onClick={act(startEditing)}>
               Edit
             </button>
-            <button type="button" className="rt-subtle" disabled={readOnly} aria-label={`Remove ${check.title}`} onClick={onRemove}>
+            <button type="button" className="rt-subtle" data-focus-key="remove" disabled={readOnly} {...ariaBusy} aria-label={`Remove ${check.title}`} onClick={act(onRemove)}>
               Remove
             </button>
           </div>
@@ -129,8 +145,10 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
             type="button"
             aria-pressed={check.result === b.result}
             className={check.result === b.result ? (b.result === 'failed' ? 'rt-danger' : 'rt-primary') : undefined}
+            data-focus-key={`result-${b.result}`}
             disabled={readOnly}
-            onClick={() => onResult(b.result, noteChanged ? note : undefined)}
+            {...ariaBusy}
+            onClick={act(() => onResult(b.result, noteChanged ? note : undefined))}
           >
             {b.text}
           </button>
@@ -139,7 +157,7 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
       <label htmlFor={noteId}>Note for {check.title}</label>
       <div className="rt-row">
         <textarea id={noteId} rows={2} maxLength={1000} style={{ flex: 1 }} value={note} disabled={readOnly} onChange={(e) => noteText.set(e.target.value)} />
-        <button type="button" disabled={readOnly || !noteChanged} onClick={() => onNote(note)}>
+        <button type="button" data-focus-key="save-note" disabled={readOnly || !noteChanged} {...ariaBusy} onClick={act(() => onNote(note))}>
           Save note
         </button>
       </div>
@@ -151,12 +169,12 @@ export function CheckRow({ check, index, count, readOnly, onResult, onNote, onEd
       {check.reportedBugKey ? (
         <div className="rt-row" style={{ marginTop: 6 }}>
           Regression bug:{' '}
-          <button type="button" className="rt-subtle" onClick={() => onOpenBug(check.reportedBugKey!)}>
+          <button type="button" className="rt-subtle" data-focus-key="report" onClick={() => onOpenBug(check.reportedBugKey!)}>
             {check.reportedBugKey}
           </button>
         </div>
       ) : check.result === 'failed' ? (
-        <button type="button" className="rt-danger" style={{ marginTop: 6 }} disabled={readOnly} onClick={onReport}>
+        <button type="button" className="rt-danger" style={{ marginTop: 6 }} data-focus-key="report" disabled={readOnly} {...ariaBusy} onClick={act(onReport)}>
           File regression bug
         </button>
       ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Fail, RegressionPanel, Result } from '@rt/contracts';
 import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../shared/components';
 import { useResult } from '../../shared/use-result';
@@ -11,6 +11,32 @@ import { verdictKind, type CheckResult, type PanelCheck } from './labels';
 
 type WriteBase = { issueKey: string; rc: string; baseRevision: number };
 
+/** A control inside a check row, named by the row's check id and the control's data-focus-key. */
+type FocusTarget = { checkId: string; key: string };
+
+/** The check-row control that has focus now, if any. */
+function focusedControl(): FocusTarget | null {
+  const active = document.activeElement;
+  const row = active?.closest('[data-check-id]');
+  const key = active?.getAttribute('data-focus-key');
+  const checkId = row?.getAttribute('data-check-id');
+  return checkId && key ? { checkId, key } : null;
+}
+
+/**
+ * Puts focus back on that control after the panel re-rendered (a moved row's DOM node loses focus), or on the
+ * row's first enabled control when that one is now disabled (e.g. "Move down" on the last row).
+ */
+function restoreFocus(target: FocusTarget): void {
+  const row = [...document.querySelectorAll<HTMLElement>('[data-check-id]')].find((el) => el.dataset['checkId'] === target.checkId);
+  if (!row) return;
+  const usable = (el: HTMLElement | null | undefined): el is HTMLElement => !!el && !(el as HTMLButtonElement).disabled;
+  const same = row.querySelector<HTMLElement>(`[data-focus-key="${target.key}"]`);
+  const fallback = [...row.querySelectorAll<HTMLElement>('button, textarea, input')].find(usable);
+  const el = usable(same) ? same : fallback;
+  if (el && document.activeElement !== el) el.focus();
+}
+
 /** The panel: loads once, then every action answers with the new panel (or an error shown above the list). */
 export function RegressionPanelView({ issueKey }: { issueKey: string }) {
   const [loaded, reload, replace] = useResult(() => call('regression/get-panel', { issueKey }), [issueKey]);
@@ -18,10 +44,17 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
   const [error, setError] = useState<Fail | null>(null);
   const [reporting, setReporting] = useState<PanelCheck | null>(null);
   const [filed, setFiled] = useState<{ key: string; warnings: string[] } | null>(null);
+  const [refocus, setRefocus] = useState<FocusTarget | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    restoreFocus(refocus);
+    setRefocus(null);
+  }, [refocus, loaded]);
 
   /** Runs one write; the reply replaces the panel. */
   const run = useCallback(
     async (label: string, action: () => Promise<Result<RegressionPanel>>) => {
+      const focused = focusedControl();
       setBusy(label);
       setError(null);
       try {
@@ -32,6 +65,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
         return r.ok;
       } finally {
         setBusy(null);
+        if (focused) setRefocus(focused);
       }
     },
     [replace, loaded],
@@ -44,7 +78,10 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
   const record = panel.record;
   const cycle = rc && record ? record.cycles.find((c) => c.rc === rc) : undefined;
   const base: WriteBase | null = rc && record ? { issueKey, rc, baseRevision: record.revision } : null;
-  const readOnly = !panel.canEdit || busy !== null;
+  // Busy does not disable controls (a disabled button drops keyboard focus): they are aria-disabled and ignore clicks.
+  const readOnly = !panel.canEdit;
+  const isBusy = busy !== null;
+  const ariaBusy = isBusy ? { 'aria-disabled': true as const } : {};
   const current = panel.verdicts.find((v) => v.rc === rc);
   const earlier = record ? record.cycles.filter((c) => c.rc !== rc) : [];
 
@@ -115,7 +152,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
               </ul>
             </>
           ) : null}
-          <button type="button" className="rt-primary" disabled={readOnly} onClick={() => base && void run('Starting the regression…', () => call('regression/start-cycle', base))}>
+          <button type="button" className="rt-primary" disabled={readOnly} {...ariaBusy} onClick={() => base && !isBusy && void run('Starting the regression…', () => call('regression/start-cycle', base))}>
             Start regression for {rc}
           </button>
         </div>
@@ -131,6 +168,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
                 index={i}
                 count={cycle.checks.length}
                 readOnly={readOnly}
+                busy={isBusy}
                 onResult={(result: CheckResult, note?: string) =>
                   void run(`Recording ${result}…`, () => call('regression/record-result', { ...base, checkId: check.id, result, ...(note !== undefined ? { note } : {}), seenUpdatedAt: check.updatedAt }))
                 }
@@ -148,7 +186,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
               />
             ))}
           </ol>
-          <AddCheckForm disabled={readOnly} onAdd={(area, title) => run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: newCheckId(), area, title } }))} />
+          <AddCheckForm disabled={readOnly} busy={isBusy} onAdd={(area, title) => run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: newCheckId(), area, title } }))} />
           {panel.suggestions.length > 0 && panel.canEdit ? (
             <details>
               <summary>Suggested checks ({panel.suggestions.length})</summary>
@@ -156,7 +194,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
                 {panel.suggestions.map((s) => (
                   <li key={s.id}>
                     <strong>{s.area}</strong>: {s.title} <span className="rt-muted">({s.reason})</span>{' '}
-                    <button type="button" className="rt-subtle" disabled={readOnly} aria-label={`Add suggested check ${s.title}`} onClick={() => void run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: s.id, area: s.area, title: s.title } }))}>
+                    <button type="button" className="rt-subtle" disabled={readOnly} {...ariaBusy} aria-label={`Add suggested check ${s.title}`} onClick={() => !isBusy && void run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: s.id, area: s.area, title: s.title } }))}>
                       Add
                     </button>
                   </li>
@@ -189,10 +227,14 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
           rc={rc}
           check={reporting}
           baseRevision={record?.revision ?? 0}
-          onClose={() => setReporting(null)}
+          onClose={() => {
+            setReporting(null);
+            setRefocus({ checkId: reporting.id, key: 'report' });
+          }}
           onFiled={(key, warnings, next) => {
             replace(next);
             setReporting(null);
+            setRefocus({ checkId: reporting.id, key: 'report' });
             setFiled({ key, warnings });
             flag(`Filed ${key}`, `Regression bug linked to ${issueKey}.`, warnings.length ? 'warning' : 'success');
           }}
@@ -202,7 +244,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
   );
 }
 
-function AddCheckForm({ disabled, onAdd }: { disabled: boolean; onAdd: (area: string, title: string) => Promise<boolean> }) {
+function AddCheckForm({ disabled, busy, onAdd }: { disabled: boolean; busy: boolean; onAdd: (area: string, title: string) => Promise<boolean> }) {
   const [area, setArea] = useState('');
   const [title, setTitle] = useState('');
   return (
@@ -211,7 +253,7 @@ function AddCheckForm({ disabled, onAdd }: { disabled: boolean; onAdd: (area: st
       aria-label="Add a check"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!area.trim() || !title.trim()) return;
+        if (busy || !area.trim() || !title.trim()) return;
         void onAdd(area, title).then((ok) => {
           if (ok) {
             setArea('');
@@ -229,7 +271,7 @@ function AddCheckForm({ disabled, onAdd }: { disabled: boolean; onAdd: (area: st
           <label htmlFor="rt-new-title">Check</label>
           <input id="rt-new-title" value={title} maxLength={200} style={{ width: '100%' }} onChange={(e) => setTitle(e.target.value)} placeholder="Pay with a saved card" />
         </div>
-        <button type="submit" disabled={disabled || !area.trim() || !title.trim()} style={{ alignSelf: 'flex-end' }}>
+        <button type="submit" disabled={disabled || !area.trim() || !title.trim()} aria-disabled={busy || undefined} style={{ alignSelf: 'flex-end' }}>
           Add check
         </button>
       </div>
