@@ -10,7 +10,7 @@ import { AppError } from './app-error';
 import type { HandlerContext, Handlers } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { buildPreview, buildView, type PlanInputs } from './sprint-planning/build-view';
-import { readBoardContext, readBugs, type BoardContext } from './sprint-planning/read-jira';
+import { readBoardContext, readBugs, type BoardContext, type ReadBugsResult } from './sprint-planning/read-jira';
 
 export { sprintPlanningProcedures };
 
@@ -39,8 +39,8 @@ async function loadView(ctx: HandlerContext, boardId: number | undefined, known?
     projectStageMapping(ctx, gw, projectKey),
   ]);
   const now = ctx.services.now();
-  const read = board.board ? await readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }) : { bugs: [], pages: 0, truncated: false };
-  const inputs: PlanInputs = { board, bugs: read.bugs, settings, now };
+  const read: ReadBugsResult = board.board ? await readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }) : { bugs: [], pages: 0, truncated: false };
+  const inputs: PlanInputs = { board, bugs: read.bugs, settings, now, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) };
   const view = buildView(inputs, projectKey, { searchCalls: read.pages, jiraCalls: gw.callCount() - before, openBugs: read.bugs.filter((b) => b.stage !== 'DONE' && !b.resolvedAt).length, truncated: read.truncated });
   if (!board.board) view.warnings.unshift(`${projectKey} has no scrum board you can see: create one (or ask for access) to plan bugs into sprints.`);
   if (read.truncated) view.warnings.unshift(`Only the first ${read.bugs.length} bugs were read: narrow the project's bug backlog to see them all.`);
@@ -155,7 +155,7 @@ export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> =
     if (!board.board) throw new AppError('NOT_FOUND', `${projectKey} has no scrum board you can see.`);
     const now = ctx.services.now();
     const read = await readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping });
-    return buildPreview({ board, bugs: read.bugs, settings, now });
+    return buildPreview({ board, bugs: read.bugs, settings, now, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) });
   },
 
   async 'sprint/move'(input, ctx) {

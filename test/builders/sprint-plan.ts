@@ -1,4 +1,5 @@
 import type { PlanBug, PlanSprint } from '../../src/domain/sprint-plan';
+import { jiraDateTime, parseJiraDateTime } from '../../local/emulator/dates';
 import type { EmulatorState } from '../../local/emulator/store';
 import type { SeedExtension } from '../../local/seed';
 
@@ -82,6 +83,34 @@ export const extraBugs =
       copy.fields.summary = `Extra backlog bug ${k + 1}`;
       delete copy.fields.custom['customfield_10020'];
       copy.fields.custom['customfield_10016'] = [1, 2, 3, 5][k % 4];
+      copy.histories = [];
+      state.issues.push(copy);
+    }
+  };
+
+/**
+ * Adds n Done bugs to RT, resolved inside closed sprint `sprintId`'s window (newest first from its end, one
+ * minute apart) with that sprint in their Sprint field: the signals' outflow and the bug velocity.
+ */
+export const resolvedBugs =
+  (n: number, sprintId: number): SeedExtension =>
+  (state: EmulatorState) => {
+    const template = state.issues.find((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId === '10006' && i.fields.resolutionDate);
+    const sprint = state.sprints.find((s) => s.id === sprintId);
+    if (!template || !sprint?.startDate || !sprint.endDate) throw new Error('seed has no resolved bug or no dated sprint to copy');
+    const end = parseJiraDateTime(sprint.endDate);
+    const stamp = (ms: number) => jiraDateTime(new Date(ms));
+    for (let k = 0; k < n; k += 1) {
+      const copy = JSON.parse(JSON.stringify(template)) as typeof template;
+      copy.id = String(state.counters.issueId++);
+      const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
+      state.counters.issueNumber['RT'] = number;
+      copy.key = `RT-${number}`;
+      copy.fields.summary = `Resolved bug ${k + 1} of sprint ${sprintId}`;
+      copy.fields.created = stamp(parseJiraDateTime(sprint.startDate) - 7 * DAY);
+      copy.fields.resolutionDate = stamp(end - 3_600_000 - k * 60_000);
+      copy.fields.custom['customfield_10020'] = [sprintId];
+      copy.fields.custom['customfield_10016'] = 1;
       copy.histories = [];
       state.issues.push(copy);
     }

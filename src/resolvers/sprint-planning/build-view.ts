@@ -18,7 +18,7 @@ import {
   type PlanSprint,
 } from '../../domain/sprint-plan';
 import type { BoardContext, ReadBug } from './read-jira';
-import { SIGNAL_SPRINTS } from './read-jira';
+import { RESOLVED_PAGE_SIZE, SIGNAL_SPRINTS } from './read-jira';
 
 const LIST_LIMIT = 200;
 const isOpen = (bug: ReadBug): boolean => bug.stage !== 'DONE' && !bug.resolvedAt;
@@ -40,11 +40,32 @@ export function completedBySprint(bugs: readonly ReadBug[], sprints: readonly Pl
   return out;
 }
 
-export type PlanInputs = { board: BoardContext; bugs: ReadBug[]; settings: SprintPlanSettings; now: Date };
+export type PlanInputs = { board: BoardContext; bugs: ReadBug[]; settings: SprintPlanSettings; now: Date; resolvedCutoff?: string };
+
+/**
+ * How many of the last closed sprints the signals and the velocity use: SIGNAL_SPRINTS, or, when the resolved
+ * bugs were cut at one search page (`resolvedCutoff`, the oldest resolved date read), only the most recent ones
+ * that started after it: for those every bug resolved in the sprint was read.
+ */
+export function signalSprintCount(sprints: readonly PlanSprint[], resolvedCutoff?: string): number {
+  const last = closedSprintsInOrder(sprints).slice(-SIGNAL_SPRINTS);
+  if (resolvedCutoff === undefined) return last.length;
+  const cutoff = toTime(resolvedCutoff);
+  let n = 0;
+  for (let i = last.length - 1; i >= 0 && toTime(last[i]?.startDate) > cutoff; i -= 1) n += 1;
+  return n;
+}
+
+function coverageWarning(inputs: PlanInputs, n: number): string | undefined {
+  if (inputs.resolvedCutoff === undefined) return undefined;
+  const what = n === 0 ? 'no closed sprint is covered completely, so velocity and flow are unknown' : `the signals and the velocity use only the last ${n === 1 ? 'closed sprint' : `${n} closed sprints`}, which those cover completely`;
+  return `More than ${RESOLVED_PAGE_SIZE} bugs were resolved in the last ${SIGNAL_SPRINTS} closed sprints; only the ${RESOLVED_PAGE_SIZE} most recent are read: ${what}.`;
+}
 
 function budgetSettings(inputs: PlanInputs): { budget: BudgetSettings; velocity: { value: number; note: string } } {
   const { settings, board, bugs } = inputs;
-  const estimate = velocityFromClosedSprints(board.sprints, completedBySprint(bugs, board.sprints, settings), SIGNAL_SPRINTS);
+  const n = signalSprintCount(board.sprints, inputs.resolvedCutoff);
+  const estimate = n > 0 ? velocityFromClosedSprints(board.sprints, completedBySprint(bugs, board.sprints, settings), n) : { velocity: 0, note: 'No closed sprint with complete figures: velocity unknown.' };
   const budget: BudgetSettings = {
     unit: settings.unit,
     ...(settings.velocityShare !== undefined ? { velocityShare: settings.velocityShare, velocity: estimate.velocity } : {}),
@@ -146,7 +167,10 @@ export function buildView(inputs: PlanInputs, projectKey: string, stats: PlanVie
     .sort((a, b) => (sprintOrder.get(a.currentSprintId as number) ?? 0) - (sprintOrder.get(b.currentSprintId as number) ?? 0) || compareKeys(a.key, b.key));
   for (const bug of planned) bugViews.push(view(bug));
 
-  const signals = sprintSignals({ bugs, sprints, now: now.getTime(), budget, lastClosedSprints: SIGNAL_SPRINTS });
+  const signalSprints = signalSprintCount(board.sprints, inputs.resolvedCutoff);
+  const signals = sprintSignals({ bugs, sprints, now: now.getTime(), budget, lastClosedSprints: signalSprints });
+  const coverage = coverageWarning(inputs, signalSprints);
+  if (coverage) warnings.push(coverage);
   warnings.push(...signals.warnings);
   const signalsView: SignalsView = {
     summary: signals.summary,

@@ -4,8 +4,12 @@
  *   constant part   listBoards, listFields, myPermissions (parallel) → getBoardConfiguration, listSprints (parallel);
  *                   the status → stage mapping from app storage (one project-statuses call only the first time it is
  *                   derived, see project-stage-mapping.ts)
- *   per bug         one JQL search page per 100 bugs (open bugs + bugs resolved since the oldest sprint the signals
- *                   look at), naming only the fields read below
+ *                   (listSprints pages every 50 sprints of the board, closed ones included: Jira lists closed
+ *                   sprints first and cannot return only the last few);
+ *                   one search page (maxResults 100) of the bugs resolved since the oldest closed sprint the signals
+ *                   look at, newest first, with only the fields the signals and velocity read (see readBugs for
+ *                   what happens when more than 100 were resolved)
+ *   per open bug    one JQL search page per 100 open bugs, naming only the fields read below
  *
  * Carry-over without changelogs: Jira keeps every sprint an unfinished issue has been in in the Sprint field value
  * (a carried-over bug in sprint 24 reads "RT Sprint 22, RT Sprint 23, RT Sprint 24", which is how Jira's issue view
@@ -27,6 +31,8 @@ export const SEARCH_PAGE_SIZE = 100;
 export const MAX_BUGS = 20_000;
 /** Closed sprints the signals look at (inflow/outflow, capacity use). */
 export const SIGNAL_SPRINTS = 5;
+/** Resolved bugs read for the signals and velocity: one search page, whatever the project's size. */
+export const RESOLVED_PAGE_SIZE = 100;
 export const REGRESSION_LABEL = 'found-in-regression';
 const REPRO_CONFIRMED_LABEL = 'repro-confirmed';
 
@@ -94,12 +100,21 @@ export async function readBoardContext(gw: JiraGateway, projectKey: string, boar
   };
 }
 
-/** The JQL of the page: open bugs, plus bugs resolved since the start of the oldest closed sprint the signals use. */
-export function planningJql(projectKey: string, sprints: readonly PlanSprint[], now: Date): string {
+const checkedKey = (projectKey: string): string => {
   if (!/^[A-Z][A-Z0-9_]{0,19}$/.test(projectKey)) throw new AppError('BAD_REQUEST', `'${projectKey}' is not a project key.`);
+  return projectKey;
+};
+
+/** The open bugs of the project: the backlog, the planned bugs, carry-overs. */
+export function openBugsJql(projectKey: string): string {
+  return `project = "${checkedKey(projectKey)}" AND issuetype = Bug AND statusCategory != Done ORDER BY created ASC`;
+}
+
+/** Bugs resolved since the start of the oldest closed sprint the signals use (else the last 90 days), newest first. */
+export function resolvedBugsJql(projectKey: string, sprints: readonly PlanSprint[], now: Date): string {
   const oldest = closedSprintsInOrder(sprints).slice(-SIGNAL_SPRINTS)[0];
   const since = oldest?.startDate && Number.isFinite(Date.parse(oldest.startDate)) ? new Date(Date.parse(oldest.startDate)) : new Date(now.getTime() - 90 * 86_400_000);
-  return `project = "${projectKey}" AND issuetype = Bug AND (statusCategory != Done OR resolved >= "${since.toISOString().slice(0, 10)}") ORDER BY created ASC`;
+  return `project = "${checkedKey(projectKey)}" AND issuetype = Bug AND statusCategory = Done AND resolved >= "${since.toISOString().slice(0, 10)}" ORDER BY resolved DESC`;
 }
 
 export function searchFields(ids: FieldIds): string[] {
@@ -180,9 +195,42 @@ function reproClear(issue: JiraIssue, ids: FieldIds, stage: Stage, labels: strin
   return analyseReproSteps({ summary: issue.fields.summary, description: issue.fields.description, field: (field ?? null) as never }).verdict === 'clear';
 }
 
-/** Every bug the page needs, in ceil(bugs / 100) search calls. */
-export async function readBugs(gw: JiraGateway, projectKey: string, board: BoardContext, now: Date, options: PlanBugOptions) {
+/** What the signals and the velocity read of a resolved bug (no description, links or repro fields). */
+export function resolvedFields(ids: FieldIds): string[] {
+  return ['summary', 'status', 'priority', 'created', 'resolutiondate', ids.sprint, ids.storyPoints, ids.severity].filter((f): f is string => typeof f === 'string');
+}
+
+export type ReadBugsResult = {
+  bugs: ReadBug[];
+  /** Search calls: ceil(open bugs / 100) for the open bugs (at least 1) + 1 for the resolved ones. */
+  pages: number;
+  /** The open bugs were cut at MAX_BUGS. */
+  truncated: boolean;
+  /**
+   * Set when more bugs were resolved than one page holds: the resolved date of the oldest one read. Every bug
+   * resolved after it was read, so only closed sprints that started after it have complete figures.
+   */
+  resolvedCutoff?: string;
+};
+
+/**
+ * Every bug the page needs: the open bugs page by page (ceil(open / 100) calls) and, in parallel, one page of the
+ * most recently resolved bugs. When more than 100 bugs were resolved in the signals' sprints, the signals and the
+ * velocity use only the closed sprints those 100 cover completely (see signalSprintCount in build-view.ts).
+ */
+export async function readBugs(gw: JiraGateway, projectKey: string, board: BoardContext, now: Date, options: PlanBugOptions): Promise<ReadBugsResult> {
   const upcomingIds = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
-  const result = await gw.searchAll({ jql: planningJql(projectKey, board.sprints, now), fields: searchFields(board.fields), pageSize: SEARCH_PAGE_SIZE, maxIssues: MAX_BUGS });
-  return { bugs: result.issues.map((i) => toPlanBug(i, board.fields, upcomingIds, options)), pages: result.pages, truncated: result.truncated };
+  const [open, resolved] = await Promise.all([
+    gw.searchAll({ jql: openBugsJql(projectKey), fields: searchFields(board.fields), pageSize: SEARCH_PAGE_SIZE, maxIssues: MAX_BUGS }),
+    gw.searchPage(resolvedBugsJql(projectKey, board.sprints, now), resolvedFields(board.fields), RESOLVED_PAGE_SIZE),
+  ]);
+  const resolvedBugs = resolved.issues.slice(0, RESOLVED_PAGE_SIZE).map((i) => toPlanBug(i, board.fields, upcomingIds, options));
+  const more = resolved.isLast !== true && !!resolved.nextPageToken;
+  const oldest = resolvedBugs[resolvedBugs.length - 1]?.resolvedAt;
+  return {
+    bugs: [...open.issues.map((i) => toPlanBug(i, board.fields, upcomingIds, options)), ...resolvedBugs],
+    pages: open.pages + 1,
+    truncated: open.truncated,
+    ...(more && oldest ? { resolvedCutoff: oldest } : {}),
+  };
 }
