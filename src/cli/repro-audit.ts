@@ -15,11 +15,13 @@
  * Output: one line per input line, in the same order,
  *   {"id","hasSteps","hasExpected","hasActual","score","verdict","findings":[{"code","message"}]}
  * A malformed line gives {"id": <its id or "line:N">, "error": "…"} and the run goes on. Blank lines are skipped.
- * Exit code: 0 when the input was read (even with error lines); 1 when it could not be read at all (stdin
- * unreadable, Jira refused the query or could not be reached); 2 on bad usage (unknown option, --jql without a
+ * Exit code: 0 when the input was read (even with error lines) or the reader of stdout closed it early
+ * (`| head`: the run stops quietly); 1 when it could not be read at all (stdin unreadable, e.g. a directory, Jira refused the query or could not be reached); 2 on bad usage (unknown option, --jql without a
  * query or without the JIRA_* variables). See docs/repro-audit.md.
  */
+import { fstatSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { PassThrough } from 'node:stream';
 import { JiraError } from '../jira/errors';
 import { createJiraGateway } from '../jira/gateway';
 import { httpTransportFromEnv } from '../jira/http-transport';
@@ -31,7 +33,8 @@ export type JqlSource = (jql: string) => AsyncIterable<string>;
 
 export type CliIo = {
   stdin: NodeJS.ReadableStream;
-  stdout: (s: string) => void;
+  /** May return a promise (waiting for the pipe to drain); a rejection with code EPIPE ends the run quietly. */
+  stdout: (s: string) => unknown;
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
 };
@@ -41,13 +44,13 @@ const USAGE = [
   '       repro-audit --jql "<query>" [--max <n>] > results.jsonl   (needs JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN)',
 ].join('\n');
 
-export async function auditStream(lines: AsyncIterable<string>, write: (s: string) => void): Promise<number> {
+export async function auditStream(lines: AsyncIterable<string>, write: (s: string) => unknown): Promise<number> {
   let lineNo = 0;
   let count = 0;
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
-    write(JSON.stringify(auditLine(line, lineNo)) + '\n');
+    await write(JSON.stringify(auditLine(line, lineNo)) + '\n');
     count++;
   }
   return count;
@@ -57,6 +60,50 @@ export async function auditStream(lines: AsyncIterable<string>, write: (s: strin
 export function jqlSourceFromEnv(env: NodeJS.ProcessEnv, options: Parameters<typeof gatewayJqlSource>[1] = {}): JqlSource | undefined {
   const transport = httpTransportFromEnv(env);
   return transport ? gatewayJqlSource(createJiraGateway(transport), options) : undefined;
+}
+
+/** The reader went away (`… | head`): stop quietly, it is not a failure of the audit. */
+export const isClosedPipe = (e: unknown): boolean => (e as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+
+/**
+ * A writer for a stream that honours backpressure (waits for 'drain') and rejects once the stream failed
+ * (EPIPE when the reader closed the pipe) instead of letting the error crash the process.
+ */
+export function streamWriter(out: NodeJS.WritableStream): (s: string) => Promise<void> {
+  let failed: Error | undefined;
+  out.on('error', (e: Error) => {
+    failed = e;
+  });
+  return async (s) => {
+    if (failed) throw failed;
+    if (out.write(s)) return;
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = (): void => {
+        out.off('error', onError);
+        resolve();
+      };
+      const onError = (e: Error): void => {
+        out.off('drain', onDrain);
+        reject(e);
+      };
+      out.once('drain', onDrain);
+      out.once('error', onError);
+    });
+  };
+}
+
+/** stdin, or a stream that fails when fd 0 cannot be read as input (a directory: Node would just see an empty stream). */
+export function openStdin(fd = 0, stdin: NodeJS.ReadableStream = process.stdin): NodeJS.ReadableStream {
+  let problem: string | undefined;
+  try {
+    if (fstatSync(fd).isDirectory()) problem = 'stdin is a directory (EISDIR)';
+  } catch (e) {
+    problem = `stdin cannot be read (${(e as Error).message})`;
+  }
+  if (problem === undefined) return stdin;
+  const failing = new PassThrough();
+  setImmediate(() => failing.destroy(new Error(problem)));
+  return failing;
 }
 
 type Args = { help: boolean; jql?: string; max?: number; error?: string };
@@ -101,6 +148,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`Audited ${n} issue(s).\n`);
       return 0;
     } catch (e) {
+      if (isClosedPipe(e)) return 0;
       io.stderr(`cannot read issues from Jira: ${e instanceof JiraError ? `${e.message} (${e.kind})` : (e as Error).message}\n`);
       return 1;
     }
@@ -115,6 +163,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     await auditStream(rl, io.stdout);
   } catch (e) {
+    if (isClosedPipe(e)) {
+      rl.close();
+      return 0;
+    }
     readError = e as Error;
   }
   if (readError) {
@@ -125,10 +177,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
-  const io: CliIo = { stdin: process.stdin, stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env };
+  const io: CliIo = { stdin: openStdin(), stdout: streamWriter(process.stdout), stderr: (s) => process.stderr.write(s), env: process.env };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
+      // A reader that closed the pipe early leaves stdin (and the Jira search) half read: do not wait for them.
+      if (process.stdout.destroyed || process.stdout.writableEnded) process.exit(code);
     },
     (e: unknown) => {
       process.stderr.write(`repro-audit failed: ${(e as Error).message}\n`);
