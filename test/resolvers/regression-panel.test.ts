@@ -95,6 +95,33 @@ describe('regression panel resolver (emulator)', () => {
     expect(panel.path?.sentBackFromQa).toBeGreaterThanOrEqual(1);
   });
 
+  test('the path reads the whole changelog when Jira inlines only the latest 100 entries', async () => {
+    const pathOf = async (extra: number) => {
+      const w = await workspace([
+        (s) => {
+          const i = s.issues.find((x) => x.key === 'RT-80')!;
+          const last = i.histories.at(-1)!;
+          for (let k = 0; k < extra; k++) {
+            const created = new Date(Date.parse(last.created) + (k + 1) * 60_000).toISOString();
+            i.histories.push({ ...last, id: `9${k}000`, created, items: [{ field: 'labels', fieldId: 'labels', fieldtype: 'jira', from: null, fromString: '', to: null, toString: `l${k}` }] } as typeof last);
+          }
+        },
+      ]);
+      try {
+        const panel = data<RegressionPanel>(await w.call('regression/get-panel', { issueKey: 'RT-80' }));
+        return { path: panel.path, changelogReads: w.emulator.calls.filter((c) => /\/changelog/.test(c.path)).length };
+      } finally {
+        w.close();
+      }
+    };
+    const short = await pathOf(0);
+    const long = await pathOf(120);
+    expect(short.path?.steps.length).toBeGreaterThan(2);
+    expect(long.path).toEqual(short.path);
+    expect(short.changelogReads).toBe(0);
+    expect(long.changelogReads).toBeGreaterThan(0);
+  });
+
   test('starts a cycle from the suggestions and stores the record with its JQL index, found by JQL', async () => {
     const key = fresh.value!;
     const before = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: key }));
