@@ -157,6 +157,8 @@ export const readinessOutputSchema = z.object({
   ready: z.boolean(),
   convergence: convergenceOutputSchema,
   promotion: promotionStateSchema.nullable(),
+  /** The promotion's audit entry once recorded: its gates are the evidence the promotion was decided on. */
+  audit: auditEntrySchema.nullable(),
   /** Whether the caller may promote (project role checked server-side; the button is only a hint). */
   canPromote: z.boolean(),
   /** The configured promoter project role (for the page's explanation). */

@@ -20,7 +20,7 @@ import type { JiraGateway } from '../jira/gateway';
 import { AppError } from './app-error';
 import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
-import { assessCandidate, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
+import { assessCandidate, evidenceSummaries, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { runPromotion } from './rc-promotion/execute';
 import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
 import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
@@ -131,10 +131,12 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/readiness'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, role, state] = await Promise.all([
+    const id = promotionId(env.projectKey, input.versionId);
+    const [a, role, state, audit] = await Promise.all([
       assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping),
       promoterCheck(env),
-      env.store.states.get(promotionId(env.projectKey, input.versionId)),
+      env.store.states.get(id),
+      env.store.audits.get(id),
     ]);
     return {
       version: versionOut(a.candidate.version),
@@ -144,6 +146,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       ready: a.ready,
       convergence: a.convergence,
       promotion: state ?? null,
+      audit: audit ?? null,
       canPromote: role.member,
       promoterRole: env.config.promoterRole,
       ...(role.member ? {} : { refusal: refusal(env, role) }),
@@ -152,7 +155,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
         rc: a.candidate.version.name,
         issues: a.issues.filter((i) => i.fields.status?.statusCategory?.key === 'done').map((i) => ({ key: i.key, summary: i.fields.summary ?? '', type: i.fields.issuetype?.name ?? 'Other' })),
       }).text,
-      summaries: a.summaries,
+      summaries: { ...evidenceSummaries(audit?.gates.flatMap((g) => g.evidence) ?? [], a.known), ...a.summaries },
     };
   },
 

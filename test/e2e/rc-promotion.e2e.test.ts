@@ -94,6 +94,12 @@ test('the RTE sees rc.1 blocked with reasons and rc.2 ready, promotes rc.2 and i
   const handoffs = session.ws.store.get().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${seedIds.VERSION.RC2}`));
   expect(handoffs).toHaveLength(1);
   await app.getByTestId('promotion-progress').getByRole('link', { name: handoffs[0]!.key }).waitFor();
+
+  // Reopened later, the promoted candidate shows the evidence it was promoted on, marked Promoted.
+  await page.reload();
+  await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
+  await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).getByText('Promoted').waitFor();
+  await detail.getByTestId('promotion-snapshot').getByText(/The gates as they were when it was promoted \(\s*all passed\)/).waitFor();
   await page.close();
 }, 90_000);
 

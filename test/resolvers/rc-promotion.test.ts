@@ -274,6 +274,21 @@ describe('promote', () => {
     expect(opsHandoffs()).toHaveLength(1);
     expect(second.state?.completedSteps.at(-1)?.result['handoffIssueKey']).toBe(opsHandoffs()[0]!.key);
   });
+
+  it("after a promotion, readiness carries the audit's snapshot (not only today's re-evaluation)", async () => {
+    type R = { gates: Array<{ id: string; passed: boolean; evidence: string[] }>; audit: { gates: Array<{ id: string; passed: boolean; evidence: string[] }>; override?: { reason: string } } | null; promotion: { status: string } | null; summaries: Record<string, string> };
+    expect(data<R>(await ws.call('rc/readiness', ref(RC1))).audit).toBeNull();
+    await ws.call('rc/promote', { ...ref(RC1), confirm: true, override: { reason: 'Ship what is done today, please.' } });
+    const r = data<R>(await ws.call('rc/readiness', ref(RC1)));
+    expect(r.promotion?.status).toBe('done');
+    const then = r.audit!.gates.find((g) => g.id === 'issues-done')!;
+    const now = r.gates.find((g) => g.id === 'issues-done')!;
+    // The unfinished issues moved to the next RC: today the gate passes, at promotion it did not.
+    expect(then.passed).toBe(false);
+    expect(now.passed).toBe(true);
+    expect(r.audit!.override?.reason).toBe('Ship what is done today, please.');
+    for (const key of then.evidence) expect(r.summaries[key]).toBe(state().issues.find((i) => i.key === key)!.fields.summary);
+  });
 });
 
 describe('bad input and Jira errors', () => {

@@ -138,7 +138,7 @@ export async function runAdminGates(jira: JiraGateway, gates: PromotionConfig['a
 }
 
 /** Summaries of the keys the page names as evidence (≤ 255 characters each, as the contract allows). */
-function evidenceSummaries(keys: Iterable<string>, known: ReadonlyMap<string, string>): Record<string, string> {
+export function evidenceSummaries(keys: Iterable<string>, known: ReadonlyMap<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of keys) {
     const summary = known.get(key);
@@ -157,6 +157,8 @@ export type CandidateReadiness = FoundCandidate & {
   unfinishedKeys: string[];
   /** Summaries of the evidence keys (gates and still-open regression finds). */
   summaries: Record<string, string>;
+  /** Every summary the assessment read, by key (for evidence recorded earlier, e.g. an audit's gates). */
+  known: ReadonlyMap<string, string>;
 };
 
 /** Everything the page and the promotion need to judge a candidate: gates with evidence and the train's convergence. */
@@ -191,6 +193,7 @@ export async function assessCandidate(jira: JiraGateway, projectKey: string, ver
     convergence: converged,
     unfinishedKeys: rcIssues.filter((i) => !i.isDone).map((i) => i.key),
     summaries: evidenceSummaries([...gates.flatMap((g) => g.evidence), ...converged.rcs.flatMap((r) => r.openFound)], known),
+    known,
   };
 }
 

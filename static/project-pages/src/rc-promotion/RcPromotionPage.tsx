@@ -80,6 +80,8 @@ function Trains({ projectKey, loaded, reload }: { projectKey: string; loaded: Lo
                     <Lozenge kind="success">Released</Lozenge>
                   ) : !r ? null : !r.ok ? (
                     <Lozenge kind="warning">Could not check</Lozenge>
+                  ) : r.data.promotion?.status === 'done' ? (
+                    <Lozenge kind="success">Promoted</Lozenge>
                   ) : r.data.ready ? (
                     <Lozenge kind="success">Ready</Lozenge>
                   ) : (
@@ -129,6 +131,8 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
   if (!result) return null;
   if (!result.ok) return <ErrorBanner error={result} onRetry={onChanged} />;
   const r = result.data;
+  // A finished promotion is shown with the evidence it was decided on (the audit), not today's re-evaluation.
+  const promoted = r.promotion?.status === 'done' ? r.audit : null;
   const shown: PromotionView | null = view ?? (r.promotion ? { state: r.promotion, audit: null, progress: null, running: true } : null);
   const versionId = r.version.id;
 
@@ -151,13 +155,38 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
     <section className="rt-card" aria-labelledby="rt-detail-title" data-testid="candidate-detail">
       <h2 id="rt-detail-title">
         {r.version.name} <span className="rt-muted">→ release {r.release}</span>{' '}
-        {r.version.released ? <Lozenge kind="success">Released</Lozenge> : r.ready ? <Lozenge kind="success">Ready</Lozenge> : <Lozenge kind="danger">Blocked</Lozenge>}
+        {promoted ? (
+          <Lozenge kind="success">Promoted</Lozenge>
+        ) : r.version.released ? (
+          <Lozenge kind="success">Released</Lozenge>
+        ) : r.ready ? (
+          <Lozenge kind="success">Ready</Lozenge>
+        ) : (
+          <Lozenge kind="danger">Blocked</Lozenge>
+        )}
       </h2>
-      <p>
-        {r.issueCount} issue{r.issueCount === 1 ? '' : 's'} have {r.version.name} as fix version.{' '}
-        {r.ready ? 'Every readiness gate is passed.' : `${r.gates.filter((g) => !g.passed).length} of ${r.gates.length} readiness gates are not passed:`}
-      </p>
-      <GateList gates={r.gates} summaries={r.summaries} />
+      {promoted ? (
+        <>
+          <p data-testid="promotion-snapshot">
+            Promoted by {promoted.by.name || promoted.by.accountId} on {promoted.at.slice(0, 10)}
+            {promoted.override ? ` with an override: “${promoted.override.reason}”` : ''}. The gates as they were when it was promoted (
+            {promoted.ready ? 'all passed' : `${promoted.gates.filter((g) => !g.passed).length} of ${promoted.gates.length} not passed`}):
+          </p>
+          <GateList gates={promoted.gates} summaries={r.summaries} />
+          <details>
+            <summary>Gates as Jira shows them today</summary>
+            <GateList gates={r.gates} summaries={r.summaries} />
+          </details>
+        </>
+      ) : (
+        <>
+          <p>
+            {r.issueCount} issue{r.issueCount === 1 ? '' : 's'} have {r.version.name} as fix version.{' '}
+            {r.ready ? 'Every readiness gate is passed.' : `${r.gates.filter((g) => !g.passed).length} of ${r.gates.length} readiness gates are not passed:`}
+          </p>
+          <GateList gates={r.gates} summaries={r.summaries} />
+        </>
+      )}
       <ConvergenceChart convergence={r.convergence} summaries={r.summaries} />
       {r.releaseNotes ? (
         <details>
