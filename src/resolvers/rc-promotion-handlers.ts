@@ -9,6 +9,8 @@ import {
   releaseMetrics,
   releaseNotes,
   startOrResume,
+  stepResult,
+  type GateResult,
   type Actor,
   type MetricsBug,
   type MetricsRelease,
@@ -22,6 +24,7 @@ import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { assessCandidate, evidenceSummaries, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { runPromotion } from './rc-promotion/execute';
+import { missingPermissions, neededPermissions } from './rc-promotion/permissions';
 import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
 import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
 import { readSettings, saveSettings, type SettingsCaller } from './rc-promotion/settings';
@@ -199,6 +202,8 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
     const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
     if (!role.member) return { allowed: false, refusal: refusal(env, role), steps };
     if (!plan.ok) return { allowed: false, refusal: plan.message, steps };
+    const missing = await missingPermissions(env.jira, neededPermissions(plan.data.steps.map((s) => s.step), env.projectKey, env.config.opsProjectKey));
+    if (missing.length > 0) return { allowed: false, refusal: `Jira would refuse this promotion: ${missing.join(' ')}`, steps };
     return { allowed: true, steps };
   },
 
@@ -221,14 +226,22 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       // Re-read under the claim: the state may have moved on while we were claiming. A stored state is resumed
       // as it is (its plan, evidence and override were fixed when it started); otherwise judge and plan now.
       let state = await env.store.states.get(id);
+      let gates: GateResult[] | undefined;
       if (!state) {
         const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping);
         const started = startOrResume(undefined, () => planFor(env, a, input.override ? { reason: input.override.reason, by: me, at } : undefined), at, me);
         if (!started.ok) throw new AppError(started.code, started.message);
         state = started.data.state;
-        await env.store.evidence.set(id, a.gates);
-        await env.store.states.set(id, state);
+        gates = a.gates;
+      } else if (env.config.opsProjectKey && state.opsProjectKey && state.opsProjectKey !== env.config.opsProjectKey && !stepResult(state, 'create-ops-handoff')) {
+        // The hand-off has not been created yet and an admin has since corrected the ops project: use it.
+        state = { ...state, opsProjectKey: env.config.opsProjectKey };
       }
+      const done = new Set(state.completedSteps.map((c) => c.step));
+      const missing = await missingPermissions(env.jira, neededPermissions(state.steps.filter((s) => !done.has(s)), state.projectKey, state.opsProjectKey));
+      if (missing.length > 0) throw new AppError('FORBIDDEN', `Nothing was done: Jira would refuse this promotion. ${missing.join(' ')}`);
+      if (gates) await env.store.evidence.set(id, gates);
+      await env.store.states.set(id, state);
       const after = await runPromotion(state, { jira: env.jira, store: env.store, now: env.now, stillHeld: claim.stillHeld });
       return view(env.store, id, env.now, { state: after, running: false });
     } finally {

@@ -346,7 +346,16 @@ describe('promoter role without Administer Projects', () => {
     const rte = data<{ canPromote: boolean; refusal?: string }>(await ws.call('rc/readiness', ref(RC2)));
     expect(rte.canPromote).toBe(false);
     expect(rte.refusal).toMatch(/Only members of the Developers project role/);
-    expect(data<{ allowed: boolean }>(await ws.call('rc/promote-preview', ref(RC2), 'rt-dev-elif')).allowed).toBe(true);
+    // She holds the role, but Jira would not let her release the version: the preview says so, promote does nothing.
+    const preview = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', ref(RC2), 'rt-dev-elif'));
+    expect(preview.allowed).toBe(false);
+    expect(preview.refusal).toMatch(/You lack Administer Projects in RT \(needed to release the version\)/);
+    ws.emulator.resetCalls();
+    const r = await ws.call('rc/promote', { ...ref(RC2), confirm: true }, 'rt-dev-elif');
+    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(!r.ok && r.message).toMatch(/Nothing was done.*Administer Projects/);
+    expect(ws.emulator.calls.filter((c) => c.method !== 'GET' && !c.path.endsWith('/search/jql'))).toEqual([]);
+    await expect(ws.storage.get(`rc-promotion:state:promotion:RT:${RC2}`)).resolves.toBeUndefined();
   });
 
   it('a 403 on the role check means canPromote=false with the reason, never a failed page; promote is FORBIDDEN', async () => {
@@ -414,5 +423,28 @@ describe('settings (rc/config, rc/config-save)', () => {
     expect(r.config).toMatchObject({ promoterRole: 'RTE' });
     data<Cfg>(await ws.call('rc/config-save', { projectKey: 'RT', config: good }));
     expect(data<{ pattern: string }>(await ws.call('rc/trains', { projectKey: 'RT' })).pattern).toBe('{release}-RC{n}');
+  });
+});
+
+describe('Jira permissions of the promotion', () => {
+  it('an ops project that does not exist is named in the preview and promote does nothing', async () => {
+    await ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'NOPE' });
+    const preview = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', ref(RC2)));
+    expect(preview.allowed).toBe(false);
+    expect(preview.refusal).toMatch(/Project NOPE does not exist or you cannot see it \(needed to create the ops hand-off issue\)/);
+    await expect(ws.call('rc/promote', { ...ref(RC2), confirm: true })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(version(RC2).released).toBe(false);
+  });
+
+  it('a hand-off that failed resumes into the ops project an admin corrected meanwhile', async () => {
+    ws.emulator.failNext({ method: 'POST', path: '/rest/api/3/issue', status: 403 });
+    const first = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'create-ops-handoff' } });
+    await ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'RT' });
+    const second = data<View & { state: { opsProjectKey?: string } }>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(second.state).toMatchObject({ status: 'done', opsProjectKey: 'RT' });
+    const key = second.state.completedSteps.at(-1)?.result['handoffIssueKey'];
+    expect(key).toMatch(/^RT-/);
+    expect(opsHandoffs()).toHaveLength(0);
   });
 });
