@@ -181,16 +181,27 @@ test('auto-plan by keyboard: the diff opens on Cancel, Tab stays in the dialog, 
   await page.close();
 });
 
-test('filters narrow the backlog and the sprints to matching bugs; Clear filters shows all again', async () => {
+test('filters narrow the backlog and the sprints to matching bugs and drop hidden bugs from the selection; Clear filters shows all again', async () => {
   const { page, app } = await openPage();
   const heading = app.getByRole('heading', { name: /Ranked backlog/ });
   const all = Number((await heading.textContent())?.match(/\((\d+) unplanned\)/)?.[1]);
   expect(all).toBeGreaterThan(100);
   const priority = app.getByLabel('Priority', { exact: true });
+  const chosen = (await priority.locator('option').nth(1).textContent()) ?? '';
+  // Select one bug the filter keeps and one it hides: the hidden one leaves the selection.
+  const backlogRows = app.getByRole('list', { name: 'Ranked backlog' }).locator('[data-issue-key]');
+  const priorities = await backlogRows.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-issue-key') ?? '', r.querySelector('.rt-lozenge')?.textContent ?? '']));
+  const kept = priorities.find(([, p]) => p === chosen)?.[0];
+  const hidden = priorities.find(([, p]) => p !== chosen)?.[0];
+  if (!kept || !hidden) throw new Error('the first backlog page needs bugs of two priorities');
+  await app.getByRole('checkbox', { name: `Select ${kept}` }).check();
+  await app.getByRole('checkbox', { name: `Select ${hidden}` }).check();
+  await app.getByText('2 selected').waitFor();
   await priority.focus();
   await page.keyboard.press('ArrowDown');
-  const chosen = await priority.inputValue();
-  expect(chosen).not.toBe('');
+  await expect(priority.inputValue()).resolves.toBe(chosen);
+  await app.getByText('1 selected').waitFor();
+  await expect(app.getByRole('checkbox', { name: `Select ${kept}` }).isChecked()).resolves.toBe(true);
   await heading.filter({ hasText: new RegExp(`\\(\\d+ of ${all} unplanned\\)`) }).waitFor();
   const rows = app.locator('[data-issue-key]');
   const count = await rows.count();

@@ -177,6 +177,9 @@ describe('budgets and settings', () => {
     const view = await okData('sprint/set-settings', { unit: 'count', velocityShare: null, unestimatedPoints: null });
     expect(view.settings).toEqual({ unit: 'count' });
     expect(view.sprints.every((s) => s.budgetSource === 'none' && s.budget === 0)).toBe(true);
+    // No budget is not "over budget", even with bugs planned.
+    expect(view.sprints.some((s) => s.planned > 0)).toBe(true);
+    expect(view.sprints.every((s) => !s.over)).toBe(true);
     expect(view.sprints.find((s) => s.id === 4)!.planned).toBe(view.sprints.find((s) => s.id === 4)!.bugs);
   });
 
@@ -223,6 +226,12 @@ describe('auto-plan and moves', () => {
     expect(preview.moves.length).toBeGreaterThan(0);
     expect(preview.moves.every((m) => [4, 5, 6].includes(m.toSprintId))).toBe(true);
     for (const p of preview.perSprint.filter((x) => x.added > 0)) expect(p.planned).toBeLessThanOrEqual(p.budget);
+    // Each move names the rank the backlog shows for that bug (not its place among the ready bugs only).
+    const shown = new Map((await okData('sprint/load', {})).bugs.map((b) => [b.key, b.rank]));
+    const byRank = (preview as unknown as { moves: Array<{ key: string; reason: string }> }).moves.filter((m) => /^Backlog rank/.test(m.reason));
+    expect(byRank.length).toBeGreaterThan(0);
+    for (const m of byRank) expect(m.reason).toMatch(new RegExp(`^Backlog rank ${shown.get(m.key)} \\(score`));
+    expect(byRank.some((m, i) => shown.get(m.key) !== i + 1)).toBe(true);
     expect(preview.notPlanned.some((n) => n.code === 'does-not-fit')).toBe(true);
 
     const applied = await okData<{ moved: number; failed: number; view: PlanView }>('sprint/move', { moves: preview.moves.map(({ key, fromSprintId, toSprintId }) => ({ key, fromSprintId, toSprintId })) });

@@ -28,6 +28,11 @@ export type AutoPlanInput = {
   /** The planner's explicit order of keys (wins over the score). */
   override?: readonly string[];
   weights?: RankWeights;
+  /**
+   * Each backlog bug's rank as the planner sees it (among all backlog bugs, ready or not). Given, a move names
+   * that rank ("Backlog rank 7"); else its place among the bugs auto-plan could plan ("Rank 3").
+   */
+  backlogRanks?: ReadonlyMap<string, number>;
 };
 
 export type AutoPlanMove = { key: string; fromSprintId: number | null; toSprintId: number; reason: string };
@@ -160,7 +165,8 @@ export function autoPlan(input: AutoPlanInput): AutoPlanResult {
       continue;
     }
     place(target, bug, true);
-    moves.push({ key: bug.key, fromSprintId: null, toSprintId: target.sprint.id, reason: `Rank ${position + 1} (score ${entry.score})` });
+    const shown = input.backlogRanks?.get(bug.key);
+    moves.push({ key: bug.key, fromSprintId: null, toSprintId: target.sprint.id, reason: shown !== undefined ? `Backlog rank ${shown} (score ${entry.score})` : `Rank ${position + 1} (score ${entry.score})` });
   }
 
   // Reasons use the final room left: it only shrinks during the fill, so a bug that did not fit then does not fit now.

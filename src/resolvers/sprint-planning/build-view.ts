@@ -9,6 +9,7 @@ import {
   compareKeys,
   plannedLoad,
   rankBugs,
+  rankEntries,
   resolveBudget,
   sprintSignals,
   toTime,
@@ -126,7 +127,8 @@ export function buildView(inputs: PlanInputs, projectKey: string, stats: PlanVie
       planned: load.planned,
       bugs: load.bugs,
       unestimated: load.unestimated,
-      over: load.planned > resolved.amount + 1e-9,
+      // A sprint without a budget is not "over" it: the page says no budget is set.
+      over: resolved.source !== 'none' && load.planned > resolved.amount + 1e-9,
     };
   });
   const sprintOrder = new Map(upcoming.map((s, i) => [s.id, i]));
@@ -217,7 +219,11 @@ export function buildPreview(inputs: PlanInputs): AutoPlanPreview {
   const sprints = withBudgets(inputs.board.sprints, settings);
   const bugs = withPins(inputs.bugs, settings);
   const { budget } = budgetSettings(inputs);
-  const plan = autoPlan({ bugs, sprints, now: now.getTime(), budget, override: settings.override });
+  // The ranks the page shows: the whole unplanned backlog, ready or not (auto-plan ranks only the ready ones).
+  const closedIds = new Set(sprints.filter((s) => s.state === 'closed').map((s) => s.id));
+  const backlog = bugs.filter((b) => isOpen(b) && b.currentSprintId === undefined);
+  const backlogRanks = new Map(rankEntries(backlog, { now: now.getTime(), closedSprintIds: closedIds, override: settings.override }, false).map((e, i) => [e.bug.key, i + 1]));
+  const plan = autoPlan({ bugs, sprints, now: now.getTime(), budget, override: settings.override, backlogRanks });
   const summary = new Map(bugs.map((b) => [b.key, b.summary]));
   return {
     moves: plan.moves.map((m) => ({ ...m, summary: summary.get(m.key) ?? '' })),

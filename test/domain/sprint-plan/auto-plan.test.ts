@@ -29,6 +29,14 @@ describe('autoPlan', () => {
     expect(result.notPlanned).toEqual([]);
   });
 
+  test('names the backlog rank the planner sees when given, not the place among ready bugs', () => {
+    const bugs = [aBug({ key: 'Q-1', priority: 'Highest', reproClear: false }), aBug({ key: 'Q-2', priority: 'High' })];
+    const sprints = [active({ bugBudget: { points: 10 } })];
+    expect(autoPlan({ bugs, sprints, now: NOW, budget: { unit: 'points' } }).moves[0]?.reason).toBe('Rank 1 (score 30)');
+    const ranks = new Map([['Q-1', 1], ['Q-2', 2]]);
+    expect(autoPlan({ bugs, sprints, now: NOW, budget: { unit: 'points' }, backlogRanks: ranks }).moves).toEqual([{ key: 'Q-2', fromSprintId: null, toSprintId: 1, reason: 'Backlog rank 2 (score 30)' }]);
+  });
+
   test('a bug too big for the room left goes to the next sprint; a smaller one may fill the gap; what does not fit is said', () => {
     const bugs = [
       aBug({ key: 'F-1', priority: 'Highest', storyPoints: 8 }),

@@ -20,10 +20,12 @@ type Props = {
 const SHOWN = 30;
 
 /** A budget bar: planned against budget, red and labelled when over. */
-export function BudgetBar({ planned, budget, unit }: { planned: number; budget: number; unit: 'points' | 'count' }) {
-  const over = planned > budget + 1e-9;
-  const share = budget > 0 ? Math.min(1, planned / budget) : planned > 0 ? 1 : 0;
-  const text = `${round1(planned)} of ${round1(budget)} ${unitWord(unit, budget)}${over ? ` — over budget by ${round1(planned - budget)}` : ''}`;
+export function BudgetBar({ planned, budget, unit, noBudget = false }: { planned: number; budget: number; unit: 'points' | 'count'; noBudget?: boolean }) {
+  const over = !noBudget && planned > budget + 1e-9;
+  const share = noBudget ? 0 : budget > 0 ? Math.min(1, planned / budget) : planned > 0 ? 1 : 0;
+  const text = noBudget
+    ? `${round1(planned)} ${unitWord(unit, planned)} planned — no budget set`
+    : `${round1(planned)} of ${round1(budget)} ${unitWord(unit, budget)}${over ? ` — over budget by ${round1(planned - budget)}` : ''}`;
   return (
     <div>
       <div className="sp-bar" role="meter" aria-valuemin={0} aria-valuemax={budget} aria-valuenow={planned} aria-label={`Bug budget used: ${text}`}>
@@ -63,7 +65,7 @@ export const SprintColumn = memo(function SprintColumn({ sprint, bugs, unit, sel
         {sprint.name} {sprint.state === 'active' ? <Lozenge kind="success">active</Lozenge> : null} {sprint.over ? <Lozenge kind="danger">over budget</Lozenge> : null}
       </h3>
       {sprint.goal ? <div className="rt-muted">{sprint.goal}</div> : null}
-      <BudgetBar planned={sprint.planned} budget={sprint.budget} unit={unit} />
+      <BudgetBar planned={sprint.planned} budget={sprint.budget} unit={unit} noBudget={sprint.budgetSource === 'none'} />
       <div className="rt-muted">
         {sprint.bugs} bugs{sprint.unestimated > 0 ? `, ${sprint.unestimated} without estimate` : ''} · budget{' '}
         {sprint.budgetSource === 'sprint' ? 'set for this sprint' : sprint.budgetSource === 'velocity-share' ? 'from velocity share' : 'not set'}

@@ -250,6 +250,10 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
     const moves = movesFor(selected, targetId, bugsByKey);
     void applyMoves(moves, `Moved ${plural(moves.length, 'bug', 'bugs')} to ${sprintName(view, targetId)}`);
   };
+  const matchesKey = (key: string, f: Filters) => {
+    const bug = bugsByKey.get(key);
+    return bug !== undefined && matches(bug, f);
+  };
   const filterSelect = (key: keyof Filters, label: string, options: Array<[string, string]>) => (
     <span>
       <label htmlFor={`sp-filter-${key}`}>{label}</label>
@@ -257,8 +261,11 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
         id={`sp-filter-${key}`}
         value={filters[key]}
         onChange={(e) => {
-          setFilters({ ...filters, [key]: e.target.value });
+          const next = { ...filters, [key]: e.target.value };
+          setFilters(next);
           setShown(PAGE);
+          // A bug the filters hide must not be moved or pinned unseen: it leaves the selection.
+          setSelected((prev) => new Set([...prev].filter((k) => matchesKey(k, next))));
         }}
       >
         <option value="">All</option>
