@@ -193,6 +193,8 @@ export const regressionPanelSchema = z.object({
   issue: regressionFixIssueSchema.optional(),
   /** Present after a write whose view was stale. */
   notice: mergeNoticeSchema.optional(),
+  /** Set when the issue is not a bug (the panel is for bugs): the panel shows one line instead of the checklist. */
+  notABug: z.object({ issueType: z.string() }).optional(),
   /** The bug's path through the loop (get-panel only; absent when the changelog or stage mapping could not be read). */
   path: bugPathSchema.optional(),
 });

@@ -4,6 +4,7 @@
  * fix, with the RC in Affects versions and the found-in-regression label.
  */
 import { REGRESSION_PROPERTY_KEY } from '../../src/contracts/regression';
+import { ISSUE_TYPE } from '../../local/seed/project';
 import type { Result } from '../../src/contracts/result';
 import { editCheck, parseStoredRecord, setNote, toStoredRecord, type RegressionRecord } from '../../src/domain/regression';
 import { browserSession } from './support/session';
@@ -171,5 +172,14 @@ test('keyboard: focus stays on the control after an action, Enter on “Move dow
   await expect(focused().getAttribute('id')).resolves.toBe(`rt-area-${target.id}`);
   await row.getByRole('button', { name: 'Cancel' }).click();
   await expect(focused().getAttribute('aria-label')).resolves.toBe(`Edit ${target.title}`);
+  await page.close();
+});
+
+test('on a story the panel says in one line that focused regression is kept on bugs', async () => {
+  const story = session.ws.store.get().issues.find((i) => i.fields.issueTypeId === ISSUE_TYPE.STORY)!;
+  const page = await session.openAs('rt-qa-hiro', `#/browse/${story.key}`);
+  const panel = page.frameLocator('iframe[title="QA regression"]');
+  await expect(panel.getByTestId('regression-not-a-bug').textContent()).resolves.toMatch(new RegExp(`${story.key} is of type Story`));
+  await expect(panel.getByRole('button').count()).resolves.toBe(0);
   await page.close();
 });

@@ -5,7 +5,7 @@
  */
 import type { EmulatorState } from '../../local/emulator/state';
 import type { SeedExtension } from '../../local/seed';
-import { LINK_TYPE } from '../../local/seed/project';
+import { ISSUE_TYPE, LINK_TYPE } from '../../local/seed/project';
 import { VERSION } from '../../local/seed/sprints';
 import { REGRESSION_PROPERTY_KEY, regressionProcedures, type RegressionPanel } from '../../src/contracts/regression';
 import type { Result } from '../../src/contracts/result';
@@ -398,6 +398,16 @@ describe('regression panel resolver (emulator)', () => {
     const r = await ws.call('regression/start-cycle', { issueKey: key, rc: RC1, baseRevision: 0 });
     expect(r).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/Nothing was changed/) });
     expect(ws.stored(key)).toEqual({ schemaVersion: 1, cycles: 'oops' });
+  });
+
+  test('on an issue that is not a bug, the panel says so instead of showing a checklist, and writes are refused', async () => {
+    const story = ws.store.get().issues.find((i) => i.fields.issueTypeId === ISSUE_TYPE.STORY)!;
+    const panel = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: story.key }));
+    expect(panel).toMatchObject({ notABug: { issueType: 'Story' }, record: null, canEdit: false, suggestions: [] });
+    await expect(ws.call('regression/start-cycle', { issueKey: story.key, rc: RC1, baseRevision: 0 })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringContaining('not a bug') });
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+    // A bug has no such state.
+    expect(data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: fresh.value! })).notABug).toBeUndefined();
   });
 
   test('a cycle only starts for the bug’s own release candidate', async () => {

@@ -20,7 +20,7 @@ import type { JiraIssue } from '../../jira/schemas';
 import { AppError } from '../app-error';
 import type { HandlerContext, Handlers } from '../define-resolver';
 import { bugPath } from './bug-path';
-import { buildPanel, suggestionsFor } from './panel';
+import { buildPanel, nonBugType, notABugPanel, suggestionsFor } from './panel';
 import { mergeOverwrites, staleOverwrites, writeNotice } from './notices';
 import { editableRecord, loadIssue, readStored, writeMerged } from './record-store';
 
@@ -61,6 +61,8 @@ type Loaded = { jira: JiraGateway; issue: JiraIssue; record: RegressionRecord; e
 async function loadForWrite(ctx: HandlerContext, key: string): Promise<Loaded> {
   const { jira, accountId } = scope(ctx);
   const issue = await loadIssue(jira, key);
+  const type = nonBugType(issue);
+  if (type) throw new AppError('BAD_REQUEST', `${key} is of type ${type}, not a bug: focused regression is kept on bugs only.`);
   const [allowed, stored, name] = await Promise.all([canEdit(jira, key), readStored(jira, key), actorName(jira, accountId)]);
   if (!allowed) refuseEdit(key);
   return { jira, issue, record: editableRecord(stored, key), edit: { now: ctx.services.now().toISOString(), actor: { accountId, name } } };
@@ -127,6 +129,8 @@ export const regressionHandlers: Handlers<typeof regressionProcedures> = {
   'regression/get-panel': async ({ issueKey }, ctx) => {
     const { jira } = scope(ctx);
     const issue = await loadIssue(jira, issueKey, true);
+    const type = nonBugType(issue);
+    if (type) return notABugPanel(issue, type);
     const [allowed, stored, path] = await Promise.all([canEdit(jira, issueKey), readStored(jira, issueKey), bugPath(jira, ctx.services.storage, issue, ctx.services.now())]);
     const panel = buildPanel(issue, stored, allowed, []);
     // Similar bugs' history only matters when the checklist is about to be started from the suggestions.

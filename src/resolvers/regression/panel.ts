@@ -11,8 +11,24 @@ import {
   type StoredParse,
   type SuggestedCheck,
 } from '../../domain/regression';
+import { DEFAULT_BUG_TYPES } from '../../domain/rc-readiness/gates';
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue } from '../../jira/schemas';
+
+/** Issue types the regression panel works on (the manifest's displayConditions name the same). */
+export const REGRESSION_ISSUE_TYPES: readonly string[] = DEFAULT_BUG_TYPES;
+
+/** The issue's type name when it is not a bug; undefined for a bug (or when Jira did not say). */
+export function nonBugType(issue: JiraIssue): string | undefined {
+  const name = issue.fields.issuetype?.name;
+  return name && !REGRESSION_ISSUE_TYPES.includes(name) ? name : undefined;
+}
+
+/** What the panel shows on an issue that is not a bug: one line, no checklist, nothing to edit. */
+export function notABugPanel(issue: JiraIssue, issueType: string): RegressionPanel {
+  const panel = buildPanel(issue, { ok: true, record: emptyRecord(), found: false }, false, []);
+  return { ...panel, record: null, verdicts: [], notABug: { issueType } };
+}
 
 /** Turns the issue, its stored record and the user's rights into what the panel shows. */
 export function buildPanel(issue: JiraIssue, stored: StoredParse, canEdit: boolean, suggestions: SuggestedCheck[], notice?: MergeNotice): RegressionPanel {

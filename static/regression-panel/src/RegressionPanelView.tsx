@@ -74,6 +74,13 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
   if (loaded.state === 'loading') return <Loading label="Loading the regression…" />;
   if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
   const panel = loaded.data;
+  if (panel.notABug) {
+    return (
+      <p className="rt-muted" data-testid="regression-not-a-bug">
+        Focused regression is kept on bugs; {issueKey} is of type {panel.notABug.issueType}, so there is no checklist here.
+      </p>
+    );
+  }
   const rc = panel.currentRc;
   const record = panel.record;
   const cycle = rc && record ? record.cycles.find((c) => c.rc === rc) : undefined;
