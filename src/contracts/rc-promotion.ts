@@ -193,6 +193,17 @@ export const promotionViewOutputSchema = z.object({
   running: z.boolean(),
 });
 
+/** A stopped promotion given up by a promoter: who, when, why, and the state (and audit) it had. */
+export const abandonedPromotionSchema = z.object({
+  promotionId: z.string().min(1).max(250),
+  by: actorSchema,
+  at: isoDateTime,
+  reason: z.string().min(MIN_OVERRIDE_REASON).max(1000),
+  state: promotionStateSchema,
+  audit: auditEntrySchema.nullable(),
+});
+export const abandonInputSchema = z.object({ ...candidateRef, reason: z.string().trim().min(MIN_OVERRIDE_REASON).max(1000) });
+
 export const configInputSchema = z.object({ projectKey });
 export const configOutputSchema = z.object({
   config: promotionConfigSchema,
@@ -212,6 +223,7 @@ export const rcPromotionProcedures = {
   'rc/promote-preview': { input: promotionPreviewInputSchema, output: promotionPreviewOutputSchema },
   'rc/promote': { input: promoteInputSchema, output: promotionViewOutputSchema },
   'rc/promotion': { input: readinessInputSchema, output: promotionViewOutputSchema },
+  'rc/promotion-abandon': { input: abandonInputSchema, output: promotionViewOutputSchema },
   'rc/config': { input: configInputSchema, output: configOutputSchema },
   'rc/config-save': { input: configSaveInputSchema, output: configOutputSchema },
 } as const satisfies Procedures;

@@ -249,6 +249,31 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
     }
   },
 
+  /**
+   * Gives up a stopped promotion (failed, or interrupted with no run holding it) so the candidate is free again, e.g.
+   * after a wrong plan. Nothing in Jira is undone; the state and any audit entry are kept in the abandoned record.
+   */
+  async 'rc/promotion-abandon'(input, ctx) {
+    const env = await envFor(input, ctx);
+    const role = await promoterCheck(env);
+    if (!role.member) throw new AppError('FORBIDDEN', refusal(env, role));
+    const id = promotionId(env.projectKey, input.versionId);
+    const claim = await claimPromotion(env.store, id, env.accountId, { ...leaseOptions, now: env.now });
+    if (!claim.ok) throw new AppError('CONFLICT', 'This promotion is running right now; it can only be abandoned once it has stopped.');
+    try {
+      const state = await env.store.states.get(id);
+      if (!state) throw new AppError('NOT_FOUND', 'There is no promotion of this candidate to abandon.');
+      if (state.status === 'done') throw new AppError('CONFLICT', `The promotion of ${state.versionName} is finished; a finished promotion cannot be abandoned.`);
+      const at = env.now().toISOString();
+      const audit = (await env.store.audits.get(id)) ?? null;
+      await env.store.abandoned.set(`${id}:${at}`, { promotionId: id, by: await actor(env), at, reason: input.reason, state, audit });
+      await Promise.all([env.store.states.delete(id), env.store.evidence.delete(id), env.store.audits.delete(id)]);
+      return { state: null, audit: null, progress: null, running: false };
+    } finally {
+      await claim.release().catch(() => undefined);
+    }
+  },
+
   'rc/config': async (input, ctx) => readSettings(callerFor(input, ctx)),
   'rc/config-save': async (input, ctx) => saveSettings(callerFor(input, ctx), input.config),
 

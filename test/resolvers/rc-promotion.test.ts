@@ -448,3 +448,32 @@ describe('Jira permissions of the promotion', () => {
     expect(opsHandoffs()).toHaveLength(0);
   });
 });
+
+describe('abandoning a stopped promotion', () => {
+  const stop = async () => {
+    ws.emulator.failNext({ method: 'POST', path: '/rest/api/3/issue', status: 403 });
+    return data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+  };
+
+  it('a promoter abandons a failed promotion with a reason: recorded, and the candidate is free again', async () => {
+    expect((await stop()).state?.status).toBe('failed');
+    const r = data<View>(await ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'Wrong ops project; handing off by hand.' }));
+    expect(r).toMatchObject({ state: null, audit: null });
+    const records = await ws.storage.list('rc-promotion:abandoned:');
+    expect(records).toHaveLength(1);
+    expect(records[0]!.value).toMatchObject({ by: { accountId: 'rt-rte-chloe' }, reason: 'Wrong ops project; handing off by hand.', state: { status: 'failed' }, audit: { ready: true } });
+    expect(data<{ promotion: unknown; audit: unknown }>(await ws.call('rc/readiness', ref(RC2)))).toMatchObject({ promotion: null, audit: null });
+  });
+
+  it('refuses a non-promoter, a finished or running promotion, and a short reason', async () => {
+    await stop();
+    await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'QA wants to stop this.' }, 'rt-qa-hiro')).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'short' })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    await ws.storage.set(`rc-promotion:lease:promotion:RT:${RC2}`, { owner: 'other-run', accountId: 'rt-rte-dmitri', until: '2099-01-01T00:00:00.000Z' });
+    await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'Running, but I want it gone.' })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
+    await ws.storage.delete(`rc-promotion:lease:promotion:RT:${RC2}`);
+    expect(data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true })).state?.status).toBe('done');
+    await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'Too late to give this up.' })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
+    await expect(ws.storage.list('rc-promotion:abandoned:')).resolves.toHaveLength(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditEntrySchema, gateResultSchema, promotionConfigSchema, promotionStateSchema, type PromotionConfig } from '../../contracts/rc-promotion';
+import { abandonedPromotionSchema, auditEntrySchema, gateResultSchema, promotionConfigSchema, promotionStateSchema, type PromotionConfig } from '../../contracts/rc-promotion';
 import { repository } from '../../storage/repository';
 import { StorageError, type KeyValueStore } from '../../storage/key-value-store';
 
@@ -10,6 +10,7 @@ import { StorageError, type KeyValueStore } from '../../storage/key-value-store'
  *   rc-promotion:evidence:<promotionId>    the gates as they were when the promotion started (for the audit)
  *   rc-promotion:audit:<promotionId>       the audit entry (who, when, evidence, override)
  *   rc-promotion:lease:<promotionId>       who is running the promotion right now (see lease.ts)
+ *   rc-promotion:abandoned:<promotionId>:<at>  a stopped promotion a promoter gave up (who, when, why, its state)
  */
 export const PREFIX = 'rc-promotion';
 
@@ -22,6 +23,7 @@ export function promotionStore(kv: KeyValueStore) {
     evidence: repository(kv, `${PREFIX}:evidence`, z.array(gateResultSchema).max(100)),
     audits: repository(kv, `${PREFIX}:audit`, auditEntrySchema),
     leases: repository(kv, `${PREFIX}:lease`, leaseSchema),
+    abandoned: repository(kv, `${PREFIX}:abandoned`, abandonedPromotionSchema),
     configs: repository(kv, `${PREFIX}:config`, promotionConfigSchema),
   };
 }

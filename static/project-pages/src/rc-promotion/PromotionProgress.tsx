@@ -1,4 +1,6 @@
-import { Banner } from '../../../shared/components';
+import { useState } from 'react';
+import type { Fail } from '@rt/contracts';
+import { Banner, ErrorBanner } from '../../../shared/components';
 import { IssueLink } from './Evidence';
 import type { PromotionView } from './types';
 
@@ -8,12 +10,15 @@ export function PromotionProgress({
   running,
   onResume,
   onRefresh,
+  onAbandon,
   canResume,
 }: {
   view: PromotionView;
   running: boolean;
   onResume: () => void;
   onRefresh?: () => void;
+  /** Gives the stopped promotion up (recorded with the reason); resolves to the failure, if any. */
+  onAbandon?: (reason: string) => Promise<Fail | null>;
   canResume: boolean;
 }) {
   const { state, progress, audit } = view;
@@ -62,6 +67,7 @@ export function PromotionProgress({
           Resume promotion
         </button>
       ) : null}
+      {resumable && canResume && onAbandon && !running ? <AbandonForm onAbandon={onAbandon} /> : null}
       {state.status === 'in-progress' && view.running && !running && onRefresh ? (
         <button type="button" className="rt-button" onClick={onRefresh}>
           Check progress again
@@ -73,5 +79,38 @@ export function PromotionProgress({
         {audit ? `. Audit recorded with ${audit.gates.length} gates (${audit.ready ? 'all passed' : 'not all passed'}).` : '.'}
       </p>
     </section>
+  );
+}
+
+/** Abandon behind a disclosure: a reason (≥ 10 characters, recorded) and an explicit confirm. */
+function AbandonForm({ onAbandon }: { onAbandon: (reason: string) => Promise<Fail | null> }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Fail | null>(null);
+  const usable = reason.trim().length >= 10;
+  return (
+    <details>
+      <summary>Abandon this promotion…</summary>
+      <p className="rt-muted">Nothing done in Jira is undone. The promotion's progress and audit entry are kept in an abandoned record, and the candidate can be promoted again.</p>
+      <label>
+        Why (at least 10 characters, recorded)
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} style={{ width: '100%' }} />
+      </label>
+      {error ? <ErrorBanner error={error} /> : null}
+      <button
+        type="button"
+        className="rt-button"
+        disabled={!usable || busy}
+        onClick={() => {
+          setBusy(true);
+          void onAbandon(reason.trim()).then((f) => {
+            setBusy(false);
+            setError(f);
+          });
+        }}
+      >
+        Abandon promotion
+      </button>
+    </details>
   );
 }

@@ -136,6 +136,14 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
   const shown: PromotionView | null = view ?? (r.promotion ? { state: r.promotion, audit: null, progress: null, running: true } : null);
   const versionId = r.version.id;
 
+  async function abandon(reason: string): Promise<Fail | null> {
+    const res = await call('rc/promotion-abandon', { projectKey, versionId, reason });
+    if (!res.ok) return res;
+    setView(null);
+    onChanged();
+    return null;
+  }
+
   async function promote(override?: { reason: string }) {
     setDialog(false);
     setRunning(true);
@@ -197,7 +205,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
       {error ? <ErrorBanner error={error} /> : null}
       {running ? <Loading label={`Promoting ${r.version.name}…`} /> : null}
       {shown?.state && shown.progress ? (
-        <PromotionProgress view={shown} running={running} canResume={r.canPromote} onResume={() => void promote()} onRefresh={onChanged} />
+        <PromotionProgress view={shown} running={running} canResume={r.canPromote} onResume={() => void promote()} onRefresh={onChanged} onAbandon={abandon} />
       ) : shown?.state ? (
         <Loading label="Loading the promotion…" />
       ) : null}
