@@ -183,3 +183,20 @@ test('on a story the panel says in one line that focused regression is kept on b
   await expect(panel.getByRole('button').count()).resolves.toBe(0);
   await page.close();
 });
+
+test('the fix that came back in rc.2 shows its failed rc.1 cycle under “Earlier cycles”, with tester and note', async () => {
+  const fix = session.ws.store
+    .get()
+    .issues.map((i) => ({ key: i.key, parsed: parseStoredRecord(i.properties[REGRESSION_PROPERTY_KEY]) }))
+    .find((i) => i.parsed.ok && i.parsed.record.cycles.length >= 2)!;
+  const earlier = (fix.parsed.ok ? fix.parsed.record : undefined)!.cycles[0]!;
+  const failed = earlier.checks.find((c) => c.result === 'failed')!;
+  const page = await session.openAs('rt-qa-hiro', `#/browse/${fix.key}`);
+  const panel = page.frameLocator('iframe[title="QA regression"]');
+  const section = panel.getByRole('region', { name: 'Earlier cycles' });
+  await section.getByText(earlier.rc).click();
+  const row = section.getByRole('row').filter({ hasText: failed.title });
+  await expect(row.textContent()).resolves.toMatch(new RegExp(`Failed.*${failed.tester!.name}.*${failed.note!.replace(/[.;]/g, '.')}`));
+  await expect(panel.getByTestId('regression-loop').textContent()).resolves.toMatch(/loop: 2 release candidates/);
+  await page.close();
+});
