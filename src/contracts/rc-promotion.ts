@@ -130,6 +130,8 @@ export const metricsOutputSchema = z.object({
   changeFailureRate: z.object({ failedReleases: z.array(z.string()), releases: z.number().int(), rate: z.number().nullable() }),
   timeToRestore: distributionSchema,
   openEscaped: z.array(z.object({ key: z.string(), ageMs: z.number() })),
+  /** How many bugs the figures rest on, and whether the search stopped at its limit (figures then incomplete). */
+  sample: z.object({ bugs: z.number().int(), limit: z.number().int(), truncated: z.boolean() }),
 });
 
 export const convergenceOutputSchema = z.object({

@@ -2,6 +2,7 @@ import { rcPromotionProcedures, type PromotionConfig } from '../contracts/rc-pro
 import type { Result } from '../contracts/result';
 import {
   compileConvention,
+  DEFAULT_WINDOW_DAYS,
   describeProgress,
   nextCandidate,
   planPromotion,
@@ -29,6 +30,7 @@ import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
 import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
 import { readSettings, saveSettings, type SettingsCaller } from './rc-promotion/settings';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
+import { METRICS_MAX_BUGS, metricsJql } from './rc-promotion/metrics-query';
 
 export { rcPromotionProcedures };
 
@@ -36,6 +38,12 @@ export { rcPromotionProcedures };
  * The RC-promotion page's resolvers. Jira is read and written as the calling user (Jira's permissions apply);
  * who may promote is the configured project role, checked through the user's own roles, never from the page.
  */
+
+/** Most bugs the metrics read; tests lower it to see the truncation. */
+let metricsLimit = METRICS_MAX_BUGS;
+export function setMetricsLimit(limit?: number): void {
+  metricsLimit = limit ?? METRICS_MAX_BUGS;
+}
 
 /** Lease timing of concurrent promotes; tests shorten the settle time. */
 let leaseOptions: Omit<LeaseOptions, 'now'> = DEFAULT_LEASE;
@@ -165,14 +173,12 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
   async 'rc/metrics'(input, ctx) {
     const env = await envFor(input, ctx);
     const [{ versions, grouped }, facts] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), loadProjectFacts(env.jira, env.mapping)]);
-    const types = env.config.bugTypes.map((t) => `"${t.replace(/["\\]/g, '')}"`).join(', ');
-    const found = await env.jira.searchAll({
-      jql: `project = "${env.projectKey}" AND issuetype in (${types}) AND (fixVersion is not EMPTY OR affectedVersion is not EMPTY) ORDER BY key ASC`,
-      fields: ['created', 'fixVersions', 'versions', 'status'],
-      expandChangelog: true,
-      maxIssues: 5000,
-    });
     const now = env.now().toISOString();
+    const windowDays = input.windowDays ?? DEFAULT_WINDOW_DAYS;
+    const jql = metricsJql(env.projectKey, env.config.bugTypes, versions, new Date(Date.parse(now) - windowDays * 86_400_000));
+    const found = jql
+      ? await env.jira.searchAll({ jql, fields: ['created', 'fixVersions', 'versions', 'status'], expandChangelog: true, maxIssues: metricsLimit, pageSize: Math.min(100, metricsLimit) })
+      : { issues: [], truncated: false };
     const bugs: MetricsBug[] = found.issues.map((i) => ({
       key: i.key,
       createdAt: i.fields.created ?? now,
@@ -192,7 +198,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}),
       ...(loops.has(v.name) ? { candidateCount: loops.get(v.name) } : {}),
     }));
-    return releaseMetrics({ now, ...(input.windowDays ? { windowDays: input.windowDays } : {}), bugs, releases });
+    return { ...releaseMetrics({ now, windowDays, bugs, releases }), sample: { bugs: bugs.length, limit: metricsLimit, truncated: found.truncated } };
   },
 
   async 'rc/promote-preview'(input, ctx) {

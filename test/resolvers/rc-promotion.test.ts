@@ -1,7 +1,7 @@
 import { rcPromotionConfigSeed, SEED_BASE_DATE, seedIds } from '../../local/seed';
 import { localServices } from '../../local/server/local-services';
 import { promotionSteps } from '../../src/domain/rc-readiness';
-import { setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
+import { setMetricsLimit, setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
 import { installServices } from '../../src/runtime/services';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { rcWorkspace } from './rc-promotion.support';
@@ -79,10 +79,31 @@ describe('readiness on the demo seed', () => {
   });
 
   it('computes metrics from Jira data (4.2.0 released in the window, escaped bugs counted)', async () => {
-    const m = data<{ releasesInWindow: string[]; escapedBugs: string[]; leadTime: { count: number } }>(await ws.call('rc/metrics', { projectKey: 'RT' }));
+    type M = { releasesInWindow: string[]; escapedBugs: string[]; leadTime: { count: number }; sample: { bugs: number; truncated: boolean } };
+    const jqls: string[] = [];
+    const handle = ws.emulator.handle;
+    installServices(localServices(async (req) => (req.path === '/rest/api/3/search/jql' && jqls.push(String((req.body as { jql?: unknown }).jql)), handle(req)), ws.storage, () => SEED_BASE_DATE));
+    const m = data<M>(await ws.call('rc/metrics', { projectKey: 'RT' }));
     expect(m.releasesInWindow).toEqual(['4.2.0']);
     expect(m.escapedBugs.length).toBeGreaterThan(0);
-    expect(m.leadTime.count).toBeGreaterThan(0);
+    const shipped = state().issues.filter((i) => i.fields.issueTypeId === seedIds.ISSUE_TYPE.BUG && i.fields.fixVersionIds.includes(seedIds.VERSION.V420));
+    expect(m.leadTime.count).toBe(shipped.length);
+    expect(m.sample).toMatchObject({ truncated: false });
+    // Only the window's bugs are read, newest first: not every bug that ever had a version.
+    const metricsSearch = jqls.find((q) => q.endsWith('ORDER BY created DESC'));
+    expect(metricsSearch).toContain(`fixVersion in (${seedIds.VERSION.V420})`);
+    const withVersion = state().issues.filter((i) => i.fields.issueTypeId === seedIds.ISSUE_TYPE.BUG && (i.fields.fixVersionIds.length > 0 || i.fields.affectsVersionIds.length > 0));
+    expect(m.sample.bugs).toBeLessThan(withVersion.length);
+  });
+
+  it('says when the metrics search stopped at its limit', async () => {
+    setMetricsLimit(5);
+    try {
+      const m = data<{ sample: { bugs: number; limit: number; truncated: boolean } }>(await ws.call('rc/metrics', { projectKey: 'RT' }));
+      expect(m.sample).toEqual({ bugs: 5, limit: 5, truncated: true });
+    } finally {
+      setMetricsLimit();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { ErrorBanner, Loading } from '../../../shared/components';
+import { Banner, ErrorBanner, Loading } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
 import { call } from '../api';
 import type { Metrics } from './types';
@@ -16,6 +16,11 @@ export function MetricsPanel({ projectKey }: { projectKey: string }) {
   return (
     <section className="rt-card" aria-labelledby="rt-metrics-title">
       <h3 id="rt-metrics-title">Release metrics (last {m.window.days} days)</h3>
+      {m.sample.truncated ? (
+        <Banner kind="warning">
+          Only the newest {m.sample.limit} bugs of the window were read: the figures below are incomplete (older bugs are missing).
+        </Banner>
+      ) : null}
       <dl className="rt-metrics">
         <dt>Releases</dt>
         <dd>{m.releasesInWindow.length ? m.releasesInWindow.join(', ') : 'none in the window'}</dd>
