@@ -15,6 +15,9 @@ import { emulatorBackend } from './emulator-backend';
 import { createWorkspaceServer, type WorkspaceBackend } from './http-server';
 import { fileKeyValueStore, localServices } from './local-services';
 import { realJiraProxy } from './real-jira-proxy';
+import { projectKeyFromEnv, realSiteProjectInfo } from './real-site-backend';
+import { createJiraGateway } from '../../src/jira/gateway';
+import { httpTransportFromEnv } from '../../src/jira/http-transport';
 import { validatorHooks } from './validator-hooks';
 
 export type WorkspaceOptions = {
@@ -54,7 +57,12 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
   installServices(services);
 
   const real = realJiraProxy();
-  const backend: WorkspaceBackend = { jira: real ?? emulator.handle, ...emulatorBackend(store) };
+  const site = real ? httpTransportFromEnv() : undefined;
+  const backend: WorkspaceBackend = {
+    jira: real ?? emulator.handle,
+    ...emulatorBackend(store),
+    ...(site ? { projectInfo: realSiteProjectInfo(createJiraGateway(site), projectKeyFromEnv()) } : {}),
+  };
   const server = createWorkspaceServer({ backend, appHost, root: options.root });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

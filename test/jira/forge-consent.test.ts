@@ -53,3 +53,19 @@ describe('Forge consent (NEEDS_AUTHENTICATION_ERR)', () => {
     expect(requests).toHaveLength(policy.maxRetries + 1);
   });
 });
+
+describe('forgeTransport', () => {
+  it('hands requestJira the method, path, JSON headers and body, and reads status, headers and text back', async () => {
+    const seen: Array<{ path: string; init: { method: string; headers: Record<string, string>; body?: string } }> = [];
+    g.__forge_fetch__ = async (_target: unknown, path: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
+      seen.push({ path, init });
+      return new Response(JSON.stringify({ accountId: 'u9', displayName: 'Lena' }), { status: 200, headers: { 'retry-after': '0' } });
+    };
+    const gw = createJiraGateway(forgeTransport('app'), policy);
+    expect(await gw.myself()).toMatchObject({ accountId: 'u9' });
+    await gw.editIssue('RT-1', { fields: { labels: ['a'] } });
+    expect(seen[0]).toMatchObject({ path: '/rest/api/3/myself', init: { method: 'GET', headers: { Accept: 'application/json' } } });
+    expect(seen[0]!.init.body).toBeUndefined();
+    expect(seen[1]).toMatchObject({ path: '/rest/api/3/issue/RT-1', init: { method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: '{"fields":{"labels":["a"]}}' } });
+  });
+});
