@@ -12,6 +12,7 @@ import type { Result } from '../../src/contracts/result';
 import { parseStoredRecord, type RegressionRecord } from '../../src/domain/regression';
 import { runProcedure } from '../../src/resolvers/define-resolver';
 import { regressionHandlers } from '../../src/resolvers/regression/handlers';
+import { writeMerged } from '../../src/resolvers/regression/record-store';
 import { installServices, services, type Services } from '../../src/runtime/services';
 import { toStoredRecord } from '../../src/domain/regression';
 import { emulatorEnv } from '../support/emulator-env';
@@ -395,6 +396,8 @@ describe('regression panel resolver (emulator)', () => {
     expect(panel.record).toBeNull();
     expect(panel.canEdit).toBe(false);
     expect(panel.storedInvalid?.message).toMatch(/^Stored regression data is invalid/);
+    expect(panel.loop.sentence).toMatch(/^Unknown: the stored regression data is invalid/);
+    expect(panel.loop.sentence).not.toMatch(/Not regressed yet/);
     const r = await ws.call('regression/start-cycle', { issueKey: key, rc: RC1, baseRevision: 0 });
     expect(r).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/Nothing was changed/) });
     expect(ws.stored(key)).toEqual({ schemaVersion: 1, cycles: 'oops' });
@@ -408,6 +411,18 @@ describe('regression panel resolver (emulator)', () => {
     expect(ws.emulator.calls.filter((c) => c.method === 'PUT')).toEqual([]);
     // A bug has no such state.
     expect(data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: fresh.value! })).notABug).toBeUndefined();
+  });
+
+  test('a record that would not pass the schema is never written (validated before the write, like on read)', async () => {
+    const key = inQaBugWithOpenCheck(ws.store.get());
+    const before = JSON.stringify(ws.stored(key));
+    const base = ws.record(key);
+    const bad = structuredClone(base);
+    bad.cycles.at(-1)!.checks[0]!.title = '';
+    const jira = services().jira('user', 'rt-qa-hiro');
+    await expect(writeMerged(jira, key, base, bad)).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/would be invalid \(cycles\.\d+\.checks\.0\.title/) });
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+    expect(JSON.stringify(ws.stored(key))).toBe(before);
   });
 
   test('a cycle only starts for the bug’s own release candidate', async () => {

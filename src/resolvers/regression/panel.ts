@@ -43,7 +43,8 @@ export function buildPanel(issue: JiraIssue, stored: StoredParse, canEdit: boole
     record,
     ...(stored.ok ? {} : { storedInvalid: { message: stored.message } }),
     verdicts: record ? verdictHistory(record) : [],
-    loop: loopSummary(record ?? emptyRecord()),
+    // Invalid stored data: the loop is unknown, not "not regressed yet".
+    loop: record ? loopSummary(record) : { ...loopSummary(emptyRecord()), sentence: 'Unknown: the stored regression data is invalid, so the release candidates cannot be counted.' },
     suggestions: suggestions.filter((s) => !taken.has(s.id) && !taken.has(`${norm(s.area)}\u0000${norm(s.title)}`)),
     canEdit: canEdit && stored.ok,
     issue: {

@@ -1,4 +1,5 @@
-import { REGRESSION_PROPERTY_KEY } from '../../contracts/regression';
+import { REGRESSION_PROPERTY_KEY, regressionRecordSchema } from '../../contracts/regression';
+import { flattenZodIssues } from '../../contracts/result';
 import {
   ENTITY_PROPERTY_MAX_CHARS,
   mergeRecords,
@@ -87,10 +88,16 @@ export async function writeMerged(jira: JiraGateway, key: string, base: Regressi
   throw new AppError('CONFLICT', 'Other testers kept saving this checklist at the same moment. Reload the panel and try again; nothing of theirs was lost.');
 }
 
-/** Revision bumped and size checked (record budget and the stored form with its index); refused before any write. */
+/** Revision bumped, shape validated (zod) and size checked (record budget and the stored form with its index); refused before any write. */
 function sized(record: RegressionRecord): RegressionRecord {
   const next = prepareWrite(record);
   if (!next.ok) throw new AppError(next.code, next.message);
+  // Validated like every read, so this app never writes what it would then refuse to read.
+  const valid = regressionRecordSchema.safeParse(next.data);
+  if (!valid.success) {
+    const first = flattenZodIssues(valid.error)[0];
+    throw new AppError('INTERNAL', `The regression checklist was not saved: the result would be invalid (${first ? `${first.path}: ${first.message}` : 'unexpected shape'}). Nothing was written; reload the panel and try again.`);
+  }
   const fit = storedFits(next.data);
   if (!fit.fits) {
     throw new AppError('BAD_REQUEST', `The regression checklist would take ${fit.length} characters, over Jira's ${ENTITY_PROPERTY_MAX_CHARS} per issue property. Shorten notes or remove checks, then try again.`);

@@ -107,7 +107,13 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
       </div>
       {panel.path ? <BugPath path={panel.path} /> : null}
       <p className="rt-muted" data-testid="regression-loop">
-        Dev → QA → RC loop: <strong>{panel.loop.rcCount}</strong> release candidate{panel.loop.rcCount === 1 ? '' : 's'}. {panel.loop.sentence}
+        {panel.storedInvalid ? (
+          <>Dev → QA → RC loop: {panel.loop.sentence}</>
+        ) : (
+          <>
+            Dev → QA → RC loop: <strong>{panel.loop.rcCount}</strong> release candidate{panel.loop.rcCount === 1 ? '' : 's'}. {panel.loop.sentence}
+          </>
+        )}
       </p>
 
       {busy ? <Loading label={busy} /> : null}
