@@ -4,6 +4,10 @@ import { promotionSteps, MIN_OVERRIDE_REASON, type AuditEntry, type PromotionSta
 import type { GateResult } from '../domain/rc-readiness/types';
 import { metricStages } from '../domain/rc-readiness/metrics';
 import { patternProblem } from '../domain/rc-readiness/train-naming';
+import { MAX_EVIDENCE } from '../domain/rc-readiness/gates';
+
+/** The gates name at most this many issues as evidence (the page says "N+" at the cap). */
+export { MAX_EVIDENCE };
 
 /**
  * The RC-promotion page: promotion state and audit entry (app storage) and the page's resolver payloads
@@ -24,7 +28,7 @@ export const gateResultSchema = z.object({
   ]),
   title: z.string().max(500),
   passed: z.boolean(),
-  evidence: z.array(issueKey).max(200),
+  evidence: z.array(issueKey).max(MAX_EVIDENCE),
   detail: z.string().max(2000),
 }) satisfies z.ZodType<GateResult, unknown>;
 

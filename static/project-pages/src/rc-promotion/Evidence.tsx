@@ -1,5 +1,5 @@
 import { useId, useState, type MouseEvent } from 'react';
-import { MAX_EVIDENCE } from '../../../../src/domain/rc-readiness/gates';
+import { MAX_EVIDENCE } from '@rt/contracts';
 import { Lozenge } from '../../../shared/components';
 import { router } from '../api';
 import type { Gate, Readiness } from './types';
