@@ -1,4 +1,5 @@
 import { parseStoredRecord } from '../../../src/domain/regression/parse-stored';
+import { setNote } from '../../../src/domain/regression/checklist';
 import { checkRecordSize, prepareWrite, serializedLength } from '../../../src/domain/regression/size';
 import { ENTITY_PROPERTY_MAX_CHARS, FIELD_LIMITS, OP_LIMITS, REGRESSION_RECORD_BUDGET_CHARS } from '../../../src/domain/regression/limits';
 import { regressionRecordSchema } from '../../../src/contracts/regression';
@@ -9,6 +10,29 @@ describe('parseStoredRecord', () => {
     const record = aRecord();
     const r = parseStoredRecord(JSON.parse(JSON.stringify(record)));
     expect(r).toEqual({ ok: true, record, found: true });
+  });
+
+  it('reads a record written before per-field clocks, and its first edit writes the clocks (migration on write)', () => {
+    const legacy = {
+      schemaVersion: 1,
+      cycles: [{ rc: 'rc.1', startedAt: '2026-03-01T09:00:00.000Z', checks: [{ id: 'a', area: 'Cart', title: 'Add item', result: 'passed', tester: { accountId: 'acc-bob', name: 'Bob' }, at: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z', updatedBy: 'acc-bob' }] }],
+      foundBugs: [],
+      revision: 4,
+    };
+    const r = parseStoredRecord(legacy);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.record.cycles[0]!.checks[0]!.clocks).toBeUndefined();
+    const noted = setNote(r.record, 'rc.1', 'a', 'seen', { now: '2026-03-01T11:00:00.000Z', actor: ann });
+    if (!noted.ok) throw new Error(noted.message);
+    const check = noted.data.cycles[0]!.checks[0]!;
+    // Every group's clock was the legacy updatedAt; only the note's moved on.
+    expect(check.clocks).toEqual({
+      text: { at: '2026-03-01T10:00:00.000Z', by: 'acc-bob' },
+      result: { at: '2026-03-01T10:00:00.000Z', by: 'acc-bob' },
+      note: { at: '2026-03-01T11:00:00.000Z', by: ann.accountId, name: ann.name },
+      bug: { at: '2026-03-01T10:00:00.000Z', by: 'acc-bob' },
+    });
+    expect(regressionRecordSchema.safeParse(noted.data).success).toBe(true);
   });
 
   it('nothing stored yet → an empty record, found false', () => {
