@@ -46,6 +46,11 @@ describe('auth and errors', () => {
     expect(rte.permissions.SCHEDULE_ISSUES.havePermission).toBe(true);
     const roles = (await call(USERS.rte, 'GET', '/rest/api/3/project/RT/roledetails?currentMember=true')).body as Obj[];
     expect(roles.map((r) => r.name).sort()).toEqual(['Administrators', 'RTE']);
+    // Reading roles needs Administer Projects, as in Jira: a QA engineer is refused, the app (all permissions) is not.
+    expect((await call(USERS.qa, 'GET', '/rest/api/3/project/RT/roledetails?currentMember=true')).status).toBe(403);
+    expect((await call(USERS.qa, 'GET', `/rest/api/3/project/RT/role/${roles[0]!.id}`)).status).toBe(403);
+    expect((await call(USERS.app, 'GET', '/rest/api/3/project/RT/roledetails')).status).toBe(200);
+    expect((await call(USERS.app, 'GET', `/rest/api/3/project/RT/role/${roles[0]!.id}`)).status).toBe(200);
   });
   it('hides a project the user cannot browse (404) and refuses writes without permission (403)', async () => {
     const { call } = await setup();
