@@ -23,7 +23,7 @@ import type { JiraGateway } from '../jira/gateway';
 import { AppError } from './app-error';
 import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
-import { assessCandidate, evidenceSummaries, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
+import { assessCandidate, evidenceSummaries, withFullChangelogs, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { runPromotion } from './rc-promotion/execute';
 import { missingPermissions, neededPermissions } from './rc-promotion/permissions';
 import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
@@ -179,7 +179,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
     const found = jql
       ? await env.jira.searchAll({ jql, fields: ['created', 'fixVersions', 'versions', 'status'], expandChangelog: true, maxIssues: metricsLimit, pageSize: Math.min(100, metricsLimit) })
       : { issues: [], truncated: false };
-    const bugs: MetricsBug[] = found.issues.map((i) => ({
+    const bugs: MetricsBug[] = (await withFullChangelogs(env.jira, found.issues)).map((i) => ({
       key: i.key,
       createdAt: i.fields.created ?? now,
       fixVersions: (i.fields.fixVersions ?? []).map((v) => v.name),

@@ -498,3 +498,25 @@ describe('abandoning a stopped promotion', () => {
     await expect(ws.storage.list('rc-promotion:abandoned:')).resolves.toHaveLength(0);
   });
 });
+
+describe('long histories', () => {
+  it('judges a bug whose status changes fall outside the search page of its changelog on the whole history', async () => {
+    type R = { gates: Array<{ id: string; passed: boolean; evidence: string[] }> };
+    const reviewed = (r: R) => r.gates.find((g) => g.id === 'rte-reviewed')!;
+    expect(reviewed(data<R>(await ws.call('rc/readiness', ref(RC2)))).passed).toBe(true);
+    // 120 label edits after the loop: a search's inline changelog (newest 100) no longer shows any status change.
+    const key = state().issues.find((i) => i.fields.fixVersionIds.includes(RC2) && i.fields.issueTypeId === seedIds.ISSUE_TYPE.BUG)!.key;
+    await ws.store.update((doc) => {
+      const bug = doc.issues.find((i) => i.key === key)!;
+      const last = Date.parse(bug.histories.at(-1)!.created);
+      for (let n = 0; n < 120; n++) {
+        bug.histories.push({ id: `9${n}${bug.id}`, authorAccountId: 'rt-rte-chloe', created: new Date(last + (n + 1) * 60_000).toISOString(), items: [{ field: 'labels', fieldtype: 'jira', from: null, fromString: '', to: null, toString: `tag-${n}` }] });
+      }
+    });
+    const bug = { key };
+    ws.emulator.resetCalls();
+    const after = data<R>(await ws.call('rc/readiness', ref(RC2)));
+    expect(reviewed(after).passed).toBe(true);
+    expect(ws.emulator.calls.filter((c) => c.path === `/rest/api/3/issue/${bug.key}/changelog`).length).toBeGreaterThan(0);
+  });
+});

@@ -77,7 +77,29 @@ export async function searchTrainIssues(jira: JiraGateway, projectKey: string, v
   const fields = ['summary', 'issuetype', 'status', 'labels', 'fixVersions', 'versions', 'created', ...(facts.reproFieldId ? [facts.reproFieldId] : [])];
   const result = await jira.searchAll({ jql, fields, expandChangelog: true, properties: [REGRESSION_PROPERTY_KEY], maxIssues: MAX_TRAIN_ISSUES });
   if (result.truncated) throw new AppError('CONFLICT', `The train has more than ${MAX_TRAIN_ISSUES} issues; Release Train cannot judge its readiness completely.`);
-  return result.issues;
+  return withFullChangelogs(jira, result.issues);
+}
+
+/**
+ * A search returns at most one page of each issue's changelog (Jira: the newest 100 entries); an issue with a
+ * longer history gets the rest from its changelog endpoint, so stages and reviews are judged on all of it.
+ */
+export async function withFullChangelogs(jira: JiraGateway, issues: JiraIssue[], concurrency = 5): Promise<JiraIssue[]> {
+  const out = [...issues];
+  const partial = out.flatMap((issue, i) => {
+    const c = issue.changelog;
+    return c && typeof c.total === 'number' && c.total > c.histories.length ? [i] : [];
+  });
+  for (let start = 0; start < partial.length; start += concurrency) {
+    await Promise.all(
+      partial.slice(start, start + concurrency).map(async (i) => {
+        const issue = out[i]!;
+        const histories = await jira.getChangelog(issue.key);
+        out[i] = { ...issue, changelog: { ...issue.changelog, histories, total: histories.length } };
+      }),
+    );
+  }
+  return out;
 }
 
 export function statusChanges(issue: JiraIssue): StatusChange[] {
