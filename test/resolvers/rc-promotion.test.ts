@@ -520,3 +520,57 @@ describe('long histories', () => {
     expect(ws.emulator.calls.filter((c) => c.path === `/rest/api/3/issue/${bug.key}/changelog`).length).toBeGreaterThan(0);
   });
 });
+
+describe('configured variants', () => {
+  const configure = (c: Record<string, unknown>) => ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'OPS', ...c });
+
+  it('create-production-version: creates and releases 4.3.0, moves the candidate’s issues to it, resumes a failed move without a second version', async () => {
+    await configure({ mode: 'create-production-version' });
+    const rc2Issues = state().issues.filter((i) => i.fields.fixVersionIds.includes(RC2)).map((i) => i.key);
+    expect(rc2Issues.length).toBeGreaterThan(1);
+    const preview = data<{ steps: Array<{ step: string }> }>(await ws.call('rc/promote-preview', ref(RC2)));
+    expect(preview.steps.map((s) => s.step)).toEqual(['create-production-version', 'move-issues', 'record-audit', 'create-ops-handoff']);
+    ws.emulator.failNext({ method: 'PUT', path: /^\/rest\/api\/3\/issue\/RT-\d+$/, status: 403 });
+    const first = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'move-issues' } });
+    const second = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    expect(second.state?.status).toBe('done');
+    const prod = state().versions.filter((v) => v.name === '4.3.0');
+    expect(prod).toHaveLength(1);
+    expect(prod[0]).toMatchObject({ released: true });
+    for (const key of rc2Issues) expect(state().issues.find((i) => i.key === key)!.fields.fixVersionIds).toEqual([prod[0]!.id]);
+    expect(version(RC2).released).toBe(false);
+    expect(opsHandoffs()).toHaveLength(1);
+  });
+
+  it('admin JQL gates: a query with results fails with its issues, a query Jira cannot run fails closed with the reason', async () => {
+    await configure({ adminGates: [{ name: 'No open Highest', jql: 'project = RT AND priority = Highest AND statusCategory != Done' }, { name: 'Broken', jql: 'foo = ' }, { name: 'Nothing', jql: 'project = RT AND summary ~ "zzz-no-such-thing"' }] });
+    const r = data<{ ready: boolean; gates: Array<{ id: string; passed: boolean; evidence: string[]; detail: string }> }>(await ws.call('rc/readiness', ref(RC2)));
+    const jql = r.gates.filter((g) => g.id.startsWith('jql:'));
+    expect(jql.map((g) => [g.id, g.passed])).toEqual([
+      ['jql:No open Highest', false],
+      ['jql:Broken', false],
+      ['jql:Nothing', true],
+    ]);
+    expect(jql[0]!.evidence.length).toBeGreaterThan(0);
+    expect(jql[1]!.evidence).toEqual([]);
+    expect(jql[1]!.detail.length).toBeGreaterThan(0);
+    expect(r.ready).toBe(false);
+  });
+
+  it('hand-picked candidates: a version outside the naming pattern joins the train it was picked for', async () => {
+    const id = (await (async () => {
+      const created = await ws.emulator.handle({ method: 'POST', path: '/rest/api/3/version', query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-rte-chloe' }, body: { name: 'Hotfix candidate A', projectId: Number(seedIds.PROJECT.RT) } });
+      return (created.body as { id: string }).id;
+    })());
+    await configure({ manualCandidates: [{ versionId: id, release: '4.3.0', n: 3 }] });
+    const t = data<{ trains: Array<{ release: string; candidates: Array<{ version: { name: string }; n: number; source: string }> }> }>(await ws.call('rc/trains', { projectKey: 'RT' }));
+    expect(t.trains.find((x) => x.release === '4.3.0')!.candidates.map((c) => [c.version.name, c.n, c.source])).toEqual([
+      ['4.3.0-rc.1', 1, 'convention'],
+      ['4.3.0-rc.2', 2, 'convention'],
+      ['Hotfix candidate A', 3, 'manual'],
+    ]);
+    const r = data<{ version: { name: string }; release: string }>(await ws.call('rc/readiness', ref(id)));
+    expect(r).toMatchObject({ version: { name: 'Hotfix candidate A' }, release: '4.3.0' });
+  });
+});
