@@ -231,6 +231,22 @@ export function listMarker(s: string): { ordered: boolean; length: number } | nu
   return { ordered: true, length: i + 1 };
 }
 
+/**
+ * A list marker, or a Jira wiki one: "# item" (numbered), "** item", "#* item" (nested). Only for lines known to
+ * be steps (a steps section, a paste): in free prose "# …" is as often a markdown heading or a shell comment.
+ */
+export function stepListMarker(s: string): { ordered: boolean; length: number } | null {
+  const m = listMarker(s);
+  if (m) return m;
+  let i = 0;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  const c = s[i];
+  if (c !== '#' && c !== '*') return null;
+  let j = i;
+  while (j < s.length && j - i < 3 && (s[j] === '#' || s[j] === '*')) j++;
+  return s[j] === ' ' || s[j] === '\t' ? { ordered: c === '#', length: j + 1 } : null;
+}
+
 export function stripListMarker(s: string): string {
   const m = listMarker(s);
   return m ? s.slice(m.length).trim() : s.trim();

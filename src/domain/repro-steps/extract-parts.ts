@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, listMarker, runOnSteps, stripListMarker, type LineCues } from './cues';
+import { cuesOf, listMarker, runOnSteps, stepListMarker, stripListMarker, type LineCues } from './cues';
 import { learnedEvidence } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -95,7 +95,7 @@ export function stepsFromLines(lines: Line[]): string[] {
   for (const l of lines) {
     if (steps.length >= MAX_STEPS) break;
     if (l.text === '') continue;
-    const marker = listMarker(l.text);
+    const marker = stepListMarker(l.text);
     const body = marker ? l.text.slice(marker.length).trim() : l.text;
     if (body === '' || EMPTY_ITEM.test(body)) continue;
     // A continuation line of the previous item (not a new marker, starts lower-case) joins it.

@@ -47,13 +47,16 @@ export function parseSections(text: string): ParsedText {
   let current = sections[0]!;
   let inFence = false;
   for (const raw of lines) {
-    const trimmed = raw.trim();
+    const line = raw.trim();
+    const trimmed = withoutWikiHeading(line);
+    // A wiki heading is matched as the markdown heading it is ("h3. Environment" as "### Environment").
+    const head = trimmed === line ? trimmed : `### ${trimmed}`;
     if (trimmed.startsWith('```') || trimmed.startsWith('{code') || trimmed.startsWith('{noformat')) {
       inFence = !inFence;
       continue;
     }
     if (!inFence && sections.length <= MAX_SECTIONS) {
-      const label = matchLabel(trimmed);
+      const label = matchLabel(head);
       if (label) {
         current = { kind: label.kind, lines: [] };
         sections.push(current);
@@ -61,7 +64,7 @@ export function parseSections(text: string): ParsedText {
         continue;
       }
     }
-    current.lines.push(makeLine(trimmed, inFence));
+    current.lines.push(makeLine(inFence ? line : trimmed, inFence));
   }
   return { sections, truncated };
 }
@@ -73,6 +76,13 @@ class LazyLine implements Line {
   get lower(): string {
     return (this.lowered ??= this.text.toLowerCase());
   }
+}
+
+/** Jira wiki headings "h1." … "h6.": "h3. Steps to reproduce" → "Steps to reproduce". */
+function withoutWikiHeading(s: string): string {
+  return s.length > 3 && (s[0] === 'h' || s[0] === 'H') && s[1]! >= '1' && s[1]! <= '6' && s[2] === '.' && (s[3] === ' ' || s[3] === '\t')
+    ? s.slice(4).trim()
+    : s;
 }
 
 function makeLine(text: string, code: boolean): Line {

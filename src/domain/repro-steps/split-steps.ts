@@ -3,7 +3,7 @@
  * Labelled parts ("Expected: …") go to their fields; list items become steps; otherwise each line, and
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
-import { cuesOf, isActionClause, listMarker, runOnSteps, withoutActor } from './cues';
+import { cuesOf, isActionClause, runOnSteps, stepListMarker, withoutActor } from './cues';
 import { extractParts, MAX_PART, MAX_STEPS, stepsFromLines } from './extract-parts';
 import { parseSections } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
@@ -24,7 +24,7 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
     // Unlabelled: take every prose line, minus the lines that state expected/actual/environment.
     const { sections } = parseSections(text);
     const lines = sections.filter((s) => s.kind === 'intro' || s.kind === 'body').flatMap((s) => s.lines);
-    const listed = lines.filter((l) => listMarker(l.text) !== null);
+    const listed = lines.filter((l) => stepListMarker(l.text) !== null);
     let steps: string[];
     if (listed.length >= 2) {
       steps = stepsFromLines(listed);
