@@ -25,9 +25,30 @@ async function reproFieldId(requested: string | undefined, ctx: HandlerContext, 
   return findReproFieldId(await gateway.listFields()) ?? null;
 }
 
+/**
+ * The summary of the issue the editor is open on (inline edit on the issue view: Jira's frame context names the
+ * issue, not its summary), read as the user, so "a single step that repeats the summary" fires while writing. The
+ * create dialog has no issue yet and its context carries no summary: the check then runs without one. A failed
+ * read only loses that finding, never the check.
+ */
+async function frameIssueSummary(ctx: HandlerContext): Promise<string | undefined> {
+  if (!ctx.issueKey || !ctx.accountId) return undefined;
+  try {
+    const issue = await ctx.services.jira('user', ctx.accountId).getIssue(ctx.issueKey, { fields: ['summary'] });
+    const summary = (issue.fields as Record<string, unknown>)['summary'];
+    return typeof summary === 'string' ? summary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const reproFieldHandlers: Handlers<typeof reproFieldProcedures> = {
-  'repro/analyse': async (input) => ({
-    analysis: analyseReproSteps({ summary: input.summary, description: input.description ?? null, field: input.value ?? null }),
+  'repro/analyse': async (input, ctx) => ({
+    analysis: analyseReproSteps({
+      summary: input.summary ?? (await frameIssueSummary(ctx)),
+      description: input.description ?? null,
+      field: input.value ?? null,
+    }),
   }),
 
   'repro/check-issue': async (input, ctx): Promise<ReproCheckIssueOutput> => {

@@ -4,6 +4,7 @@
  */
 import { reproFieldProcedures, REPRO_MAX_PASTE_CHARS, type Result } from '../../src/contracts';
 import { reproFieldHandlers } from '../../src/resolvers/repro-field-resolver';
+import { cueRegexes } from '../../src/domain/repro-steps/cues';
 import { runProcedure } from '../../src/resolvers/define-resolver';
 import type { JiraEmulator } from '../../local/emulator/handler';
 import type { FileStore } from '../../local/emulator/store';
@@ -102,6 +103,43 @@ describe("repro/analyse (the editor's live check)", () => {
     const r = await run('repro/analyse', { description: 'x'.repeat(600_000) });
     expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(!r.ok && r.message).toMatch(/too large/);
+  });
+});
+
+describe("repro/analyse with the frame's issue (inline edit on the issue view)", () => {
+  const draftRepeating = (summary: string) => ({ steps: [summary], expected: 'The RC moves to QA.', actual: 'Nothing moves.', build: '4.3.0', environment: 'Chrome 131' });
+  // A seeded issue whose summary names no failure (a lone step that names one is SINGLE_STEP with or without it).
+  const plain = () => {
+    const issue = store.get().issues.find((i) => i.key.startsWith('RT-') && !cueRegexes.ACTUAL.test(String((i.fields as { summary?: unknown }).summary).toLowerCase()));
+    if (!issue) throw new Error('no seeded issue with a plain summary');
+    return { key: issue.key, summary: String((issue.fields as { summary: string }).summary) };
+  };
+
+  it("reads the issue's summary as the user, so a single step that repeats it is named", async () => {
+    const { key, summary } = plain();
+    expect(codes((await data(run('repro/analyse', { value: draftRepeating(summary) }))).analysis)).not.toContain('SINGLE_STEP');
+    const before = emulator.calls.length;
+    const { analysis } = await data(run('repro/analyse', { value: draftRepeating(summary) }, { issueKey: key }));
+    expect(codes(analysis)).toContain('SINGLE_STEP');
+    const calls = emulator.calls.slice(before);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`GET /rest/api/3/issue/${key}`]);
+    expect(calls[0]!.accountId).toBe('rt-l2-amara');
+  });
+
+  it('uses a summary given in the input without reading Jira', async () => {
+    const { key } = plain();
+    const before = emulator.calls.length;
+    const { analysis } = await data(run('repro/analyse', { summary: 'Promote to QA from the RC board', value: draftRepeating('Promote to QA from the RC board') }, { issueKey: key }));
+    expect(codes(analysis)).toContain('SINGLE_STEP');
+    expect(emulator.calls.length).toBe(before);
+  });
+
+  it('still checks the draft when the summary cannot be read', async () => {
+    const { key, summary } = plain();
+    emulator.failNext({ method: 'GET', path: `/rest/api/3/issue/${key}`, status: 403, times: 1 });
+    const { analysis } = await data(run('repro/analyse', { value: draftRepeating(summary) }, { issueKey: key }));
+    expect(analysis.source).toBe('field');
+    expect(codes(analysis)).not.toContain('SINGLE_STEP');
   });
 });
 
