@@ -181,6 +181,33 @@ test('an interrupted promotion (its progress could not be saved) says what was d
   }
 }, 90_000);
 
+test('a promoter abandons a failed promotion with a reason; it is recorded and the candidate is free of it', async () => {
+  const created = await session.ws.emulator.handle({ method: 'POST', path: '/rest/api/3/version', query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-rte-chloe' }, body: { name: '4.4.0-rc.1', projectId: Number(seedIds.PROJECT.RT) } });
+  expect(created.status).toBe(201);
+  session.ws.emulator.failNext({ method: 'POST', path: '/rest/api/3/issue', status: 403 });
+  const { page, app } = await openAs('rt-rte-chloe');
+  await app.getByRole('button', { name: '4.4.0-rc.1' }).click();
+  const detail = app.getByTestId('candidate-detail');
+  await detail.getByRole('heading', { name: /^4\.4\.0-rc\.1/ }).waitFor();
+  await detail.getByRole('button', { name: 'Promote to production release' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: 'Promote' }).click();
+  const progress = app.getByTestId('promotion-progress');
+  await progress.getByText(/Stopped at "Create the hand-off issue for ops"/).waitFor({ timeout: 30_000 });
+
+  await progress.getByText('Abandon this promotion…').click();
+  const abandon = progress.getByRole('button', { name: 'Abandon promotion' });
+  await expect(abandon.isDisabled()).resolves.toBe(true);
+  await progress.getByLabel(/Why/).fill('Ops takes this one by hand this time.');
+  await abandon.click();
+  // The page reloads and stays on the candidate, now without a promotion.
+  await app.getByTestId('promotion-progress').waitFor({ state: 'detached' });
+  await app.getByTestId('candidate-detail').getByRole('heading', { name: /^4\.4\.0-rc\.1/ }).waitFor();
+  await expect(app.getByTestId('promotion-progress').count()).resolves.toBe(0);
+  const records = await session.ws.services.storage.list('rc-promotion:abandoned:');
+  expect(records.map((r) => (r.value as { reason: string }).reason)).toEqual(['Ops takes this one by hand this time.']);
+  await page.close();
+}, 90_000);
+
 test('a project admin changes the settings: a bad pattern is refused next to its field, the typing is kept, a good one is saved', async () => {
   const { page, app } = await openAs('rt-rte-chloe');
   const settings = app.getByTestId('rc-settings');

@@ -26,6 +26,8 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
     const results = await Promise.all(ids.map((versionId) => call('rc/readiness', { projectKey, versionId })));
     return { ok: true, data: { trains: trains.data, readiness: Object.fromEntries(ids.map((id, i) => [id, results[i]!])) } };
   }, [projectKey]);
+  // Kept here so a reload (after a promotion, an abandon or a settings save) stays on the same candidate.
+  const [selected, setSelected] = useState<string | null>(null);
   return (
     <main aria-label="RC promotion">
       {loaded.state === 'loading' ? (
@@ -33,15 +35,26 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
       ) : loaded.state === 'error' ? (
         <ErrorBanner error={loaded.error} onRetry={reload} />
       ) : (
-        <Trains projectKey={projectKey} loaded={loaded.data} reload={reload} />
+        <Trains projectKey={projectKey} loaded={loaded.data} reload={reload} selected={selected} onSelect={setSelected} />
       )}
       <SettingsPanel projectKey={projectKey} onSaved={reload} />
     </main>
   );
 }
 
-function Trains({ projectKey, loaded, reload }: { projectKey: string; loaded: Loaded; reload: () => void }) {
-  const [selected, setSelected] = useState<string | null>(null);
+function Trains({
+  projectKey,
+  loaded,
+  reload,
+  selected,
+  onSelect,
+}: {
+  projectKey: string;
+  loaded: Loaded;
+  reload: () => void;
+  selected: string | null;
+  onSelect: (versionId: string) => void;
+}) {
   const { trains, readiness } = loaded;
   const candidates = trains.trains.flatMap((t) => t.candidates);
   if (candidates.length === 0) {
@@ -52,7 +65,7 @@ function Trains({ projectKey, loaded, reload }: { projectKey: string; loaded: Lo
       </EmptyState>
     );
   }
-  const current = selected ?? candidates.find((c) => !c.version.released && readiness[c.version.id]?.ok)?.version.id ?? candidates[0]!.version.id;
+  const current = (selected && candidates.some((c) => c.version.id === selected) ? selected : null) ?? candidates.find((c) => !c.version.released && readiness[c.version.id]?.ok)?.version.id ?? candidates[0]!.version.id;
 
   return (
     <>
@@ -73,7 +86,7 @@ function Trains({ projectKey, loaded, reload }: { projectKey: string; loaded: Lo
               const failing = r?.ok ? r.data.gates.filter((g) => !g.passed).length : 0;
               return (
                 <li key={c.version.id} data-candidate={c.version.name}>
-                  <button type="button" className="rt-button" aria-pressed={current === c.version.id} onClick={() => setSelected(c.version.id)}>
+                  <button type="button" className="rt-button" aria-pressed={current === c.version.id} onClick={() => onSelect(c.version.id)}>
                     {c.version.name}
                   </button>{' '}
                   {c.version.released ? (
