@@ -23,6 +23,11 @@ export const sprintPlanSettingsSchema = z.object({
   unit: budgetUnitSchema.default('points'),
   /** Share of velocity given to bugs when a sprint has no budget of its own (0..1). */
   velocityShare: z.number().min(0).max(1).optional(),
+  /**
+   * What the share is of: the team's velocity (every issue completed per sprint; what the page saves), or, for
+   * projects that never saved settings and values saved before team velocity existed, the bugs fixed per sprint.
+   */
+  velocityShareOf: z.enum(['bugs', 'team']).default('bugs'),
   /** Points unit: the size assumed for a bug without story points (absent: such bugs need an estimate). */
   unestimatedPoints: amount.optional(),
   /** Per sprint id (as a string key): the bug budget in points and/or bugs. */
@@ -37,6 +42,13 @@ export const sprintPlanSettingsSchema = z.object({
   updatedByAccountId: z.string().max(128).optional(),
 });
 export type SprintPlanSettings = z.infer<typeof sprintPlanSettingsSchema>;
+
+/** Stored per board under `sprint-velocity:<boardId>`: what the team completed in each closed sprint (it never changes). */
+export const teamCompletionSchema = z.object({
+  version: z.literal(1).default(1),
+  sprints: z.record(z.string().regex(/^\d{1,15}$/), z.object({ points: z.number().min(0), count: z.number().int().min(0) })).default({}),
+});
+export type TeamCompletion = z.infer<typeof teamCompletionSchema>;
 
 const stageSchema = z.enum(stages);
 /** Stage names for the planning page's filters and rows. */
@@ -97,7 +109,8 @@ export const signalsViewSchema = z.object({
   flow: z.array(flowSchema),
   trend: z.object({ openNow: z.number(), sprints: z.number(), averageNet: z.number(), growing: z.boolean(), sentence: z.string() }),
   oldHighSeverity: z.array(z.object({ key: issueKey, summary: shortText, severity: z.string(), ageDays: z.number() })),
-  capacityUse: z.array(z.object({ sprintId, name: z.string(), planned: z.number(), used: z.number(), usedShare: z.number().nullable() })),
+  /** Per closed sprint: bug work planned into it (Sprint field), finished in it, and its budget. */
+  capacityUse: z.array(z.object({ sprintId, name: z.string(), planned: z.number(), used: z.number(), usedShare: z.number().nullable(), budget: z.number() })),
   capacityNeeded: z.object({ needed: z.boolean(), perSprint: z.number(), averageInflow: z.number(), averageOutflow: z.number(), sprints: z.number(), currentBudget: z.number().optional(), suggestedBudget: z.number().optional(), sentence: z.string() }),
   warnings: z.array(z.string()),
 });
@@ -109,7 +122,8 @@ export const planViewSchema = z.object({
   boards: z.array(z.object({ id: boardId, name: z.string() })),
   canPlan: z.boolean(),
   settings: z.object({ unit: budgetUnitSchema, velocityShare: z.number().optional(), unestimatedPoints: z.number().optional() }),
-  velocity: z.object({ value: z.number(), note: z.string() }),
+  /** Team velocity (all issues completed per closed sprint, in the unit) and the bugs' part of it. */
+  velocity: z.object({ value: z.number(), bugs: z.number(), note: z.string() }),
   /** Active then future sprints, in start order. */
   sprints: z.array(planSprintViewSchema),
   /** Open bugs: the ranked backlog (rank set) first, in rank order, then bugs planned in upcoming sprints. */

@@ -2,7 +2,7 @@
  * The bug sprint-planning page's resolver handlers. Jira is read and written as the calling user (Jira's own
  * permissions apply: planning needs Schedule issues); budgets, pins and the manual order live in app storage.
  */
-import { sprintPlanningProcedures, sprintPlanSettingsSchema, type MoveOutcome, type PlanMoveInput, type PlanView, type SprintPlanSettings } from '../contracts/sprint-planning';
+import { sprintPlanningProcedures, sprintPlanSettingsSchema, teamCompletionSchema, type MoveOutcome, type PlanMoveInput, type PlanView, type SprintPlanSettings } from '../contracts/sprint-planning';
 import { batchMoves, invertMoves } from '../domain/sprint-plan';
 import type { JiraGateway } from '../jira/gateway';
 import { repository } from '../storage/repository';
@@ -10,11 +10,11 @@ import { AppError } from './app-error';
 import type { HandlerContext, Handlers } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { buildPreview, buildView, type PlanInputs } from './sprint-planning/build-view';
-import { readBoardContext, readBugs, type BoardContext, type ReadBugsResult } from './sprint-planning/read-jira';
+import { readBoardContext, readBugs, readTeamCompletion, type BoardContext, type ReadBugsResult, type SprintCompletion } from './sprint-planning/read-jira';
 
 export { sprintPlanningProcedures };
 
-/** A project that never saved settings: budgets follow the bugs the team completed per sprint (share 1 of bug velocity). */
+/** A project that never saved settings: budgets follow the bugs the team fixed per sprint (share 1 of the bug velocity, not of the team's). */
 export const DEFAULT_SETTINGS: SprintPlanSettings = sprintPlanSettingsSchema.parse({ velocityShare: 1 });
 
 const settingsRepo = (ctx: HandlerContext) => repository(ctx.services.storage, 'sprint-plan', sprintPlanSettingsSchema);
@@ -29,6 +29,28 @@ async function readSettings(ctx: HandlerContext, projectKey: string): Promise<Sp
   return (await settingsRepo(ctx).get(projectKey)) ?? DEFAULT_SETTINGS;
 }
 
+const completionRepo = (ctx: HandlerContext) => repository(ctx.services.storage, 'sprint-velocity', teamCompletionSchema);
+
+/**
+ * What the team completed in each closed sprint the velocity uses: from app storage, reading from Jira only the
+ * sprints not stored yet (a closed sprint never changes), so a page load reads them once per sprint closed.
+ */
+async function teamCompletion(ctx: HandlerContext, gw: JiraGateway, board: BoardContext): Promise<{ completion: Map<number, SprintCompletion>; pages: number }> {
+  if (!board.board) return { completion: new Map(), pages: 0 };
+  const repo = completionRepo(ctx);
+  const id = String(board.board.id);
+  const stored = (await repo.get(id)) ?? teamCompletionSchema.parse({});
+  const known = new Map(Object.entries(stored.sprints).map(([k, v]) => [Number(k), v]));
+  const read = await readTeamCompletion(gw, board, new Set(known.keys()));
+  if (read.completed.size > 0) {
+    for (const [sprintId, done] of read.completed) known.set(sprintId, done);
+    // Keep the sprints the velocity can still use; older ones fall out of the window for good.
+    const keep = new Set(board.sprints.filter((s) => s.state === 'closed').map((s) => s.id));
+    await repo.set(id, { version: 1, sprints: Object.fromEntries([...known].filter(([k]) => keep.has(k)).map(([k, v]) => [String(k), v])) });
+  }
+  return { completion: known, pages: read.pages };
+}
+
 async function loadView(ctx: HandlerContext, boardId: number | undefined, known?: { board: BoardContext; settings: SprintPlanSettings }): Promise<PlanView> {
   const { gw, projectKey } = caller(ctx);
   const before = gw.callCount();
@@ -39,9 +61,12 @@ async function loadView(ctx: HandlerContext, boardId: number | undefined, known?
     projectStageMapping(ctx, gw, projectKey),
   ]);
   const now = ctx.services.now();
-  const read: ReadBugsResult = board.board ? await readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }) : { bugs: [], pages: 0, truncated: false };
-  const inputs: PlanInputs = { board, bugs: read.bugs, settings, now, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) };
-  const view = buildView(inputs, projectKey, { searchCalls: read.pages, jiraCalls: gw.callCount() - before, openBugs: read.bugs.filter((b) => b.stage !== 'DONE' && !b.resolvedAt).length, truncated: read.truncated });
+  const [read, team]: [ReadBugsResult, { completion: Map<number, SprintCompletion>; pages: number }] = await Promise.all([
+    board.board ? readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }) : { bugs: [], pages: 0, truncated: false },
+    teamCompletion(ctx, gw, board),
+  ]);
+  const inputs: PlanInputs = { board, bugs: read.bugs, settings, now, teamCompletion: team.completion, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) };
+  const view = buildView(inputs, projectKey, { searchCalls: read.pages + team.pages, jiraCalls: gw.callCount() - before, openBugs: read.bugs.filter((b) => b.stage !== 'DONE' && !b.resolvedAt).length, truncated: read.truncated });
   if (!board.board) view.warnings.unshift(`${projectKey} has no scrum board you can see: create one (or ask for access) to plan bugs into sprints.`);
   if (read.truncated) view.warnings.unshift(`Only the first ${read.bugs.length} bugs were read: narrow the project's bug backlog to see them all.`);
   return view;
@@ -124,7 +149,7 @@ export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> =
     return saveAndLoad(
       ctx,
       change,
-      { ...rest, unit: input.unit, ...(input.velocityShare !== null ? { velocityShare: input.velocityShare } : {}), ...(input.unestimatedPoints !== null ? { unestimatedPoints: input.unestimatedPoints } : {}) },
+      { ...rest, unit: input.unit, velocityShareOf: 'team', ...(input.velocityShare !== null ? { velocityShare: input.velocityShare } : {}), ...(input.unestimatedPoints !== null ? { unestimatedPoints: input.unestimatedPoints } : {}) },
       input.boardId,
     );
   },
@@ -154,8 +179,8 @@ export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> =
     const [board, settings, mapping] = await Promise.all([readBoardContext(gw, projectKey, input.boardId), readSettings(ctx, projectKey), projectStageMapping(ctx, gw, projectKey)]);
     if (!board.board) throw new AppError('NOT_FOUND', `${projectKey} has no scrum board you can see.`);
     const now = ctx.services.now();
-    const read = await readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping });
-    return buildPreview({ board, bugs: read.bugs, settings, now, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) });
+    const [read, team] = await Promise.all([readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }), teamCompletion(ctx, gw, board)]);
+    return buildPreview({ board, bugs: read.bugs, settings, now, teamCompletion: team.completion, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) });
   },
 
   async 'sprint/move'(input, ctx) {

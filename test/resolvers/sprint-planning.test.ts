@@ -11,6 +11,8 @@ import type { FileStore } from '../../local/emulator/store';
 import type { SeedExtension } from '../../local/seed';
 import { extraBugs, resolvedBugs } from '../builders/sprint-plan';
 import { emulatorEnv, type EmulatorEnv } from '../support/emulator-env';
+import type { JiraGateway } from '../../src/jira/gateway';
+import { readTeamCompletion, type BoardContext } from '../../src/resolvers/sprint-planning/read-jira';
 
 const PLANNER = 'rt-planner-jonas';
 const DEV = 'rt-dev-elif';
@@ -43,8 +45,8 @@ const sprintsOf = (key: string): number[] => {
 const openRtBugs = () => store.get().issues.filter((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId !== '10006');
 
 afterEach(() => {
-  emulator.clearFaults();
-  env.close();
+  emulator?.clearFaults();
+  env?.close();
 });
 
 describe('sprint/load', () => {
@@ -60,8 +62,9 @@ describe('sprint/load', () => {
     const searches = emulator.calls.filter((c) => c.method === 'POST' && c.path === '/rest/api/3/search/jql');
     const others = emulator.calls.filter((c) => !(c.method === 'POST' && c.path === '/rest/api/3/search/jql'));
     expect(searches.length).toBe(view.stats.searchCalls);
-    // ceil(N/100) pages of open bugs + exactly one page of recently resolved bugs (the constant part).
-    expect(searches.length).toBe(Math.ceil(open / 100) + 1);
+    // ceil(N/100) pages of open bugs + exactly one page of recently resolved bugs (the constant part) + on this
+    // first load only, one page of what the team completed in the closed sprints (then cached, see below).
+    expect(searches.length).toBe(Math.ceil(open / 100) + 1 + 1);
     // listBoards, listFields, mypermissions, board configuration, sprints: no per-issue calls (no changelog reads).
     // + the project's statuses, once: no admin saved a stage mapping in the seed, so the default is derived from
     // them and cached in app storage (the validators' mapping, which the page now uses for stages).
@@ -69,10 +72,11 @@ describe('sprint/load', () => {
     expect(others.map((c) => c.path).sort()).toEqual([...constant, '/rest/api/3/project/RT/statuses'].sort());
     expect(others.every((c) => c.status === 200 && c.accountId === PLANNER)).toBe(true);
 
-    // Cached: the next load makes only the constant calls.
+    // Cached: the next load makes only the constant calls, and ceil(N/100) + 1 searches.
     emulator.resetCalls();
     await okData('sprint/load', {});
     expect(emulator.calls.filter((c) => c.path !== '/rest/api/3/search/jql').map((c) => c.path).sort()).toEqual([...constant].sort());
+    expect(emulator.calls.filter((c) => c.path === '/rest/api/3/search/jql').length).toBe(Math.ceil(open / 100) + 1);
   });
 
   it("stages bugs by the admin's stored status → stage mapping, not by status names", async () => {
@@ -101,9 +105,11 @@ describe('sprint/load', () => {
     expect(view.board).toEqual({ id: 1, name: 'RT board' });
     expect(view.canPlan).toBe(true);
     expect(view.sprints.map((s) => [s.id, s.state])).toEqual([[4, 'active'], [5, 'future'], [6, 'future']]);
-    // Default settings: a share of 1 of the bugs completed per sprint.
+    // Default settings (never saved): a share of 1 of the bugs fixed per sprint, shown as a share of the team's.
     expect(view.sprints[0]!.budgetSource).toBe('velocity-share');
-    expect(view.sprints[0]!.budget).toBe(Math.floor(view.velocity.value));
+    expect(view.sprints[0]!.budget).toBe(Math.floor(view.velocity.bugs));
+    expect(view.velocity.value).toBeGreaterThan(view.velocity.bugs);
+    expect(view.settings.velocityShare).toBeCloseTo(view.velocity.bugs / view.velocity.value, 6);
 
     const backlog = view.bugs.filter((b) => b.rank !== undefined);
     expect(backlog.length).toBeGreaterThan(EXTRA_BUGS);
@@ -119,6 +125,10 @@ describe('sprint/load', () => {
     expect(view.signals.carriedOver.length).toBeGreaterThan(0);
     for (const c of view.signals.carriedOver) expect(sprintsOf(c.key).filter((id) => id <= 3).length).toBeGreaterThanOrEqual(2);
     expect(view.signals.flow.map((f) => f.sprintId)).toEqual([1, 2, 3]);
+    // Capacity use: bug work planned into each closed sprint (its Sprint field) against what was finished in it.
+    expect(view.signals.capacityUse.map((c) => c.sprintId)).toEqual([1, 2, 3]);
+    expect(view.signals.capacityUse.every((c) => c.planned >= c.used && c.used >= 0)).toBe(true);
+    expect(view.signals.capacityUse.some((c) => c.planned > c.used)).toBe(true); // the carried-over bugs
     expect(view.filters.components.length).toBeGreaterThan(2);
     expect(view.filters.stages).toContain('DEV');
   });
@@ -135,6 +145,7 @@ describe('sprint/load with more than 100 bugs resolved in the signal sprints', (
   beforeEach(() => setUp([extraBugs(EXTRA_BUGS), resolvedBugs(RESOLVED, 2)]));
 
   it('still makes ceil(open/100) + 1 search calls, and the signals use only the sprints the 100 newest cover', async () => {
+    await okData('sprint/load', {}); // the first load also reads (and stores) the team's completed work
     emulator.resetCalls();
     const view = await okData('sprint/load', {});
     const open = openRtBugs().length;
@@ -148,7 +159,7 @@ describe('sprint/load with more than 100 bugs resolved in the signal sprints', (
 
     // The 100 newest resolved bugs end inside sprint 2 (RT Sprint 22): only sprint 3 has complete figures.
     expect(view.signals.flow.map((f) => f.sprintId)).toEqual([3]);
-    expect(view.velocity.note).toMatch(/last 1 closed sprint/);
+    expect(view.velocity.note).toMatch(/Bugs took .* over the last closed sprint\./);
     expect(view.warnings).toContain('More than 100 bugs were resolved in the last 5 closed sprints; only the 100 most recent are read: the signals and the velocity use only the last closed sprint, which those cover completely.');
   });
 });
@@ -159,6 +170,47 @@ function countDoneIn(sprintId: number): number {
 
 describe('budgets and settings', () => {
   beforeEach(() => setUp());
+
+  /** Everything completed in a closed sprint (any issue type), from the emulator's data: in the sprint, resolved in its window. */
+  function teamCompleted(sprintId: number): { points: number; count: number } {
+    const state = store.get();
+    const sprint = state.sprints.find((x) => x.id === sprintId)!;
+    const [start, end] = [Date.parse(sprint.startDate!.replace('+0000', 'Z')), Date.parse((sprint.completeDate ?? sprint.endDate)!.replace('+0000', 'Z'))];
+    const done = new Set(state.statuses.filter((x) => x.category === 'done').map((x) => x.id));
+    let points = 0;
+    let count = 0;
+    for (const i of state.issues) {
+      const resolved = i.fields.resolutionDate ? Date.parse(i.fields.resolutionDate.replace('+0000', 'Z')) : Number.NaN;
+      if (!done.has(i.fields.statusId) || !(resolved >= start && resolved < end) || !sprintsOf(i.key).includes(sprintId)) continue;
+      count += 1;
+      const sp = i.fields.custom['customfield_10016'];
+      points += typeof sp === 'number' ? sp : 0;
+    }
+    return { points, count };
+  }
+
+  it("a saved share is a share of the team velocity: everything completed per closed sprint, read once and stored", async () => {
+    const expected = [1, 2, 3].map(teamCompleted);
+    expect(expected.every((e) => e.count > 0)).toBe(true);
+    const velocity = expected.reduce((sum, e) => sum + e.points, 0) / 3;
+    const view = await okData('sprint/set-settings', { unit: 'points', velocityShare: 0.25, unestimatedPoints: null });
+    expect(view.velocity.value).toBeCloseTo(velocity, 6);
+    expect(view.velocity.value).toBeGreaterThan(view.velocity.bugs);
+    expect(view.settings.velocityShare).toBe(0.25);
+    expect(view.sprints.find((x) => x.id === 5)).toMatchObject({ budgetSource: 'velocity-share', budget: Math.floor(0.25 * velocity + 1e-9) });
+    expect((store.get().appStorage['sprint-plan:RT'] as { velocityShareOf: string }).velocityShareOf).toBe('team');
+    expect(store.get().appStorage['sprint-velocity:1']).toEqual({ version: 1, sprints: Object.fromEntries(expected.map((e, i) => [String(i + 1), e])) });
+
+    // In bugs (count), the team velocity counts completed issues.
+    const counted = await okData('sprint/set-settings', { unit: 'count', velocityShare: 0.5, unestimatedPoints: null });
+    expect(counted.velocity.value).toBeCloseTo(expected.reduce((sum, e) => sum + e.count, 0) / 3, 6);
+
+    // Closed sprints do not change: later loads read the team's work from storage, not Jira.
+    emulator.resetCalls();
+    await okData('sprint/load', {});
+    const searches = emulator.calls.filter((c) => c.path === '/rest/api/3/search/jql').length;
+    expect(searches).toBe(Math.ceil(openRtBugs().length / 100) + 1);
+  });
 
   it('sets a sprint budget in app storage and shows it, over-budget when the load is larger', async () => {
     const view = await okData('sprint/set-budget', { sprintId: 4, amount: 2 });
@@ -325,5 +377,36 @@ describe('auto-plan and moves', () => {
     expect(view.bugs.find((b) => b.key === key)?.pinnedSprintId).toBe(6);
     const preview = await okData<{ moves: Array<{ key: string; toSprintId: number; reason: string }> }>('sprint/auto-plan-preview', {});
     expect(preview.moves).toEqual([expect.objectContaining({ key, toSprintId: 6, reason: expect.stringMatching(/Pinned/) })]);
+  });
+});
+
+describe('readTeamCompletion', () => {
+  const sprint = (id: number, start: string, end: string) => ({ id, name: `S${id}`, state: 'closed' as const, startDate: start, endDate: end, completeDate: end });
+  const board = {
+    boards: [],
+    board: { id: 1, name: 'B', type: 'scrum' },
+    fields: { sprint: 'customfield_10020', storyPoints: 'customfield_10016' },
+    canPlan: true,
+    sprints: [sprint(1, '2026-01-01T00:00:00Z', '2026-01-15T00:00:00Z'), sprint(2, '2026-01-15T00:00:00Z', '2026-01-29T00:00:00Z'), sprint(3, '2026-01-29T00:00:00Z', '2026-02-12T00:00:00Z')],
+  } as unknown as BoardContext;
+  const issue = (sprints: number[], resolved: string, points?: number) => ({ id: '1', key: 'X-1', fields: { resolutiondate: resolved, customfield_10020: sprints.map((id) => ({ id })), ...(points !== undefined ? { customfield_10016: points } : {}) } });
+
+  it('reads only sprints not stored yet, counts what was resolved in each window, and leaves out sprints a cut read does not cover', async () => {
+    const calls: string[] = [];
+    const gw = {
+      searchAll: async (o: { jql: string }) => {
+        calls.push(o.jql);
+        // Cut at the limit: the oldest issue read was resolved inside sprint 2.
+        return { issues: [issue([3], '2026-02-01T00:00:00Z', 5), issue([2, 3], '2026-01-30T00:00:00Z'), issue([2], '2026-01-20T00:00:00Z', 3)], pages: 20, truncated: true };
+      },
+    } as unknown as JiraGateway;
+    const read = await readTeamCompletion(gw, board, new Set([1]));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatch(/^sprint in \(2, 3\) AND statusCategory = Done AND resolved >= "2026-01-15" ORDER BY resolved DESC$/);
+    expect([...read.completed]).toEqual([[3, { points: 5, count: 2 }]]);
+    expect(read.pending).toEqual([2]);
+    expect(read.pages).toBe(20);
+    await expect(readTeamCompletion(gw, board, new Set([1, 2, 3]))).resolves.toEqual({ completed: new Map(), pending: [], pages: 0 });
+    expect(calls).toHaveLength(1);
   });
 });

@@ -12,8 +12,9 @@ import type { BudgetUnit, PlanBug, PlanSprint } from './types';
  *   it (outflow). Bugs created or resolved between two sprints fall in no window.
  * - trend: the average net flow (inflow − outflow) per sprint; positive means the backlog grows.
  * - old high severity: open bugs of severity level 1..`highSeverityMaxLevel` (S1, S2) open longer than a threshold.
- * - capacity use: per closed sprint, the bug budget it had (its own, else the current velocity share) vs the bugs
- *   that were in it and resolved within its window.
+ * - capacity use: per closed sprint, the bug work planned into it (every bug whose Sprint field holds the sprint,
+ *   done or not) vs the bugs that were in it and resolved within its window; the budget it had (its own, else the
+ *   current velocity share) is given alongside.
  * - capacity needed: when average inflow exceeds average outflow, the difference (rounded up to a whole point or
  *   bug) is the extra bug capacity per sprint that would stop the growth.
  *
@@ -56,7 +57,19 @@ export type BacklogTrend = { openNow: number; sprints: number; averageNet: numbe
 
 export type OldHighSeverityBug = { key: string; summary: string; severity: string; ageDays: number };
 
-export type CapacityUse = { sprintId: number; name: string; unit: BudgetUnit; planned: number; plannedSource: BudgetSource; used: number; usedShare: number | null };
+export type CapacityUse = {
+  sprintId: number;
+  name: string;
+  unit: BudgetUnit;
+  /** Bug work planned into the sprint: the bugs whose sprint history holds it. */
+  planned: number;
+  /** Its bug budget (own, else the current velocity share) and where that came from. */
+  budget: number;
+  budgetSource: BudgetSource;
+  used: number;
+  /** used / planned; null when nothing was planned. */
+  usedShare: number | null;
+};
 
 export type CapacityNeeded = {
   /** True when average inflow exceeds average outflow. */
@@ -154,8 +167,11 @@ export function sprintSignals(input: SignalsInput): SprintSignals {
     let outflowAmount = 0;
     let backlogAtEnd = 0;
     let used = 0;
+    let plannedIn = 0;
     for (const { bug, created, resolved, amount, unplaceable } of times) {
       const resolvedInWindow = resolved >= start && resolved < end;
+      const wasIn = Array.isArray(bug.sprintHistory) && bug.sprintHistory.includes(sprint.id);
+      if (wasIn) plannedIn += amount;
       if (created >= start && created < end) {
         inflow += 1;
         inflowAmount += amount;
@@ -163,21 +179,22 @@ export function sprintSignals(input: SignalsInput): SprintSignals {
       if (resolvedInWindow) {
         outflow += 1;
         outflowAmount += amount;
-        if (Array.isArray(bug.sprintHistory) && bug.sprintHistory.includes(sprint.id)) used += amount;
+        if (wasIn) used += amount;
       }
       // A done bug without a resolution date cannot be placed in time: it is left out of the backlog counts.
       if (created < end && !unplaceable && !(resolved < end)) backlogAtEnd += 1;
     }
     flow.push({ sprintId: sprint.id, name: sprint.name, inflow, outflow, inflowAmount, outflowAmount, net: inflow - outflow, backlogAtEnd });
-    const planned = resolveBudget(sprint, input.budget);
+    const budget = resolveBudget(sprint, input.budget);
     capacityUse.push({
       sprintId: sprint.id,
       name: sprint.name,
       unit,
-      planned: planned.amount,
-      plannedSource: planned.source,
+      planned: plannedIn,
+      budget: budget.amount,
+      budgetSource: budget.source,
       used,
-      usedShare: planned.amount > 0 ? used / planned.amount : null,
+      usedShare: plannedIn > 0 ? used / plannedIn : null,
     });
   }
 
@@ -215,7 +232,7 @@ export function sprintSignals(input: SignalsInput): SprintSignals {
   if (k > 0) summary.push(trend.sentence);
   if (oldHighSeverity.length > 0) summary.push(`${plural(oldHighSeverity.length, 'high-severity bug has', 'high-severity bugs have')} been open for more than ${olderThanDays} days.`);
   const underUsed = capacityUse.filter((c) => c.usedShare !== null && c.usedShare < 0.5);
-  if (underUsed.length > 0) summary.push(`${plural(underUsed.length, 'closed sprint', 'closed sprints')} used less than half of the bug budget: bugs may be pushed aside for other work.`);
+  if (underUsed.length > 0) summary.push(`${plural(underUsed.length, 'closed sprint', 'closed sprints')} finished less than half of the bug work planned into ${underUsed.length === 1 ? 'it' : 'them'}: bugs may be pushed aside for other work.`);
   if (capacityNeeded.needed) summary.push(capacityNeeded.sentence);
   return { carriedOver, flow, trend, oldHighSeverity, capacityUse, capacityNeeded, summary, warnings };
 }

@@ -18,7 +18,7 @@ import {
   type BudgetSettings,
   type PlanSprint,
 } from '../../domain/sprint-plan';
-import type { BoardContext, ReadBug } from './read-jira';
+import type { BoardContext, ReadBug, SprintCompletion } from './read-jira';
 import { RESOLVED_PAGE_SIZE, SIGNAL_SPRINTS } from './read-jira';
 
 const LIST_LIMIT = 200;
@@ -41,7 +41,15 @@ export function completedBySprint(bugs: readonly ReadBug[], sprints: readonly Pl
   return out;
 }
 
-export type PlanInputs = { board: BoardContext; bugs: ReadBug[]; settings: SprintPlanSettings; now: Date; resolvedCutoff?: string };
+export type PlanInputs = {
+  board: BoardContext;
+  bugs: ReadBug[];
+  settings: SprintPlanSettings;
+  now: Date;
+  resolvedCutoff?: string;
+  /** What the team completed per closed sprint (all issues), for the team velocity. */
+  teamCompletion?: ReadonlyMap<number, SprintCompletion>;
+};
 
 /**
  * How many of the last closed sprints the signals and the velocity use: SIGNAL_SPRINTS, or, when the resolved
@@ -63,16 +71,41 @@ function coverageWarning(inputs: PlanInputs, n: number): string | undefined {
   return `More than ${RESOLVED_PAGE_SIZE} bugs were resolved in the last ${SIGNAL_SPRINTS} closed sprints; only the ${RESOLVED_PAGE_SIZE} most recent are read: ${what}.`;
 }
 
-function budgetSettings(inputs: PlanInputs): { budget: BudgetSettings; velocity: { value: number; note: string } } {
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+type Velocity = { value: number; bugs: number; note: string; shareOfTeam?: number };
+
+/**
+ * The default budget: the share of the team's velocity (every issue completed per closed sprint) the settings
+ * give to bugs. Settings never saved, or saved before team velocity existed, hold a share of the bugs fixed per
+ * sprint instead (`velocityShareOf: 'bugs'`): that keeps working, and the page shows what share of the team's
+ * velocity it amounts to.
+ */
+function budgetSettings(inputs: PlanInputs): { budget: BudgetSettings; velocity: Velocity } {
   const { settings, board, bugs } = inputs;
   const n = signalSprintCount(board.sprints, inputs.resolvedCutoff);
-  const estimate = n > 0 ? velocityFromClosedSprints(board.sprints, completedBySprint(bugs, board.sprints, settings), n) : { velocity: 0, note: 'No closed sprint with complete figures: velocity unknown.' };
+  const bugEstimate = n > 0 ? velocityFromClosedSprints(board.sprints, completedBySprint(bugs, board.sprints, settings), n) : { velocity: 0, note: 'velocity unknown.' };
+  const teamBySprint = new Map([...(inputs.teamCompletion ?? new Map<number, SprintCompletion>())].map(([id, c]) => [id, settings.unit === 'count' ? c.count : c.points]));
+  const team = velocityFromClosedSprints(board.sprints, teamBySprint, SIGNAL_SPRINTS);
+  const share = settings.velocityShare;
+  const ofTeam = settings.velocityShareOf === 'team';
+  const base = ofTeam ? team.velocity : bugEstimate.velocity;
   const budget: BudgetSettings = {
     unit: settings.unit,
-    ...(settings.velocityShare !== undefined ? { velocityShare: settings.velocityShare, velocity: estimate.velocity } : {}),
+    ...(share !== undefined ? { velocityShare: share, velocity: base } : {}),
     ...(settings.unestimatedPoints !== undefined ? { unestimatedPoints: settings.unestimatedPoints } : {}),
   };
-  return { budget, velocity: { value: estimate.velocity, note: `Bugs completed per sprint (${settings.unit}). ${estimate.note}` } };
+  const unit = settings.unit === 'count' ? 'issues' : 'points';
+  const bugSprints = 'sprintIds' in bugEstimate ? bugEstimate.sprintIds.length : 0;
+  const bugPart = team.velocity > 0 ? ` (${Math.round((100 * bugEstimate.velocity) / team.velocity)} %)` : '';
+  const shareOfTeam = share === undefined ? undefined : ofTeam ? share : team.velocity > 0 ? Math.min(1, (share * bugEstimate.velocity) / team.velocity) : undefined;
+  const note =
+    (team.sprintIds.length > 0
+      ? `Team velocity: ${round1(team.velocity)} ${unit} per sprint, everything the team completed (average of the last ${team.sprintIds.length} closed ${team.sprintIds.length === 1 ? 'sprint' : 'sprints'}). `
+      : 'Team velocity unknown: no closed sprint with dates. ') +
+    `Bugs took ${round1(bugEstimate.velocity)}${bugPart}${bugSprints > 0 ? ` over the last ${bugSprints === 1 ? 'closed sprint' : `${bugSprints} closed sprints`}` : ''}.` +
+    (share !== undefined && !ofTeam ? ` The default budget is still ${Math.round(share * 100)} % of the bugs fixed per sprint (settings never saved): saving a share makes it a share of the team velocity.` : '');
+  return { budget, velocity: { value: team.velocity, bugs: bugEstimate.velocity, note, ...(shareOfTeam !== undefined ? { shareOfTeam } : {}) } };
 }
 
 /** The planning model's sprints with the stored per-sprint budgets. */
@@ -180,7 +213,7 @@ export function buildView(inputs: PlanInputs, projectKey: string, stats: PlanVie
     flow: signals.flow,
     trend: signals.trend,
     oldHighSeverity: signals.oldHighSeverity.slice(0, LIST_LIMIT),
-    capacityUse: signals.capacityUse.map((c) => ({ sprintId: c.sprintId, name: c.name, planned: c.planned, used: c.used, usedShare: c.usedShare })),
+    capacityUse: signals.capacityUse.map((c) => ({ sprintId: c.sprintId, name: c.name, planned: c.planned, used: c.used, usedShare: c.usedShare, budget: c.budget })),
     capacityNeeded: signals.capacityNeeded,
     warnings: signals.warnings,
   };
@@ -195,10 +228,11 @@ export function buildView(inputs: PlanInputs, projectKey: string, stats: PlanVie
     canPlan: board.canPlan,
     settings: {
       unit: settings.unit,
-      ...(settings.velocityShare !== undefined ? { velocityShare: settings.velocityShare } : {}),
+      // The form edits a share of the team velocity: a bug-velocity share is shown as what it amounts to.
+      ...(velocity.shareOfTeam !== undefined ? { velocityShare: velocity.shareOfTeam } : {}),
       ...(settings.unestimatedPoints !== undefined ? { unestimatedPoints: settings.unestimatedPoints } : {}),
     },
-    velocity,
+    velocity: { value: velocity.value, bugs: velocity.bugs, note: velocity.note },
     sprints: sprintViews,
     bugs: bugViews,
     signals: signalsView,

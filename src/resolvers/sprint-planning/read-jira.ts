@@ -234,3 +234,61 @@ export async function readBugs(gw: JiraGateway, projectKey: string, board: Board
     ...(more && oldest ? { resolvedCutoff: oldest } : {}),
   };
 }
+
+/** Safety limit on completed issues read for the team velocity in one page load (then the rest on later loads). */
+export const VELOCITY_MAX_ISSUES = 2_000;
+
+export type SprintCompletion = { points: number; count: number };
+
+/**
+ * The team's completed work per closed sprint: every issue (any type, any project on the board) that was in the
+ * sprint and was resolved within its window, in story points (the board's estimation field) and in issues.
+ * Only the last SIGNAL_SPRINTS closed sprints not in `known` are read (a closed sprint does not change, so the
+ * caller caches the result): one JQL search over those sprints, newest resolved first, ceil(issues / 100) pages
+ * up to VELOCITY_MAX_ISSUES. Cut there, only the sprints that started after the oldest issue read are complete;
+ * the others are left out (`pending`) and read on a later load.
+ */
+export async function readTeamCompletion(gw: JiraGateway, board: BoardContext, known: ReadonlySet<number>) {
+  const wanted = closedSprintsInOrder(board.sprints)
+    .slice(-SIGNAL_SPRINTS)
+    .filter((s) => !known.has(s.id) && Number.isFinite(Date.parse(s.startDate ?? '')) && Number.isFinite(Date.parse(s.completeDate ?? s.endDate ?? '')));
+  const completed = new Map<number, SprintCompletion>();
+  if (wanted.length === 0) return { completed, pending: [] as number[], pages: 0 };
+  const since = new Date(Math.min(...wanted.map((s) => Date.parse(s.startDate as string))));
+  const ids = board.fields;
+  const result = await gw.searchAll({
+    jql: `sprint in (${wanted.map((s) => s.id).join(', ')}) AND statusCategory = Done AND resolved >= "${since.toISOString().slice(0, 10)}" ORDER BY resolved DESC`,
+    fields: ['resolutiondate', ids.sprint, ids.storyPoints].filter((f): f is string => typeof f === 'string'),
+    pageSize: SEARCH_PAGE_SIZE,
+    maxIssues: VELOCITY_MAX_ISSUES,
+  });
+  const issues = result.issues.map((issue) => {
+    const raw = issue.fields as Record<string, unknown>;
+    const sprints = sprintValue.safeParse(raw[ids.sprint]);
+    const points = ids.storyPoints ? raw[ids.storyPoints] : undefined;
+    return {
+      sprintIds: sprints.success && sprints.data ? sprints.data.map((s) => s.id) : [],
+      resolved: Date.parse(issue.fields.resolutiondate ?? ''),
+      points: typeof points === 'number' && Number.isFinite(points) && points > 0 ? points : 0,
+    };
+  });
+  const cutoff = result.truncated ? Math.min(...issues.map((i) => i.resolved).filter(Number.isFinite)) : Number.NEGATIVE_INFINITY;
+  const pending: number[] = [];
+  for (const sprint of wanted) {
+    const start = Date.parse(sprint.startDate as string);
+    const end = Date.parse((sprint.completeDate ?? sprint.endDate) as string);
+    if (start <= cutoff) {
+      pending.push(sprint.id);
+      continue;
+    }
+    const done: SprintCompletion = { points: 0, count: 0 };
+    for (const i of issues) {
+      if (i.resolved >= start && i.resolved < end && i.sprintIds.includes(sprint.id)) {
+        done.points += i.points;
+        done.count += 1;
+      }
+    }
+    completed.set(sprint.id, done);
+  }
+  return { completed, pending, pages: result.pages };
+}

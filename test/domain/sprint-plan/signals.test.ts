@@ -106,13 +106,13 @@ describe('sprintSignals', () => {
     expect(sprintSignals({ bugs: scenario(), sprints, now: NOW, budget: { unit: 'count' }, highSeverityOlderThanDays: 91 }).oldHighSeverity).toEqual([]);
   });
 
-  test('bug capacity used vs planned per closed sprint (resolved in the sprint while in it)', () => {
+  test('bug capacity used vs planned per closed sprint: planned = bugs whose Sprint field holds it, used = resolved in it while in it', () => {
     const s = sprintSignals({ bugs: scenario(), sprints, now: NOW, budget: { unit: 'points' } });
-    expect(s.capacityUse.map((c) => [c.sprintId, c.planned, c.plannedSource, c.used, c.usedShare])).toEqual([
-      [10, 10, 'sprint', 4, 0.4],
-      [11, 10, 'sprint', 4, 0.4],
-      [12, 10, 'sprint', 4, 0.4], // the third fix of sprint 12 was not in the sprint
-      [13, 10, 'sprint', 2, 0.2],
+    expect(s.capacityUse.map((c) => [c.sprintId, c.planned, c.used, c.usedShare, c.budget, c.budgetSource])).toEqual([
+      [10, 12, 4, 4 / 12, 10, 'sprint'], // 2 fixes (2+2), OLD-1 (5) and IN-10-0 (3) carried over
+      [11, 12, 4, 4 / 12, 10, 'sprint'],
+      [12, 9, 4, 4 / 9, 10, 'sprint'], // the third fix of sprint 12 was not in the sprint
+      [13, 10, 2, 0.2, 10, 'sprint'], // 1 fix, OLD-1 and IN-12-0 left unfinished
     ]);
   });
 
@@ -122,8 +122,8 @@ describe('sprintSignals', () => {
       '2 bugs have been carried over 2 or more sprints.',
       s.trend.sentence,
       '1 high-severity bug has been open for more than 30 days.',
-      // by count sprint 13 fixed 1 bug of a budget of 3
-      '1 closed sprint used less than half of the bug budget: bugs may be pushed aside for other work.',
+      // by count sprint 13 fixed 1 of the 3 bugs planned into it
+      '1 closed sprint finished less than half of the bug work planned into it: bugs may be pushed aside for other work.',
       s.capacityNeeded.sentence,
     ]);
   });

@@ -33,7 +33,7 @@ export function SettingsForm({ view, disabled, onSave }: { view: PlanView; disab
           <option value="points">Story points</option>
           <option value="count">Bugs (the team does not estimate bugs)</option>
         </select>
-        <label htmlFor="sp-share">Default budget: share of bug velocity (%)</label>
+        <label htmlFor="sp-share">Default budget: share of the team velocity (%)</label>
         <input id="sp-share" type="number" min={0} max={100} value={share} onChange={(e) => setShare(e.target.value)} />
         <div className="rt-muted">{view.velocity.note} Empty: sprints without their own budget get none.</div>
         <label htmlFor="sp-unestimated">Points assumed for a bug without estimate</label>
