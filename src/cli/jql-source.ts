@@ -12,21 +12,34 @@ export function gatewayJqlSource(gateway: JiraGateway, options: JqlSourceOptions
   return async function* issuesAsAuditLines(jql: string): AsyncIterable<string> {
     const fieldId = findReproFieldId(await gateway.listFields());
     options.onProgress?.(fieldId ? `Reading ${fieldId} (Reproduction steps), summary and description.` : 'No Reproduction steps field on this site: auditing descriptions.');
-    const { issues, pages, truncated } = await gateway.searchAll({
-      jql,
-      fields: ['summary', 'description', ...(fieldId ? [fieldId] : [])],
-      pageSize: options.pageSize ?? 100,
-      maxIssues: options.maxIssues,
-    });
-    options.onProgress?.(`${issues.length} issue(s) in ${pages} page(s)${truncated ? ` (stopped at ${options.maxIssues})` : ''}.`);
-    for (const issue of issues) {
-      const f = issue.fields as Record<string, unknown>;
-      yield JSON.stringify({
-        id: issue.key,
-        title: typeof f['summary'] === 'string' ? f['summary'] : undefined,
-        description: f['description'] ?? null,
-        ...(fieldId && f[fieldId] != null ? { field: f[fieldId] } : {}),
-      });
-    }
+    const fields = ['summary', 'description', ...(fieldId ? [fieldId] : [])];
+    const pageSize = options.pageSize ?? 100;
+    const max = options.maxIssues ?? Number.POSITIVE_INFINITY;
+    // Page by page: each page's lines are out before the next page is asked for, so a failure on page N keeps
+    // pages 1..N-1 written (and a big backlog is never held in memory).
+    let count = 0;
+    let pages = 0;
+    let token: string | undefined;
+    do {
+      const page = await gateway.searchPage(jql, fields, pageSize, token);
+      pages++;
+      token = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
+      for (const issue of page.issues) {
+        if (count >= max) break;
+        count++;
+        yield auditInput(issue, fieldId);
+      }
+    } while (token && count < max);
+    options.onProgress?.(`${count} issue(s) in ${pages} page(s)${token ? ` (stopped at ${options.maxIssues})` : ''}.`);
   };
+}
+
+function auditInput(issue: { key: string; fields?: unknown }, fieldId: string | undefined): string {
+  const f = (issue.fields ?? {}) as Record<string, unknown>;
+  return JSON.stringify({
+    id: issue.key,
+    title: typeof f['summary'] === 'string' ? f['summary'] : undefined,
+    description: f['description'] ?? null,
+    ...(fieldId && f[fieldId] != null ? { field: f[fieldId] } : {}),
+  });
 }

@@ -44,7 +44,7 @@ const USAGE = [
   '       repro-audit --jql "<query>" [--max <n>] > results.jsonl   (needs JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN)',
 ].join('\n');
 
-export async function auditStream(lines: AsyncIterable<string>, write: (s: string) => unknown): Promise<number> {
+export async function auditStream(lines: AsyncIterable<string>, write: (s: string) => unknown, onWritten?: () => void): Promise<number> {
   let lineNo = 0;
   let count = 0;
   for await (const line of lines) {
@@ -52,6 +52,7 @@ export async function auditStream(lines: AsyncIterable<string>, write: (s: strin
     if (line.trim() === '') continue;
     await write(JSON.stringify(auditLine(line, lineNo)) + '\n');
     count++;
+    onWritten?.();
   }
   return count;
 }
@@ -143,13 +144,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr('--jql reads Jira through its REST API: set JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN (an Atlassian API token).\n');
       return 2;
     }
+    let written = 0;
     try {
-      const n = await auditStream(source(args.jql), io.stdout);
-      io.stderr(`Audited ${n} issue(s).\n`);
+      written = await auditStream(source(args.jql), io.stdout, () => written++);
+      io.stderr(`Audited ${written} issue(s).\n`);
       return 0;
     } catch (e) {
       if (isClosedPipe(e)) return 0;
-      io.stderr(`cannot read issues from Jira: ${e instanceof JiraError ? `${e.message} (${e.kind})` : (e as Error).message}\n`);
+      const after = written > 0 ? ` (after ${written} issue(s) written)` : '';
+      io.stderr(`cannot read issues from Jira${after}: ${e instanceof JiraError ? `${e.message} (${e.kind})` : (e as Error).message}\n`);
       return 1;
     }
   }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { auditLine } from '../../src/cli/audit-lines';
@@ -61,5 +63,16 @@ describe('auditStream', () => {
     expect(rows.map((r) => r.id)).toEqual(['RT-1', 'line:2', 'RT-3']);
     expect(rows[1]!.error).toMatch(/JSON/);
     expect(rows[2]!.verdict).toBe('missing');
+  });
+});
+
+describe('docs/repro-audit.md', () => {
+  it('shows the real output of its example input line', () => {
+    const md = readFileSync(join(__dirname, '../../docs/repro-audit.md'), 'utf8');
+    const blocks = [...md.matchAll(/```json\n(.*)\n```/g)].map((m) => m[1]!);
+    const input = blocks.find((b) => b.startsWith('{"id": "RT-12"'));
+    const output = blocks.find((b) => b.startsWith('{"id":"RT-12"'));
+    expect(input && output).toBeTruthy();
+    expect(JSON.stringify(auditLine(input!, 1))).toBe(output);
   });
 });

@@ -87,6 +87,26 @@ describe('repro:audit --jql over HTTP', () => {
     expect(unauthorised.rows).toEqual([]);
   });
 
+  it('writes page by page: a failure on page 2 keeps page 1 written, then the reason on stderr and exit 1', async () => {
+    let out = '';
+    let err = '';
+    let armed = false;
+    const stdout = (s: string) => {
+      out += s;
+      // Jira fails from the next search on, i.e. as soon as the first line is out (page 2 is not asked for yet).
+      if (!armed) {
+        armed = true;
+        emulator.failNext({ method: 'POST', path: '/rest/api/3/search/jql', status: 403, times: 1 });
+      }
+    };
+    const code = await main(['--jql', 'project = RT ORDER BY key ASC'], { stdin: Readable.from(['']), stdout, stderr: (s) => (err += s), env: env() });
+    expect(code).toBe(1);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    expect(rows).toHaveLength(100); // the whole first page
+    expect(rows[0]!.id).toBe('RT-1');
+    expect(err).toMatch(/cannot read issues from Jira \(after 100 issue\(s\) written\): .*forbidden/i);
+  });
+
   it('exits 2 on bad usage or without the JIRA_* variables', async () => {
     expect((await runCli(['--jql'], env())).code).toBe(2);
     expect((await runCli(['--jql', 'project = RT', '--max', '0'], env())).code).toBe(2);
