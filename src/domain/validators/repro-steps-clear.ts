@@ -3,6 +3,7 @@ import type { JiraStatus, StatusStageMapping } from '../bug-flow/status-mapping'
 import type { Stage } from '../bug-flow/stages';
 import type { CommonValidatorConfig } from './kinds';
 import { appliesToIssueType, block, effectiveField, isAnswered, pass, type IssueSnapshot, type ValidatorDecision } from './issue-snapshot';
+import { isFieldFilled } from '../repro-steps';
 
 export const reproParts = ['steps', 'expected', 'actual', 'environment'] as const;
 export type ReproPart = (typeof reproParts)[number];
@@ -51,7 +52,7 @@ export function reproStepsSource(config: Pick<ReproStepsClearConfig, 'field'>, i
   const description = { fieldId: 'description', fieldLabel: 'the description', value: effectiveField(issue, 'description') };
   if (config.field.source === 'description') return description;
   const value = effectiveField(issue, config.field.fieldId);
-  if (!isAnswered(value) && config.field.fallbackToDescription) return description;
+  if (!(typeof value === 'object' && value !== null && 'steps' in value ? isFieldFilled(value) : isAnswered(value)) && config.field.fallbackToDescription) return description;
   return { fieldId: config.field.fieldId, fieldLabel: config.field.fieldName ? `'${config.field.fieldName}'` : `field ${config.field.fieldId}`, value };
 }
 
