@@ -107,12 +107,18 @@ test("overrides the ranking with the keyboard: Up, Down and Move to top call spr
   await app.getByText(`${key} is now #2 in the backlog.`).waitFor();
 
   const last = await backlogKey(app, 10);
+  const placedBefore = [...(session.ws.store.get().appStorage['sprint-plan:RT'] as { override: string[] }).override];
   await app.getByRole('button', { name: `Move ${last} to the top` }).focus();
   await page.keyboard.press('Space');
   await app.getByText(`${last} is now #1 in the backlog.`).waitFor();
   const stored = session.ws.store.get().appStorage['sprint-plan:RT'] as { override: string[] };
   expect(stored.override.slice(0, 3)).toEqual([last, (await backlogKey(app, 1)), key]);
   await app.getByRole('list', { name: 'Ranked backlog' }).locator(`[data-issue-key="${last}"]`).getByText('placed by the planner').waitFor();
+  // Undo restores the manual order before that move.
+  await app.getByRole('button', { name: 'Undo last change' }).click();
+  await app.getByText(`Undid: Moved ${last} to the top.`).waitFor();
+  expect((session.ws.store.get().appStorage['sprint-plan:RT'] as { override: string[] }).override).toEqual(placedBefore);
+  await expect(backlogKey(app, 0)).resolves.not.toBe(last);
 
   await app.getByRole('button', { name: 'Rank by score only' }).click();
   await app.getByText('The backlog is ranked by score again.').waitFor();
@@ -212,7 +218,7 @@ test('filters narrow the backlog and the sprints to matching bugs and drop hidde
   await page.close();
 });
 
-test('pins the selected bugs with one call', async () => {
+test('pins the selected bugs with one call; undo takes back pins and budgets', async () => {
   const { page, app } = await openPage();
   const pinCalls: string[] = [];
   page.on('request', (r) => {
@@ -226,9 +232,30 @@ test('pins the selected bugs with one call', async () => {
   expect(pinCalls).toHaveLength(1);
   const pins = (session.ws.store.get().appStorage['sprint-plan:RT'] as { pins: Record<string, number> }).pins;
   for (const key of keys) expect(pins[key]).toBe(6);
+  await expect(focused(page)).resolves.toBe('Pin selected'); // back on the control once saved
   await app.getByRole('button', { name: 'Unpin' }).click();
   await app.getByText('Unpinned 3 bugs.').waitFor();
   expect(pinCalls).toHaveLength(2);
+  const pinsNow = () => (session.ws.store.get().appStorage['sprint-plan:RT'] as { pins: Record<string, number> }).pins;
+  for (const key of keys) expect(pinsNow()[key]).toBeUndefined();
+
+  // Undo takes back pins too (and budgets and the manual order), not only moves.
+  const undo = app.getByRole('button', { name: 'Undo last change' });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await app.getByText('Undid: Unpinned 3 bugs.').waitFor();
+  for (const key of keys) expect(pinsNow()[key]).toBe(6);
+  await expect(focused(page)).resolves.toBe('Undid: Unpinned 3 bugs.');
+
+  const column = app.getByRole('region', { name: 'RT Sprint 25' });
+  await column.getByLabel('Bug budget of RT Sprint 25 (points)').fill('7');
+  await column.getByLabel('Bug budget of RT Sprint 25 (points)').press('Enter');
+  await app.getByText('Set the budget of RT Sprint 25 to 7.').waitFor();
+  await column.getByText('budget set for this sprint').waitFor();
+  await undo.click();
+  await app.getByText('Undid: Set the budget of RT Sprint 25 to 7.').waitFor();
+  await column.getByText('budget from velocity share').waitFor();
+  expect((session.ws.store.get().appStorage['sprint-plan:RT'] as { budgets: Record<string, unknown> }).budgets['5']).toBeUndefined();
   await page.close();
 });
 

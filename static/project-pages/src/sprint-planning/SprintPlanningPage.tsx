@@ -21,6 +21,9 @@ const PAGE = 50;
 
 type Progress = { label: string; done: number; total: number };
 type Report = { label: string; moved: number; failed: MoveOutcome[]; error?: string };
+type Saved = { ok: true; data: PlanView } | Fail;
+/** What "Undo last change" does: the inverse moves, or the resolver calls that restore pins, order or a budget. */
+type Undo = { label: string; moves: PlanMoveInput[] } | { label: string; steps: Array<() => Promise<Saved>> };
 
 const css = `
 .sp-layout { display: grid; grid-template-columns: minmax(320px, 1.2fr) 2fr; gap: 12px; align-items: start; }
@@ -51,13 +54,13 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
   const [shown, setShown] = useState(PAGE);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const [lastUndo, setLastUndo] = useState<{ label: string; moves: PlanMoveInput[] } | null>(null);
+  const [lastUndo, setLastUndo] = useState<Undo | null>(null);
   const [preview, setPreview] = useState<AutoPlanPreview | null>(null);
   const [actionError, setActionError] = useState<Fail | null>(null);
   const [backlogHover, setBacklogHover] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   /** Where keyboard focus goes once the page is idle again (first enabled match): controls are disabled while busy. */
-  const focusAfter = useRef<string[] | null>(null);
+  const focusAfter = useRef<Array<string | HTMLElement> | null>(null);
 
   const view = loaded.state === 'ready' ? loaded.data : null;
   const busy = progress !== null;
@@ -166,21 +169,36 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
     [bugsByKey, applyMoves, view],
   );
 
+  /** A saved change (budget, settings, pins, order); `undo` is how to take it back (none: nothing to undo after it). */
   const change = useCallback(
-    async (run: () => Promise<{ ok: true; data: PlanView } | Fail>, after?: (fresh: PlanView) => void) => {
+    async (run: () => Promise<Saved>, after?: (fresh: PlanView) => void, undo?: Undo) => {
       setActionError(null);
       setReport(null);
       setNotice(null);
+      // The control is disabled while saving: give focus back to it afterwards, else to the message.
+      const active = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      focusAfter.current ??= [...(active ? [active] : []), '#sp-notice'];
       setProgress({ label: 'Saving…', done: 0, total: 0 });
       const r = await run();
       setProgress(null);
       if (r.ok) {
         replace(r.data);
         after?.(r.data);
+        setLastUndo(undo ?? null);
       } else setActionError(r);
     },
     [replace],
   );
+
+  /** Runs undo steps in order; stops at the first that fails. */
+  const runSteps = async (steps: Array<() => Promise<Saved>>): Promise<Saved> => {
+    let last: Saved = { ok: false, code: 'INTERNAL', message: 'Nothing to undo.' };
+    for (const step of steps) {
+      last = await step();
+      if (!last.ok) return last;
+    }
+    return last;
+  };
 
   const onReorder = useCallback(
     (key: string, to: Reorder) => {
@@ -191,9 +209,11 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
       if (!keys) return;
       const row = `[data-issue-key="${key}"]`;
       focusAfter.current = [`${row} [data-rank-action="${to}"]`, `${row} [data-rank-action="${to === 'down' ? 'up' : 'down'}"]`, `${row} input[type="checkbox"]`];
+      const before = view.bugs.filter((b) => b.placedByPlanner).map((b) => b.key);
       void change(
         () => call('sprint/set-order', { ...boardInput, keys }),
         (fresh) => setNotice(`${key} is now #${fresh.bugs.find((b) => b.key === key)?.rank ?? '?'} in the backlog.`),
+        { label: `Moved ${key} ${to === 'top' ? 'to the top' : to}`, steps: [() => call('sprint/set-order', { ...boardInput, keys: before })] },
       );
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -204,8 +224,8 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
     const wanted = focusAfter.current;
     if (!wanted || busy || !view) return;
     focusAfter.current = null;
-    for (const selector of wanted) {
-      const el = document.querySelector<HTMLElement>(selector);
+    for (const target of wanted) {
+      const el = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target.isConnected ? target : null;
       if (el && !(el as HTMLButtonElement).disabled) {
         el.focus();
         return;
@@ -214,9 +234,18 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
   });
 
   const onSetBudget = useCallback(
-    (sprintId: number, amount: number | null) => void change(() => call('sprint/set-budget', { ...boardInput, sprintId, amount })),
+    (sprintId: number, amount: number | null) => {
+      const sprint = view?.sprints.find((s) => s.id === sprintId);
+      const before = sprint?.budgetSource === 'sprint' ? sprint.budget : null;
+      const name = sprint?.name ?? `sprint ${sprintId}`;
+      const label = amount === null ? `Cleared the budget of ${name}` : `Set the budget of ${name} to ${amount}`;
+      void change(() => call('sprint/set-budget', { ...boardInput, sprintId, amount }), () => setNotice(`${label}.`), {
+        label,
+        steps: [() => call('sprint/set-budget', { ...boardInput, sprintId, amount: before })],
+      });
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [change, boardId],
+    [change, boardId, view],
   );
 
   async function openAutoPlan() {
@@ -232,9 +261,17 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
     const keys = [...selected];
     if (keys.length === 0) return;
     const what = plural(keys.length, 'bug', 'bugs');
+    // Undo pins each bug back where it was pinned before (one call per former pin sprint).
+    const before = new Map<number | null, string[]>();
+    for (const key of keys) {
+      const pin = bugsByKey.get(key)?.pinnedSprintId ?? null;
+      before.set(pin, [...(before.get(pin) ?? []), key]);
+    }
+    const label = sprintId === null ? `Unpinned ${what}` : `Pinned ${what} to ${view ? sprintName(view, sprintId) : `sprint ${sprintId}`}`;
     void change(
       () => call('sprint/pin', { ...boardInput, keys, sprintId }),
-      () => setNotice(sprintId === null ? `Unpinned ${what}.` : `Pinned ${what} to ${view ? sprintName(view, sprintId) : `sprint ${sprintId}`}: auto-plan puts them there.`),
+      () => setNotice(sprintId === null ? `${label}.` : `${label}: auto-plan puts them there.`),
+      { label, steps: [...before].map(([pin, group]) => () => call('sprint/pin', { ...boardInput, keys: group, sprintId: pin })) },
     );
   }
 
@@ -243,6 +280,11 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
   if (!view) return null;
 
   const backlogTotal = view.bugs.filter((b) => b.sprintId === null).length;
+  const undoLast = () => {
+    if (!lastUndo) return;
+    if ('moves' in lastUndo) void applyMoves(lastUndo.moves, `Undid: ${lastUndo.label}`, true);
+    else void change(() => runSteps(lastUndo.steps), () => setNotice(`Undid: ${lastUndo.label}.`));
+  };
   const targetId = target === 'backlog' ? null : target === '' ? undefined : Number(target);
   const canMove = view.canPlan && !busy && selected.size > 0 && targetId !== undefined;
   const moveSelected = () => {
@@ -311,7 +353,11 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
           ) : null}
         </div>
       ) : null}
-      {notice ? <Banner kind="success">{notice}</Banner> : null}
+      {notice ? (
+        <div id="sp-notice" tabIndex={-1}>
+          <Banner kind="success">{notice}</Banner>
+        </div>
+      ) : null}
       {report ? (
         <div id="sp-report" tabIndex={-1}>
           {report.failed.length === 0 && report.error === undefined ? (
@@ -362,7 +408,7 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
             <button type="button" className="rt-subtle" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
               Clear selection
             </button>
-            <button type="button" disabled={!view.canPlan || busy || !lastUndo} onClick={() => lastUndo && void applyMoves(lastUndo.moves, `Undid: ${lastUndo.label}`, true)}>
+            <button type="button" disabled={!view.canPlan || busy || !lastUndo} onClick={undoLast}>
               Undo last change
             </button>
             <button id="sp-autoplan-open" type="button" disabled={!view.canPlan || busy || view.sprints.length === 0} onClick={() => void openAutoPlan()}>
