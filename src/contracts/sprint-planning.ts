@@ -183,6 +183,8 @@ export const sprintPlanningProcedures = {
   /**
    * Moves bugs between sprints and the backlog through the agile API in batches of at most 50. A failed batch does
    * not stop the others; each bug's outcome says moved or failed and why. `refresh` returns the fresh page state.
+   * Where each bug is now is read from Jira (one search per 100 keys); `fromSprintId` is only the page's belief,
+   * used when Jira refuses that lookup.
    */
   'sprint/move': procedure(
     boardInput.extend({ moves: z.array(planMoveSchema).min(1).max(MAX_MOVES_PER_CALL), refresh: z.boolean().default(true) }),

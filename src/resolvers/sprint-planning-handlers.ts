@@ -10,7 +10,7 @@ import { AppError } from './app-error';
 import type { HandlerContext, Handlers } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { buildPreview, buildView, type PlanInputs } from './sprint-planning/build-view';
-import { readBoardContext, readBugs, readTeamCompletion, type BoardContext, type ReadBugsResult, type SprintCompletion } from './sprint-planning/read-jira';
+import { readBoardContext, readBugs, readCurrentSprints, readTeamCompletion, type BoardContext, type ReadBugsResult, type SprintCompletion } from './sprint-planning/read-jira';
 
 export { sprintPlanningProcedures };
 
@@ -93,20 +93,26 @@ async function saveAndLoad(ctx: HandlerContext, change: Awaited<ReturnType<typeo
   return loadView(ctx, boardId, { board: change.board, settings: saved });
 }
 
-/** Moves through the agile API in batches of ≤ 50 per target; each bug's outcome, and the moves that undo it. */
-async function applyMoves(gw: JiraGateway, board: BoardContext, moves: PlanMoveInput[]) {
+/**
+ * Moves through the agile API in batches of ≤ 50 per target; each bug's outcome, and the moves that undo it.
+ * Where a bug comes from is read from Jira (`current`), not taken from the page, so "already there" and undo are
+ * right even when someone else moved the bug meanwhile; keys that are not bugs of the project are not sent.
+ */
+async function applyMoves(gw: JiraGateway, board: BoardContext, projectKey: string, moves: PlanMoveInput[], current: Map<string, number | null> | undefined) {
   const outcomes = new Map<string, MoveOutcome>();
   const origin = new Map<string, number | null>();
   const target = new Map<string, number | null>();
   for (const m of moves) {
-    if (!origin.has(m.key)) origin.set(m.key, m.fromSprintId);
+    if (!origin.has(m.key)) origin.set(m.key, current ? (current.get(m.key) ?? null) : m.fromSprintId);
     target.set(m.key, m.toSprintId);
   }
   const valid = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
   const sendable: PlanMoveInput[] = [];
   for (const [key, to] of target) {
     const from = origin.get(key) ?? null;
-    if (to !== null && !valid.has(to)) {
+    if (current && !current.has(key)) {
+      outcomes.set(key, { key, fromSprintId: from, toSprintId: to, status: 'failed', reason: `${key} is not a bug of ${projectKey} (or no longer exists).` });
+    } else if (to !== null && !valid.has(to)) {
       const sprint = board.sprints.find((s) => s.id === to);
       outcomes.set(key, { key, fromSprintId: from, toSprintId: to, status: 'failed', reason: sprint ? `Sprint '${sprint.name}' is closed: issues can only be moved to an active or future sprint.` : `Sprint ${to} is not a sprint of this board.` });
     } else if (to === from) outcomes.set(key, { key, fromSprintId: from, toSprintId: to, status: 'moved', reason: 'Already there' });
@@ -185,7 +191,8 @@ export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> =
 
   async 'sprint/move'(input, ctx) {
     const change = await forChange(ctx, input.boardId);
-    const result = await applyMoves(change.gw, change.board, input.moves);
+    const current = await readCurrentSprints(change.gw, change.projectKey, change.board, [...new Set(input.moves.map((m) => m.key))]);
+    const result = await applyMoves(change.gw, change.board, change.projectKey, input.moves, current);
     return { ...result, ...(input.refresh ? { view: await loadView(ctx, input.boardId, { board: change.board, settings: change.settings }) } : {}) };
   },
 };

@@ -324,6 +324,37 @@ describe('auto-plan and moves', () => {
     expect(undone.view.bugs.find((b) => b.key === key)?.sprintId).toBeNull();
   });
 
+  it("reads where each bug is from Jira instead of trusting the page's fromSprintId; keys of other projects are not sent", async () => {
+    const key = (await okData('sprint/load', {})).bugs.find((b) => b.sprintId === null && b.ready)!.key;
+    // Someone else planned it into sprint 6 after this page loaded: the page still says "backlog".
+    await okData('sprint/move', { moves: [{ key, fromSprintId: null, toSprintId: 6 }], refresh: false });
+    const stale = await okData<{ outcomes: Array<{ key: string; status: string; fromSprintId: number | null; reason?: string }>; undo: Array<{ key: string; fromSprintId: number | null; toSprintId: number | null }> }>('sprint/move', {
+      moves: [
+        { key, fromSprintId: null, toSprintId: 5 },
+        { key: 'OPS-1', fromSprintId: null, toSprintId: 5 },
+      ],
+      refresh: false,
+    });
+    expect(sprintsOf(key)).toContain(5);
+    expect(stale.outcomes[0]).toMatchObject({ key, status: 'moved', fromSprintId: 6 });
+    // Undo puts it back where it really was, not in the backlog.
+    expect(stale.undo).toEqual([{ key, fromSprintId: 5, toSprintId: 6 }]);
+    expect(stale.outcomes[1]).toMatchObject({ key: 'OPS-1', status: 'failed', reason: 'OPS-1 is not a bug of RT (or no longer exists).' });
+    expect(sprintsOf('OPS-1')).not.toContain(5);
+
+    // "Already there" is Jira's answer too: a page that thinks the bug is elsewhere does not make it move.
+    emulator.resetCalls();
+    const already = await okData<{ outcomes: Array<{ status: string; reason?: string }>; agileCalls: number }>('sprint/move', { moves: [{ key, fromSprintId: null, toSprintId: 5 }], refresh: false });
+    expect(already).toMatchObject({ agileCalls: 0, outcomes: [{ status: 'moved', reason: 'Already there' }] });
+
+    // Jira refuses the lookup (real Jira does when a key no longer exists): the move still goes, as the page said.
+    emulator.failNext({ method: 'POST', path: '/rest/api/3/search/jql', status: 400, body: { errorMessages: ["An issue with key 'RT-99999' does not exist for field 'key'."], errors: {} } });
+    const fallback = await okData<{ moved: number; undo: Array<{ key: string; fromSprintId: number | null; toSprintId: number | null }> }>('sprint/move', { moves: [{ key, fromSprintId: 5, toSprintId: null }], refresh: false });
+    expect(fallback.moved).toBe(1);
+    expect(fallback.undo).toEqual([{ key, fromSprintId: null, toSprintId: 5 }]);
+    expect(sprintsOf(key)).not.toContain(5);
+  });
+
   it('does not send moves into a closed sprint and says why', async () => {
     emulator.resetCalls();
     const result = await okData<{ outcomes: Array<{ status: string; reason?: string }>; agileCalls: number }>('sprint/move', { moves: [{ key: 'RT-1', fromSprintId: null, toSprintId: 2 }], refresh: false });

@@ -22,6 +22,7 @@ import { guessStage, stageOf, type StatusStageMapping } from '../../domain/bug-f
 import type { Stage } from '../../domain/bug-flow/stages';
 import { analyseReproSteps } from '../../domain/repro-steps';
 import { closedSprintsInOrder, type PlanBug, type PlanSprint } from '../../domain/sprint-plan';
+import { isJiraError } from '../../jira/errors';
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraBoard, JiraField, JiraIssue, JiraSprint } from '../../jira/schemas';
 import { AppError } from '../app-error';
@@ -291,4 +292,29 @@ export async function readTeamCompletion(gw: JiraGateway, board: BoardContext, k
     completed.set(sprint.id, done);
   }
   return { completed, pending, pages: result.pages };
+}
+
+/**
+ * Where each of `keys` is now, read from Jira rather than trusted from the page: its upcoming sprint, or null for
+ * the backlog. Only open and done bugs of the project come back (one search page per 100 keys); a key missing from
+ * the result is not a bug of the project. `undefined` when Jira refuses the query (it names a key that no longer
+ * exists): the caller then falls back to what the page said.
+ */
+export async function readCurrentSprints(gw: JiraGateway, projectKey: string, board: BoardContext, keys: readonly string[]): Promise<Map<string, number | null> | undefined> {
+  const upcomingIds = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
+  const out = new Map<string, number | null>();
+  try {
+    for (let i = 0; i < keys.length; i += SEARCH_PAGE_SIZE) {
+      const part = keys.slice(i, i + SEARCH_PAGE_SIZE);
+      const result = await gw.searchAll({ jql: `project = "${checkedKey(projectKey)}" AND issuetype = Bug AND key in (${part.join(', ')})`, fields: [board.fields.sprint], pageSize: SEARCH_PAGE_SIZE });
+      for (const issue of result.issues) {
+        const sprints = sprintValue.safeParse((issue.fields as Record<string, unknown>)[board.fields.sprint]);
+        out.set(issue.key, (sprints.success && sprints.data ? sprints.data.find((s) => upcomingIds.has(s.id))?.id : undefined) ?? null);
+      }
+    }
+  } catch (e) {
+    if (isJiraError(e) && e.kind === 'bad-request') return undefined;
+    throw e;
+  }
+  return out;
 }
