@@ -4,7 +4,7 @@
  * the panel would have written. Runs after the RC-promotion seed (local/seed/rc-promotion.ts, generic records on
  * every RC bug) and replaces a few of its records with richer ones of the same latest verdict, so the RC gates
  * read the same: fixes whose regression found bugs (linked regression bugs; the fix that came back in a later
- * RC shows two cycles) and two bugs in QA mid-regression. Bugs in QA without an RC fix version have no record.
+ * RC shows two cycles) and two bugs in QA mid-regression, and one in QA whose fix came back after failing on the last release's build. Bugs in QA without an RC fix version have no record.
  */
 import { REGRESSION_PROPERTY_KEY } from '../../src/contracts/regression';
 import {
@@ -139,5 +139,15 @@ export const seedRegressionRecords: SeedExtension = (state) => {
   const [first, second] = inQa;
   if (first) put(first, cycle(c, emptyRecord(), first, rcOf(first)!, qaEntries(first).at(-1) ?? Date.parse(first.fields.updated), ['passed', 'passed', { result: 'blocked', note: 'Staging environment is down; retry tomorrow.' }]));
   if (second) put(second, cycle(c, emptyRecord(), second, rcOf(second)!, qaEntries(second).at(-1) ?? Date.parse(second.fields.updated), ['passed']));
+
+  // 3. One more bug in QA with history: its fix failed regression on the 4.2.0 build, was pulled from that release
+  //    and came back in this candidate, so QA sees the earlier cycle beside the current (not yet run) checklist.
+  const returning = inQa.length > 2 ? inQa[inQa.length - 1] : undefined;
+  const previous = state.versions.filter((v) => v.projectId === returning?.projectId && v.released).map((v) => v.name).sort().at(-1);
+  if (returning && previous) {
+    const lastQa = qaEntries(returning).at(-1) ?? Date.parse(returning.fields.updated);
+    const earlier = cycle(c, emptyRecord(), returning, previous, lastQa - 12 * 24 * HOUR, [{ result: 'failed', note: 'Still reproduces on this build; fix pulled from the release and sent back to Dev.' }, 'passed']);
+    put(returning, cycle(c, earlier, returning, rcOf(returning)!, lastQa, []));
+  }
 
 };

@@ -5,7 +5,7 @@
  */
 import type { EmulatorState } from '../../local/emulator/state';
 import type { SeedExtension } from '../../local/seed';
-import { ISSUE_TYPE, LINK_TYPE } from '../../local/seed/project';
+import { ISSUE_TYPE, LINK_TYPE, STATUS } from '../../local/seed/project';
 import { VERSION } from '../../local/seed/sprints';
 import { REGRESSION_PROPERTY_KEY, regressionProcedures, type RegressionPanel } from '../../src/contracts/regression';
 import type { Result } from '../../src/contracts/result';
@@ -88,12 +88,23 @@ describe('regression panel resolver (emulator)', () => {
   });
 
   test('shows the loop of a fix that took two release candidates and found a regression bug', async () => {
-    const fix = ws.store.get().issues.find((i) => (ws.stored(i.key)?.cycles.length ?? 0) >= 2)!;
+    const fix = ws.store.get().issues.find((i) => (ws.stored(i.key)?.cycles.length ?? 0) >= 2 && (ws.stored(i.key)?.foundBugs.length ?? 0) > 0)!;
     const panel = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: fix.key }));
     expect(panel.loop.rcCount).toBe(2);
     expect(panel.loop.foundBugs.length).toBeGreaterThan(0);
     expect(panel.loop.sentence).toMatch(/^Took 2 release candidates/);
     expect(panel.path?.sentBackFromQa).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a demo bug in QA shows its earlier, failed cycle beside the current checklist', async () => {
+    const inQa = ws.store.get().issues.filter((i) => i.fields.statusId === STATUS.IN_QA && (ws.stored(i.key)?.cycles.length ?? 0) >= 2);
+    expect(inQa.length).toBeGreaterThan(0);
+    const panel = data<RegressionPanel>(await ws.call('regression/get-panel', { issueKey: inQa[0]!.key }));
+    expect(panel.issue?.status).toBe('In QA');
+    expect(panel.loop.rcCount).toBe(2);
+    const earlier = panel.record!.cycles.filter((c) => c.rc !== panel.currentRc);
+    expect(earlier).toHaveLength(1);
+    expect(earlier[0]!.checks.find((k) => k.result === 'failed')).toMatchObject({ tester: expect.objectContaining({ name: expect.any(String) }), note: expect.stringContaining('Still reproduces') });
   });
 
   test('the path reads the whole changelog when Jira inlines only the latest 100 entries', async () => {
