@@ -175,11 +175,23 @@ export function cuesOf(lower: string): LineCues {
   };
 }
 
+export type SentenceCues = { stepLike: boolean; expected: boolean; observed: boolean };
+
+/** sentenceCues of a line whose cuesOf is known (the same regexes on the same window, so the same answer). */
+export function sentenceCuesFrom(c: LineCues): SentenceCues {
+  return { stepLike: c.imperative || c.conditional || c.firstPerson || c.interaction, expected: c.expected && !c.asExpected, observed: c.actual };
+}
+
+/** The key under which a line's sentence cues are remembered: what text-features.ts looks up for a one-sentence line. */
+export function sentenceKey(lower: string): string {
+  return normaliseApostrophes(lower);
+}
+
 /**
  * The few cues the sentence-level features of text-features.ts need (a subset of cuesOf, for speed).
  * `lower`: a lower-cased sentence with ASCII apostrophes.
  */
-export function sentenceCues(lower: string): { stepLike: boolean; expected: boolean; observed: boolean } {
+export function sentenceCues(lower: string): SentenceCues {
   const s = lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower;
   const stripped = stripListMarker(s);
   return {

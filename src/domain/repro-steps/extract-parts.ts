@@ -3,8 +3,8 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, listMarker, runOnSteps, stepListMarker, stripListMarker, type LineCues } from './cues';
-import { learnedEvidence } from './learned';
+import { cuesOf, listMarker, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
 import { parseSections, type Line } from './parse-sections';
@@ -171,7 +171,7 @@ export function extractParts(text: string): Extracted {
   for (const l of metaOnly.slice(0, MAX_CUE_LINES)) fillMeta(l.lower, l.text, parts);
   const { counts, features } = scan;
   const inferredSteps = scan.inferredSteps.length;
-  const evidence = learnedEvidence(reportFeatures(text, { features, labelled, parts, inferredSteps }));
+  const evidence = learnedEvidence(reportFeatures(text, { features, labelled, parts, inferredSteps, knownSentences: scan.knownSentences }, modelVocabulary()));
   // Hand-set: a fenced / ADF code block of ≥ 3 non-trace lines is a reproduction sample (the plain-text dev set has none).
   evidence.steps += linear({ bias: 0, weights: HAND_WEIGHTS.steps }, features);
   // Hand-set: a report structured with labels for steps and expected but none for the actual result, and no
@@ -233,7 +233,8 @@ function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCu
 }
 
 /** Reads the unlabelled prose line by line and fills in parts the labels did not give. */
-type Scan = { counts: StepCounts; features: Features; inferredSteps: string[]; expectedLines: string[]; actualLines: string[] };
+/** What the prose scan found; knownSentences: the sentence cues of every prose line, reused by the word features. */
+type Scan = { counts: StepCounts; features: Features; inferredSteps: string[]; expectedLines: string[]; actualLines: string[]; knownSentences: Map<string, SentenceCues> };
 
 function scanProse(lines: Line[], parts: ReproParts): Scan {
   const count: StepCounts = { listRun: 0, imperative: 0, conditional: 0, firstPerson: 0, reproTalk: 0, code: 0 };
@@ -241,6 +242,7 @@ function scanProse(lines: Line[], parts: ReproParts): Scan {
   const inferredSteps: string[] = [];
   const expectedLines: string[] = [];
   const actualLines: string[] = [];
+  const known = new Map<string, SentenceCues>();
   let run: { text: string; action: boolean }[] = [];
 
   const closeRun = (): void => {
@@ -265,6 +267,7 @@ function scanProse(lines: Line[], parts: ReproParts): Scan {
       continue;
     }
     const c: LineCues = cuesOf(line.lower);
+    known.set(sentenceKey(line.lower), sentenceCuesFrom(c));
     const marker = listMarker(line.text);
     const action = c.imperative || c.conditional || c.firstPerson;
     if (marker?.ordered || (marker && action)) {
@@ -297,5 +300,5 @@ function scanProse(lines: Line[], parts: ReproParts): Scan {
   }
   closeRun();
 
-  return { counts: count, features: toFeatures(count, raw), inferredSteps, expectedLines, actualLines };
+  return { counts: count, features: toFeatures(count, raw), inferredSteps, expectedLines, actualLines, knownSentences: known };
 }

@@ -4,7 +4,7 @@
  * present minus the cut chosen for the best F1 of "part missing"; the part counts as present at evidence ≥ 0.
  */
 import { LEARNED_MODEL } from './learned-model';
-import type { SparseFeatures } from './text-features';
+import { tokenVocabularyOf, type SparseFeatures, type TokenVocabulary } from './text-features';
 
 export type LearnedPart = { bias: number; cut: number; weights: Record<string, number> };
 export type LearnedModel = { steps: LearnedPart; expected: LearnedPart; actual: LearnedPart };
@@ -33,4 +33,15 @@ export function logOdds(part: Compiled | LearnedPart, x: SparseFeatures): number
 export function learnedEvidence(x: SparseFeatures, model: LearnedModel = LEARNED_MODEL): { steps: number; expected: number; actual: number } {
   const p = compiledFor(model);
   return { steps: logOdds(p.steps, x) - p.steps.cut, expected: logOdds(p.expected, x) - p.expected.cut, actual: logOdds(p.actual, x) - p.actual.cut };
+}
+
+let vocabularyCache: { model: LearnedModel; vocabulary: TokenVocabulary } | undefined;
+
+/** The tokens any part of the model weighs (for reportFeatures, which then skips all others). */
+export function modelVocabulary(model: LearnedModel = LEARNED_MODEL): TokenVocabulary {
+  if (vocabularyCache?.model !== model) {
+    const names = [model.steps, model.expected, model.actual].flatMap((p) => Object.keys(p.weights));
+    vocabularyCache = { model, vocabulary: tokenVocabularyOf(names) };
+  }
+  return vocabularyCache.vocabulary;
 }

@@ -13,7 +13,7 @@
  * Which words count is decided by the vocabulary of the trained model (words seen in reports of at least three
  * of the four public trackers); a word outside it simply carries no weight.
  */
-import { sentenceCues } from './cues';
+import { sentenceCues, sentenceKey, type SentenceCues } from './cues';
 import { FEATURES, type Features } from './model';
 import type { ReproParts } from './types';
 
@@ -30,10 +30,29 @@ export type FeatureSource = {
   parts: ReproParts;
   /** Step lines inferred from the prose (before any decision). */
   inferredSteps: number;
+  /** Sentence cues already computed for prose lines (by sentenceKey); a sentence not in it is checked afresh. */
+  knownSentences?: ReadonlyMap<string, SentenceCues>;
 };
 
-const WORD = /[a-z]+(?:'[a-z]+)?/g;
-const APOSTROPHES = /[\u2018\u2019\u00b4\u02bc`]/g;
+/**
+ * Words are /[a-z]+(?:'[a-z]+)?/ ("doesn't", not "rock'n'roll" whole), scanned by hand: no match object per
+ * token, which is most of the cost of tokenising.
+ */
+const isLetter = (code: number): boolean => code >= 97 && code <= 122;
+function nextWordStart(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && !isLetter(s.charCodeAt(i))) i++;
+  return i;
+}
+function wordEnd(s: string, start: number): number {
+  let i = start;
+  while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+  if (s.charCodeAt(i) === 39 && isLetter(s.charCodeAt(i + 1))) {
+    i++;
+    while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+  }
+  return i;
+}
 const SENTENCE_END = /[.!?;]\s+|\n/g;
 
 /** Cuts text into sentences: one per line, and lines at ". ", "! ", "? ", "; ". Bounded by MAX_SENTENCES. */
@@ -57,7 +76,26 @@ function scale(name: string, v: number): number {
   return name === 'lines' ? v / 7 : v / 4;
 }
 
-export function reportFeatures(text: string, src: FeatureSource): SparseFeatures {
+/**
+ * The token features a model can weigh, split for cheap tests while tokenising: a token outside it adds nothing to
+ * any score, so the analyser skips building (and storing) its key. Training passes none and gets every token.
+ */
+export type TokenVocabulary = { words: Set<string>; starts: Set<string>; bigramFirst: Set<string>; bigrams: Set<string> };
+
+export function tokenVocabularyOf(featureNames: Iterable<string>): TokenVocabulary {
+  const v: TokenVocabulary = { words: new Set(), starts: new Set(), bigramFirst: new Set(), bigrams: new Set() };
+  for (const k of featureNames) {
+    if (k.startsWith('w:')) v.words.add(k.slice(2));
+    else if (k.startsWith('s:')) v.starts.add(k.slice(2));
+    else if (k.startsWith('b:')) {
+      v.bigrams.add(k);
+      v.bigramFirst.add(k.slice(2, k.indexOf(' ')));
+    }
+  }
+  return v;
+}
+
+export function reportFeatures(text: string, src: FeatureSource, vocabulary?: TokenVocabulary): SparseFeatures {
   const out: SparseFeatures = new Map();
   for (const k of FEATURES) {
     const v = src.features[k];
@@ -77,22 +115,26 @@ export function reportFeatures(text: string, src: FeatureSource): SparseFeatures
   let expectedLike = 0;
   let observedLike = 0;
   for (const raw of sentences) {
-    const s = raw.toLowerCase().replace(APOSTROPHES, "'");
-    const c = sentenceCues(s);
+    const s = sentenceKey(raw.toLowerCase());
+    const c = src.knownSentences?.get(s) ?? sentenceCues(s);
     if (c.stepLike) stepLike++;
     if (c.expected) expectedLike++;
     if (c.observed) observedLike++;
     let prev: string | undefined;
     let first = true;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
-      const w = m[0];
+    for (let i = nextWordStart(s, 0); i < s.length; i = nextWordStart(s, i)) {
+      const end = wordEnd(s, i);
+      const w = s.slice(i, end);
+      i = end;
       if (first) {
-        out.set(`s:${w}`, 1);
+        if (!vocabulary || vocabulary.starts.has(w)) out.set(`s:${w}`, 1);
         first = false;
       }
-      out.set(`w:${w}`, 1);
-      if (prev !== undefined) out.set(`b:${prev} ${w}`, 1);
+      if (!vocabulary || vocabulary.words.has(w)) out.set(`w:${w}`, 1);
+      if (prev !== undefined && (!vocabulary || vocabulary.bigramFirst.has(prev))) {
+        const bigram = `b:${prev} ${w}`;
+        if (!vocabulary || vocabulary.bigrams.has(bigram)) out.set(bigram, 1);
+      }
       prev = w;
     }
   }
