@@ -268,3 +268,13 @@ export const validatorConfigProcedures = {
   /** Recorded "Jira could not be read" events of this project's validators, newest first. */
   'validators/failures': procedure(z.object({ limit: z.number().int().min(1).max(MAX_VALIDATOR_FAILURE_RECORDS).optional() }).strict(), z.object({ events: z.array(validatorFailureRecordSchema) })),
 };
+
+/**
+ * The stage mapping's two procedures again, for the project page's "Stage mapping" sub-page (project-pages-fn):
+ * the same contracts under their own keys, so each key is served by one resolver. Jira names the project on a
+ * project page, so company-managed projects (whose workflow configuration pages name none) edit their mapping there.
+ */
+export const stageMappingProcedures = {
+  'stage-mapping/setup': validatorConfigProcedures['validators/setup'],
+  'stage-mapping/save': validatorConfigProcedures['validators/save-mapping'],
+};

@@ -1,9 +1,11 @@
+import { stageMappingProcedures } from '../contracts/validator-config';
 import { defineResolver } from './define-resolver';
 import { rcPromotionHandlers, rcPromotionProcedures } from './rc-promotion-handlers';
 import { sprintPlanningHandlers, sprintPlanningProcedures } from './sprint-planning-handlers';
+import { stageMappingHandlers } from './validator-config-resolver';
 
-/** Forge allows one jira:projectPage per app: its two sub-pages share this resolver, with namespaced keys. */
+/** Forge allows one jira:projectPage per app: its three sub-pages share this resolver, with namespaced keys. */
 export const projectPagesResolver = defineResolver(
-  { ...sprintPlanningProcedures, ...rcPromotionProcedures },
-  { ...sprintPlanningHandlers, ...rcPromotionHandlers },
+  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures },
+  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers },
 );

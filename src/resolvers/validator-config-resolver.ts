@@ -3,9 +3,10 @@
  * as the user), the status → stage mapping (saving it needs Administer Projects), and the recorded "Jira could
  * not be read" events. The project comes from the frame's context: Jira gives a workflow validator's configuration
  * page `extension.scopedProjectId` for a team-managed project's workflow and no project for a company-managed one
- * (a workflow shared by projects); `extension.project` is also accepted (the local workspace sends it).
+ * (a workflow shared by projects); `extension.project` is also accepted (the local workspace sends it, and Jira
+ * gives it to the project page, whose Stage mapping sub-page uses the same read and save: stageMappingHandlers).
  */
-import { validatorConfigProcedures, type ValidatorSetupDto } from '../contracts/validator-config';
+import { stageMappingProcedures, validatorConfigProcedures, type ValidatorSetupDto } from '../contracts/validator-config';
 import { toDomainMapping, type StoredStageMapping } from '../contracts/stage-mapping';
 import { validateStageMapping, type JiraStatus } from '../domain/bug-flow/status-mapping';
 import { listValidatorFailures } from '../validators/failure-log';
@@ -17,7 +18,7 @@ const ADMIN = 'ADMINISTER_PROJECTS';
 
 /** Said when the frame names no project; the configuration UI shows the same explanation without asking. */
 export const NO_PROJECT_MESSAGE =
-  "Jira did not tell this page which project's workflow it is (company-managed workflows can be shared by several projects), so the stage mapping cannot be shown or changed here. Each project keeps its own mapping: open this rule's configuration from that project's workflow where Jira names the project (a team-managed project's workflow).";
+  "Jira did not tell this page which project's workflow it is (company-managed workflows can be shared by several projects), so the stage mapping cannot be shown or changed here. Each project keeps its own mapping: open Release Train → Stage mapping in that project's sidebar.";
 
 const idOf = (v: unknown) => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -106,3 +107,9 @@ export const validatorConfigHandlers: Handlers<typeof validatorConfigProcedures>
 };
 
 export const validatorConfigResolver = defineResolver(validatorConfigProcedures, validatorConfigHandlers);
+
+/** The same read and save, served by the project page's resolver (project-pages-fn) for its Stage mapping sub-page. */
+export const stageMappingHandlers: Handlers<typeof stageMappingProcedures> = {
+  'stage-mapping/setup': validatorConfigHandlers['validators/setup'],
+  'stage-mapping/save': validatorConfigHandlers['validators/save-mapping'],
+};

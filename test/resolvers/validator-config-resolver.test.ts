@@ -83,7 +83,7 @@ describe("Jira's workflow-validator context (isNewEditor, workflowId, and scoped
     env.emulator.resetCalls();
     const r = await run('validators/setup', {}, 'rt-rte-chloe', null, { isNewEditor: true, workflowId: 'wf-1' });
     expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
-    if (!r.ok) expect(r.message).toMatch(/company-managed workflows can be shared by several projects.*Each project keeps its own mapping: open this rule's configuration from that project's workflow/);
+    if (!r.ok) expect(r.message).toMatch(/company-managed workflows can be shared by several projects.*Each project keeps its own mapping: open Release Train → Stage mapping in that project's sidebar/);
     expect(env.emulator.calls).toHaveLength(0);
   });
 });

@@ -25,5 +25,6 @@ it('explains, without an error, that the options can still be saved and where th
   expect(html).not.toContain('role="alert"');
   expect(html).toContain("You can still set and save this rule's options above.");
   expect(html).toContain('Each project that uses the workflow keeps its own stage mapping');
-  expect(html).toContain("opened from that project's own workflow, where Jira names the project (team-managed projects)");
+  // Company-managed projects edit their mapping on the project page's Stage mapping sub-page.
+  expect(html).toContain("open <strong>Release Train → Stage mapping</strong> in that project's sidebar");
 });

@@ -52,7 +52,7 @@ it('an admin-saved mapping that does not know the status blocks, naming it and w
     result: false,
     errorMessage:
       "The project's stage mapping does not include the status 'Parked' (added to the workflow after the mapping was saved), so Release Train cannot tell where this move goes in the loop. " +
-      "A project admin maps it to a stage (the release-train validator's configuration, Stage mapping); then retry the move.",
+      "A project admin maps it to a stage (Release Train → Stage mapping in the project sidebar); then retry the move.",
   });
   expect(t.jiraCalls).toBe(2); // the issue, and the project's statuses to name the new one
   expect(await repo.get('10000')).toMatchObject({ derived: false }); // the admin's mapping is left as it was

@@ -10,6 +10,6 @@ export function unmappedStatusDecision(statuses: readonly Pick<JiraStatus, 'name
   const them = statuses.length === 1 ? 'it' : 'them';
   return block(
     `The project's stage mapping does not include the status ${names} (added to the workflow after the mapping was saved), so Release Train cannot tell ` +
-      `where this move goes in the loop. A project admin maps ${them} to a stage (the release-train validator's configuration, Stage mapping); then retry the move.`,
+      `where this move goes in the loop. A project admin maps ${them} to a stage (Release Train → Stage mapping in the project sidebar); then retry the move.`,
   );
 }

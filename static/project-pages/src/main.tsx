@@ -1,6 +1,6 @@
 /**
- * Forge allows one jira:projectPage per app, so the bug sprint-planning page and the RC promotion page are
- * sub-pages (manifest `pages` routes) of one Custom UI app; this picks the page for the route Jira opened.
+ * Forge allows one jira:projectPage per app, so the bug sprint-planning page, the RC promotion page and the stage
+ * mapping are sub-pages (manifest `pages` routes) of one Custom UI app; this picks the page for the route Jira opened.
  */
 import { useEffect, useState } from 'react';
 import { ErrorBanner, Loading } from '../../shared/components';
@@ -8,6 +8,7 @@ import { mount } from '../../shared/mount';
 import { loadPage, type PageContext } from './api';
 import { RcPromotionPage } from './rc-promotion/RcPromotionPage';
 import { SprintPlanningPage } from './sprint-planning/SprintPlanningPage';
+import { StageMappingPage } from './stage-mapping/StageMappingPage';
 
 function ProjectPages() {
   const [page, setPage] = useState<{ route: string; context: PageContext } | { error: string } | null>(null);
@@ -18,8 +19,9 @@ function ProjectPages() {
   if ('error' in page) return <ErrorBanner error={page.error} />;
   if (!page.context.projectKey) return <ErrorBanner error="Open this page from a project's sidebar: Jira gave it no project." />;
   if (page.route === 'rc-promotion') return <RcPromotionPage context={page.context} />;
+  if (page.route === 'stage-mapping') return <StageMappingPage context={page.context} />;
   if (page.route === 'sprint-planning' || page.route === '') return <SprintPlanningPage context={page.context} />;
-  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning or RC promotion.`} />;
+  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning, RC promotion or Stage mapping.`} />;
 }
 
 mount(<ProjectPages />);

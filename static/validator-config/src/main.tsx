@@ -2,22 +2,20 @@
  * Custom UI of the four validators' create/edit/view entry points (resource validator-config). The module key
  * says which validator; `extension.validatorConfig` holds what Jira stored. Create/edit: the options form (checked
  * on every change, 32 KB included), registered with workflowRules.onConfigure; plus the project's stage mapping
- * and the loop as a picture (when Jira names no project: the loop and where the mapping is edited). View: a
- * one-line summary.
+ * and the loop as a picture (static/shared/stage-mapping, also on the project page's Stage mapping sub-page; when
+ * Jira names no project: the loop and where the mapping is edited). View: a one-line summary.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { defaultValidatorConfig, parseValidatorConfig, type ValidatorSetupDto } from '@rt/contracts';
-import type { Stage } from '../../../src/domain/bug-flow';
+import { defaultValidatorConfig, parseValidatorConfig } from '@rt/contracts';
 import { validatorTitles, type ValidatorKind } from '../../../src/domain/validators/kinds';
 import { Banner, ErrorBanner, Loading } from '../../shared/components';
 import { mount } from '../../shared/mount';
-import { useResult } from '../../shared/use-result';
+import { LoopPicture } from '../../shared/stage-mapping/LoopPicture';
+import { ProjectStageMapping } from '../../shared/stage-mapping/ProjectStageMapping';
 import { call, loadConfigContext, registerOnConfigure, type ConfigContext } from './api';
 import { check, ConfigForm, sizeNote, type Draft } from './ConfigForm';
 import { Failures } from './Failures';
-import { LoopPicture } from './LoopPicture';
 import { ProjectUnknown } from './ProjectUnknown';
-import { StageMapping } from './StageMapping';
 import { summarise } from './summary';
 
 const css = `
@@ -34,15 +32,6 @@ function startingDraft(kind: ValidatorKind, stored: unknown): { draft: Draft; pr
   const parsed = parseValidatorConfig(kind, stored);
   if (parsed.ok) return { draft: parsed.config as unknown as Draft };
   return { draft: defaultValidatorConfig(kind) as unknown as Draft, problem: `${parsed.message} The form starts from the defaults.` };
-}
-
-function statusesByStage(setup: ValidatorSetupDto): Partial<Record<Stage, string[]>> {
-  const out: Partial<Record<Stage, string[]>> = {};
-  for (const s of setup.statuses) {
-    const stage = setup.byStatusId[s.id];
-    if (stage) (out[stage] ??= []).push(s.name);
-  }
-  return out;
 }
 
 function Editor({ ctx, kind }: { ctx: ConfigContext; kind: ValidatorKind }) {
@@ -90,22 +79,10 @@ function Editor({ ctx, kind }: { ctx: ConfigContext; kind: ValidatorKind }) {
 
 /** The project's statuses, stage mapping (editable by project admins) and recorded failures: only when Jira names the project. */
 function ProjectSetup({ allowDoneToDev }: { allowDoneToDev: boolean }) {
-  const [setupState, reloadSetup, replaceSetup] = useResult(() => call('validators/setup', {}), []);
   return (
-    <>
-      {setupState.state === 'loading' ? <Loading label="Loading the project's statuses…" /> : null}
-      {setupState.state === 'error' ? <ErrorBanner error={setupState.error} onRetry={reloadSetup} /> : null}
-      {setupState.state === 'ready' ? (
-        <>
-          <section aria-labelledby="rt-loop-heading">
-            <h2 id="rt-loop-heading">The loop this project enforces</h2>
-            <LoopPicture statusesByStage={statusesByStage(setupState.data)} allowDoneToDev={allowDoneToDev} />
-          </section>
-          <StageMapping key={setupState.data.updatedAt ?? 'derived'} setup={setupState.data} onSaved={replaceSetup} />
-          <Failures />
-        </>
-      ) : null}
-    </>
+    <ProjectStageMapping load={() => call('validators/setup', {})} save={(byStatusId) => call('validators/save-mapping', { byStatusId })} allowDoneToDev={allowDoneToDev}>
+      <Failures />
+    </ProjectStageMapping>
   );
 }
 
