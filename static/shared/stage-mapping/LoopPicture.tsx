@@ -15,7 +15,7 @@ function arc(m: LegalMove, i: number): { d: string; labelX: number; labelY: numb
     return { d: `M ${x(m.from) + W} ${y} L ${x(m.to) - 4} ${y}`, labelX: (x(m.from) + W + x(m.to)) / 2, labelY: y - 6 };
   }
   // Moves back (and the reopen) run as arcs below the boxes, deeper the longer they are.
-  const depth = 30 + Math.abs(stages.indexOf(m.to) - stages.indexOf(m.from)) * 14 + (i % 2) * 6;
+  const depth = 30 + Math.abs(stages.indexOf(m.to) - stages.indexOf(m.from)) * 20 + (i % 2) * 6;
   const y0 = TOP + BOX_H;
   return { d: `M ${a - 10} ${y0} C ${a - 10} ${y0 + depth}, ${b + 10} ${y0 + depth}, ${b + 10} ${y0 + 4}`, labelX: (a + b) / 2, labelY: y0 + depth * 0.75 + 4 };
 }
@@ -23,7 +23,7 @@ function arc(m: LegalMove, i: number): { d: string; labelX: number; labelY: numb
 export function LoopPicture({ statusesByStage, allowDoneToDev = false }: { statusesByStage: Partial<Record<Stage, string[]>>; allowDoneToDev?: boolean }) {
   const moves = allowDoneToDev ? legalMovesFor({ allowDoneToDev: true }) : defaultLegalMoves;
   const width = 10 + stages.length * (W + GAP);
-  const height = TOP + BOX_H + 150;
+  const height = TOP + BOX_H + 115;
   const described = moves.map((m) => `${stageLabels[m.from]} to ${stageLabels[m.to]} (${m.reason.replace(/-/g, ' ')}, by ${m.by})`).join('; ');
   return (
     <figure className="rt-loop">
@@ -53,7 +53,7 @@ export function LoopPicture({ statusesByStage, allowDoneToDev = false }: { statu
             <g key={`${m.from}-${m.to}`} data-move={`${m.from}->${m.to}`}>
               <path d={d} fill="none" stroke={m.kind === 'advance' ? '#0C66E4' : '#C9372C'} strokeWidth="1.6" strokeDasharray={m.kind === 'advance' ? undefined : '5 3'} markerEnd="url(#rt-arrow)" />
               {m.kind !== 'advance' ? (
-                <text x={labelX} y={labelY} textAnchor="middle" fontSize="10" fill="#AE2E24">
+                <text x={labelX} y={labelY} textAnchor="middle" fontSize="10" fill="#AE2E24" stroke="#fff" strokeWidth="3" paintOrder="stroke">
                   {m.reason.replace(/-/g, ' ')}
                 </text>
               ) : null}
