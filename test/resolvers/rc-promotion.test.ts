@@ -437,6 +437,55 @@ describe('settings (rc/config, rc/config-save)', () => {
     await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
   });
 
+  describe('hand-picked candidates', () => {
+    type TrainsOut = { trains: Array<{ release: string; candidates: Array<{ version: { id: string; name: string }; n: number; source: string }> }>; unmatched: Array<{ id: string; name: string }> };
+    const defaults = { namingPattern: '{release}-rc.{n}', mode: 'release-version', promoterRole: 'RTE', opsProjectKey: 'OPS', adminGates: [], bugTypes: ['Bug'] };
+    const createVersion = async (name: string) => {
+      const created = await ws.emulator.handle({ method: 'POST', path: '/rest/api/3/version', query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-rte-chloe' }, body: { name, projectId: Number(seedIds.PROJECT.RT) } });
+      return (created.body as { id: string }).id;
+    };
+
+    it('an admin picks a version outside the pattern into a train; rc/trains then shows it there, no longer unmatched', async () => {
+      const id = await createVersion('4.3.0-hotfix-candidate');
+      const before = data<TrainsOut>(await ws.call('rc/trains', { projectKey: 'RT' }));
+      expect(before.unmatched.map((v) => v.name)).toContain('4.3.0-hotfix-candidate');
+      const saved = data<Cfg>(await ws.call('rc/config-save', { projectKey: 'RT', config: { ...defaults, manualCandidates: [{ versionId: id, release: ' 4.3.0 ', n: 3 }] } }));
+      expect(saved.config.manualCandidates).toEqual([{ versionId: id, release: '4.3.0', n: 3 }]);
+      const after = data<TrainsOut>(await ws.call('rc/trains', { projectKey: 'RT' }));
+      expect(after.trains.find((t) => t.release === '4.3.0')!.candidates.map((c) => [c.version.name, c.n, c.source])).toEqual([
+        ['4.3.0-rc.1', 1, 'convention'],
+        ['4.3.0-rc.2', 2, 'convention'],
+        ['4.3.0-hotfix-candidate', 3, 'manual'],
+      ]);
+      expect(after.unmatched.map((v) => v.id)).not.toContain(id);
+    });
+
+    it('refuses an unknown version, a version the pattern already matches and a taken number, each next to its entry; nothing stored', async () => {
+      const id = await createVersion('Hotfix B');
+      const manualCandidates = [
+        { versionId: '99999', release: '4.3.0', n: 3 },
+        { versionId: RC1, release: '4.4.0', n: 1 },
+        { versionId: id, release: '4.3.0', n: 2 },
+      ];
+      const r = await ws.call('rc/config-save', { projectKey: 'RT', config: { ...defaults, manualCandidates } });
+      expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+      expect(!r.ok && r.issues).toEqual([
+        { path: 'config.manualCandidates.0.versionId', message: expect.stringMatching(/Version 99999 is not a version of this project/) },
+        { path: 'config.manualCandidates.1.versionId', message: expect.stringMatching(/4\.3\.0-rc\.1 follows the naming pattern/) },
+        { path: 'config.manualCandidates.2.n', message: expect.stringMatching(/4\.3\.0 already has candidate 2 \(4\.3\.0-rc\.2\)/) },
+      ]);
+      await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+    });
+
+    it('refuses a non-admin with FORBIDDEN, even for a valid pick', async () => {
+      const id = await createVersion('Hotfix C');
+      const r = await ws.call('rc/config-save', { projectKey: 'RT', config: { ...defaults, manualCandidates: [{ versionId: id, release: '4.3.0', n: 3 }] } }, 'rt-qa-hiro');
+      expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+      expect(data<TrainsOut>(await ws.call('rc/trains', { projectKey: 'RT' })).unmatched.map((v) => v.id)).toContain(id);
+    });
+  });
+
   it('shows defaults and the reason when the stored settings are unreadable, and an admin can save over them', async () => {
     await ws.storage.set('rc-promotion:config:RT', { promoterRole: 42 });
     const r = data<Cfg>(await ws.call('rc/config', { projectKey: 'RT' }));

@@ -125,3 +125,40 @@ export function nextCandidate(
   if (after) return { n: after.n, name: after.version.name, existing: after.version };
   return { n: top + 1, name: candidateName(train.release, top + 1, convention) };
 }
+
+export type MappingProblem = { index: number; field: 'versionId' | 'release' | 'n'; message: string };
+
+/**
+ * Why hand-picked candidates cannot be stored, per entry: only versions of the project that the naming pattern
+ * leaves out (neither a candidate nor a train's release version) can be picked, each once, and a picked candidate's
+ * number must not be taken by another candidate of its train.
+ */
+export function manualCandidateProblems(versions: readonly VersionLite[], pattern: string, manual: readonly CandidateMapping[]): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  const convention = compileConvention(pattern);
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  const byPattern = groupTrains(versions, { pattern });
+  const outside = new Set(byPattern.unmatched.map((v) => v.id));
+  const seen = new Set<string>();
+  const refuse = (index: number, field: MappingProblem['field'], message: string) => problems.push({ index, field, message });
+  for (const [index, m] of manual.entries()) {
+    const v = byId.get(m.versionId);
+    if (!v) refuse(index, 'versionId', `Version ${m.versionId} is not a version of this project (it may have been deleted, or you cannot see it).`);
+    else if (seen.has(m.versionId)) refuse(index, 'versionId', `${v.name} is picked more than once.`);
+    else {
+      seen.add(m.versionId);
+      const parsed = parseCandidateName(v.name, convention);
+      if (parsed) refuse(index, 'versionId', `${v.name} follows the naming pattern ${convention.pattern}: it is already candidate ${parsed.n} of ${parsed.release}.`);
+      else if (!outside.has(v.id)) refuse(index, 'versionId', `${v.name} is the release version of the ${v.name} train, not a candidate.`);
+      else if (v.name.trim() === m.release.trim()) refuse(index, 'release', `${v.name} cannot be a candidate of its own release.`);
+    }
+  }
+  const refused = new Set(problems.map((p) => p.index));
+  const grouped = groupTrains(versions, { pattern, manual: manual.filter((_, i) => !refused.has(i)) });
+  manual.forEach((m, index) => {
+    if (refused.has(index)) return;
+    const other = grouped.trains.find((t) => t.release === m.release.trim())?.candidates.find((c) => c.n === m.n && c.version.id !== m.versionId);
+    if (other) problems.push({ index, field: 'n', message: `${m.release.trim()} already has candidate ${m.n} (${other.version.name}); pick another number.` });
+  });
+  return problems;
+}

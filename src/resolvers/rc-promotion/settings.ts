@@ -3,14 +3,17 @@ import { promotionConfigSchema, type PromotionConfig } from '../../contracts/rc-
 import { JiraError } from '../../jira/errors';
 import type { JiraGateway } from '../../jira/gateway';
 import { StorageError } from '../../storage/key-value-store';
+import { manualCandidateProblems } from '../../domain/rc-readiness';
 import { AppError } from '../app-error';
+import { toVersionLite } from './candidate';
 import { loadConfig, type PromotionStore } from './store';
 
 /**
  * The RC promotion settings of a project (app storage `rc-promotion:config:<PROJECT>`). Anyone on the page may read
  * them; only project admins (Administer Projects, by their own rights in Jira) may change them. A save is checked
  * against Jira first: the promoter role exists in the project, the ops project exists and the admin can see it,
- * every admin gate's JQL runs. Nothing is stored unless everything passes; the errors name their fields.
+ * every admin gate's JQL runs, every hand-picked candidate is a version of the project outside the naming pattern (with a
+ * number no other candidate of its train has). Nothing is stored unless everything passes; the errors name their fields.
  */
 export type SettingsCaller = { jira: JiraGateway; store: PromotionStore; accountId: string; projectKey: string };
 
@@ -62,6 +65,12 @@ export async function saveSettings(c: SettingsCaller, config: PromotionConfig) {
       }
     }),
   );
+  if (config.manualCandidates.length > 0) {
+    const versions = (await c.jira.listVersions(c.projectKey)).map(toVersionLite);
+    for (const p of manualCandidateProblems(versions, config.namingPattern, config.manualCandidates)) {
+      issues.push({ path: `config.manualCandidates.${p.index}.${p.field}`, message: p.message });
+    }
+  }
   if (issues.length > 0) {
     issues.sort((a, b) => a.path.localeCompare(b.path));
     throw new AppError('BAD_REQUEST', `The settings were not saved: ${issues.map((i) => i.message).join(' ')}`, issues);

@@ -1,4 +1,4 @@
-import { compileConvention, groupTrains, nextCandidate, parseCandidateName, patternProblem } from '../../../src/domain/rc-readiness/train-naming';
+import { compileConvention, groupTrains, manualCandidateProblems, nextCandidate, parseCandidateName, patternProblem } from '../../../src/domain/rc-readiness/train-naming';
 import { convergence } from '../../../src/domain/rc-readiness/convergence';
 import { releaseNotes } from '../../../src/domain/rc-readiness/release-notes';
 import { aVersion, anOpenIssue, anRcIssue } from '../../builders/rc';
@@ -51,6 +51,36 @@ describe('train naming', () => {
     if (!t) throw new Error('no train');
     expect(nextCandidate(t, '2', c)).toEqual({ n: 3, name: '4.3.0-rc.3' });
     expect(nextCandidate(t, '1', c)).toMatchObject({ n: 2, name: '4.3.0-rc.2', existing: { id: '2' } });
+  });
+
+  it('accepts hand-picked versions only from those the pattern leaves out, once each, with a free number', () => {
+    const versions = [
+      aVersion({ id: '1', name: '4.3.0-rc.1' }),
+      aVersion({ id: '2', name: '4.3.0' }),
+      aVersion({ id: '3', name: '4.3.0-hotfix-candidate' }),
+      aVersion({ id: '4', name: 'Backlog' }),
+    ];
+    expect(manualCandidateProblems(versions, '{release}-rc.{n}', [{ versionId: '3', release: '4.3.0', n: 2 }, { versionId: '4', release: '5.0.0', n: 1 }])).toEqual([]);
+    const problems = manualCandidateProblems(versions, '{release}-rc.{n}', [
+      { versionId: '99', release: '4.3.0', n: 5 },
+      { versionId: '1', release: '4.3.0', n: 5 },
+      { versionId: '2', release: '4.4.0', n: 1 },
+      { versionId: '3', release: '4.3.0', n: 1 },
+      { versionId: '3', release: '4.3.0', n: 7 },
+      { versionId: '4', release: 'Backlog', n: 1 },
+    ]);
+    expect(problems.map((p) => [p.index, p.field])).toEqual([
+      [0, 'versionId'],
+      [1, 'versionId'],
+      [2, 'versionId'],
+      [4, 'versionId'],
+      [5, 'release'],
+      [3, 'n'],
+    ]);
+    expect(problems.find((p) => p.index === 1)?.message).toMatch(/follows the naming pattern .* already candidate 1 of 4\.3\.0/);
+    expect(problems.find((p) => p.index === 3)?.message).toMatch(/4\.3\.0 already has candidate 1 \(4\.3\.0-rc\.1\)/);
+    // Under another pattern, the same version is outside it and may be picked.
+    expect(manualCandidateProblems(versions, '{release}-RC{n}', [{ versionId: '1', release: '4.3.0', n: 1 }])).toEqual([]);
   });
 
   it('is linear on a long hostile name', () => {

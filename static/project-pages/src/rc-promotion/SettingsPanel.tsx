@@ -1,12 +1,22 @@
-import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Fail, OutputOf, rcPromotionProcedures } from '@rt/contracts';
 import { Banner, ErrorBanner, Loading } from '../../../shared/components';
-import { useResult } from '../../../shared/use-result';
+import { useResult, type Loadable } from '../../../shared/use-result';
 import { call } from '../api';
+import { HandPickedCandidates, type DraftPick, type FieldRenderer } from './HandPickedCandidates';
+import type { Trains } from './types';
 
 type Settings = OutputOf<typeof rcPromotionProcedures, 'rc/config'>;
 type Config = Settings['config'];
-type Draft = { namingPattern: string; mode: Config['mode']; promoterRole: string; opsProjectKey: string; bugTypes: string; adminGates: Array<{ name: string; jql: string }> };
+type Draft = {
+  namingPattern: string;
+  mode: Config['mode'];
+  promoterRole: string;
+  opsProjectKey: string;
+  bugTypes: string;
+  adminGates: Array<{ name: string; jql: string }>;
+  manualCandidates: DraftPick[];
+};
 
 const toDraft = (c: Config): Draft => ({
   namingPattern: c.namingPattern,
@@ -15,6 +25,7 @@ const toDraft = (c: Config): Draft => ({
   opsProjectKey: c.opsProjectKey ?? '',
   bugTypes: c.bugTypes.join(', '),
   adminGates: c.adminGates.map((g) => ({ ...g })),
+  manualCandidates: c.manualCandidates.map((m) => ({ versionId: m.versionId, release: m.release, n: String(m.n) })),
 });
 
 const toConfig = (d: Draft, base: Config): Config => ({
@@ -28,14 +39,19 @@ const toConfig = (d: Draft, base: Config): Config => ({
     .map((t) => t.trim())
     .filter(Boolean),
   adminGates: d.adminGates.map((g) => ({ name: g.name.trim(), jql: g.jql.trim() })),
+  // An empty or non-numeric number goes as NaN (null on the wire), so the server names the field.
+  manualCandidates: d.manualCandidates.map((m) => ({ versionId: m.versionId, release: m.release.trim(), n: m.n.trim() === '' ? Number.NaN : Number(m.n) })),
 });
 
 /**
- * The page's settings (naming pattern, mode, promoter role, ops project, bug types, admin gates). Project admins edit
+ * The page's settings (naming pattern, mode, promoter role, ops project, bug types, admin gates, hand-picked
+ * candidates). Project admins edit
  * them; everyone else reads them. A refused save keeps what was typed and shows each error next to its field.
  */
 export function SettingsPanel({ projectKey, onSaved }: { projectKey: string; onSaved: () => void }) {
   const [loaded] = useResult<Settings>(() => call('rc/config', { projectKey }), [projectKey]);
+  // The versions outside the naming pattern, re-read after a save (a pick leaves them for its train).
+  const [trains, reloadTrains] = useResult<Trains>(() => call('rc/trains', { projectKey }), [projectKey]);
   return (
     <details className="rt-card" data-testid="rc-settings">
       <summary>Settings</summary>
@@ -45,13 +61,21 @@ export function SettingsPanel({ projectKey, onSaved }: { projectKey: string; onS
       ) : loaded.state === 'error' ? (
         <ErrorBanner error={loaded.error} />
       ) : (
-        <SettingsForm projectKey={projectKey} settings={loaded.data} onSaved={onSaved} />
+        <SettingsForm
+          projectKey={projectKey}
+          settings={loaded.data}
+          trains={trains}
+          onSaved={() => {
+            reloadTrains();
+            onSaved();
+          }}
+        />
       )}
     </details>
   );
 }
 
-function SettingsForm({ projectKey, settings, onSaved }: { projectKey: string; settings: Settings; onSaved: () => void }) {
+function SettingsForm({ projectKey, settings, trains, onSaved }: { projectKey: string; settings: Settings; trains: Loadable<Trains>; onSaved: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings.config));
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<Fail | null>(null);
@@ -67,7 +91,7 @@ function SettingsForm({ projectKey, settings, onSaved }: { projectKey: string; s
 
   useEffect(() => {
     // After a refused save, take the keyboard to the first field in error.
-    if (failure?.issues?.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (failure?.issues?.length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]')?.focus();
   }, [failure]);
 
   const set = (change: Partial<Draft>) => {
@@ -87,7 +111,7 @@ function SettingsForm({ projectKey, settings, onSaved }: { projectKey: string; s
     onSaved();
   }
 
-  const field = (path: string, label: string, hint: string | null, control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string; disabled: boolean }) => ReactElement) => {
+  const field: FieldRenderer = (path, label, hint, control) => {
     const error = errorOf(path);
     const fid = `${id}-${path.replace(/\./g, '-')}`;
     return (
@@ -165,6 +189,16 @@ function SettingsForm({ projectKey, settings, onSaved }: { projectKey: string; s
           </button>
         )}
       </fieldset>
+      <HandPickedCandidates
+        projectKey={projectKey}
+        picks={draft.manualCandidates}
+        onChange={(manualCandidates) => set({ manualCandidates })}
+        trains={trains}
+        field={field}
+        errorOf={errorOf}
+        readOnly={readOnly}
+        saving={saving}
+      />
       {failure ? <ErrorBanner error={failure} /> : null}
       {saved ? <Banner kind="success">Settings saved.</Banner> : null}
       {readOnly ? null : (
