@@ -131,6 +131,7 @@ async function runPageLoad(extra = 5_000): Promise<void> {
   const { createJiraEmulator } = await import('../local/emulator/handler');
   const { appStorageFile, FileStore } = await import('../local/emulator/store');
   const { createSeedState, SEED_BASE_DATE } = await import('../local/seed');
+  const { cloneIssue } = await import('../test/builders/sprint-plan');
   const { fileKeyValueStore, localServices } = await import('../local/server/local-services');
   const { installServices } = await import('../src/runtime/services');
   const { runProcedure } = await import('../src/resolvers/define-resolver');
@@ -144,16 +145,7 @@ async function runPageLoad(extra = 5_000): Promise<void> {
           (state) => {
             const template = state.issues.find((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId === '10003');
             if (!template) return;
-            for (let k = 0; k < extra; k += 1) {
-              const copy = JSON.parse(JSON.stringify(template)) as typeof template;
-              copy.id = String(state.counters.issueId++);
-              const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
-              state.counters.issueNumber['RT'] = number;
-              copy.key = `RT-${number}`;
-              delete copy.fields.custom['customfield_10020'];
-              copy.histories = [];
-              state.issues.push(copy);
-            }
+            for (let k = 0; k < extra; k += 1) delete cloneIssue(state, template).fields.custom['customfield_10020'];
           },
         ]),
     });

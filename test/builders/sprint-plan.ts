@@ -1,5 +1,6 @@
 import type { PlanBug, PlanSprint } from '../../src/domain/sprint-plan';
 import { jiraDateTime, parseJiraDateTime } from '../../local/emulator/dates';
+import type { EmuIssue } from '../../local/emulator/state';
 import type { EmulatorState } from '../../local/emulator/store';
 import type { SeedExtension } from '../../local/seed';
 
@@ -68,6 +69,19 @@ export function daysAfter(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * DAY).toISOString();
 }
 
+/** Adds a copy of `template` to the project of its key under the next id and key, without history; returns it to edit. */
+export function cloneIssue(state: EmulatorState, template: EmuIssue): EmuIssue {
+  const copy = JSON.parse(JSON.stringify(template)) as EmuIssue;
+  const project = template.key.slice(0, template.key.indexOf('-'));
+  copy.id = String(state.counters.issueId++);
+  const number = (state.counters.issueNumber[project] ?? 0) + 1;
+  state.counters.issueNumber[project] = number;
+  copy.key = `${project}-${number}`;
+  copy.histories = [];
+  state.issues.push(copy);
+  return copy;
+}
+
 /** Adds n open, triaged, ready bugs to RT's backlog (copies of a seeded In Progress bug without sprints, 1-5 points). */
 export const extraBugs =
   (n: number): SeedExtension =>
@@ -75,16 +89,10 @@ export const extraBugs =
     const template = state.issues.find((i) => i.key.startsWith('RT-') && i.fields.issueTypeId === '10004' && i.fields.statusId === '10003');
     if (!template) throw new Error('seed has no In Progress bug to copy');
     for (let k = 0; k < n; k += 1) {
-      const copy = JSON.parse(JSON.stringify(template)) as typeof template;
-      copy.id = String(state.counters.issueId++);
-      const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
-      state.counters.issueNumber['RT'] = number;
-      copy.key = `RT-${number}`;
+      const copy = cloneIssue(state, template);
       copy.fields.summary = `Extra backlog bug ${k + 1}`;
       delete copy.fields.custom['customfield_10020'];
       copy.fields.custom['customfield_10016'] = [1, 2, 3, 5][k % 4];
-      copy.histories = [];
-      state.issues.push(copy);
     }
   };
 
@@ -101,17 +109,11 @@ export const resolvedBugs =
     const end = parseJiraDateTime(sprint.endDate);
     const stamp = (ms: number) => jiraDateTime(new Date(ms));
     for (let k = 0; k < n; k += 1) {
-      const copy = JSON.parse(JSON.stringify(template)) as typeof template;
-      copy.id = String(state.counters.issueId++);
-      const number = (state.counters.issueNumber['RT'] ?? 0) + 1;
-      state.counters.issueNumber['RT'] = number;
-      copy.key = `RT-${number}`;
+      const copy = cloneIssue(state, template);
       copy.fields.summary = `Resolved bug ${k + 1} of sprint ${sprintId}`;
       copy.fields.created = stamp(parseJiraDateTime(sprint.startDate) - 7 * DAY);
       copy.fields.resolutionDate = stamp(end - 3_600_000 - k * 60_000);
       copy.fields.custom['customfield_10020'] = [sprintId];
       copy.fields.custom['customfield_10016'] = 1;
-      copy.histories = [];
-      state.issues.push(copy);
     }
   };
