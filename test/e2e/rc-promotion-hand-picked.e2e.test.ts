@@ -3,8 +3,8 @@
  * the naming pattern into the 4.3.0 train with the keyboard, a refused save keeps the pick, and after saving the
  * version is among the train's candidates.
  */
-import type { Frame, Page } from 'playwright-core';
 import { rcPromotionConfigSeed, seedIds, type SeedExtension } from '../../local/seed';
+import { focused } from './support/app-frame';
 import { browserSession } from './support/session';
 
 const HOTFIX_ID = '10099';
@@ -13,21 +13,6 @@ const hotfixVersion: SeedExtension = (state) => {
 };
 
 const session = browserSession({ seedExtensions: [rcPromotionConfigSeed, hotfixVersion] });
-
-function appFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
-  if (!frame) throw new Error('app frame not found');
-  return frame;
-}
-
-/** What has keyboard focus inside the app frame: its label (aria-label, or the <label> of a field) or its text. */
-const focused = (page: Page) =>
-  appFrame(page).evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return 'body';
-    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-    return (el.getAttribute('aria-label') ?? label ?? el.textContent ?? el.tagName).trim();
-  });
 
 test('the admin picks a version outside the pattern into the 4.3.0 train by keyboard, a refused save keeps it, and after saving it is a candidate', async () => {
   const page = await session.openAs('rt-rte-chloe', '#/project/rc-promotion');

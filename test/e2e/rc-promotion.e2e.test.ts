@@ -3,8 +3,9 @@
  * promotes rc.2 through the confirmation, and the emulator shows the version released and the ops hand-off;
  * a QA user gets no promote button and the resolver refuses them.
  */
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
+import { appFrame, focused } from './support/app-frame';
 import { browserSession } from './support/session';
 
 const session = browserSession({ seedExtensions: [rcPromotionConfigSeed] });
@@ -18,18 +19,6 @@ async function openAs(accountId: string): Promise<{ page: Page; app: FrameLocato
 
 const rc2 = () => session.ws.store.get().versions.find((v) => v.id === seedIds.VERSION.RC2)!;
 
-function appFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
-  if (!frame) throw new Error('app frame not found');
-  return frame;
-}
-
-/** What has keyboard focus inside the app frame: its accessible label or text. */
-const focused = (page: Page) =>
-  appFrame(page).evaluate(() => {
-    const el = document.activeElement;
-    return el && el !== document.body ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim() : 'body';
-  });
 
 test('a QA user sees the gates but cannot promote', async () => {
   const { page, app } = await openAs('rt-qa-hiro');

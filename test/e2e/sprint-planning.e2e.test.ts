@@ -4,6 +4,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { extraBugs } from '../builders/sprint-plan';
+import { appFrame, focused } from './support/app-frame';
 import { browserSession } from './support/session';
 
 const SPRINT_FIELD = 'customfield_10020';
@@ -24,16 +25,6 @@ async function backlogKey(app: FrameLocator, n: number): Promise<string> {
   const key = await app.getByRole('list', { name: 'Ranked backlog' }).locator('[data-issue-key]').nth(n).getAttribute('data-issue-key');
   if (!key) throw new Error('no backlog row');
   return key;
-}
-
-/** What has keyboard focus inside the app frame: its accessible label or text. */
-async function focused(page: Page): Promise<string> {
-  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
-  if (!frame) throw new Error('app frame not found');
-  return frame.evaluate(() => {
-    const el = document.activeElement;
-    return el && el !== document.body ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim() : 'body';
-  });
 }
 
 test('plans a bug into a sprint with the keyboard, undoes it, and Jira follows', async () => {
@@ -76,8 +67,7 @@ test('plans a bug by drag and drop', async () => {
   const { page, app } = await openPage();
   const key = await backlogKey(app, 1);
   // HTML5 drag and drop as the browser fires it: dragstart on the row, dragover and drop on the column, one DataTransfer.
-  const frame = page.frames().find((f) => f.url().includes('/__app/frame'));
-  if (!frame) throw new Error('app frame not found');
+  const frame = appFrame(page);
   const transfer = await frame.evaluateHandle(() => new DataTransfer());
   const column = app.getByRole('region', { name: 'RT Sprint 26' });
   await app.locator(`[data-issue-key="${key}"]`).dispatchEvent('dragstart', { dataTransfer: transfer });
@@ -140,7 +130,7 @@ test('auto-plan by keyboard: the diff opens on Cancel, Tab stays in the dialog, 
   const dialog = app.getByRole('dialog', { name: 'Auto-plan proposal' });
   await dialog.waitFor();
   await expect(focused(page)).resolves.toBe('Cancel'); // Enter does not apply at once
-  const frame = page.frames().find((f) => f.url().includes('/__app/frame'))!;
+  const frame = appFrame(page);
   const inDialog = () => frame.evaluate(() => !!document.activeElement?.closest('[role=dialog]'));
   for (let i = 0; i < 4; i += 1) {
     await page.keyboard.press('Tab');
