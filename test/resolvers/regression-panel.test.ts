@@ -62,6 +62,17 @@ const withoutRecord =
     key.value = bug.key;
   };
 
+/** Two testers about to write the same not-run check: a clock a second apart per write, the bug, its record, the check. */
+function raceOnOpenCheck(ws: Ws) {
+  const real = services();
+  let t = Date.parse('2026-11-16T12:00:00.000Z');
+  installServices({ ...real, now: () => new Date((t += 1000)) });
+  const key = inQaBugWithOpenCheck(ws.store.get());
+  const base = ws.record(key);
+  const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+  return { key, base, check };
+}
+
 describe('regression panel resolver (emulator)', () => {
   let ws: Ws;
   const fresh = { value: undefined as string | undefined };
@@ -259,12 +270,7 @@ describe('regression panel resolver (emulator)', () => {
   });
 
   test('a result and a rename of the same check at the same moment both survive, and the notice says nothing was lost', async () => {
-    const real = services();
-    let t = Date.parse('2026-11-16T12:00:00.000Z');
-    installServices({ ...real, now: () => new Date((t += 1000)) });
-    const key = inQaBugWithOpenCheck(ws.store.get());
-    const base = ws.record(key);
-    const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+    const { key, base, check } = raceOnOpenCheck(ws);
     const [a, b] = await Promise.all([
       ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, result: 'failed', note: 'Crash', seenUpdatedAt: check.updatedAt }, 'rt-qa-hiro'),
       ws.call('regression/edit-check', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, title: 'Renamed check', seenUpdatedAt: check.updatedAt }, 'rt-qa-isabel'),
@@ -279,12 +285,7 @@ describe('regression panel resolver (emulator)', () => {
   });
 
   test('two results on the same check at the same moment: the later wins, and the loser is told who replaced it', async () => {
-    const real = services();
-    let t = Date.parse('2026-11-16T12:00:00.000Z');
-    installServices({ ...real, now: () => new Date((t += 1000)) });
-    const key = inQaBugWithOpenCheck(ws.store.get());
-    const base = ws.record(key);
-    const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
+    const { key, base, check } = raceOnOpenCheck(ws);
     const input = { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, seenUpdatedAt: check.updatedAt };
     const [a, b] = await Promise.all([
       ws.call('regression/record-result', { ...input, result: 'failed' }, 'rt-qa-hiro'),
