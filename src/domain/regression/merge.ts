@@ -173,14 +173,7 @@ function earliest(values: Array<string | undefined>): string {
 export function sameCheck(a: RegressionCheck, b: RegressionCheck): boolean {
   return (
     a.id === b.id &&
-    a.area === b.area &&
-    a.title === b.title &&
-    a.result === b.result &&
-    a.tester?.accountId === b.tester?.accountId &&
-    a.tester?.name === b.tester?.name &&
-    a.at === b.at &&
-    a.note === b.note &&
-    a.reportedBugKey === b.reportedBugKey &&
+    checkFieldGroups.every((g) => sameGroup(a, b, g)) &&
     a.updatedAt === b.updatedAt &&
     a.updatedBy === b.updatedBy &&
     a.updatedByName === b.updatedByName &&
