@@ -16,7 +16,19 @@ export type RetryPolicy = {
   baseDelayMs: number;
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** Retries shared by every request made with this policy (e.g. one validation's), on top of `maxRetries` each. */
+  budget?: { retriesLeft: number };
 };
+
+/** Whether a retry is allowed after `attempt` (0-based), and if so takes it from the shared budget. */
+function takeRetry(policy: RetryPolicy, attempt: number): boolean {
+  if (attempt >= policy.maxRetries) return false;
+  if (policy.budget) {
+    if (policy.budget.retriesLeft <= 0) return false;
+    policy.budget.retriesLeft--;
+  }
+  return true;
+}
 
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 3,
@@ -51,8 +63,8 @@ const retryable = (status: number, request: JiraRequest) => status === 429 || (s
 export type JsonReply = { status: number; body: unknown };
 
 /**
- * Sends a request, retrying 429 (and 5xx or network errors when the request is idempotent) a bounded number of times (not when Jira's Retry-After exceeds
- * `maxDelayMs`), and returns the parsed JSON body of a 2xx reply.
+ * Sends a request, retrying 429 (and 5xx or network errors when the request is idempotent) a bounded number of
+ * times (not when Jira's Retry-After exceeds `maxDelayMs`), and returns the parsed JSON body of a 2xx reply.
  * Any other outcome is thrown as a typed JiraError naming `operation`.
  */
 export async function exchange(
@@ -67,7 +79,7 @@ export async function exchange(
       response = await transport.send(request);
     } catch (e) {
       if (isForgePassThroughError(e)) throw e;
-      if (repeatable(request) && attempt < policy.maxRetries) {
+      if (repeatable(request) && takeRetry(policy, attempt)) {
         await policy.sleep(retryDelayMs(attempt + 1, null, policy));
         continue;
       }
@@ -76,10 +88,11 @@ export async function exchange(
     const text = await response.text();
     const body = parseJson(text);
     if (response.status >= 200 && response.status < 300) return { status: response.status, body };
-    const retryAfter = retryable(response.status, request) ? response.header('retry-after') : null;
+    const canRetry = retryable(response.status, request);
+    const retryAfter = canRetry ? response.header('retry-after') : null;
     const delay = retryDelayMs(attempt + 1, retryAfter, policy);
     // A Retry-After longer than the policy allows is not waited for: the error tells the user how long instead.
-    if (retryable(response.status, request) && attempt < policy.maxRetries && delay <= policy.maxDelayMs) {
+    if (canRetry && delay <= policy.maxDelayMs && takeRetry(policy, attempt)) {
       await policy.sleep(delay);
       continue;
     }

@@ -1,6 +1,5 @@
-import { isForgePassThroughError } from '../jira/errors';
 import { createJiraGateway, type JiraGateway } from '../jira/gateway';
-import { defaultRetryPolicy, retryDelayMs, type JiraRawResponse, type JiraRequest, type JiraTransport, type RetryPolicy } from '../jira/transport';
+import type { JiraTransport, RetryPolicy } from '../jira/transport';
 import type { Services } from '../runtime/services';
 
 /**
@@ -15,20 +14,11 @@ export const validatorRetry: Pick<RetryPolicy, 'maxRetries' | 'baseDelayMs' | 'm
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** A 429 was not processed; a 5xx or a network error may have been, so only reads are sent again (validators only read). */
-const retryable = (status: number, request: JiraRequest) => status === 429 || (status >= 500 && request.method === 'GET');
-
-/** The wanted delay before the retry (Retry-After in seconds when sent, else the backoff), or undefined past the cap. */
-function delayWithinCap(retryAfter: string | null): number | undefined {
-  const uncapped = retryDelayMs(1, retryAfter, { ...validatorRetry, maxDelayMs: Number.POSITIVE_INFINITY });
-  return uncapped <= validatorRetry.maxDelayMs ? uncapped : undefined;
-}
-
 export type ValidatorJira = { jira: JiraGateway; /** HTTP requests sent to Jira so far (retries included). */ sends(): number };
 
 /**
  * A gateway for one validation: the app's transport with the validator budget above, counting every request
- * sent (the gateway itself does no retries). Services without a raw transport (fakes) get `jira('app')`, whose
+ * sent, retries included. Services without a raw transport (fakes) get `jira('app')`, whose
  * logical calls are counted instead.
  */
 export function validatorJira(svc: Services): ValidatorJira {
@@ -39,28 +29,14 @@ export function validatorJira(svc: Services): ValidatorJira {
     return { jira, sends: () => jira.callCount() - start };
   }
   let sends = 0;
-  let retriesLeft = validatorRetry.maxRetries;
-  const transport: JiraTransport = {
-    async send(request: JiraRequest): Promise<JiraRawResponse> {
-      for (;;) {
-        sends++;
-        let response: JiraRawResponse;
-        try {
-          response = await raw.send(request);
-        } catch (e) {
-          if (retriesLeft <= 0 || request.method !== 'GET' || isForgePassThroughError(e)) throw e;
-          retriesLeft--;
-          await validatorRetry.sleep(validatorRetry.baseDelayMs);
-          continue;
-        }
-        if (!retryable(response.status, request) || retriesLeft <= 0) return response;
-        const delay = delayWithinCap(response.header('retry-after'));
-        if (delay === undefined) return response;
-        retriesLeft--;
-        await response.text().catch(() => ''); // drain the failed reply before sending again
-        await validatorRetry.sleep(delay);
-      }
+  const counting: JiraTransport = {
+    send(request) {
+      sends++;
+      return raw.send(request);
     },
   };
-  return { jira: createJiraGateway(transport, { ...defaultRetryPolicy, maxRetries: 0 }), sends: () => sends };
+  // The gateway's own retry rules (reads and idempotent requests only; no wait past maxDelayMs), with one budget
+  // for the whole validation. `sleep` is looked up at call time so tests can replace validatorRetry.sleep.
+  const policy: RetryPolicy = { ...validatorRetry, sleep: (ms) => validatorRetry.sleep(ms), budget: { retriesLeft: validatorRetry.maxRetries } };
+  return { jira: createJiraGateway(counting, policy), sends: () => sends };
 }
