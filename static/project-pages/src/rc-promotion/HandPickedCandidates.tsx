@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { EmptyState, ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import type { Loadable } from '../../../shared/use-result';
+import { SettingField } from './SettingField';
 import type { Trains } from './types';
 
 /** A hand-picked candidate as the form edits it (the number as typed). */
@@ -213,12 +214,6 @@ function AddPick({
     e.preventDefault();
     submit();
   };
-  const errorBlock = (key: 'release' | 'n') =>
-    errors[key] ? (
-      <div className="rt-field-error" role="alert">
-        {errors[key]}
-      </div>
-    ) : null;
 
   return (
     <div data-add-pick role="group" aria-labelledby={`${id}-title`} className="rc-gate-row">
@@ -233,51 +228,49 @@ function AddPick({
           ))}
         </select>
       </div>
-      <div className="rc-setting">
-        <label htmlFor={`${id}-release`}>Train (release)</label>
-        <input
-          id={`${id}-release`}
-          list={listId}
-          value={release}
-          maxLength={255}
-          disabled={disabled}
-          aria-invalid={!!errors.release}
-          aria-describedby={`${id}-release-help`}
-          onKeyDown={onEnter}
-          onChange={(e) => {
-            setRelease(e.target.value);
-            setErrors({});
-          }}
-        />
-        <div id={`${id}-release-help`}>
-          {errorBlock('release')}
-          <div className="rt-muted">An existing train ({releases.join(', ') || 'none yet'}) or a new release name.</div>
-        </div>
-      </div>
-      <div className="rc-setting">
-        <label htmlFor={`${id}-n`}>Candidate number (position in the train)</label>
-        <input
-          id={`${id}-n`}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={MAX_N}
-          step={1}
-          value={n}
-          disabled={disabled}
-          aria-invalid={!!errors.n}
-          aria-describedby={`${id}-n-help`}
-          onKeyDown={onEnter}
-          onChange={(e) => {
-            setTypedN(e.target.value);
-            setErrors({});
-          }}
-        />
-        <div id={`${id}-n-help`}>
-          {errorBlock('n')}
-          <div className="rt-muted">Candidates are ordered by this number; the next free one is suggested.</div>
-        </div>
-      </div>
+      <SettingField
+        id={`${id}-release`}
+        label="Train (release)"
+        hint={`An existing train (${releases.join(', ') || 'none yet'}) or a new release name.`}
+        error={errors.release}
+        control={(p) => (
+          <input
+            {...p}
+            list={listId}
+            value={release}
+            maxLength={255}
+            disabled={disabled}
+            onKeyDown={onEnter}
+            onChange={(e) => {
+              setRelease(e.target.value);
+              setErrors({});
+            }}
+          />
+        )}
+      />
+      <SettingField
+        id={`${id}-n`}
+        label="Candidate number (position in the train)"
+        hint="Candidates are ordered by this number; the next free one is suggested."
+        error={errors.n}
+        control={(p) => (
+          <input
+            {...p}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={MAX_N}
+            step={1}
+            value={n}
+            disabled={disabled}
+            onKeyDown={onEnter}
+            onChange={(e) => {
+              setTypedN(e.target.value);
+              setErrors({});
+            }}
+          />
+        )}
+      />
       <button type="button" className="rt-button" disabled={disabled || !chosen} onClick={submit}>
         Add as candidate
       </button>

@@ -4,6 +4,7 @@ import { Banner, ErrorBanner, Loading } from '../../../shared/components';
 import { useResult, type Loadable } from '../../../shared/use-result';
 import { call } from '../api';
 import { HandPickedCandidates, type DraftPick, type FieldRenderer } from './HandPickedCandidates';
+import { SettingField } from './SettingField';
 import type { Trains } from './types';
 
 type Settings = OutputOf<typeof rcPromotionProcedures, 'rc/config'>;
@@ -111,24 +112,9 @@ function SettingsForm({ projectKey, settings, trains, onSaved }: { projectKey: s
     onSaved();
   }
 
-  const field: FieldRenderer = (path, label, hint, control) => {
-    const error = errorOf(path);
-    const fid = `${id}-${path.replace(/\./g, '-')}`;
-    return (
-      <div className="rc-setting">
-        <label htmlFor={fid}>{label}</label>
-        {control({ id: fid, 'aria-invalid': !!error, 'aria-describedby': `${fid}-help`, disabled: readOnly || saving })}
-        <div id={`${fid}-help`}>
-          {error ? (
-            <div className="rt-field-error" role="alert">
-              {error}
-            </div>
-          ) : null}
-          {hint ? <div className="rt-muted">{hint}</div> : null}
-        </div>
-      </div>
-    );
-  };
+  const field: FieldRenderer = (path, label, hint, control) => (
+    <SettingField id={`${id}-${path.replace(/\./g, '-')}`} label={label} hint={hint} error={errorOf(path)} control={(p) => control({ ...p, disabled: readOnly || saving })} />
+  );
 
   return (
     <form
