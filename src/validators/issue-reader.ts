@@ -1,24 +1,8 @@
-import type { StatusChange } from '../domain/bug-flow/changelog';
 import type { IssueLinkRef, IssueSnapshot } from '../domain/validators/issue-snapshot';
+import { statusChangesOf } from '../jira/changelog';
 import type { JiraGateway } from '../jira/gateway';
 import type { JiraChangelogHistory, JiraIssue } from '../jira/schemas';
 
-/** Status changes (`field: "status"` items) of changelog histories, in the domain's shape. */
-export function statusChangesOf(histories: readonly JiraChangelogHistory[]): StatusChange[] {
-  const out: StatusChange[] = [];
-  for (const h of histories) {
-    for (const item of h.items) {
-      if (item.field !== 'status' && item.fieldId !== 'status') continue;
-      if (typeof item.to !== 'string' || item.to === '') continue;
-      const change: StatusChange = { at: h.created, toStatusId: item.to };
-      if (typeof item.from === 'string' && item.from !== '') change.fromStatusId = item.from;
-      if (h.author?.accountId) change.authorAccountId = h.author.accountId;
-      if (h.author?.displayName) change.authorName = h.author.displayName;
-      out.push(change);
-    }
-  }
-  return out;
-}
 
 const names = (list: ReadonlyArray<{ name: string }> | undefined) => (list ?? []).map((v) => v.name);
 
@@ -70,11 +54,6 @@ export function snapshotOfNewIssue(modifiedFields: Record<string, unknown>): Iss
   };
 }
 
-/** True when the inline changelog holds only part of the issue's history (Jira inlines its latest 100 entries). */
-export function changelogTruncated(issue: JiraIssue): boolean {
-  const c = issue.changelog;
-  return c !== undefined && typeof c.total === 'number' && c.total > c.histories.length;
-}
 
 export type IssueRead = { issue: JiraIssue; extraHistories: JiraChangelogHistory[] };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PromotionConfig } from '../../contracts/rc-promotion';
 import { REGRESSION_PROPERTY_KEY } from '../../contracts/regression';
-import { hasRteReviewAfterLatestDev, stageHistory, timeInStages, type StatusChange, type StatusStageMapping } from '../../domain/bug-flow';
+import { hasRteReviewAfterLatestDev, stageHistory, timeInStages, type StatusStageMapping } from '../../domain/bug-flow';
 import {
   convergence,
   evaluateGates,
@@ -17,6 +17,7 @@ import {
 } from '../../domain/rc-readiness';
 import type { MetricStage } from '../../domain/rc-readiness/metrics';
 import { parseStoredRecord, verdictFor } from '../../domain/regression';
+import { changelogTruncated, statusChangesOf, withWholeChangelog } from '../../jira/changelog';
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue, JiraVersion } from '../../jira/schemas';
 import { AppError } from '../app-error';
@@ -86,32 +87,16 @@ export async function searchTrainIssues(jira: JiraGateway, projectKey: string, v
  */
 export async function withFullChangelogs(jira: JiraGateway, issues: JiraIssue[], concurrency = 5): Promise<JiraIssue[]> {
   const out = [...issues];
-  const partial = out.flatMap((issue, i) => {
-    const c = issue.changelog;
-    return c && typeof c.total === 'number' && c.total > c.histories.length ? [i] : [];
-  });
+  const partial = out.flatMap((issue, i) => (changelogTruncated(issue) ? [i] : []));
   for (let start = 0; start < partial.length; start += concurrency) {
-    await Promise.all(
-      partial.slice(start, start + concurrency).map(async (i) => {
-        const issue = out[i]!;
-        const histories = await jira.getChangelog(issue.key);
-        out[i] = { ...issue, changelog: { ...issue.changelog, histories, total: histories.length } };
-      }),
-    );
+    await Promise.all(partial.slice(start, start + concurrency).map(async (i) => (out[i] = await withWholeChangelog(jira, out[i]!))));
   }
   return out;
 }
 
-export function statusChanges(issue: JiraIssue): StatusChange[] {
-  return (issue.changelog?.histories ?? []).flatMap((h) =>
-    h.items
-      .filter((i) => (i.fieldId ?? i.field) === 'status' && typeof i.to === 'string')
-      .map((i) => ({ at: h.created, toStatusId: i.to as string, ...(i.from ? { fromStatusId: i.from } : {}), ...(h.author ? { authorAccountId: h.author.accountId } : {}) })),
-  );
-}
 
 export function intervalsOf(issue: JiraIssue, facts: ProjectFacts) {
-  return stageHistory(issue.fields.created ?? new Date(0).toISOString(), issue.fields.status?.id, statusChanges(issue), facts.mapping);
+  return stageHistory(issue.fields.created ?? new Date(0).toISOString(), issue.fields.status?.id, statusChangesOf(issue.changelog?.histories ?? []), facts.mapping);
 }
 
 const optionValue = z.object({ value: z.string() });

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { bugPathSchema } from '../../contracts/regression';
 import { loopCounts, stageHistory, stageLabels, stageVisits } from '../../domain/bug-flow';
+import { statusChangesOf, withWholeChangelog } from '../../jira/changelog';
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue } from '../../jira/schemas';
 import type { KeyValueStore } from '../../storage/key-value-store';
 import { loadStageMapping } from '../../storage/stage-mapping-store';
-import { changelogTruncated } from '../../validators/issue-reader';
-import { statusChanges } from '../rc-promotion/candidate';
 
 /**
  * The bug's path through the loop with who moved it and when, from its changelog and the project's status →
@@ -18,13 +17,10 @@ export async function bugPath(jira: JiraGateway, storage: KeyValueStore, issue: 
   if (!project?.id || !issue.changelog) return undefined;
   try {
     // Jira inlines only the latest 100 changelog entries: read the whole history when there is more.
-    if (changelogTruncated(issue)) {
-      const histories = await jira.getChangelog(issue.key);
-      issue = { ...issue, changelog: { ...issue.changelog, histories, total: histories.length } };
-    }
+    issue = await withWholeChangelog(jira, issue);
     const { mapping } = await loadStageMapping(storage, jira, { id: project.id, key: project.key }, now);
     const names = new Map((issue.changelog?.histories ?? []).flatMap((h) => (h.author?.displayName ? [[h.author.accountId, h.author.displayName] as const] : [])));
-    const intervals = stageHistory(issue.fields.created ?? now.toISOString(), issue.fields.status?.id, statusChanges(issue), mapping);
+    const intervals = stageHistory(issue.fields.created ?? now.toISOString(), issue.fields.status?.id, statusChangesOf(issue.changelog?.histories ?? []), mapping);
     const steps = stageVisits(intervals).map((v) => {
       const by = v.byAccountId ? (names.get(v.byAccountId) ?? v.byAccountId) : undefined;
       return { stage: v.stage, label: stageLabels[v.stage], enteredAt: v.enteredAt, ...(v.leftAt ? { leftAt: v.leftAt } : {}), ...(by ? { by } : {}) };
