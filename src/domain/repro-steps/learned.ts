@@ -9,30 +9,49 @@ import { tokenVocabularyOf, type SparseFeatures, type TokenVocabulary } from './
 export type LearnedPart = { bias: number; cut: number; weights: Record<string, number> };
 export type LearnedModel = { steps: LearnedPart; expected: LearnedPart; actual: LearnedPart };
 
-type Compiled = { bias: number; cut: number; weights: Map<string, number> };
-const compile = (p: LearnedPart): Compiled => ({ bias: p.bias, cut: p.cut, weights: new Map(Object.entries(p.weights)) });
+type Parts<T> = { steps: T; expected: T; actual: T };
+/** A feature's weight in each part (undefined where the part does not weigh it): one lookup per feature for all three. */
+type FeatureWeights = Parts<number | undefined>;
 
-let compiled: { model: LearnedModel; parts: { steps: Compiled; expected: Compiled; actual: Compiled } } | undefined;
+let compiled: { model: LearnedModel; weights: Map<string, FeatureWeights> } | undefined;
 
-function compiledFor(model: LearnedModel): { steps: Compiled; expected: Compiled; actual: Compiled } {
-  if (compiled?.model !== model) compiled = { model, parts: { steps: compile(model.steps), expected: compile(model.expected), actual: compile(model.actual) } };
-  return compiled.parts;
+function weightsOf(model: LearnedModel): Map<string, FeatureWeights> {
+  if (compiled?.model !== model) {
+    const weights = new Map<string, FeatureWeights>();
+    for (const part of ['steps', 'expected', 'actual'] as const) {
+      for (const [k, w] of Object.entries(model[part].weights)) {
+        let fw = weights.get(k);
+        if (!fw) weights.set(k, (fw = { steps: undefined, expected: undefined, actual: undefined }));
+        fw[part] = w;
+      }
+    }
+    compiled = { model, weights };
+  }
+  return compiled.weights;
 }
 
-/** Log-odds that the part is present (before the cut). */
-export function logOdds(part: Compiled | LearnedPart, x: SparseFeatures): number {
-  const weights = part.weights instanceof Map ? part.weights : new Map(Object.entries(part.weights));
-  let z = part.bias;
+/**
+ * Log-odds that each part is present (before the cut): bias + Σ weight·feature, summed per part in the order of x
+ * (the same additions in the same order as one part at a time, so the same floating-point result).
+ */
+export function logOdds(model: LearnedModel, x: SparseFeatures): Parts<number> {
+  const weights = weightsOf(model);
+  let steps = model.steps.bias;
+  let expected = model.expected.bias;
+  let actual = model.actual.bias;
   for (const [k, v] of x) {
     const w = weights.get(k);
-    if (w !== undefined) z += w * v;
+    if (w === undefined) continue;
+    if (w.steps !== undefined) steps += w.steps * v;
+    if (w.expected !== undefined) expected += w.expected * v;
+    if (w.actual !== undefined) actual += w.actual * v;
   }
-  return z;
+  return { steps, expected, actual };
 }
 
-export function learnedEvidence(x: SparseFeatures, model: LearnedModel = LEARNED_MODEL): { steps: number; expected: number; actual: number } {
-  const p = compiledFor(model);
-  return { steps: logOdds(p.steps, x) - p.steps.cut, expected: logOdds(p.expected, x) - p.expected.cut, actual: logOdds(p.actual, x) - p.actual.cut };
+export function learnedEvidence(x: SparseFeatures, model: LearnedModel = LEARNED_MODEL): Parts<number> {
+  const z = logOdds(model, x);
+  return { steps: z.steps - model.steps.cut, expected: z.expected - model.expected.cut, actual: z.actual - model.actual.cut };
 }
 
 let vocabularyCache: { model: LearnedModel; vocabulary: TokenVocabulary } | undefined;

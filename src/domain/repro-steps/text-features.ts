@@ -77,22 +77,38 @@ function scale(name: string, v: number): number {
 }
 
 /**
- * The token features a model can weigh, split for cheap tests while tokenising: a token outside it adds nothing to
- * any score, so the analyser skips building (and storing) its key. Training passes none and gets every token.
+ * The token features a model can weigh, indexed by word: a token outside it adds nothing to any score, so the
+ * analyser skips building (and storing) its key. Each entry holds the feature keys ready-made ("w:open", "s:open",
+ * and per next word "b:open the"), so tokenising costs one lookup per word and allocates no key string.
+ * Training passes none and gets every token.
  */
-export type TokenVocabulary = { words: Set<string>; starts: Set<string>; bigramFirst: Set<string>; bigrams: Set<string> };
+export type TokenVocabulary = Map<string, TokenKeys>;
+export type TokenKeys = { word?: string; start?: string; bigrams?: Map<string, string> };
 
 export function tokenVocabularyOf(featureNames: Iterable<string>): TokenVocabulary {
-  const v: TokenVocabulary = { words: new Set(), starts: new Set(), bigramFirst: new Set(), bigrams: new Set() };
+  const v: TokenVocabulary = new Map();
+  const keysOf = (w: string): TokenKeys => {
+    let k = v.get(w);
+    if (!k) v.set(w, (k = { word: undefined, start: undefined, bigrams: undefined }));
+    return k;
+  };
   for (const k of featureNames) {
-    if (k.startsWith('w:')) v.words.add(k.slice(2));
-    else if (k.startsWith('s:')) v.starts.add(k.slice(2));
+    if (k.startsWith('w:')) keysOf(k.slice(2)).word = k;
+    else if (k.startsWith('s:')) keysOf(k.slice(2)).start = k;
     else if (k.startsWith('b:')) {
-      v.bigrams.add(k);
-      v.bigramFirst.add(k.slice(2, k.indexOf(' ')));
+      // Words hold no space, so "b:<first> <second>" splits at its only space (a key without one never matches).
+      const space = k.indexOf(' ');
+      if (space < 0) continue;
+      const first = keysOf(k.slice(2, space));
+      (first.bigrams ??= new Map()).set(k.slice(space + 1), k);
     }
   }
   return v;
+}
+
+/** Every token counts (training): the keys of a word, built on the fly. */
+function openKeys(w: string): TokenKeys {
+  return { word: `w:${w}`, start: `s:${w}`, bigrams: undefined };
 }
 
 export function reportFeatures(text: string, src: FeatureSource, vocabulary?: TokenVocabulary): SparseFeatures {
@@ -120,23 +136,7 @@ export function reportFeatures(text: string, src: FeatureSource, vocabulary?: To
     if (c.stepLike) stepLike++;
     if (c.expected) expectedLike++;
     if (c.observed) observedLike++;
-    let prev: string | undefined;
-    let first = true;
-    for (let i = nextWordStart(s, 0); i < s.length; i = nextWordStart(s, i)) {
-      const end = wordEnd(s, i);
-      const w = s.slice(i, end);
-      i = end;
-      if (first) {
-        if (!vocabulary || vocabulary.starts.has(w)) out.set(`s:${w}`, 1);
-        first = false;
-      }
-      if (!vocabulary || vocabulary.words.has(w)) out.set(`w:${w}`, 1);
-      if (prev !== undefined && (!vocabulary || vocabulary.bigramFirst.has(prev))) {
-        const bigram = `b:${prev} ${w}`;
-        if (!vocabulary || vocabulary.bigrams.has(bigram)) out.set(bigram, 1);
-      }
-      prev = w;
-    }
+    addTokens(s, vocabulary, out);
   }
   const n = sentences.length;
   if (n > 0) {
@@ -149,4 +149,24 @@ export function reportFeatures(text: string, src: FeatureSource, vocabulary?: To
     out.set('sent:observed', Math.min(observedLike, 4) / 4);
   }
   return out;
+}
+
+/** The word, sentence-start and bigram features of one lower-cased sentence, in reading order. */
+function addTokens(s: string, vocabulary: TokenVocabulary | undefined, out: SparseFeatures): void {
+  let prev: string | undefined;
+  let prevKeys: TokenKeys | undefined;
+  for (let i = nextWordStart(s, 0); i < s.length; i = nextWordStart(s, i)) {
+    const end = wordEnd(s, i);
+    const w = s.slice(i, end);
+    const keys = vocabulary ? vocabulary.get(w) : openKeys(w);
+    if (prev === undefined && keys?.start) out.set(keys.start, 1);
+    if (keys?.word) out.set(keys.word, 1);
+    if (prev !== undefined) {
+      const bigram = vocabulary ? prevKeys?.bigrams?.get(w) : `b:${prev} ${w}`;
+      if (bigram) out.set(bigram, 1);
+    }
+    prev = w;
+    prevKeys = keys;
+    i = end;
+  }
 }

@@ -3,7 +3,7 @@
  * tokeniser) must give the model exactly the features the training path computes.
  */
 import { extractParts } from '../../../src/domain/repro-steps/extract-parts';
-import { learnedEvidence, modelVocabulary } from '../../../src/domain/repro-steps/learned';
+import { learnedEvidence, logOdds, modelVocabulary } from '../../../src/domain/repro-steps/learned';
 import { LEARNED_MODEL } from '../../../src/domain/repro-steps/learned-model';
 import { reportFeatures, tokenVocabularyOf, type FeatureSource } from '../../../src/domain/repro-steps/text-features';
 import { sentenceCues, sentenceKey, type SentenceCues } from '../../../src/domain/repro-steps/cues';
@@ -48,5 +48,17 @@ describe('text features fast path', () => {
   test('tokens: words with one apostrophe part, letters a-z only', () => {
     const x = reportFeatures("Doesn't rock'n'roll café x2y", source(''), tokenVocabularyOf(['w:doesn\'t', "w:rock'n", 'w:roll', 'w:caf', 'w:x', 'w:y', "b:doesn't rock'n", 's:doesn\'t']));
     expect([...x.keys()].filter((k) => /^[wbs]:/.test(k)).sort()).toEqual(["b:doesn't rock'n", "s:doesn't", 'w:caf', "w:doesn't", "w:rock'n", 'w:roll', 'w:x', 'w:y']);
+  });
+
+  test('the three parts summed in one pass give exactly the sums of one part at a time', () => {
+    for (const text of REPORTS) {
+      const x = reportFeatures(text, source(text), modelVocabulary());
+      const onePart = (p: (typeof LEARNED_MODEL)['steps']) => {
+        let z = p.bias;
+        for (const [k, v] of x) if (p.weights[k] !== undefined) z += p.weights[k]! * v;
+        return z;
+      };
+      expect(logOdds(LEARNED_MODEL, x)).toEqual({ steps: onePart(LEARNED_MODEL.steps), expected: onePart(LEARNED_MODEL.expected), actual: onePart(LEARNED_MODEL.actual) });
+    }
   });
 });
