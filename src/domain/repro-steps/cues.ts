@@ -2,6 +2,7 @@
  * Linguistic cues, tested one line at a time on at most CUE_WINDOW characters, so the cost is
  * linear in the text length. Every regex is a flat alternation of words (no nested quantifiers).
  */
+import { WordGate } from './word-gate';
 
 /** Characters of a line that cue regexes look at. */
 export const CUE_WINDOW = 400;
@@ -138,39 +139,57 @@ export type LineCues = {
   question: boolean;
 };
 
+/**
+ * The word regexes a line is checked against: WordGate (word-gate.ts) tells in one pass over the line which of them
+ * cannot match, and those are not run (a regex missing from here is always run).
+ */
+const GATE = new WordGate([
+  CONDITIONAL_ACTOR, CONDITIONAL_GERUND, FIRST_PERSON_ACTION, REPRO_TALK, EXPECTED, ACTUAL, ENVIRONMENT, CANNOT_REPRO,
+  SEQUENCE, REQUEST, OBLIGATION, WORKS_ELSEWHERE, WISH, AS_EXPECTED, CORRECTNESS, URL_CUE, FIRST_PERSON_PAST, SECOND_PERSON,
+  INTERACTION,
+]);
+export const gatedCueRegexes = (): RegExp[] => GATE.gated();
+
+/** A test of regexes on s that skips the ones the gate rules out. */
+function gatedTest(s: string): (re: RegExp) => boolean {
+  const candidates = GATE.candidates(s);
+  return (re) => GATE.mayMatch(re, candidates) && re.test(s);
+}
+
 /** All cues of one line; `lower` is the trimmed, lower-cased line. */
 export function cuesOf(lower: string): LineCues {
   // Typographic apostrophes (’ ‘ ´) read as ASCII ones, so "doesn’t" matches like "doesn't".
   const s = normaliseApostrophes(lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower);
   const stripped = stripListMarker(s);
+  const test = gatedTest(s);
   return {
     imperative: IMPERATIVE.test(stripped),
-    conditional: CONDITIONAL_ACTOR.test(s) || CONDITIONAL_GERUND.test(s),
-    firstPerson: FIRST_PERSON_ACTION.test(s),
-    reproTalk: REPRO_TALK.test(s),
+    conditional: test(CONDITIONAL_ACTOR) || test(CONDITIONAL_GERUND),
+    firstPerson: test(FIRST_PERSON_ACTION),
+    reproTalk: test(REPRO_TALK),
     code: CODE_LINE.test(s),
     trace: TRACE_LINE.test(s),
-    expected: EXPECTED.test(s),
-    actual: ACTUAL.test(s),
+    expected: test(EXPECTED),
+    actual: test(ACTUAL),
     frequency: FREQUENCY.test(s),
     build: BUILD.test(s),
-    environment: ENVIRONMENT.test(s),
+    environment: test(ENVIRONMENT),
     attachment: ATTACHMENT.test(s),
-    cannotRepro: CANNOT_REPRO.test(s),
-    interaction: INTERACTION.test(s),
-    wish: WISH.test(s),
+    cannotRepro: test(CANNOT_REPRO),
+    interaction: test(INTERACTION),
+    wish: test(WISH),
     literal: isLiteral(s),
-    secondPerson: SECOND_PERSON.test(s),
+    secondPerson: test(SECOND_PERSON),
     gerundStart: GERUND_START.test(stripped),
-    firstPersonPast: FIRST_PERSON_PAST.test(s),
+    firstPersonPast: test(FIRST_PERSON_PAST),
     menuPath: MENU_PATH.test(s),
-    sequence: SEQUENCE.test(s),
-    request: REQUEST.test(s),
-    obligation: OBLIGATION.test(s),
-    worksElsewhere: WORKS_ELSEWHERE.test(s),
-    asExpected: AS_EXPECTED.test(s),
-    correctness: CORRECTNESS.test(s),
-    url: URL_CUE.test(s),
+    sequence: test(SEQUENCE),
+    request: test(REQUEST),
+    obligation: test(OBLIGATION),
+    worksElsewhere: test(WORKS_ELSEWHERE),
+    asExpected: test(AS_EXPECTED),
+    correctness: test(CORRECTNESS),
+    url: test(URL_CUE),
     question: s.endsWith('?'),
   };
 }
@@ -194,10 +213,11 @@ export function sentenceKey(lower: string): string {
 export function sentenceCues(lower: string): SentenceCues {
   const s = lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower;
   const stripped = stripListMarker(s);
+  const test = gatedTest(s);
   return {
-    stepLike: IMPERATIVE.test(stripped) || CONDITIONAL_ACTOR.test(s) || CONDITIONAL_GERUND.test(s) || FIRST_PERSON_ACTION.test(s) || INTERACTION.test(s),
-    expected: EXPECTED.test(s) && !AS_EXPECTED.test(s),
-    observed: ACTUAL.test(s),
+    stepLike: IMPERATIVE.test(stripped) || test(CONDITIONAL_ACTOR) || test(CONDITIONAL_GERUND) || test(FIRST_PERSON_ACTION) || test(INTERACTION),
+    expected: test(EXPECTED) && !test(AS_EXPECTED),
+    observed: test(ACTUAL),
   };
 }
 
