@@ -60,6 +60,8 @@ const CANNOT_REPRO =
 
 /** A menu or navigation path: "Window > Preferences > Java", "File -> Save As", "Settings → Privacy". */
 const MENU_PATH = /\w ?(?:->|=>|→|»|>>) ?\w|[a-z]{2} > [a-z]{2}/;
+/** Every MENU_PATH match holds one of these, so a line without any skips the regex (most lines). */
+const hasArrow = (s: string): boolean => s.includes('>') || s.includes('→') || s.includes('»');
 
 /** Sequence words that chain actions in prose: "then", "after that", "next", "and now". */
 const SEQUENCE = /\b(?:then|after that|afterwards|next,|and now|finally|subsequently|followed by|once done|at this point)\b/;
@@ -182,7 +184,7 @@ export function cuesOf(lower: string): LineCues {
     secondPerson: test(SECOND_PERSON),
     gerundStart: GERUND_START.test(stripped),
     firstPersonPast: test(FIRST_PERSON_PAST),
-    menuPath: MENU_PATH.test(s),
+    menuPath: hasArrow(s) && MENU_PATH.test(s),
     sequence: test(SEQUENCE),
     request: test(REQUEST),
     obligation: test(OBLIGATION),
@@ -284,7 +286,7 @@ export function stripListMarker(s: string): string {
   return m ? s.slice(m.length).trim() : s.trim();
 }
 
-export const cueRegexes = { EXPECTED, ACTUAL, FREQUENCY, BUILD, ENVIRONMENT, ATTACHMENT, IMPERATIVE, TRACE_LINE };
+export const cueRegexes = { EXPECTED, ACTUAL, FREQUENCY, BUILD, ENVIRONMENT, ATTACHMENT, IMPERATIVE, TRACE_LINE, MENU_PATH };
 
 /** "When I …", "If you …", "After the user …": the opener of a run-on reproduction sentence. */
 const RUN_ON_OPENER = /^(?:when|whenever|if|after|once|as soon as|every time)\s+(?:i|you|we|the user|a user|users|someone|one)\s+/i;

@@ -18,7 +18,7 @@ function fuzzLines(n: number): string[] {
   const nearMisses = words.flatMap((w) => [w.slice(0, -1), `${w}s`, `x${w}`, `${w}_`, w.toUpperCase(), w.slice(0, 2)]);
   const phrases = ['when i', 'if you', 'after the user', 'when launching', 'on clicking', 'i clicked', 'we then opened', "can't reproduce", 'unable to repro', 'as expected', 'works fine', 'i have tried', 'users can', 'you will', 'please add', 'can it be', 'i hope it', 'it would be nice', 'needs to'];
   const pool = [...words, ...nearMisses, ...phrases, ...phrases, ...phrases, 'http://x.y', 'www.a.b', 'i', "i'd", "it's", 'e.g.', 'win7', 'ie 8', 'right-click', 'log in', 'can`t', '64-bit', 'débería', 'debería', '7', '8', '64', 'bit', 'x', 'nt', "n't", 'ing'];
-  const glue = [' ', ' ', ' ', ' ', ' ', '  ', '', '', '', '-', "'", '.', ',', ':', '/', '_', '(', '\t', 'é', '→', '1', '"'];
+  const glue = [' ', ' ', ' ', ' ', ' ', '  ', '', '', '', '-', '->', ' > ', '»', "'", '.', ',', ':', '/', '_', '(', '\t', 'é', '→', '1', '"'];
   return Array.from({ length: n }, () => {
     let s = '';
     for (let k = 1 + rnd(8); k > 0; k--) s += pool[rnd(pool.length)]! + glue[rnd(glue.length)]!;
@@ -70,10 +70,11 @@ describe('word gate', () => {
   test('cuesOf gives the same cues as the plain regexes', () => {
     // (no typographic apostrophes here: cuesOf reads those as ASCII ones before testing)
     const lines = [...fuzzLines(3_000), "i can't reproduce it, e.g. when i click ok", 'works fine in firefox 3.6 -> menu', 'an error'].filter((s) => !s.includes('`'));
-    const { ACTUAL, EXPECTED, ENVIRONMENT } = cueRegexes;
+    lines.push('a->b', 'x => y', 'file » save', 'a>>b', 'ab > cd', 'ab >cd', 'settings → privacy', '->', 'a -> ', '<b>');
+    const { ACTUAL, EXPECTED, ENVIRONMENT, MENU_PATH } = cueRegexes;
     for (const s of lines) {
       const c = cuesOf(s);
-      expect([s, c.actual, c.expected, c.environment]).toEqual([s, ACTUAL.test(s), EXPECTED.test(s), ENVIRONMENT.test(s)]);
+      expect([s, c.actual, c.expected, c.environment, c.menuPath]).toEqual([s, ACTUAL.test(s), EXPECTED.test(s), ENVIRONMENT.test(s), MENU_PATH.test(s)]);
     }
   });
 });
