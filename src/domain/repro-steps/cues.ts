@@ -36,7 +36,7 @@ const TRACE_LINE =
 
 /** Expected behaviour. */
 const EXPECTED =
-  /\b(?:should|shouldn[' ]?t|(?:i|we|you|one|is|was|are|were|be|been|would|it's|it is|what i|what we) expected|expected (?:to|that|it|this|behaviou?r|result|results|output|value|outcome)|expect|expects|expecting|expectation|supposed to|instead of|rather than|it would be|there should|whereas|ideally|correct (?:format|behaviou?r|value|result|output|way)|would prefer|i'd prefer|(?:i|we) would like (?:it|the|this|that|to see)|ought to|would be (?:nice|better|preferable|ideal|correct|appropriate)|sollte|erwartet|devrait|attendu|debería|esperado|deveria|dovrebbe|zou moeten)\b/;
+  /\b(?:should|shouldn[' ]?t|(?:i|we|you|one|is|was|are|were|be|been|would|it's|it is|what i|what we) expected|expected (?:to|that|it|this|behaviou?r|result|results|output|value|outcome|a|an|the|no|nothing)|expect|expects|expecting|expectation|supposed to|instead of|rather than|it would be|there should|whereas|ideally|correct (?:format|behaviou?r|value|result|output|way)|would prefer|i'd prefer|(?:i|we) would like (?:it|the|this|that|to see)|ought to|would be (?:nice|better|preferable|ideal|correct|appropriate)|sollte|erwartet|devrait|attendu|debería|esperado|deveria|dovrebbe|zou moeten)\b/;
 
 /** Observed behaviour: a failure, a wrong value, something shown/returned. */
 const ACTUAL =
@@ -297,6 +297,23 @@ const ACTOR = /^(?:i|you|we|the user|a user|users|someone|one)\s+/;
 const INFLECTED_ACTION =
   /^(?:opened|opens|clicked|clicks|tapped|taps|selected|selects|typed|types|entered|enters|pressed|presses|saved|saves|closed|closes|dragged|drags|dropped|drops|chose|chooses|navigated|navigates|went|goes|added|adds|deleted|deletes|removed|removes|changed|changes|edited|edits|created|creates|submitted|submits|uploaded|uploads|loaded|loads|reloaded|reloads|scrolled|scrolls|renamed|renames|switched|switches|ran|runs|started|starts|launched|launches|pasted|pastes|copied|copies|hit|hits|logged|logs|signed|signs|tried|tries|used|uses|set|sets|moved|moves|resized|resizes|installed|installs|restarted|restarts)\b/;
 
+/**
+ * A sentence that is only a chain of two or more actions, followed by a sentence stating the failure:
+ * "Open the cart, add two items and click Checkout." + "The page crashes." → { actions: ['Open the cart', 'Add two
+ * items', 'Click Checkout'], failure: 'The page crashes' }. Null when either sentence is not that shape.
+ */
+export function imperativeChain(sentence: string, next: string | undefined): { actions: string[]; failure: string } | null {
+  const s = sentence.trim().slice(0, CUE_WINDOW).replace(/[.!]+$/, '');
+  if (next === undefined || !IMPERATIVE.test(s.toLowerCase())) return null;
+  const failure = next.trim().slice(0, CUE_WINDOW).replace(/[.!]+$/, '');
+  if (failure === '' || !ACTUAL.test(normaliseApostrophes(failure.toLowerCase()))) return null;
+  const pieces = s.split(ACTION_JOINT).map((p) => p.trim()).filter((p) => p !== '');
+  if (pieces.length < 2 || pieces.length > 12 || !pieces.every(isActionClause)) return null;
+  return { actions: pieces.map(capitalise), failure: capitalise(failure) };
+}
+
+export const capitalise = (s: string): string => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+
 /** "I opened settings" → "opened settings". */
 export function withoutActor(clause: string): string {
   const m = ACTOR.exec(clause.trim().toLowerCase());
@@ -327,5 +344,5 @@ export function runOnSteps(sentence: string): { actions: string[]; failure: stri
   const pieces = body.slice(0, lastComma).split(ACTION_JOINT).map((p) => p.trim().replace(ACTOR, '')).filter((p) => p !== '');
   if (pieces.length < 2 || pieces.length > 12) return null;
   if (!pieces.every(isActionClause)) return null;
-  return { actions: pieces.map((p) => p[0]!.toUpperCase() + p.slice(1)), failure: failure[0]!.toUpperCase() + failure.slice(1) };
+  return { actions: pieces.map(capitalise), failure: capitalise(failure) };
 }

@@ -3,11 +3,11 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, listMarker, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { cuesOf, imperativeChain, listMarker, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
-import { parseSections, type Line } from './parse-sections';
+import { lineOf, parseSections, type Line } from './parse-sections';
 import type { ReproParts } from './types';
 
 export const MAX_STEPS = 100;
@@ -78,7 +78,13 @@ function firstParagraph(lines: Line[]): { head: Line[]; tail: Line[] } {
 function labelledParagraphs(lines: Line[]): { head: Line[]; tail: Line[] } {
   let i = 0;
   while (i < lines.length && lines[i]!.text === '') i++;
-  while (i < lines.length && lines[i]!.text !== '') i++;
+  const first = i;
+  while (i < lines.length && lines[i]!.text !== '') {
+    // "Actual: 25\nBuild 4.3.0 on Windows 11": the build line under the result is the report again.
+    const checked = i > first && i - first <= META_LINES_CHECKED && !lines[i]!.code;
+    if (checked && isMetaLine(lines[i]!.lower)) return { head: lines.slice(0, i), tail: lines.slice(i) };
+    i++;
+  }
   for (;;) {
     let j = i;
     while (j < lines.length && lines[j]!.text === '') j++;
@@ -87,6 +93,16 @@ function labelledParagraphs(lines: Line[]): { head: Line[]; tail: Line[] } {
     while (i < lines.length && lines[i]!.text !== '') i++;
   }
   return { head: lines.slice(0, i), tail: lines.slice(i) };
+}
+
+/** Lines under a labelled result checked for a build line (a result is a few lines; 60k "Expected: N" lines stay linear). */
+const META_LINES_CHECKED = 10;
+
+/** A line that opens with a build, version, environment or frequency ("Build 4.3", "Firefox 120 / Windows 11", "Happens 1 in 5"). */
+const META_OPENER = /^(?:build|version|ver\b|v\d|env(?:ironment)?\b|os\b|platform|browser|device|happens|occurs|reproduc|frequency|\d+\s?(?:in|out of|\/)\s?\d+)/;
+function isMetaLine(lower: string): boolean {
+  const c = cuesOf(lower);
+  return (c.build || c.environment || c.frequency) && ((!c.actual && !c.expected) || META_OPENER.test(lower));
 }
 
 /** Steps from a labelled steps section: one per list item or non-empty line; template leftovers ("2", "3") dropped. */
@@ -114,7 +130,6 @@ export function extractParts(text: string): Extracted {
   const parts: ReproParts = { steps: [], attachmentsMentioned: false };
   const labelled = { steps: false, expected: false, actual: false };
   const prose: Line[] = [];
-  const metaOnly: Line[] = [];
 
   for (const section of sections) {
     switch (section.kind) {
@@ -130,10 +145,10 @@ export function extractParts(text: string): Extracted {
       }
       case 'expected':
       case 'actual': {
-        // The part is its first paragraph plus lists / code blocks right under it; what follows a blank line is
-        // the report again ("Actual: crash\n\nVersion 4.2.1 on Windows 11" names the build and environment).
+        // The part is its first paragraph plus lists / code blocks right under it, up to a build / environment line;
+        // what follows is the report again ("Actual: crash\n\nIt should save." states the expected result).
         const { head, tail } = labelledParagraphs(section.lines);
-        for (const l of tail) metaOnly.push(l);
+        for (const l of tail) prose.push(l);
         const value = joinLines(head);
         if (value && !EMPTY_ITEM.test(value)) {
           labelled[section.kind] = true;
@@ -151,7 +166,8 @@ export function extractParts(text: string): Extracted {
         // The value is the label's own line or first paragraph ("Build: 4.2" / "Build:\n4.2\n\n");
         // what follows is the report again (trackers put "Build Identifier:" above the whole description).
         const { head, tail } = firstParagraph(section.lines);
-        const value = joinLines(head);
+        // "- OS: Ubuntu 22.04\n- node v20": the items without their markers.
+        const value = joinLines(head.map((l) => (listMarker(l.text) ? lineOf(stripListMarker(l.text), l.code) : l)));
         if (value && !parts[section.kind]) parts[section.kind] = value;
         // "Build: 4.2 on Windows 11, always" also names the environment and frequency.
         for (const l of head) fillMeta(l.lower, l.text, parts);
@@ -168,7 +184,6 @@ export function extractParts(text: string): Extracted {
   }
 
   const scan = scanProse(prose, parts);
-  for (const l of metaOnly.slice(0, MAX_CUE_LINES)) fillMeta(l.lower, l.text, parts);
   const { counts, features } = scan;
   const inferredSteps = scan.inferredSteps.length;
   const evidence = learnedEvidence(reportFeatures(text, { features, labelled, parts, inferredSteps, knownSentences: scan.knownSentences }, modelVocabulary()));
@@ -199,16 +214,21 @@ export function extractParts(text: string): Extracted {
   return { parts, labelled, evidence, counts, features, inferredSteps, truncated };
 }
 
-/** The first run-on reproduction sentence among the first prose lines (at most 5 lines, 3 sentences each). */
+/**
+ * The first run-on reproduction among the first prose sentences (at most 5 lines, 3 sentences each): a "When I open X
+ * and click Y, Z crashes" sentence, or a chain of actions followed by the failure ("Open X and click Y. Z crashes.").
+ */
 export function firstRunOn(lines: Line[]): ReturnType<typeof runOnSteps> {
+  const sentences: string[] = [];
   let seen = 0;
   for (const l of lines) {
     if (l.text === '' || l.code) continue;
     if (++seen > 5) break;
-    for (const sentence of l.text.split(/(?<=[.!?])\s+/, 3)) {
-      const r = runOnSteps(stripListMarker(sentence));
-      if (r) return r;
-    }
+    for (const sentence of l.text.split(/(?<=[.!?])\s+/, 3)) sentences.push(stripListMarker(sentence));
+  }
+  for (let i = 0; i < sentences.length; i++) {
+    const r = runOnSteps(sentences[i]!) ?? imperativeChain(sentences[i]!, sentences[i + 1]);
+    if (r) return r;
   }
   return null;
 }
@@ -226,9 +246,10 @@ export function saysNothing(text: string): boolean {
 function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCues): void {
   if (text === '') return;
   const c = known ?? cuesOf(lower);
-  if (c.frequency && !parts.frequency) parts.frequency = clip(text);
-  if (c.build && !parts.build) parts.build = clip(text);
-  if (c.environment && !parts.environment) parts.environment = clip(text);
+  const value = (): string => clip(stripListMarker(text));
+  if (c.frequency && !parts.frequency) parts.frequency = value();
+  if (c.build && !parts.build) parts.build = value();
+  if (c.environment && !parts.environment) parts.environment = value();
   if (c.attachment) parts.attachmentsMentioned = true;
 }
 
@@ -236,7 +257,53 @@ function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCu
 /** What the prose scan found; knownSentences: the sentence cues of every prose line, reused by the word features. */
 type Scan = { counts: StepCounts; features: Features; inferredSteps: string[]; expectedLines: string[]; actualLines: string[]; knownSentences: Map<string, SentenceCues> };
 
-function scanProse(lines: Line[], parts: ReproParts): Scan {
+/**
+ * A sentence ends at ". ", "! " or "? " before a capital, a digit, a quote or a bracket ("e.g. for" does not end
+ * one). Jira paragraphs hold several sentences; the cues and the model read one sentence at a time, as the
+ * dev set is written (one sentence a line).
+ */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z0-9"'(\[])/;
+const mayHoldTwoSentences = (s: string): boolean => s.indexOf('. ') > 0 || s.indexOf('! ') > 0 || s.indexOf('? ') > 0;
+
+/** " 2) " / " 2. " inside a line: where an inline numbered list may continue. */
+const INLINE_ITEM = /\s(?=\d{1,2}[.)]\s)/;
+
+/**
+ * "1) open cart 2) add item 3) click checkout" → its items, each with its marker; null unless the line opens with item 1
+ * and the numbers run 1, 2, 3… ("version 2. Then" is no list).
+ */
+export function inlineListItems(text: string): string[] | null {
+  if (!/^1[.)]\s/.test(text) || !INLINE_ITEM.test(text)) return null;
+  const items = text.split(INLINE_ITEM);
+  if (items.length < 2 || items.length > MAX_STEPS) return null;
+  return items.every((item, i) => item.startsWith(`${i + 1}.`) || item.startsWith(`${i + 1})`)) ? items : null;
+}
+
+/** The prose lines cut into sentences (code and list items stay whole: a step may take two sentences), at most `max` non-empty ones. */
+export function proseSentences(lines: Line[], max = MAX_CUE_LINES): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    if (l.text === '') continue;
+    if (out.length >= max) break;
+    const items = l.code ? null : inlineListItems(l.text);
+    if (items) {
+      // "3) click checkout. Expected the order page.": the item's first sentence, then the rest as prose.
+      for (const item of items) for (const p of item.split(SENTENCE_BREAK)) if (p !== '' && out.length < max) out.push(lineOf(p, false));
+      continue;
+    }
+    if (l.code || !mayHoldTwoSentences(l.text) || listMarker(l.text)) {
+      out.push(l);
+      continue;
+    }
+    const pieces = l.text.split(SENTENCE_BREAK);
+    if (pieces.length === 1) out.push(l);
+    else for (const p of pieces) if (p !== '' && out.length < max) out.push(lineOf(p, false));
+  }
+  return out;
+}
+
+function scanProse(proseLines: Line[], parts: ReproParts): Scan {
+  const lines = proseSentences(proseLines);
   const count: StepCounts = { listRun: 0, imperative: 0, conditional: 0, firstPerson: 0, reproTalk: 0, code: 0 };
   const raw = emptyRawCounts();
   const inferredSteps: string[] = [];

@@ -60,7 +60,7 @@ const LABELS: Record<Exclude<SectionKind, never>, string[]> = {
   ],
   environment: [
     'environment', 'env', 'environments', 'platform', 'platforms', 'os', 'operating system', 'browser', 'browsers',
-    'device', 'devices', 'user agent', 'user-agent', 'hardware', 'system', 'system info', 'configuration', 'config',
+    'device', 'devices', 'desktop', 'smartphone', 'user agent', 'user-agent', 'hardware', 'system', 'system info', 'configuration', 'config',
     'umgebung', 'environnement', 'entorno', 'ambiente', 'omgeving', 'plateforme', 'plataforma', 'navigateur', 'navegador',
   ],
   build: [
@@ -82,6 +82,7 @@ const LABELS: Record<Exclude<SectionKind, never>, string[]> = {
   ],
   attachments: ['attachments', 'attachment', 'screenshots', 'screenshot', 'logs', 'log', 'log file', 'logs attached', 'video'],
   body: ['description', 'details', 'summary', 'problem', 'problem description', 'issue', 'bug', 'overview', 'context',
+    'describe the bug', 'describe the issue', 'describe the problem', 'bug description', 'issue description', 'bug report', 'bug summary',
     'beschreibung', 'descripción', 'descrição', 'descrizione', 'beschrijving'],
   other: [
     'notes', 'note', 'additional information', 'additional info', 'more information', 'more info', 'additional details',

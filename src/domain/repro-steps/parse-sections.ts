@@ -60,11 +60,11 @@ export function parseSections(text: string): ParsedText {
       if (label) {
         current = { kind: label.kind, lines: [] };
         sections.push(current);
-        if (label.rest) current.lines.push(makeLine(label.rest, false));
+        if (label.rest) current.lines.push(lineOf(label.rest, false));
         continue;
       }
     }
-    current.lines.push(makeLine(inFence ? line : trimmed, inFence));
+    current.lines.push(lineOf(inFence ? line : trimmed, inFence));
   }
   return { sections, truncated };
 }
@@ -85,6 +85,6 @@ function withoutWikiHeading(s: string): string {
     : s;
 }
 
-function makeLine(text: string, code: boolean): Line {
+export function lineOf(text: string, code: boolean): Line {
   return new LazyLine(text, code);
 }

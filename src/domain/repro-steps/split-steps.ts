@@ -3,7 +3,7 @@
  * Labelled parts ("Expected: …") go to their fields; list items become steps; otherwise each line, and
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
-import { cuesOf, isActionClause, runOnSteps, stepListMarker, withoutActor } from './cues';
+import { capitalise, cuesOf, isActionClause, runOnSteps, stepListMarker, withoutActor } from './cues';
 import { extractParts, MAX_PART, MAX_STEPS, stepsFromLines } from './extract-parts';
 import { parseSections } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
@@ -55,7 +55,8 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
       }
       if (!labelled.actual && actual.length > 0) parts.actual = actual.join('; ');
       if (!labelled.expected) {
-        const kept = (parts.expected ?? '').split('\n').filter((e) => e !== '' && !split.has(e));
+        // extractParts' guesses are whole sentences; those of a line split here were read above.
+        const kept = (parts.expected ?? '').split('\n').filter((e) => e !== '' && ![...split].some((s) => s.includes(e)));
         const all = [...expected, ...kept];
         if (all.length > 0) parts.expected = all.join('\n');
         else delete parts.expected;
@@ -87,7 +88,6 @@ function runOnSentence(line: string): ReturnType<typeof runOnSteps> {
   return null;
 }
 
-const capitalise = (s: string): string => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
 const bare = (s: string): string => s.trim().replace(/^(?:and then|and|so|then)\s+/i, '').replace(/[.!;]+$/, '').trim();
 
 /**

@@ -1,0 +1,126 @@
+/**
+ * Where a part ends. Real descriptions put the build line straight under "Actual: …" (no blank line), and write
+ * paragraphs of several sentences rather than one sentence a line: a part holds its own words, not its neighbours'.
+ */
+import { analyseReproSteps } from '../../../src/domain/repro-steps';
+import { doc, para } from './builders';
+
+const STEPS = 'Steps to reproduce:\n1. Open the cart\n2. Add two items';
+
+describe('a build, environment or frequency line right under a labelled result', () => {
+  it.each([
+    ['Build 4.3.0', { build: 'Build 4.3.0' }],
+    ['build 4.3.0-rc.1', { build: 'build 4.3.0-rc.1' }],
+    ['Version 4.3.0 on Windows 11', { build: 'Version 4.3.0 on Windows 11', environment: 'Version 4.3.0 on Windows 11' }],
+    ['Firefox 120 / Windows 11', { environment: 'Firefox 120 / Windows 11' }],
+    ['Happens 1 in 5 times', { frequency: 'Happens 1 in 5 times' }],
+  ])('"Actual: 25\\n%s" keeps the line out of the actual result and reads it', (line, meta) => {
+    const a = analyseReproSteps({ summary: 'Cart total wrong', description: `${STEPS}\nExpected: 20\nActual: 25\n${line}` });
+    expect(a.parts.actual).toBe('25');
+    expect(a.parts).toMatchObject(meta);
+  });
+
+  it('the same under "Expected:" when it comes last', () => {
+    const a = analyseReproSteps({ description: `${STEPS}\nActual: 25\nExpected: 20\nBuild 4.3.0 on Windows 11` });
+    expect(a.parts.expected).toBe('20');
+    expect(a.parts.build).toBe('Build 4.3.0 on Windows 11');
+    expect(a.findings.map((f) => f.code)).not.toContain('NO_BUILD');
+  });
+
+  it('a result line that merely names a platform stays part of the result', () => {
+    const a = analyseReproSteps({ description: `${STEPS}\nExpected: 20\nActual: 25\nthe total is also wrong in the mobile app on Android` });
+    expect(a.parts.actual).toBe('25\nthe total is also wrong in the mobile app on Android');
+  });
+
+  it('an "Expected equals actual" check is not fooled by the build line under one of them', () => {
+    const a = analyseReproSteps({ description: `${STEPS}\nExpected: the total is 20\nActual: the total is 20\nBuild 1.0 on Windows 11` });
+    expect(a.findings.map((f) => f.code)).toContain('EXPECTED_EQUALS_ACTUAL');
+    expect(a.parts.build).toBe('Build 1.0 on Windows 11');
+  });
+});
+
+describe('parts found in a paragraph of several sentences', () => {
+  const paragraph = 'When I open the cart and add two items, the total shows 25. It should be 20. Build 4.3.0 on Chrome 120.';
+
+  it.each([
+    ['plain text', paragraph],
+    ['ADF', doc(para(paragraph))],
+  ])('takes the sentence that states each part (%s)', (_, description) => {
+    const a = analyseReproSteps({ summary: 'Cart total wrong', description });
+    expect(a.parts.expected).toBe('It should be 20.');
+    expect(a.parts.build).toBe('Build 4.3.0 on Chrome 120.');
+    expect(a.parts.environment).toBe('Build 4.3.0 on Chrome 120.');
+    expect(a.parts.steps).toEqual(['Open the cart', 'Add two items']);
+  });
+
+  it('does not cut a sentence at an abbreviation ("e.g. for")', () => {
+    const a = analyseReproSteps({ description: `${STEPS}\nActual: 25\n\nThe total should be 20 e.g. for two items at 10.` });
+    expect(a.parts.expected).toBe('The total should be 20 e.g. for two items at 10.');
+  });
+
+  it('a paragraph after the labelled result is read as the report again', () => {
+    const a = analyseReproSteps({ description: `${STEPS}\nActual: 25\n\nIt should be 20.\nVersion 4.3.0` });
+    expect(a.parts.expected).toBe('It should be 20.');
+    expect(a.parts.build).toBe('Version 4.3.0');
+  });
+});
+
+describe('run-on reproductions written as a chain of actions', () => {
+  it('"Open X, do Y and click Z. It fails." gives the actions as steps and the next sentence as the actual result', () => {
+    const a = analyseReproSteps({ description: 'Open the cart, add two items and click Checkout. The page crashes with a 500 error. It should show the order page.' });
+    expect(a.parts.steps).toEqual(['Open the cart', 'Add two items', 'Click Checkout']);
+    expect(a.parts.actual).toBe('The page crashes with a 500 error');
+    expect(a.parts.expected).toBe('It should show the order page.');
+    expect(a.has.steps).toBe(true);
+  });
+
+  it('a menu path counts as one action: "Go to Settings > Billing, click Download. Nothing happens; expected a PDF."', () => {
+    const a = analyseReproSteps({ description: 'Go to Settings > Billing > Invoices, click Download. Nothing happens; expected a PDF download.' });
+    expect(a.parts.steps).toEqual(['Go to Settings > Billing > Invoices', 'Click Download']);
+    expect(a.has.expected).toBe(true);
+  });
+
+  it.each([
+    ['one action only', 'Open the cart. The page crashes.'],
+    ['no failure after the actions', 'Open the cart, add two items and click Checkout. Then pay.'],
+    ['a clause that is not an action', 'Open the cart, the total is 25. It is wrong.'],
+  ])('is not read into %s', (_, description) => {
+    expect(analyseReproSteps({ description }).parts.steps).not.toEqual(expect.arrayContaining(['Open the cart', 'Add two items']));
+    expect(analyseReproSteps({ description }).parts.steps.length).toBeLessThan(2);
+  });
+});
+
+describe('the GitHub issue template', () => {
+  const template = [
+    '**Describe the bug**', 'Saving a dashboard with two widgets throws an error.', '',
+    '**To Reproduce**', 'Steps to reproduce the behavior:', "1. Go to 'Dashboards'", "2. Click on 'New'", '3. Add two widgets', '',
+    '**Expected behavior**', 'The dashboard is saved.', '',
+    '**Desktop**', ' - OS: macOS 14', ' - Browser: Chrome', '', '**Version**', '- 2.3.1',
+  ].join('\n');
+
+  it('reads every part, with "Describe the bug" as the description rather than part of the result', () => {
+    const a = analyseReproSteps({ description: template });
+    expect(a.parts.steps).toEqual(["Go to 'Dashboards'", "Click on 'New'", 'Add two widgets']);
+    expect(a.parts.expected).toBe('The dashboard is saved.');
+    expect(a.parts.actual).toBe('Saving a dashboard with two widgets throws an error.');
+    expect(a.parts.environment).toBe('macOS 14');
+    expect(a.parts.build).toBe('2.3.1');
+    expect(a.verdict).toBe('clear');
+  });
+});
+
+describe('a numbered list written on one line', () => {
+  it('"1) open cart 2) add item 3) click checkout" gives three steps, and the sentence after the last item is prose', () => {
+    const a = analyseReproSteps({ description: '1) open cart 2) add item 3) click checkout -> the page crashes. Expected the order page.' });
+    expect(a.parts.steps).toEqual(['open cart', 'add item', 'click checkout -> the page crashes.']);
+    expect(a.parts.expected).toBe('Expected the order page.');
+  });
+
+  it.each([
+    ['numbers that do not run 1, 2, 3', '1) open cart 3) add item'],
+    ['a number inside a sentence', 'Upgrade to version 2. Then open the cart.'],
+  ])('is not read into %s', (_, description) => {
+    expect(analyseReproSteps({ description }).parts.steps).not.toEqual(['open cart', 'add item']);
+    expect(analyseReproSteps({ description }).parts.steps.length).toBeLessThan(2);
+  });
+});
