@@ -17,6 +17,8 @@ type Work =
 
 const BLOCKS = new Set([
   'paragraph', 'heading', 'blockquote', 'panel', 'codeBlock', 'rule', 'table', 'tableRow',
+  // A cell is a block: a "Steps to reproduce | 1. … 2. …" row reads as the heading and its list.
+  'tableCell', 'tableHeader',
   'expand', 'nestedExpand', 'mediaSingle', 'mediaGroup', 'decisionList', 'taskList', 'layoutSection', 'layoutColumn',
 ]);
 
@@ -134,11 +136,6 @@ export function adfToText(doc: unknown): string {
         }
         break;
       }
-      case 'tableCell':
-      case 'tableHeader':
-        stack.push({ t: 'emit', s: ' | ' });
-        pushChildren(childrenOf(node), w.indent);
-        break;
       default:
         if (BLOCKS.has(type) || type === 'doc' || type === '') {
           stack.push({ t: 'emit', s: '\n' });

@@ -1,5 +1,9 @@
-import { adfToText } from '../../../src/domain/repro-steps';
+import { adfToText, analyseReproSteps } from '../../../src/domain/repro-steps';
 import { bullets, code, doc, heading, ordered, para } from './builders';
+
+const cell = (...content: unknown[]) => ({ type: 'tableCell', content });
+const row = (...cells: unknown[]) => ({ type: 'tableRow', content: cells });
+const table = (...rows: unknown[]) => ({ type: 'table', content: rows });
 
 describe('adfToText', () => {
   it('keeps headings, numbered and bulleted list items and code lines', () => {
@@ -10,6 +14,21 @@ describe('adfToText', () => {
       expect.arrayContaining(['Steps to reproduce', '1. Open X', '2. Click Y', '- Chrome', '- Firefox', 'at a.b(C.java:1)', 'at d.e(F.java:2)']),
     );
     expect(out.indexOf('1. Open X')).toBeLessThan(out.indexOf('2. Click Y'));
+  });
+
+  it('reads a label | value table (a common Jira bug template) as the labels and their values', () => {
+    const report = doc(
+      table(
+        row(cell(para('Steps to reproduce')), cell(ordered('Open the cart', 'Add two items'))),
+        row(cell(para('Expected')), cell(para('Total is 20'))),
+        row(cell(para('Actual')), cell(para('Total is 25'))),
+        row(cell(para('Build')), cell(para('4.3.0'))),
+      ),
+    );
+    expect(adfToText(report).split('\n')).not.toContain('|');
+    const a = analyseReproSteps({ description: report });
+    expect(a.parts).toMatchObject({ steps: ['Open the cart', 'Add two items'], expected: 'Total is 20', actual: 'Total is 25', build: '4.3.0' });
+    expect(a.findings.map((f) => f.code)).not.toContain('VAGUE_STEPS');
   });
 
   it('honours the start number of an ordered list', () => {
