@@ -124,3 +124,23 @@ describe('a numbered list written on one line', () => {
     expect(analyseReproSteps({ description }).parts.steps.length).toBeLessThan(2);
   });
 });
+
+describe('results written inside or after the steps', () => {
+  it('a result line right after the numbered steps ends them and is the actual result', () => {
+    const description = 'Steps:\n1. Create a project "Tmp"\n2. Delete it\n3. Search for "Tmp"\nThe deleted project still shows up in the results.';
+    const a = analyseReproSteps({ description });
+    expect(a.parts.steps).toEqual(['Create a project "Tmp"', 'Delete it', 'Search for "Tmp"']);
+    expect(a.parts.actual).toBe('The deleted project still shows up in the results.');
+  });
+
+  it('an unmarked action line after the list is still a step', () => {
+    const a = analyseReproSteps({ description: 'Steps:\n1. Create a project\n2. Delete it\nSearch for it in the global search' });
+    expect(a.parts.steps).toEqual(['Create a project', 'Delete it', 'Search for it in the global search']);
+  });
+
+  it('a stack trace is the observed result of a short report', () => {
+    const a = analyseReproSteps({ summary: 'NPE in OrderService', description: 'java.lang.NullPointerException\n    at com.acme.OrderService.total(OrderService.java:88)\n\nSeen on the order page.' });
+    expect(a.has.actual).toBe(true);
+    expect(a.parts.actual).toBe('java.lang.NullPointerException');
+  });
+});
