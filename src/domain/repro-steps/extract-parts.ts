@@ -7,7 +7,7 @@ import { cuesOf, imperativeChain, listMarker, runOnSteps, sentenceCuesFrom, sent
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
-import { lineOf, parseSections, type Line } from './parse-sections';
+import { lineOf, parseSections, SENTENCE_BREAK, type Line } from './parse-sections';
 import type { ReproParts } from './types';
 
 export const MAX_STEPS = 100;
@@ -284,12 +284,8 @@ type Scan = {
   knownSentences: Map<string, SentenceCues>;
 };
 
-/**
- * A sentence ends at ". ", "! " or "? " before a capital, a digit, a quote or a bracket ("e.g. for" does not end
- * one). Jira paragraphs hold several sentences; the cues and the model read one sentence at a time, as the
- * dev set is written (one sentence a line).
- */
-const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z0-9"'(\[])/;
+// Jira paragraphs hold several sentences; the cues and the model read one sentence at a time (SENTENCE_BREAK), as the
+// dev set is written (one sentence a line).
 const mayHoldTwoSentences = (s: string): boolean => s.indexOf('. ') > 0 || s.indexOf('! ') > 0 || s.indexOf('? ') > 0;
 
 /** " 2) " / " 2. " inside a line: where an inline numbered list may continue. */

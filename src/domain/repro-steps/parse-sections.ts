@@ -46,14 +46,14 @@ export function parseSections(text: string): ParsedText {
   const sections: Section[] = [{ kind: 'intro', lines: [] }];
   let current = sections[0]!;
   let inFence = false;
-  for (const raw of lines) {
+  const read = (raw: string): void => {
     const line = raw.trim();
     const trimmed = withoutWikiHeading(line);
     // A wiki heading is matched as the markdown heading it is ("h3. Environment" as "### Environment").
     const head = trimmed === line ? trimmed : `### ${trimmed}`;
     if (trimmed.startsWith('```') || trimmed.startsWith('{code') || trimmed.startsWith('{noformat')) {
       inFence = !inFence;
-      continue;
+      return;
     }
     if (!inFence && sections.length <= MAX_SECTIONS) {
       const label = matchLabel(head);
@@ -61,12 +61,47 @@ export function parseSections(text: string): ParsedText {
         current = { kind: label.kind, lines: [] };
         sections.push(current);
         if (label.rest) current.lines.push(lineOf(label.rest, false));
-        continue;
+        return;
       }
     }
     current.lines.push(lineOf(inFence ? line : trimmed, inFence));
+  };
+  for (const line of lines) {
+    if (inFence || sections.length > MAX_SECTIONS || !mayHoldInlineLabel(line)) read(line);
+    else for (const piece of atInlineLabels(line)) read(piece);
   }
   return { sections, truncated };
+}
+
+/**
+ * A sentence ends at ". ", "! " or "? " before a capital, a digit, a quote or a bracket ("e.g. for" does not end one).
+ */
+export const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z0-9"'(\[])/;
+
+/** ". Expected: …" inside a paragraph: a sentence that opens with a would-be label. */
+const INLINE_LABEL = /(?<=[.!?])\s+(?=[A-ZÀ-Ý][\p{L} /]{0,40}:\s)/u;
+
+/**
+ * "It crashes when I save. Expected: it saves. Version 3.1 on Android." → the sentence that opens with a label starts a
+ * new line, so the label opens its section as on a line of its own, and each sentence after it is a line of that section
+ * (where "Version 3.1 …" can end the part). A paragraph without an inline label stays one line.
+ */
+const mayHoldInlineLabel = (line: string): boolean => line.indexOf(': ') > 0 && line.indexOf(' ') < line.indexOf(': ');
+
+export function atInlineLabels(line: string): string[] {
+  if (!mayHoldInlineLabel(line) || !INLINE_LABEL.test(line)) return [line];
+  const pieces = line.split(INLINE_LABEL);
+  const out = [pieces[0]!];
+  let labelled = false;
+  for (let i = 1; i < pieces.length; i++) {
+    if (matchLabel(pieces[i]!)) labelled = true;
+    else if (!labelled) {
+      out[out.length - 1] += ` ${pieces[i]}`;
+      continue;
+    }
+    out.push(...pieces[i]!.split(SENTENCE_BREAK));
+  }
+  return out;
 }
 
 /** `lower` is computed on first use: cue checks read at most MAX_CUE_LINES lines of a 60k-line log. */

@@ -144,3 +144,24 @@ describe('results written inside or after the steps', () => {
     expect(a.parts.actual).toBe('java.lang.NullPointerException');
   });
 });
+
+describe('labels inside a paragraph', () => {
+  it('"… crashes. Expected: … Actual: … Version …" opens each labelled part where its sentence starts', () => {
+    const a = analyseReproSteps({ description: 'When I save the form, the app crashes. Expected: saved without error. Actual: the app closes. Version 3.1 on Android 14.' });
+    expect(a.parts.expected).toBe('saved without error.');
+    expect(a.parts.actual).toBe('the app closes.');
+    expect(a.parts.build).toBe('Version 3.1 on Android 14.');
+  });
+
+  it('works for the other languages\' labels too', () => {
+    const a = analyseReproSteps({ description: 'Die App stürzt beim Speichern ab. Erwartet: Speichern ohne Fehler. Version 3.1 auf Android 14.' });
+    expect(a.parts.expected).toBe('Speichern ohne Fehler.');
+    expect(a.parts.build).toBe('Version 3.1 auf Android 14.');
+  });
+
+  it('a sentence with a colon that is no label stays in its paragraph', () => {
+    const a = analyseReproSteps({ description: 'Open the form and press Save. The message reads: Saved. Then it crashes.' });
+    expect(a.parts.expected).toBeUndefined();
+    expect(a.parts.actual).not.toBe('Saved.');
+  });
+});
