@@ -123,11 +123,13 @@ for (const name of LABEL_KIND.keys()) FIRST_WORDS.add(name.split(' ')[0]!);
 /** First characters of those words: most lines of a log ("0x1f …", "12. …") are rejected without a slice. */
 const FIRST_CHARS = new Set<string>([...FIRST_WORDS].map((w) => w[0]!));
 
+const LEADING_DECORATION = new Set([...'#*_>=-–—[]()`|•+ \t'].map((c) => c.charCodeAt(0)));
+
 /** The first word of a line, lower-cased, after leading decoration; bounded by MAX_HEAD. */
 function firstWord(s: string): string {
   let a = 0;
   const n = Math.min(s.length, MAX_HEAD + 8);
-  while (a < n && '#*_>=-–—[]()`|•+ \t'.includes(s[a]!)) a++;
+  while (a < n && LEADING_DECORATION.has(s.charCodeAt(a))) a++;
   if (a >= n || !FIRST_CHARS.has(s[a]!.toLowerCase())) return '';
   let b = a;
   while (b < n && s[b] !== ' ' && s[b] !== ':' && s[b] !== '：' && s[b] !== '*' && s[b] !== '\t') b++;

@@ -33,7 +33,9 @@ export type ParsedText = { sections: Section[]; truncated: boolean };
 export function toLines(text: string): { lines: string[]; truncated: boolean } {
   const truncated = text.length > MAX_TEXT;
   const body = truncated ? text.slice(0, MAX_TEXT) : text;
-  const lines = body.split(/\r\n|\r|\n|\u2028|\u2029/);
+  // Most text has only "\n" line ends; the plain split is several times cheaper than the regex one on 1 MB.
+  const plain = body.indexOf('\r') < 0 && body.indexOf('\u2028') < 0 && body.indexOf('\u2029') < 0;
+  const lines = plain ? body.split('\n') : body.split(/\r\n|\r|\n|\u2028|\u2029/);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.length > MAX_LINE) lines[i] = l.slice(0, MAX_LINE);

@@ -165,3 +165,15 @@ describe('labels inside a paragraph', () => {
     expect(a.parts.actual).not.toBe('Saved.');
   });
 });
+
+describe('line ends', () => {
+  it.each([
+    ['\\r\\n', '\r\n'],
+    ['\\r', '\r'],
+    ['\\u2028', '\u2028'],
+    ['\\n', '\n'],
+  ])('%s separates lines', (_, eol) => {
+    const a = analyseReproSteps({ description: ['Steps:', '1. Open the cart', '2. Add two items', 'Expected: 20', 'Actual: 25', 'Build 4.3.0'].join(eol) });
+    expect(a.parts).toMatchObject({ steps: ['Open the cart', 'Add two items'], expected: '20', actual: '25', build: 'Build 4.3.0' });
+  });
+});
