@@ -292,14 +292,16 @@ const mayHoldTwoSentences = (s: string): boolean => s.indexOf('. ') > 0 || s.ind
 const INLINE_ITEM = /\s(?=\d{1,2}[.)]\s)/;
 
 /**
- * "1) open cart 2) add item 3) click checkout" → its items, each with its marker; null unless the line opens with item 1
- * and the numbers run 1, 2, 3… ("version 2. Then" is no list).
+ * "1) open cart 2) add item 3) click checkout" → its items, each with its marker, as lines; null unless the line opens
+ * with item 1 and the numbers run 1, 2, 3… ("version 2. Then" is no list).
  */
 export function inlineListItems(text: string): string[] | null {
   if (!/^1[.)]\s/.test(text) || !INLINE_ITEM.test(text)) return null;
   const items = text.split(INLINE_ITEM);
   if (items.length < 2 || items.length > MAX_STEPS) return null;
-  return items.every((item, i) => item.startsWith(`${i + 1}.`) || item.startsWith(`${i + 1})`)) ? items : null;
+  if (!items.every((item, i) => item.startsWith(`${i + 1}.`) || item.startsWith(`${i + 1})`))) return null;
+  // "3) click checkout. Expected the order page.": the item's first sentence, then the rest as lines of their own.
+  return items.flatMap((item) => item.split(SENTENCE_BREAK)).filter((p) => p !== '');
 }
 
 /** The prose lines cut into sentences (code and list items stay whole: a step may take two sentences), at most `max` non-empty ones. */
@@ -310,8 +312,7 @@ export function proseSentences(lines: Line[], max = MAX_CUE_LINES): Line[] {
     if (out.length >= max) break;
     const items = l.code ? null : inlineListItems(l.text);
     if (items) {
-      // "3) click checkout. Expected the order page.": the item's first sentence, then the rest as prose.
-      for (const item of items) for (const p of item.split(SENTENCE_BREAK)) if (p !== '' && out.length < max) out.push(lineOf(p, false));
+      for (const item of items) if (out.length < max) out.push(lineOf(item, false));
       continue;
     }
     if (l.code || !mayHoldTwoSentences(l.text) || listMarker(l.text)) {

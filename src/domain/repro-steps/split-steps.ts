@@ -4,8 +4,8 @@
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
 import { capitalise, cuesOf, isActionClause, runOnSteps, stepListMarker, withoutActor } from './cues';
-import { extractParts, MAX_PART, MAX_STEPS, stepsFromLines } from './extract-parts';
-import { parseSections } from './parse-sections';
+import { extractParts, inlineListItems, MAX_PART, MAX_STEPS, stepsFromLines } from './extract-parts';
+import { lineOf, parseSections } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
 
 /** Sentence ends and "then" joints; flat alternation, linear. */
@@ -23,7 +23,11 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
   } else {
     // Unlabelled: take every prose line, minus the lines that state expected/actual/environment.
     const { sections } = parseSections(text);
-    const lines = sections.filter((s) => s.kind === 'intro' || s.kind === 'body').flatMap((s) => s.lines);
+    // "1) open cart 2) add item" on one line counts as its items.
+    const lines = sections
+      .filter((s) => s.kind === 'intro' || s.kind === 'body')
+      .flatMap((s) => s.lines)
+      .flatMap((l) => inlineListItems(l.text)?.map((item) => lineOf(item, false)) ?? [l]);
     const listed = lines.filter((l) => stepListMarker(l.text) !== null);
     let steps: string[];
     if (listed.length >= 2) {
@@ -33,7 +37,8 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
         if (l.text === '') return false;
         if (runOnSentence(l.text)) return true;
         const c = cuesOf(l.lower);
-        return !(c.expected && !c.imperative) && !(labelled.actual && c.actual && !c.imperative);
+        // A stated result is left to its part, unless the line also walks through an action ("When I save, it crashes").
+        return !(c.expected && !c.imperative) && !(labelled.actual && c.actual && !c.imperative && !c.conditional);
       });
       const raw = stepsFromLines(candidates);
       // Run-on prose (a single paragraph, or a "When I … and …, X fails" sentence): its actions become steps, its
@@ -108,10 +113,14 @@ function splitProse(line: string): { steps: string[]; actual?: string; expected?
       actual.push(runOn.failure);
     } else if (c.expected && !c.asExpected && !c.imperative) {
       expected.push(sentence.trim());
+    } else if ((c.build || c.environment || c.frequency) && !c.imperative && !c.actual) {
+      // "Version 4.3 on Chrome.": already in its own field.
     } else {
       const clauses = sentence.split(ACTION_JOINT).map(bare).filter((p) => p !== '');
       const kinds = clauses.map((p) => (isActionClause(p) ? 'action' : cuesOf(p.toLowerCase()).actual ? 'failure' : 'other'));
-      if (kinds.includes('action') && !kinds.includes('other')) {
+      if (kinds.every((k) => k === 'failure')) {
+        actual.push(bare(sentence));
+      } else if (kinds.includes('action') && !kinds.includes('other')) {
         clauses.forEach((p, i) => (kinds[i] === 'action' ? steps.push(capitalise(withoutActor(p))) : actual.push(capitalise(p))));
       } else {
         steps.push(...sentence.split(CLAUSE_BREAK).map(bare).filter((p) => p !== '').map(capitalise));

@@ -2,7 +2,7 @@
  * Where a part ends. Real descriptions put the build line straight under "Actual: …" (no blank line), and write
  * paragraphs of several sentences rather than one sentence a line: a part holds its own words, not its neighbours'.
  */
-import { analyseReproSteps } from '../../../src/domain/repro-steps';
+import { analyseReproSteps, splitIntoSteps } from '../../../src/domain/repro-steps';
 import { doc, para } from './builders';
 
 const STEPS = 'Steps to reproduce:\n1. Open the cart\n2. Add two items';
@@ -175,5 +175,29 @@ describe('line ends', () => {
   ])('%s separates lines', (_, eol) => {
     const a = analyseReproSteps({ description: ['Steps:', '1. Open the cart', '2. Add two items', 'Expected: 20', 'Actual: 25', 'Build 4.3.0'].join(eol) });
     expect(a.parts).toMatchObject({ steps: ['Open the cart', 'Add two items'], expected: '20', actual: '25', build: 'Build 4.3.0' });
+  });
+});
+
+describe('paste → field (splitIntoSteps) on paragraphs', () => {
+  it('a chain of actions, the failure sentence and the build sentence each go to their own field', () => {
+    const v = splitIntoSteps('Open the cart, add two items and click Checkout. The page crashes with a 500 error. It should show the order page. Version 4.3 on Chrome.');
+    expect(v).toMatchObject({
+      steps: ['Open the cart', 'Add two items', 'Click Checkout'],
+      actual: 'The page crashes with a 500 error',
+      expected: 'It should show the order page.',
+      build: 'Version 4.3 on Chrome.',
+    });
+  });
+
+  it('keeps the only action of a paragraph with inline labels as a step', () => {
+    const v = splitIntoSteps('When I save the form, the app crashes. Expected: saved without error. Actual: the app closes. Version 3.1 on Android 14.');
+    expect(v).toMatchObject({ steps: ['When I save the form, the app crashes'], expected: 'saved without error.', actual: 'the app closes.', build: 'Version 3.1 on Android 14.' });
+  });
+
+  it('splits a one-line numbered list into its steps', () => {
+    expect(splitIntoSteps('1) open cart 2) add item 3) click checkout -> the page crashes. Expected the order page.')).toMatchObject({
+      steps: ['open cart', 'add item', 'click checkout -> the page crashes.'],
+      expected: 'Expected the order page.',
+    });
   });
 });
