@@ -389,7 +389,8 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
     tallyLine(raw, c);
     if (c.expected && !c.asExpected) {
       if (expectedLines.length < 5) expectedLines.push(stripListMarker(line.text));
-    } else if (c.actual) {
+    } else if (c.actual && !c.cannotRepro) {
+      // "We couldn't reproduce it" is about the report, not what the bug does.
       if (actualLines.length < 5) actualLines.push(stripListMarker(line.text));
     }
     fillMeta(line.lower, line.text, parts, c);

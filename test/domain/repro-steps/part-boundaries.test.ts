@@ -201,3 +201,10 @@ describe('paste → field (splitIntoSteps) on paragraphs', () => {
     });
   });
 });
+
+describe('what is not the actual result', () => {
+  it('"we couldn\'t reproduce it" is not shown as what the bug does', () => {
+    const a = analyseReproSteps({ description: 'Several customers are logged out while editing, roughly every 10 minutes. It started after the release. We couldn\'t reproduce it internally.' });
+    expect(a.parts.actual ?? '').not.toContain('reproduce');
+  });
+});
