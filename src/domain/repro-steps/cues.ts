@@ -196,6 +196,16 @@ export function cuesOf(lower: string): LineCues {
   };
 }
 
+/** The cues that tell a build / environment / frequency line from a result line (a subset of cuesOf, for speed). */
+export function metaCues(lower: string): Pick<LineCues, 'build' | 'environment' | 'frequency' | 'expected' | 'actual'> {
+  const s = normaliseApostrophes(lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower);
+  const build = BUILD.test(s);
+  const frequency = FREQUENCY.test(s);
+  const environment = ENVIRONMENT.test(s);
+  const meta = build || frequency || environment;
+  return { build, environment, frequency, expected: meta && EXPECTED.test(s), actual: meta && ACTUAL.test(s) };
+}
+
 export type SentenceCues = { stepLike: boolean; expected: boolean; observed: boolean };
 
 /** sentenceCues of a line whose cuesOf is known (the same regexes on the same window, so the same answer). */

@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, imperativeChain, listMarker, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { cuesOf, imperativeChain, listMarker, metaCues, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -101,7 +101,7 @@ const META_LINES_CHECKED = 10;
 /** A line that opens with a build, version, environment or frequency ("Build 4.3", "Firefox 120 / Windows 11", "Happens 1 in 5"). */
 const META_OPENER = /^(?:build|version|ver\b|v\d|env(?:ironment)?\b|os\b|platform|browser|device|happens|occurs|reproduc|frequency|\d+\s?(?:in|out of|\/)\s?\d+)/;
 function isMetaLine(lower: string): boolean {
-  const c = cuesOf(lower);
+  const c = metaCues(lower);
   return (c.build || c.environment || c.frequency) && ((!c.actual && !c.expected) || META_OPENER.test(lower));
 }
 
@@ -260,14 +260,15 @@ export function saysNothing(text: string): boolean {
   return trimmed.split(/\s+/).filter(Boolean).length <= 2 || POINTS_AT_TITLE.test(trimmed);
 }
 
+const metaValue = (text: string): string => clip(stripListMarker(text));
+
 /** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */
 function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCues): void {
   if (text === '') return;
   const c = known ?? cuesOf(lower);
-  const value = (): string => clip(stripListMarker(text));
-  if (c.frequency && !parts.frequency) parts.frequency = value();
-  if (c.build && !parts.build) parts.build = value();
-  if (c.environment && !parts.environment) parts.environment = value();
+  if (c.frequency && !parts.frequency) parts.frequency = metaValue(text);
+  if (c.build && !parts.build) parts.build = metaValue(text);
+  if (c.environment && !parts.environment) parts.environment = metaValue(text);
   if (c.attachment) parts.attachmentsMentioned = true;
 }
 
