@@ -142,6 +142,21 @@ export type LineCues = {
 };
 
 /**
+ * "Filter is reset", "Search results are empty", "Build fails": the verb-looking first word is the subject noun when a
+ * finite verb follows it (or the word after it).
+ */
+const NOUN_SUBJECT =
+  /^(?:then |and |now |next |finally |first |also )?[a-z-]+(?: [a-z-]+)? (?:is|isn't|was|wasn't|are|aren't|were|has|hasn't|have|had|does|doesn't|did|didn't|should|shouldn't|can't|cannot|won't|will|would|gets|got|seems|appears|shows|returns|keeps|stays|becomes|fails|works|stops|breaks|crashes|hangs)\b/;
+
+/**
+ * A line whose imperative-looking opening is a noun subject. The imperative cue and the inferred-step count (model
+ * inputs) still count it (held out, leaving it out lowered S2R and EB F1 by up to 0.009), but it is not shown as a step.
+ */
+export function opensWithNounSubject(lower: string): boolean {
+  return NOUN_SUBJECT.test(stripListMarker(lower));
+}
+
+/**
  * The word regexes a line is checked against: WordGate (word-gate.ts) tells in one pass over the line which of them
  * cannot match, and those are not run (a regex missing from here is always run).
  */

@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, imperativeChain, listMarker, metaCues, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { cuesOf, imperativeChain, listMarker, metaCues, opensWithNounSubject, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -225,7 +225,9 @@ export function extractParts(text: string): Extracted {
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
   // Parts the labels did not give come from the prose lines behind the decision.
-  if (parts.steps.length === 0 && evidence.steps >= THRESHOLDS.steps) parts.steps.push(...scan.inferredSteps.slice(0, MAX_STEPS));
+  // "Filter is reset to All" counts as step-like wording for the decision but is shown as no step (it states a result).
+  if (parts.steps.length === 0 && evidence.steps >= THRESHOLDS.steps)
+    parts.steps.push(...scan.inferredSteps.filter((s) => !opensWithNounSubject(s.toLowerCase())).slice(0, MAX_STEPS));
   if (!parts.expected && scan.expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(scan.expectedLines.join('\n'));
   if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
   else if (!parts.actual && scan.firstTrace !== undefined) parts.actual = clip(scan.firstTrace);
@@ -390,8 +392,8 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
     tallyLine(raw, c);
     if (c.expected && !c.asExpected) {
       if (expectedLines.length < 5) expectedLines.push(stripListMarker(line.text));
-    } else if (c.actual && !c.cannotRepro) {
-      // "We couldn't reproduce it" is about the report, not what the bug does.
+    } else if (c.actual && !c.cannotRepro && !(c.imperative && !opensWithNounSubject(line.lower))) {
+      // "We couldn't reproduce it" is about the report, not what the bug does; "Open any issue" is a step.
       if (actualLines.length < 5) actualLines.push(stripListMarker(line.text));
     }
     fillMeta(line.lower, line.text, parts, c);

@@ -202,7 +202,17 @@ describe('paste → field (splitIntoSteps) on paragraphs', () => {
   });
 });
 
-describe('what is not the actual result', () => {
+describe('what is not a step, and what is not the actual result', () => {
+  const description = '- Go to the Issues page\n- Set filter "Status = Open"\n- Open any issue and go back\nFilter is reset to "All". It should stay "Open".';
+
+  it('"Filter is reset" opens with a noun, not an imperative: it is not shown as a step', () => {
+    expect(analyseReproSteps({ description }).parts.steps).toEqual(['Go to the Issues page', 'Set filter "Status = Open"', 'Open any issue and go back']);
+  });
+
+  it('a step that names an "issue" is not the actual result', () => {
+    expect(analyseReproSteps({ description }).parts.actual).not.toBe('Open any issue and go back');
+  });
+
   it('"we couldn\'t reproduce it" is not shown as what the bug does', () => {
     const a = analyseReproSteps({ description: 'Several customers are logged out while editing, roughly every 10 minutes. It started after the release. We couldn\'t reproduce it internally.' });
     expect(a.parts.actual ?? '').not.toContain('reproduce');
