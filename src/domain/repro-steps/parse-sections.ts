@@ -44,7 +44,8 @@ export function toLines(text: string): { lines: string[]; truncated: boolean } {
 }
 
 export function parseSections(text: string): ParsedText {
-  const { lines, truncated } = toLines(text);
+  const { lines: raw, truncated } = toLines(text);
+  const lines = gherkinAsLabels(raw);
   const sections: Section[] = [{ kind: 'intro', lines: [] }];
   let current = sections[0]!;
   let inFence = false;
@@ -73,6 +74,43 @@ export function parseSections(text: string): ParsedText {
     else for (const piece of atInlineLabels(line)) read(piece);
   }
   return { sections, truncated };
+}
+
+const GIVEN = /^\s*given\s+/i;
+const WHEN = /^\s*when\s+/i;
+const THEN = /^\s*then\s+/i;
+const AND = /^\s*(?:and|but)\s+/i;
+const BUT = /^\s*but\s+/i;
+
+/**
+ * A Given / When / Then scenario (BDD teams write bugs this way) as the labels it stands for: "Given …" lines are the
+ * preconditions, "When …" and the "And …" lines under it the steps, "Then …" the expected result and a "But …" right
+ * under it the actual one. Only a complete
+ * Given → When → Then run is rewritten; a lone "When I click X, it crashes" is prose. Linear: one pass, and lines that
+ * do not open with one of the four words are passed through.
+ */
+export function gherkinAsLabels(lines: string[]): string[] {
+  const given = lines.findIndex((l) => GIVEN.test(l));
+  if (given < 0) return lines;
+  let i = given + 1;
+  while (i < lines.length && AND.test(lines[i]!)) i++;
+  if (i >= lines.length || !WHEN.test(lines[i]!)) return lines;
+  const when = i++;
+  while (i < lines.length && AND.test(lines[i]!)) i++;
+  if (i >= lines.length || !THEN.test(lines[i]!)) return lines;
+  const then = i;
+  const rest = (l: string, re: RegExp): string => l.replace(re, '');
+  const steps = lines.slice(when, then).map((l, n) => `${n + 1}. ${rest(l, n === 0 ? WHEN : AND)}`);
+  return [
+    ...lines.slice(0, given),
+    `Preconditions: ${rest(lines[given]!, GIVEN)}`,
+    ...lines.slice(given + 1, when).map((l) => rest(l, AND)),
+    'Steps to reproduce:',
+    ...steps,
+    `Expected: ${rest(lines[then]!, THEN)}`,
+    // "But it shows 20" right under Then is what happened instead.
+    ...lines.slice(then + 1).map((l, n) => (n === 0 && BUT.test(l) ? `Actual: ${rest(l, BUT)}` : l)),
+  ];
 }
 
 /**

@@ -218,3 +218,25 @@ describe('what is not a step, and what is not the actual result', () => {
     expect(a.parts.actual ?? '').not.toContain('reproduce');
   });
 });
+
+describe('a Given / When / Then scenario', () => {
+  it('reads Given as preconditions, When/And as steps, Then as expected and But as actual', () => {
+    const a = analyseReproSteps({
+      description: 'Given a customer with a 10% coupon\nAnd two items in the cart\nWhen they open the cart\nAnd they click Checkout\nThen the total should be 18\nBut it shows 20\n\nBuild 4.3.0 on Chrome 120',
+    });
+    expect(a.parts).toMatchObject({
+      preconditions: 'a customer with a 10% coupon\ntwo items in the cart',
+      steps: ['they open the cart', 'they click Checkout'],
+      expected: 'the total should be 18',
+      actual: 'it shows 20',
+      build: 'Build 4.3.0 on Chrome 120',
+    });
+    expect(a.verdict).toBe('clear');
+  });
+
+  it('a "When I …, it crashes" sentence without Given and Then stays prose', () => {
+    const a = analyseReproSteps({ description: 'When I open the cart and click Checkout, the page crashes.\nThen I reload.' });
+    expect(a.parts.preconditions).toBeUndefined();
+    expect(a.parts.steps).toEqual(['Open the cart', 'Click Checkout']);
+  });
+});
