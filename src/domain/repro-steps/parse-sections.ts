@@ -45,7 +45,7 @@ export function toLines(text: string): { lines: string[]; truncated: boolean } {
 
 export function parseSections(text: string): ParsedText {
   const { lines: raw, truncated } = toLines(text);
-  const lines = gherkinAsLabels(raw);
+  const lines = GIVEN_LINE.test(text) ? gherkinAsLabels(raw) : raw;
   const sections: Section[] = [{ kind: 'intro', lines: [] }];
   let current = sections[0]!;
   let inFence = false;
@@ -77,6 +77,8 @@ export function parseSections(text: string): ParsedText {
 }
 
 const GIVEN = /^\s*given\s+/i;
+/** Any line opening with "Given": one search of the whole text, so a text without one pays no per-line test. */
+const GIVEN_LINE = /^[ \t]*given\s/im;
 const WHEN = /^\s*when\s+/i;
 const THEN = /^\s*then\s+/i;
 const AND = /^\s*(?:and|but)\s+/i;
