@@ -122,3 +122,20 @@ test('a developer refines the steps inline on the issue view and saves them', as
   expect((after.fields as { custom: Record<string, unknown> }).custom['customfield_10100']).toEqual({ ...before, actual: 'The total is 10.00 too high (seen twice).' });
   await page.close();
 });
+
+/** The editor in the create dialog, with nothing typed yet. */
+async function createEditor() {
+  const page = await openAs('rt-l2-amara', '#/create');
+  const editor = page.frameLocator('iframe[title="Reproduction steps"]');
+  await editor.getByLabel('Step 1', { exact: true }).waitFor();
+  return { page, editor };
+}
+const stepValues = (frame: FrameLocator) => frame.locator('input[id^="repro-step-"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+test('a one-line numbered list pasted into a step is split into its steps', async () => {
+  const { page, editor } = await createEditor();
+  await paste(editor, 'Step 1', '1) open cart 2) add item 3) click checkout 4) page shows 500 error');
+  await editor.getByTestId('repro-status').getByText(/split into 4 step/).waitFor();
+  await expect(stepValues(editor)).resolves.toEqual(['open cart', 'add item', 'click checkout', 'page shows 500 error']);
+  await page.close();
+});

@@ -53,5 +53,14 @@ export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldVa
   return next;
 }
 
-/** A paste worth splitting: several lines, or a long run-on text. */
-export const isMultiPartPaste = (text: string): boolean => /\n\s*\S/.test(text.trim()) || text.length > 200;
+/** "1. Open cart 2. Click Pay" or "1) … 2) …" on one line. */
+const INLINE_NUMBERED_LIST = /^\s*1[.)]\s+\S[\s\S]*?\s2[.)]\s+\S/;
+/** An "Expected:"/"Actual:" label anywhere, or a build/environment label that opens a sentence. */
+const INLINE_LABEL = /\b(?:expected|actual)(?:\s+(?:results?|behaviou?r))?\s*:|(?:^|[.!?;]\s+)(?:build|version|environment|env)\s*:/i;
+
+/**
+ * A paste worth splitting: several lines, a long run-on text, a one-line numbered list, or a text carrying a
+ * label of another part ("Clicking Pay fails. Expected: it pays").
+ */
+export const isMultiPartPaste = (text: string): boolean =>
+  /\n\s*\S/.test(text.trim()) || text.length > 200 || INLINE_NUMBERED_LIST.test(text) || INLINE_LABEL.test(text);

@@ -1,0 +1,25 @@
+/** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
+import { isMultiPartPaste } from '../../../static/repro-field/src/draft';
+
+describe('isMultiPartPaste', () => {
+  it.each([
+    ['several lines', '1. Open cart\n2. Click Pay'],
+    ['a long run-on text', `When I open the cart and click Pay ${'the page hangs '.repeat(12)}`],
+    ['a one-line numbered list with ")"', '1) open cart 2) add item 3) click checkout 4) page shows 500 error'],
+    ['a one-line numbered list with "."', '1. Open cart 2. Click Pay'],
+    ['an inline Expected label', 'Clicking Pay fails. Expected: it pays'],
+    ['an inline Actual result label', 'Open the cart Actual result: total is 12'],
+    ['a build label opening a sentence', 'Clicking Pay fails. Build: 4.3.0'],
+  ])('splits %s', (_label, text) => {
+    expect(isMultiPartPaste(text)).toBe(true);
+  });
+
+  it.each([
+    ['a plain step', 'Open the cart'],
+    ['a step naming a version', 'Open version 2. settings page'],
+    ['a step that starts with 1 but has no second item', '1. Open the cart and click Pay'],
+    ['a step naming a build page', 'Open the Build: overview page'],
+  ])('leaves %s to the browser', (_label, text) => {
+    expect(isMultiPartPaste(text)).toBe(false);
+  });
+});
