@@ -139,3 +139,26 @@ test('a one-line numbered list pasted into a step is split into its steps', asyn
   await expect(stepValues(editor)).resolves.toEqual(['open cart', 'add item', 'click checkout', 'page shows 500 error']);
   await page.close();
 });
+
+test('a paste that cannot be split is kept as typed with an error, and the error goes with the next split', async () => {
+  const { page, editor } = await createEditor();
+  const failSplit = async (route: import('playwright-core').Route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { call?: { functionKey?: string } };
+    if (body.call?.functionKey !== 'repro/split') return route.continue();
+    return route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'Function repro-field-fn timed out' }) });
+  };
+  await page.route('**/__app/invoke', failSplit);
+  await editor.getByLabel('Step 1', { exact: true }).fill('Log in as a guest');
+  await paste(editor, 'Step 1', 'Open the cart\nClick Pay\nExpected: paid');
+  await editor.getByTestId('repro-status').getByText('Pasted text kept as 3 step(s), not split.').waitFor();
+  await expect(stepValues(editor)).resolves.toEqual(['Log in as a guest', 'Open the cart', 'Click Pay', 'Expected: paid']);
+  const alert = editor.getByRole('alert');
+  await expect(alert.textContent()).resolves.toMatch(/could not be split into steps: .*timed out.*kept as it is, one step per line/);
+
+  await page.unroute('**/__app/invoke', failSplit);
+  await paste(editor, 'Step 4', 'Expected: The order is paid.\nActual: Error 500.');
+  await editor.getByTestId('repro-status').getByText(/split into 0 step/).waitFor();
+  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe('Error 500.');
+  await expect(alert.count()).resolves.toBe(0);
+  await page.close();
+});

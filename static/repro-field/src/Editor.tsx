@@ -9,7 +9,7 @@ import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MA
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { CheckPanel } from './CheckPanel';
-import { fromValue, insertStep, isMultiPartPaste, mergeSplit, moveStep, removeStep, toValue, type Draft, type TextPart } from './draft';
+import { fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, removeStep, toValue, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
 
 const SUBMIT_DELAY_MS = 300;
@@ -21,6 +21,8 @@ export function Editor({ field }: { field: FieldContext }) {
   const [status, setStatus] = useState<string>('');
   const [splitting, setSplitting] = useState(false);
   const [problem, setProblem] = useState<Fail | string | null>(null);
+  /** The last paste could not be split (cleared by the next paste that is). */
+  const [pasteProblem, setPasteProblem] = useState<Fail | null>(null);
   const [saving, setSaving] = useState(false);
   const value = toValue(draft);
   const check = useLiveCheck(value);
@@ -92,14 +94,20 @@ export function Editor({ field }: { field: FieldContext }) {
     setSplitting(true);
     setStatus('Splitting the pasted text into steps…');
     const cut = text.length > REPRO_MAX_PASTE_CHARS;
-    void call('repro/split', { text: text.slice(0, REPRO_MAX_PASTE_CHARS) }).then((r) => {
+    const pasted = text.slice(0, REPRO_MAX_PASTE_CHARS);
+    const onlyFirst = cut ? ` (only the first ${REPRO_MAX_PASTE_CHARS.toLocaleString('en')} characters)` : '';
+    void call('repro/split', { text: pasted }).then((r) => {
       setSplitting(false);
       if (!r.ok) {
-        setProblem(r);
-        return setStatus('');
+        // Keep what was pasted rather than lose it: as typed, one step per line.
+        const steps = linesAsSteps(pasted);
+        setDraft((d) => mergeSplit(d, i, { steps }));
+        setPasteProblem({ ...r, message: `The pasted text could not be split into steps: ${r.message.trim().replace(/([^.!?])$/, '$1.')} It was kept as it is, one step per line: move any expected or actual result into its box.` });
+        return setStatus(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.`);
       }
+      setPasteProblem(null);
       setDraft((d) => mergeSplit(d, i, r.data.value));
-      setStatus(`Pasted text split into ${r.data.value.steps.length} step(s)${cut ? ` (only the first ${REPRO_MAX_PASTE_CHARS.toLocaleString('en')} characters)` : ''}.`);
+      setStatus(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.`);
     });
   };
 
@@ -139,6 +147,7 @@ export function Editor({ field }: { field: FieldContext }) {
         }}
       >
         {problem ? <ErrorBanner error={problem} /> : null}
+        {pasteProblem ? <ErrorBanner error={pasteProblem} /> : null}
         {field.invalid ? <Banner kind="warning">The stored value did not fit this field's shape; start again from an empty form.</Banner> : null}
         {textArea('preconditions', 'Preconditions', 'Logged in as a guest; cart has 2 items')}
         <fieldset className="rt-steps">

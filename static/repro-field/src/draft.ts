@@ -1,5 +1,5 @@
 /** The editor's state and its pure edits (no React, no bridge): what the form holds and what it submits. */
-import { REPRO_MAX_STEPS, type ReproStepsFieldValueDto } from '@rt/contracts';
+import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, type ReproStepsFieldValueDto } from '@rt/contracts';
 
 export const TEXT_PARTS = ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const;
 export type TextPart = (typeof TEXT_PARTS)[number];
@@ -51,6 +51,19 @@ export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldVa
   const next: Draft = { ...draft, steps: steps.length > 0 ? steps : [''] };
   for (const k of TEXT_PARTS) if (next[k].trim() === '' && split[k]) next[k] = split[k];
   return next;
+}
+
+/**
+ * A paste kept as it was typed, for when it could not be split: one step per non-blank line, a line longer than a
+ * step may be going on in the next step.
+ */
+export function linesAsSteps(text: string): string[] {
+  const steps: string[] = [];
+  for (const line of text.split(/\r\n|[\r\n\u2028\u2029]/)) {
+    const t = line.trim();
+    for (let at = 0; at < t.length; at += REPRO_MAX_STEP_LENGTH) steps.push(t.slice(at, at + REPRO_MAX_STEP_LENGTH));
+  }
+  return steps;
 }
 
 /** "1. Open cart 2. Click Pay" or "1) … 2) …" on one line. */

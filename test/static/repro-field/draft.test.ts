@@ -1,5 +1,6 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
-import { isMultiPartPaste } from '../../../static/repro-field/src/draft';
+import { REPRO_MAX_STEP_LENGTH } from '@rt/contracts';
+import { fromValue, isMultiPartPaste, linesAsSteps, mergeSplit } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
   it.each([
@@ -21,5 +22,23 @@ describe('isMultiPartPaste', () => {
     ['a step naming a build page', 'Open the Build: overview page'],
   ])('leaves %s to the browser', (_label, text) => {
     expect(isMultiPartPaste(text)).toBe(false);
+  });
+});
+
+describe('linesAsSteps (a paste kept as typed when it could not be split)', () => {
+  it('keeps every non-blank line as a step', () => {
+    expect(linesAsSteps('Open cart\r\n\n  Click Pay  \nExpected: paid')).toEqual(['Open cart', 'Click Pay', 'Expected: paid']);
+    expect(linesAsSteps('1) open cart 2) add item')).toEqual(['1) open cart 2) add item']);
+  });
+
+  it('goes on in the next step when a line is longer than a step may be', () => {
+    const steps = linesAsSteps('x'.repeat(REPRO_MAX_STEP_LENGTH + 5));
+    expect(steps.map((s) => s.length)).toEqual([REPRO_MAX_STEP_LENGTH, 5]);
+  });
+
+  it('merged into an empty step replaces it, into a filled one follows it', () => {
+    const d = fromValue({ steps: ['Log in', ''] });
+    expect(mergeSplit(d, 1, { steps: linesAsSteps('Open cart\nClick Pay') }).steps).toEqual(['Log in', 'Open cart', 'Click Pay']);
+    expect(mergeSplit(d, 0, { steps: linesAsSteps('Open cart') }).steps).toEqual(['Log in', 'Open cart', '']);
   });
 });
