@@ -2,6 +2,10 @@
  * Setting issue fields the way Jira's create/edit/transition screens do: validate each value, apply it, and
  * produce the changelog items Jira would record. Errors are collected per field (Jira's `errors` map).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { adfToPlainText } from './adf-text';
 import { jiraDateTime } from './dates';
 import { ApiError, fieldErrors } from './errors';
@@ -104,7 +108,33 @@ function resolveList<T extends { id: string; name: string }>(s: FieldSetter, fie
   return ids;
 }
 
-function validateReproSteps(v: unknown): string | undefined {
+const forgeFieldModules = z.object({
+  modules: z.object({ 'jira:customField': z.array(z.looseObject({ key: z.string(), validation: z.object({ expression: z.string(), errorMessage: z.string() }).optional() })).default([]) }),
+});
+const validationMessages = new Map<string, string | undefined>();
+
+/**
+ * The `validation.errorMessage` that manifest.yml declares for the Forge custom field module `moduleKey` (Jira shows
+ * it when the field's validation expression refuses a value); read once per module key.
+ */
+export function manifestValidationMessage(moduleKey: string, manifestPath = join(__dirname, '..', '..', 'manifest.yml')): string | undefined {
+  if (!validationMessages.has(moduleKey)) {
+    const manifest = forgeFieldModules.parse(parse(readFileSync(manifestPath, 'utf8')));
+    validationMessages.set(moduleKey, manifest.modules['jira:customField'].find((f) => f.key === moduleKey)?.validation?.errorMessage);
+  }
+  return validationMessages.get(moduleKey);
+}
+
+/** `…/static/<module key>`: how Jira names the type of a Forge custom field. */
+const forgeModuleKey = (field: { schema?: { custom?: string } } | undefined): string | undefined => /\/static\/([^/]+)$/.exec(field?.schema?.custom ?? '')?.[1];
+
+const filled = (x: unknown): boolean => typeof x === 'string' && x.trim().length > 0;
+
+/**
+ * Jira's checks of a Reproduction steps value: the shape and size first, then the manifest's validation
+ * expression (null, or a non-blank step and a non-blank expected and actual result), refused with its message.
+ */
+export function validateReproSteps(v: unknown, validationMessage: string | undefined): string | undefined {
   if (v === null) return undefined;
   if (!isObj(v)) return 'Reproduction steps must be an object with a steps list.';
   if (JSON.stringify(v).length > MAX_PROPERTY_LIKE) return 'Reproduction steps are over the 32,768 character limit.';
@@ -113,6 +143,7 @@ function validateReproSteps(v: unknown): string | undefined {
   for (const k of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency']) {
     if (v[k] !== undefined && typeof v[k] !== 'string') return `${k} must be text.`;
   }
+  if (validationMessage !== undefined && !(steps.some(filled) && filled(v['expected']) && filled(v['actual']))) return validationMessage;
   return undefined;
 }
 
@@ -241,7 +272,8 @@ function setCustom(s: FieldSetter, fieldId: string, value: unknown) {
     next = value;
     fromTo = [null, str(old), null, str(next)];
   } else if (fieldId === REPRO_STEPS_FIELD_ID) {
-    const problem = validateReproSteps(value);
+    const moduleKey = forgeModuleKey(field);
+    const problem = validateReproSteps(value, moduleKey ? manifestValidationMessage(moduleKey) : undefined);
     if (problem) {
       s.errors[fieldId] = problem;
       return;

@@ -162,3 +162,16 @@ test('a paste that cannot be split is kept as typed with an error, and the error
   await expect(alert.count()).resolves.toBe(0);
   await page.close();
 });
+
+test("Create refuses a filled field without steps, expected and actual with the manifest's message", async () => {
+  const { page, editor } = await createEditor();
+  const before = session.ws.store.get().issues.length;
+  const dialog = page.getByRole('dialog', { name: 'Create bug' });
+  await dialog.getByLabel('Summary').fill('VAT is wrong at checkout');
+  await editor.getByLabel('Expected result').fill('VAT 20%');
+  await editor.getByTestId('repro-status').getByText('Added to the form: 0 step(s).').waitFor();
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.getByText('Reproduction steps: Reproduction steps need at least one step, the expected result and the actual result: add the missing ones or leave the field empty.').waitFor();
+  expect(session.ws.store.get().issues.length).toBe(before);
+  await page.close();
+});
