@@ -175,3 +175,18 @@ test("Create refuses a filled field without steps, expected and actual with the 
   expect(session.ws.store.get().issues.length).toBe(before);
   await page.close();
 });
+
+test("the editor counts the value against Jira's 32,768-character limit and warns before and over it", async () => {
+  const { page, editor } = await createEditor();
+  const size = editor.getByTestId('repro-size');
+  await editor.getByLabel('Step 1', { exact: true }).fill('Open the cart');
+  await size.getByText(/^\d+ of 32,768 characters$/).waitFor();
+  const long = (n: number) => `Click item ${n} `.padEnd(2_000, 'x');
+  for (let i = 0; i < 17; i++) {
+    await editor.getByLabel(`Step ${i + 1}`, { exact: true }).fill(long(i));
+    if (i === 14) await size.getByText(/^3\d,\d{3} of 32,768 characters: close to the limit; shorten the steps or attach a log\.$/).waitFor();
+    if (i < 16) await editor.getByRole('button', { name: 'Add step' }).click();
+  }
+  await size.getByRole('alert').getByText(/^3\d,\d{3} of 32,768 characters: too long for Jira to save; shorten the steps or attach a log\.$/).waitFor();
+  await page.close();
+});

@@ -9,7 +9,7 @@ import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MA
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { CheckPanel } from './CheckPanel';
-import { fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, removeStep, toValue, type Draft, type TextPart } from './draft';
+import { fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, removeStep, sizeNotice, toValue, valueSize, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
 
 const SUBMIT_DELAY_MS = 300;
@@ -26,6 +26,7 @@ export function Editor({ field }: { field: FieldContext }) {
   const [saving, setSaving] = useState(false);
   const value = toValue(draft);
   const check = useLiveCheck(value);
+  const size = sizeNotice(valueSize(value));
   const stepRefs = useRef<Array<HTMLInputElement | null>>([]);
   const focusStep = useRef<number | null>(null);
 
@@ -206,6 +207,15 @@ export function Editor({ field }: { field: FieldContext }) {
             <option key={f} value={f} />
           ))}
         </datalist>
+        {size.level === 'ok' ? (
+          <div className="rt-muted" data-testid="repro-size">
+            {size.text}
+          </div>
+        ) : (
+          <div data-testid="repro-size">
+            <Banner kind={size.level === 'over' ? 'error' : 'warning'}>{size.text}</Banner>
+          </div>
+        )}
         <div className="rt-muted" role="status" aria-live="polite" data-testid="repro-status">
           {status}
         </div>

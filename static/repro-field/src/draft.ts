@@ -77,3 +77,21 @@ const INLINE_LABEL = /\b(?:expected|actual)(?:\s+(?:results?|behaviou?r))?\s*:|(
  */
 export const isMultiPartPaste = (text: string): boolean =>
   /\n\s*\S/.test(text.trim()) || text.length > 200 || INLINE_NUMBERED_LIST.test(text) || INLINE_LABEL.test(text);
+
+/** Jira stores a custom field's value of at most this many characters (as JSON); a longer one is refused. */
+export const REPRO_MAX_VALUE_CHARS = 32_768;
+/** From this share of the limit on, the editor warns. */
+const NEAR_LIMIT = 0.9;
+
+/** What the value's size counts against the limit: its JSON, as Jira measures it. */
+export const valueSize = (value: ReproStepsFieldValueDto | null): number => (value === null ? 0 : JSON.stringify(value).length);
+
+export type SizeNotice = { level: 'ok' | 'near' | 'over'; text: string };
+
+/** The size line under the editor: the count against the limit, and what to do when it is close or over. */
+export function sizeNotice(size: number): SizeNotice {
+  const count = `${size.toLocaleString('en')} of ${REPRO_MAX_VALUE_CHARS.toLocaleString('en')} characters`;
+  if (size > REPRO_MAX_VALUE_CHARS) return { level: 'over', text: `${count}: too long for Jira to save; shorten the steps or attach a log.` };
+  if (size >= REPRO_MAX_VALUE_CHARS * NEAR_LIMIT) return { level: 'near', text: `${count}: close to the limit; shorten the steps or attach a log.` };
+  return { level: 'ok', text: count };
+}

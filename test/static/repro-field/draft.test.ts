@@ -1,6 +1,6 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
 import { REPRO_MAX_STEP_LENGTH } from '@rt/contracts';
-import { fromValue, isMultiPartPaste, linesAsSteps, mergeSplit } from '../../../static/repro-field/src/draft';
+import { fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
   it.each([
@@ -40,5 +40,21 @@ describe('linesAsSteps (a paste kept as typed when it could not be split)', () =
     const d = fromValue({ steps: ['Log in', ''] });
     expect(mergeSplit(d, 1, { steps: linesAsSteps('Open cart\nClick Pay') }).steps).toEqual(['Log in', 'Open cart', 'Click Pay']);
     expect(mergeSplit(d, 0, { steps: linesAsSteps('Open cart') }).steps).toEqual(['Log in', 'Open cart', '']);
+  });
+});
+
+describe('the size line (Jira refuses a value over 32,768 characters)', () => {
+  it('counts the value as JSON, the way Jira measures it', () => {
+    const value = toValue({ ...fromValue(null), steps: ['Open the cart'], expected: 'VAT 20%' });
+    expect(valueSize(value)).toBe(JSON.stringify(value).length);
+    expect(valueSize(null)).toBe(0);
+    expect(REPRO_MAX_VALUE_CHARS).toBe(32_768);
+  });
+
+  it('shows the count, warns close to the limit and says what to do over it', () => {
+    expect(sizeNotice(1_234)).toEqual({ level: 'ok', text: '1,234 of 32,768 characters' });
+    expect(sizeNotice(30_000)).toEqual({ level: 'near', text: '30,000 of 32,768 characters: close to the limit; shorten the steps or attach a log.' });
+    expect(sizeNotice(32_768).level).toBe('near');
+    expect(sizeNotice(41_700)).toEqual({ level: 'over', text: '41,700 of 32,768 characters: too long for Jira to save; shorten the steps or attach a log.' });
   });
 });
