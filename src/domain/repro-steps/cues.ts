@@ -141,6 +141,10 @@ export type LineCues = {
   question: boolean;
 };
 
+/** A line that opens with an exception's name: what a trace says happened (Python's comes last, Java's first). */
+const EXCEPTION_LINE = /^[\w$.]*(?:error|exception)\b/;
+export const opensWithException = (lower: string): boolean => EXCEPTION_LINE.test(lower.trimStart());
+
 /**
  * "Filter is reset", "Search results are empty", "Build fails": the verb-looking first word is the subject noun when a
  * finite verb follows it (or the word after it).
@@ -323,18 +327,28 @@ const INFLECTED_ACTION =
   /^(?:opened|opens|clicked|clicks|tapped|taps|selected|selects|typed|types|entered|enters|pressed|presses|saved|saves|closed|closes|dragged|drags|dropped|drops|chose|chooses|navigated|navigates|went|goes|added|adds|deleted|deletes|removed|removes|changed|changes|edited|edits|created|creates|submitted|submits|uploaded|uploads|loaded|loads|reloaded|reloads|scrolled|scrolls|renamed|renames|switched|switches|ran|runs|started|starts|launched|launches|pasted|pastes|copied|copies|hit|hits|logged|logs|signed|signs|tried|tries|used|uses|set|sets|moved|moves|resized|resizes|installed|installs|restarted|restarts)\b/;
 
 /**
- * A sentence that is only a chain of two or more actions, followed by a sentence stating the failure:
+ * A sentence that is a chain of two or more actions, with the failure after its last comma or in the next sentence:
  * "Open the cart, add two items and click Checkout." + "The page crashes." → { actions: ['Open the cart', 'Add two
  * items', 'Click Checkout'], failure: 'The page crashes' }. Null when either sentence is not that shape.
  */
 export function imperativeChain(sentence: string, next: string | undefined): { actions: string[]; failure: string } | null {
   const s = sentence.trim().slice(0, CUE_WINDOW).replace(/[.!]+$/, '');
-  if (next === undefined || !IMPERATIVE.test(s.toLowerCase())) return null;
-  const failure = next.trim().slice(0, CUE_WINDOW).replace(/[.!]+$/, '');
-  if (failure === '' || !ACTUAL.test(normaliseApostrophes(failure.toLowerCase()))) return null;
-  const pieces = s.split(ACTION_JOINT).map((p) => p.trim()).filter((p) => p !== '');
+  if (!IMPERATIVE.test(s.toLowerCase())) return null;
+  // "Create a draft and press Save, the app crashes": the failure after the last comma; else the next sentence.
+  const lastComma = s.lastIndexOf(',');
+  const inSentence = lastComma > 0 ? failureOf(s.slice(lastComma + 1)) : null;
+  const failure = inSentence ?? (next === undefined ? null : failureOf(next));
+  if (failure === null) return null;
+  const chain = inSentence ? s.slice(0, lastComma) : s;
+  const pieces = chain.split(ACTION_JOINT).map((p) => p.trim()).filter((p) => p !== '');
   if (pieces.length < 2 || pieces.length > 12 || !pieces.every(isActionClause)) return null;
   return { actions: pieces.map(capitalise), failure: capitalise(failure) };
+}
+
+/** A clause stating a failure ("the app crashes"), without its closing punctuation; null for any other clause. */
+function failureOf(clause: string): string | null {
+  const f = clause.trim().slice(0, CUE_WINDOW).replace(/^(?:then|and)\s+/i, '').replace(/[.!]+$/, '');
+  return f !== '' && ACTUAL.test(normaliseApostrophes(f.toLowerCase())) && !isActionClause(f) ? f : null;
 }
 
 export const capitalise = (s: string): string => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));

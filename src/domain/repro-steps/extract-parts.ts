@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, imperativeChain, listMarker, metaCues, opensWithNounSubject, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { cuesOf, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -216,7 +216,7 @@ export function extractParts(text: string): Extracted {
     evidence.steps = Math.max(evidence.steps, THRESHOLDS.steps);
     evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
     if (parts.steps.length === 0) parts.steps.push(...runOn.actions.map(clip));
-    if (!parts.actual) parts.actual = clip(runOn.failure);
+    if (!parts.actual) parts.actual = clip(withErrorText(runOn.failure, scan.exceptionLine));
   }
   // Hand-set: a stack trace is what was observed (all 55 dev-set reports with one are labelled as stating the observed
   // behaviour; the learned prior still reads a short "NPE + one line" report as lacking it).
@@ -230,7 +230,7 @@ export function extractParts(text: string): Extracted {
     parts.steps.push(...scan.inferredSteps.filter((s) => !opensWithNounSubject(s.toLowerCase())).slice(0, MAX_STEPS));
   if (!parts.expected && scan.expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(scan.expectedLines.join('\n'));
   if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
-  else if (!parts.actual && scan.firstTrace !== undefined) parts.actual = clip(scan.firstTrace);
+  else if (!parts.actual && scan.firstTrace !== undefined) parts.actual = clip(scan.exceptionLine ?? scan.firstTrace);
   return { parts, labelled, evidence, counts, features, inferredSteps, truncated };
 }
 
@@ -264,6 +264,12 @@ export function saysNothing(text: string): boolean {
 
 const metaValue = (text: string): string => clip(stripListMarker(text));
 
+/** "The app crashes with:" + the exception line under it → one actual result. */
+export function withErrorText(failure: string, exceptionLine: string | undefined): string {
+  return exceptionLine !== undefined && failure.trimEnd().endsWith(':') ? `${failure.trimEnd()} ${exceptionLine.trim()}` : failure;
+}
+
+
 /** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */
 function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCues): void {
   if (text === '') return;
@@ -284,6 +290,8 @@ type Scan = {
   actualLines: string[];
   /** The first stack-trace line ("java.lang.NullPointerException", "at a.B.c(B.java:1)"), if any. */
   firstTrace: string | undefined;
+  /** The first line that opens with an exception ("java.lang.NullPointerException", "AttributeError: …"). */
+  exceptionLine: string | undefined;
   knownSentences: Map<string, SentenceCues>;
 };
 
@@ -303,8 +311,13 @@ export function inlineListItems(text: string): string[] | null {
   const items = text.split(INLINE_ITEM);
   if (items.length < 2 || items.length > MAX_STEPS) return null;
   if (!items.every((item, i) => item.startsWith(`${i + 1}.`) || item.startsWith(`${i + 1})`))) return null;
-  // "3) click checkout. Expected the order page.": the item's first sentence, then the rest as lines of their own.
-  return items.flatMap((item) => item.split(SENTENCE_BREAK)).filter((p) => p !== '');
+  // "3) click checkout. Expected the order page.": the item's first sentence, then the rest as lines of their own (the
+  // marker's own "." is no sentence end: "1. Open cart").
+  return items.flatMap((item) => {
+    const marker = listMarker(item)?.length ?? 0;
+    const [first = '', ...rest] = item.slice(marker).split(SENTENCE_BREAK);
+    return [item.slice(0, marker) + first, ...rest];
+  }).filter((p) => p.trim() !== '');
 }
 
 /** The prose lines cut into sentences (code and list items stay whole: a step may take two sentences), at most `max` non-empty ones. */
@@ -338,6 +351,7 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
   const actualLines: string[] = [];
   const known = new Map<string, SentenceCues>();
   let firstTrace: string | undefined;
+  let exceptionLine: string | undefined;
   let run: { text: string; action: boolean }[] = [];
 
   const closeRun = (): void => {
@@ -354,11 +368,11 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
     if (raw.lines >= MAX_CUE_LINES) break;
     raw.lines++;
     if (line.code) {
+      if (opensWithException(line.lower)) exceptionLine ??= line.text;
       if (cuesOf(line.lower).trace) {
         raw.trace++;
         firstTrace ??= line.text;
-      }
-      else {
+      } else {
         count.code++;
         raw.fencedCode++;
       }
@@ -373,6 +387,7 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
     } else {
       closeRun();
     }
+    if (opensWithException(line.lower)) exceptionLine ??= line.text;
     if (c.trace) {
       raw.trace++;
       firstTrace ??= line.text;
@@ -400,5 +415,5 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
   }
   closeRun();
 
-  return { counts: count, features: toFeatures(count, raw), inferredSteps, expectedLines, actualLines, firstTrace, knownSentences: known };
+  return { counts: count, features: toFeatures(count, raw), inferredSteps, expectedLines, actualLines, firstTrace, exceptionLine, knownSentences: known };
 }

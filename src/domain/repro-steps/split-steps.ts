@@ -3,10 +3,12 @@
  * Labelled parts ("Expected: …") go to their fields; list items become steps; otherwise each line, and
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
-import { capitalise, cuesOf, isActionClause, runOnSteps, stepListMarker, withoutActor } from './cues';
-import { extractParts, inlineListItems, MAX_PART, MAX_STEPS, stepsFromLines } from './extract-parts';
+import { capitalise, cuesOf, isActionClause, opensWithException, runOnSteps, stepListMarker, withoutActor, type LineCues } from './cues';
+import { extractParts, inlineListItems, MAX_PART, MAX_STEPS, stepsFromLines, withErrorText } from './extract-parts';
 import { lineOf, parseSections } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
+
+const isStatedExpectation = (c: LineCues): boolean => c.expected && !c.asExpected && !c.imperative;
 
 /** Sentence ends and "then" joints; flat alternation, linear. */
 const CLAUSE_BREAK = /(?<=[.!?;])\s+|,?\s+(?:and then|then|after that|afterwards)\s+/i;
@@ -33,12 +35,17 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
     if (listed.length >= 2) {
       steps = stepsFromLines(listed);
     } else {
+      // With a trace in the paste, its code lines ("title.strip()") are part of it too.
+      const withTrace = extracted.features.trace > 0;
+      const expectedLines = lines.filter((l) => l.text !== '' && !l.code && isStatedExpectation(cuesOf(l.lower)));
       const candidates = lines.filter((l) => {
         if (l.text === '') return false;
         if (runOnSentence(l.text)) return true;
         const c = cuesOf(l.lower);
+        // A pasted stack trace or code is the result's evidence, not a step.
+        if (l.code || c.trace || opensWithException(l.lower) || (withTrace && c.literal)) return false;
         // A stated result is left to its part, unless the line also walks through an action ("When I save, it crashes").
-        return !(c.expected && !c.imperative) && !(labelled.actual && c.actual && !c.imperative && !c.conditional);
+        return !isStatedExpectation(c) && !(labelled.actual && c.actual && !c.imperative && !c.conditional);
       });
       const raw = stepsFromLines(candidates);
       // Run-on prose (a single paragraph, or a "When I … and …, X fails" sentence): its actions become steps, its
@@ -58,11 +65,17 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
         if (prose.actual) actual.push(prose.actual);
         if (prose.expected) expected.push(prose.expected);
       }
-      if (!labelled.actual && actual.length > 0) parts.actual = actual.join('; ');
+      if (!labelled.actual && actual.length > 0) {
+        // "The app crashes with:" keeps the error text the analysis found under it.
+        const pasted = actual.join('; ');
+        parts.actual = parts.actual?.startsWith(pasted) ? parts.actual : withErrorText(pasted, parts.actual);
+      }
       if (!labelled.expected) {
         // extractParts' guesses are whole sentences; those of a line split here were read above.
         const kept = (parts.expected ?? '').split('\n').filter((e) => e !== '' && ![...split].some((s) => s.includes(e)));
-        const all = [...expected, ...kept];
+        // A pasted "It should save the draft." line is the expected result even where the analysis would not count it.
+        const stated = parts.expected === undefined ? expectedLines.map((l) => l.text) : [];
+        const all = [...expected, ...kept, ...stated];
         if (all.length > 0) parts.expected = all.join('\n');
         else delete parts.expected;
       }

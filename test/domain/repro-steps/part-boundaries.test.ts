@@ -240,3 +240,36 @@ describe('a Given / When / Then scenario', () => {
     expect(a.parts.steps).toEqual(['Open the cart', 'Click Checkout']);
   });
 });
+
+describe('pastes an audit found losing text', () => {
+  it.each([
+    ['1. Open cart 2. Add item 3. Click checkout', ['Open cart', 'Add item', 'Click checkout']],
+    ['1. open cart 2. Add item 3. click checkout', ['open cart', 'Add item', 'click checkout']],
+  ])('a one-line "1." list with capitalised items keeps every step: %s', (text, steps) => {
+    expect(splitIntoSteps(text).steps).toEqual(steps);
+    expect(analyseReproSteps({ description: text }).parts.steps).toEqual(steps);
+  });
+
+  const traceback = [
+    'Create a draft and press Save, the app crashes with:',
+    'Traceback (most recent call last):',
+    '  File "app.py", line 10, in save',
+    '    title.strip()',
+    "AttributeError: 'NoneType' object has no attribute 'strip'",
+    'It should save the draft.',
+  ].join('\n');
+
+  it('a pasted Python traceback is the actual result, not steps, and the expectation after it is kept', () => {
+    expect(splitIntoSteps(traceback)).toMatchObject({
+      steps: ['Create a draft', 'Press Save'],
+      actual: "The app crashes with: AttributeError: 'NoneType' object has no attribute 'strip'",
+      expected: 'It should save the draft.',
+    });
+  });
+
+  it('the analyser reads the same traceback report: the chain as steps, the error line as what happened', () => {
+    const a = analyseReproSteps({ description: traceback });
+    expect(a.parts.steps).toEqual(['Create a draft', 'Press Save']);
+    expect(a.parts.actual).toBe("The app crashes with: AttributeError: 'NoneType' object has no attribute 'strip'");
+  });
+});
