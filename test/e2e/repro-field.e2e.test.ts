@@ -34,7 +34,10 @@ test('creates a bug with bad steps, follows the hints, and saves the field with 
   await editor.locator('[data-finding="VAGUE_STEPS"]').waitFor();
   await expect(editor.getByTestId('repro-verdict').textContent()).resolves.toMatch(/needs work|missing/i);
   expect(await findings(editor)).toEqual(expect.arrayContaining(['MISSING_EXPECTED', 'MISSING_ACTUAL', 'VAGUE_STEPS', 'NO_BUILD']));
-  await expect(editor.locator('[data-finding="MISSING_EXPECTED"]').textContent()).resolves.toMatch(/Expected: <what should happen/);
+  // The hints name the editor's boxes; build and environment are rows of their own.
+  await expect(editor.locator('[data-finding="MISSING_EXPECTED"]').textContent()).resolves.toMatch(/Fill the Expected result box: what should happen/);
+  await expect(editor.locator('[data-finding="NO_BUILD"]').textContent()).resolves.toMatch(/Fill the Build \/ version box/);
+  await expect(editor.getByRole('list', { name: 'Parts found' }).textContent()).resolves.toMatch(/✗ Build \/ version missing.*✗ Environment missing/);
 
   // Fix: replace the vague step by pasting a whole report; it is split into steps, expected and actual.
   await editor.getByLabel('Step 1', { exact: true }).fill('');

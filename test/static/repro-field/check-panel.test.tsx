@@ -1,0 +1,38 @@
+/**
+ * The check beside the Reproduction steps field: build and environment are separate rows that agree with the
+ * findings, and in the structured editor the hints name the editor's boxes instead of "Expected: …" labels.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReproAnalysisDto } from '@rt/contracts';
+import { analyseReproSteps } from '../../../src/domain/repro-steps';
+import { CheckPanel } from '../../../static/repro-field/src/CheckPanel';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ');
+const parts = (html: string) => [...html.matchAll(/<li><span aria-hidden="true">(✓|✗)<\/span> ([^<]+)<span/g)].map((m) => `${m[1]} ${m[2]}`);
+
+const noBuild = analyseReproSteps({ field: { steps: ['Open the cart', 'Click Pay'], expected: 'VAT 20%', environment: 'Chrome 131 on Windows 11' } }) as ReproAnalysisDto;
+
+it('shows build and environment as separate rows, consistent with the findings', () => {
+  expect(noBuild.has.environment).toBe(true);
+  expect(noBuild.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['NO_BUILD', 'MISSING_ACTUAL']));
+  const html = renderToStaticMarkup(<CheckPanel analysis={noBuild} />);
+  expect(parts(html)).toEqual(['✓ Steps', '✓ Expected', '✗ Actual', '✗ Build / version', '✓ Environment']);
+  expect(html).not.toContain('Environment / build');
+
+  const noEnvironment = analyseReproSteps({ field: { steps: ['Open the cart'], expected: 'a', actual: 'b', build: '4.3.0' } }) as ReproAnalysisDto;
+  expect(noEnvironment.findings.map((f) => f.code)).toContain('NO_ENVIRONMENT');
+  expect(parts(renderToStaticMarkup(<CheckPanel analysis={noEnvironment} />)).slice(3)).toEqual(['✓ Build / version', '✗ Environment']);
+});
+
+it("in the editor, names the boxes to fill instead of the analyser's label hints; elsewhere keeps them", () => {
+  const inEditor = text(renderToStaticMarkup(<CheckPanel analysis={noBuild} inEditor />));
+  expect(inEditor).toContain('Fill the Build / version box: the app version or build number where you saw it.');
+  expect(inEditor).toContain('Fill the Actual result box: what happens instead, with the exact error text.');
+  expect(inEditor).not.toMatch(/Add "(Build|Actual):/);
+
+  const viewer = text(renderToStaticMarkup(<CheckPanel analysis={noBuild} />));
+  expect(viewer).toContain('Add "Build: <app version or build number where you saw it>".');
+  // A description's analysis has no boxes: the label hints stay even in the editor's panel.
+  const fromDescription = analyseReproSteps({ description: '1. Open the cart\n2. Click Pay' }) as ReproAnalysisDto;
+  expect(text(renderToStaticMarkup(<CheckPanel analysis={fromDescription} inEditor />))).toContain('Add "Expected: <what should happen after the last step>".');
+});
