@@ -333,21 +333,42 @@ const INFLECTED_ACTION =
  */
 export function imperativeChain(sentence: string, next: string | undefined): { actions: string[]; failure: string } | null {
   const s = sentence.trim().slice(0, CUE_WINDOW).replace(/[.!]+$/, '');
-  if (!IMPERATIVE.test(s.toLowerCase())) return null;
+  // "Open X and click Y" or "I logged in, opened X and clicked Y".
+  if (!IMPERATIVE.test(s.toLowerCase()) && !FIRST_PERSON_START.test(s)) return null;
   // "Create a draft and press Save, the app crashes": the failure after the last comma; else the next sentence.
   const lastComma = s.lastIndexOf(',');
   const inSentence = lastComma > 0 ? failureOf(s.slice(lastComma + 1)) : null;
   const failure = inSentence ?? (next === undefined ? null : failureOf(next));
   if (failure === null) return null;
   const chain = inSentence ? s.slice(0, lastComma) : s;
-  const pieces = chain.split(ACTION_JOINT).map((p) => p.trim()).filter((p) => p !== '');
+  const pieces = chain.split(ACTION_JOINT).map((p) => withoutActor(p)).filter((p) => p !== '');
   if (pieces.length < 2 || pieces.length > 12 || !pieces.every(isActionClause)) return null;
   return { actions: pieces.map(capitalise), failure: capitalise(failure) };
 }
 
+const FIRST_PERSON_START = /^(?:i|we)\s/i;
+
+/**
+ * "The VAT line says 19%, so it should be 20%" → { actual: 'The VAT line says 19%', expected: 'it should be 20%' }: a
+ * sentence that states what happened, then (after a comma) what should. Null unless both halves carry their cue.
+ */
+export function splitResultSentence(sentence: string): { actual: string; expected: string } | null {
+  const s = sentence.slice(0, CUE_WINDOW);
+  const lower = normaliseApostrophes(s.toLowerCase());
+  const m = EXPECTED.exec(lower);
+  if (!m) return null;
+  const comma = lower.lastIndexOf(', ', m.index);
+  if (comma <= 0) return null;
+  const actual = s.slice(0, comma).trim();
+  if (!ACTUAL.test(lower.slice(0, comma))) return null;
+  const expected = s.slice(comma + 2).trim().replace(/^(?:so|and|but|which|whereas|while)\s+/i, '');
+  return { actual, expected: capitalise(expected) };
+}
+
 /** A clause stating a failure ("the app crashes"), without its closing punctuation; null for any other clause. */
 function failureOf(clause: string): string | null {
-  const f = clause.trim().slice(0, CUE_WINDOW).replace(/^(?:then|and)\s+/i, '').replace(/[.!]+$/, '');
+  const whole = clause.trim().slice(0, CUE_WINDOW).replace(/^(?:then|and)\s+/i, '').replace(/[.!]+$/, '');
+  const f = splitResultSentence(whole)?.actual ?? whole;
   return f !== '' && ACTUAL.test(normaliseApostrophes(f.toLowerCase())) && !isActionClause(f) ? f : null;
 }
 

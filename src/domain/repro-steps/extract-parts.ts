@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { cuesOf, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -406,7 +406,10 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
     if (c.reproTalk) count.reproTalk++;
     tallyLine(raw, c);
     if (c.expected && !c.asExpected) {
-      if (expectedLines.length < 5) expectedLines.push(stripListMarker(line.text));
+      // "It shows 19%, so it should be 20%": each half to its part.
+      const both = c.actual ? splitResultSentence(stripListMarker(line.text)) : null;
+      if (expectedLines.length < 5) expectedLines.push(both?.expected ?? stripListMarker(line.text));
+      if (both && actualLines.length < 5) actualLines.push(both.actual);
     } else if (c.actual && !c.cannotRepro && !(c.imperative && !opensWithNounSubject(line.lower))) {
       // "We couldn't reproduce it" is about the report, not what the bug does; "Open any issue" is a step.
       if (actualLines.length < 5) actualLines.push(stripListMarker(line.text));

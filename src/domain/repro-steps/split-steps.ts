@@ -3,9 +3,9 @@
  * Labelled parts ("Expected: …") go to their fields; list items become steps; otherwise each line, and
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
-import { capitalise, cuesOf, isActionClause, opensWithException, runOnSteps, stepListMarker, withoutActor, type LineCues } from './cues';
+import { capitalise, cuesOf, isActionClause, opensWithException, runOnSteps, splitResultSentence, stepListMarker, withoutActor, type LineCues } from './cues';
 import { extractParts, inlineListItems, MAX_PART, MAX_STEPS, stepsFromLines, withErrorText } from './extract-parts';
-import { lineOf, parseSections } from './parse-sections';
+import { lineOf, parseSections, SENTENCE_BREAK } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
 
 const isStatedExpectation = (c: LineCues): boolean => c.expected && !c.asExpected && !c.imperative;
@@ -45,6 +45,8 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
         // A pasted stack trace or code is the result's evidence, not a step.
         if (l.code || c.trace || opensWithException(l.lower) || (withTrace && c.literal)) return false;
         // A stated result is left to its part, unless the line also walks through an action ("When I save, it crashes").
+        // A paragraph of several sentences is kept whole: splitProse sorts its sentences.
+        if (SENTENCE_BREAK.test(l.text)) return true;
         return !isStatedExpectation(c) && !(labelled.actual && c.actual && !c.imperative && !c.conditional);
       });
       const raw = stepsFromLines(candidates);
@@ -75,7 +77,7 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
         const kept = (parts.expected ?? '').split('\n').filter((e) => e !== '' && ![...split].some((s) => s.includes(e)));
         // A pasted "It should save the draft." line is the expected result even where the analysis would not count it.
         const stated = parts.expected === undefined ? expectedLines.map((l) => l.text) : [];
-        const all = [...expected, ...kept, ...stated];
+        const all = [...new Set([...expected, ...kept, ...stated])];
         if (all.length > 0) parts.expected = all.join('\n');
         else delete parts.expected;
       }
@@ -125,7 +127,9 @@ function splitProse(line: string): { steps: string[]; actual?: string; expected?
       steps.push(...runOn.actions);
       actual.push(runOn.failure);
     } else if (c.expected && !c.asExpected && !c.imperative) {
-      expected.push(sentence.trim());
+      const both = c.actual ? splitResultSentence(sentence.trim()) : null;
+      if (both) actual.push(both.actual);
+      expected.push(both?.expected ?? sentence.trim());
     } else if ((c.build || c.environment || c.frequency) && !c.imperative && !c.actual) {
       // "Version 4.3 on Chrome.": already in its own field.
     } else {

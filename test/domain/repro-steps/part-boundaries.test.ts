@@ -273,3 +273,25 @@ describe('pastes an audit found losing text', () => {
     expect(a.parts.actual).toBe("The app crashes with: AttributeError: 'NoneType' object has no attribute 'strip'");
   });
 });
+
+describe('a first-person paragraph', () => {
+  const report =
+    'Since the last update the invoice PDF shows the wrong VAT. I logged in as a reseller, opened invoice INV-2231 and clicked Download PDF. The VAT line says 19% but the customer is in Austria, so it should be 20%. Seen on build 5.12.3, Firefox 128 on Ubuntu 22.04. Every time.';
+
+  it('reads "I logged in, opened X and clicked Y." as the steps and splits "says 19%, so it should be 20%" into actual and expected', () => {
+    const a = analyseReproSteps({ description: report });
+    expect(a.parts.steps).toEqual(['Logged in as a reseller', 'Opened invoice INV-2231', 'Clicked Download PDF']);
+    expect(a.parts.actual).toBe('The VAT line says 19% but the customer is in Austria');
+    expect(a.parts.expected).toBe('It should be 20%.');
+    expect(a.findings.map((f) => f.code)).not.toContain('EXPECTED_EQUALS_ACTUAL');
+    expect(a.verdict).toBe('clear');
+  });
+
+  it('the paste keeps the paragraph (it holds a "should") and sorts its sentences', () => {
+    expect(splitIntoSteps(report)).toMatchObject({
+      steps: ['Logged in as a reseller', 'Opened invoice INV-2231', 'Clicked Download PDF'],
+      expected: 'It should be 20%.',
+      frequency: 'Every time.',
+    });
+  });
+});
