@@ -193,3 +193,15 @@ test("the editor counts the value against Jira's 32,768-character limit and warn
   await size.getByRole('alert').getByText(/^3\d,\d{3} of 32,768 characters: too long for Jira to save; shorten the steps or attach a log\.$/).waitFor();
   await page.close();
 });
+
+test("a paste into an editor whose Expected and Actual are filled adds its own after them instead of dropping them", async () => {
+  const { page, editor } = await createEditor();
+  await editor.getByLabel('Expected result').fill('VAT 20%');
+  await editor.getByLabel('Actual result').fill('VAT 0%');
+  await paste(editor, 'Step 1', '1. Open the cart\n2. Click Pay\nExpected: The receipt shows the VAT line.\nActual: The receipt has no VAT line.');
+  await editor.getByTestId('repro-status').getByText('Pasted text split into 2 step(s). Added after the text already in: Expected result, Actual result.').waitFor();
+  await expect(editor.getByLabel('Expected result').inputValue()).resolves.toBe('VAT 20%\nThe receipt shows the VAT line.');
+  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe('VAT 0%\nThe receipt has no VAT line.');
+  await expect(stepValues(editor)).resolves.toEqual(['Open the cart', 'Click Pay']);
+  await page.close();
+});

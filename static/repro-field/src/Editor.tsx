@@ -9,7 +9,7 @@ import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MA
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { CheckPanel } from './CheckPanel';
-import { fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, removeStep, sizeNotice, toValue, valueSize, type Draft, type TextPart } from './draft';
+import { fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, sizeNotice, toValue, valueSize, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
 
 const SUBMIT_DELAY_MS = 300;
@@ -23,8 +23,13 @@ export function Editor({ field }: { field: FieldContext }) {
   const [problem, setProblem] = useState<Fail | string | null>(null);
   /** The last paste could not be split (cleared by the next paste that is). */
   const [pasteProblem, setPasteProblem] = useState<Fail | null>(null);
+  /** What the last split paste held that did not fit, shown for the writer to place by hand. */
+  const [notApplied, setNotApplied] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const value = toValue(draft);
+  // The latest draft, for merging a paste whose split comes back after later renders.
+  const latest = useRef(draft);
+  latest.current = draft;
   const check = useLiveCheck(value);
   const size = sizeNotice(valueSize(value));
   const stepRefs = useRef<Array<HTMLInputElement | null>>([]);
@@ -102,13 +107,18 @@ export function Editor({ field }: { field: FieldContext }) {
       if (!r.ok) {
         // Keep what was pasted rather than lose it: as typed, one step per line.
         const steps = linesAsSteps(pasted);
-        setDraft((d) => mergeSplit(d, i, { steps }));
+        const merged = mergeSplit(latest.current, i, { steps });
+        setDraft(merged.draft);
+        setNotApplied(merged.notApplied);
         setPasteProblem({ ...r, message: `The pasted text could not be split into steps: ${r.message.trim().replace(/([^.!?])$/, '$1.')} It was kept as it is, one step per line: move any expected or actual result into its box.` });
         return setStatus(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.`);
       }
       setPasteProblem(null);
-      setDraft((d) => mergeSplit(d, i, r.data.value));
-      setStatus(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.`);
+      const merged = mergeSplit(latest.current, i, r.data.value);
+      setDraft(merged.draft);
+      setNotApplied(merged.notApplied);
+      const added = merged.appended.map((k) => PART_LABELS[k]).join(', ');
+      setStatus(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.${added ? ` Added after the text already in: ${added}.` : ''}`);
     });
   };
 
@@ -124,15 +134,15 @@ export function Editor({ field }: { field: FieldContext }) {
     }
   };
 
-  const textArea = (k: TextPart, label: string, hint: string) => (
+  const textArea = (k: TextPart, hint: string) => (
     <div>
-      <label htmlFor={`repro-${k}`}>{label}</label>
+      <label htmlFor={`repro-${k}`}>{PART_LABELS[k]}</label>
       <textarea id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} maxLength={REPRO_MAX_TEXT_LENGTH} rows={2} placeholder={hint} />
     </div>
   );
-  const line = (k: TextPart, label: string, hint: string, list?: string) => (
+  const line = (k: TextPart, hint: string, list?: string) => (
     <div>
-      <label htmlFor={`repro-${k}`}>{label}</label>
+      <label htmlFor={`repro-${k}`}>{PART_LABELS[k]}</label>
       <input id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} maxLength={REPRO_MAX_TEXT_LENGTH} placeholder={hint} list={list} />
     </div>
   );
@@ -149,8 +159,20 @@ export function Editor({ field }: { field: FieldContext }) {
       >
         {problem ? <ErrorBanner error={problem} /> : null}
         {pasteProblem ? <ErrorBanner error={pasteProblem} /> : null}
+        {notApplied.length > 0 ? (
+          <div data-testid="repro-not-applied">
+            <Banner kind="warning">
+              Not applied from the paste (no room left), copy it where it belongs:
+              <ul>
+                {notApplied.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            </Banner>
+          </div>
+        ) : null}
         {field.invalid ? <Banner kind="warning">The stored value did not fit this field's shape; start again from an empty form.</Banner> : null}
-        {textArea('preconditions', 'Preconditions', 'Logged in as a guest; cart has 2 items')}
+        {textArea('preconditions', 'Logged in as a guest; cart has 2 items')}
         <fieldset className="rt-steps">
           <legend>Steps to reproduce</legend>
           <p className="rt-muted" id="repro-steps-help">
@@ -195,12 +217,12 @@ export function Editor({ field }: { field: FieldContext }) {
             Add step
           </button>
         </fieldset>
-        {textArea('expected', 'Expected result', 'What should happen after the last step')}
-        {textArea('actual', 'Actual result', 'What happens instead, with the exact error text')}
+        {textArea('expected', 'What should happen after the last step')}
+        {textArea('actual', 'What happens instead, with the exact error text')}
         <div className="rt-grid3">
-          {line('environment', 'Environment', 'Chrome 131 on Windows 11')}
-          {line('build', 'Build / version', '4.3.0-rc.2 (1210)')}
-          {line('frequency', 'Frequency', 'Every time', 'repro-frequencies')}
+          {line('environment', 'Chrome 131 on Windows 11')}
+          {line('build', '4.3.0-rc.2 (1210)')}
+          {line('frequency', 'Every time', 'repro-frequencies')}
         </div>
         <datalist id="repro-frequencies">
           {FREQUENCIES.map((f) => (

@@ -1,9 +1,20 @@
 /** The editor's state and its pure edits (no React, no bridge): what the form holds and what it submits. */
-import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, type ReproStepsFieldValueDto } from '@rt/contracts';
+import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH, type ReproStepsFieldValueDto } from '@rt/contracts';
 
 export const TEXT_PARTS = ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const;
 export type TextPart = (typeof TEXT_PARTS)[number];
 export type Draft = Record<TextPart, string> & { steps: string[] };
+/** The editor's label of each part's box. */
+export const PART_LABELS: Record<TextPart, string> = {
+  preconditions: 'Preconditions',
+  expected: 'Expected result',
+  actual: 'Actual result',
+  environment: 'Environment',
+  build: 'Build / version',
+  frequency: 'Frequency',
+};
+/** Parts edited in a one-line input: a second text joins them with "; " instead of a new line. */
+const LINE_PARTS: ReadonlySet<TextPart> = new Set(['environment', 'build', 'frequency']);
 
 export function fromValue(value: ReproStepsFieldValueDto | null): Draft {
   const draft: Draft = { preconditions: '', expected: '', actual: '', environment: '', build: '', frequency: '', steps: [] };
@@ -40,17 +51,50 @@ export function insertStep(steps: string[], after: number): string[] {
   return [...steps.slice(0, after + 1), '', ...steps.slice(after + 1)];
 }
 
+export type Merged = {
+  draft: Draft;
+  /** Parts that already held text and got the paste's text added after it. */
+  appended: TextPart[];
+  /** What the paste held that did not fit (step or length limits), for the writer to place by hand. */
+  notApplied: string[];
+};
+
+const clip = (t: string, max = 80): string => (t.length > max ? `${t.slice(0, max - 1)}…` : t);
+const sameText = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 /**
  * Merges a split paste into the draft at step `index`: the split steps replace that step when it is empty
- * (otherwise they follow it), and the split's expected/actual/… fill only the parts still empty.
+ * (otherwise they follow it); the split's expected/actual/… fill the parts still empty and are added after the
+ * text of a filled one (on a new line, or after "; " in a one-line box). Nothing already there is dropped: what
+ * does not fit is returned in `notApplied`.
  */
-export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldValueDto): Draft {
-  const here = draft.steps[index] ?? '';
-  const keep = here.trim() === '' ? 0 : 1;
-  const steps = [...draft.steps.slice(0, index + keep), ...split.steps, ...draft.steps.slice(index + 1)].slice(0, REPRO_MAX_STEPS);
+export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldValueDto): Merged {
+  const keep = (draft.steps[index] ?? '').trim() === '' ? 0 : 1;
+  const before = draft.steps.slice(0, index + keep);
+  const after = draft.steps.slice(index + 1);
+  const room = Math.max(0, REPRO_MAX_STEPS - before.length - after.length);
+  const steps = [...before, ...split.steps.slice(0, room), ...after];
   const next: Draft = { ...draft, steps: steps.length > 0 ? steps : [''] };
-  for (const k of TEXT_PARTS) if (next[k].trim() === '' && split[k]) next[k] = split[k];
-  return next;
+  const appended: TextPart[] = [];
+  const notApplied: string[] = [];
+  const left = split.steps.length - room;
+  if (left > 0) notApplied.push(`${left} step(s) from "${clip(split.steps[room]!)}" on (a bug has at most ${REPRO_MAX_STEPS} steps)`);
+  for (const k of TEXT_PARTS) {
+    const add = split[k]?.trim();
+    if (!add) continue;
+    const have = next[k];
+    if (have.trim() === '') next[k] = add;
+    else if (sameText(have, add) || have.toLowerCase().includes(add.toLowerCase())) continue;
+    else {
+      const joined = `${have.trimEnd()}${LINE_PARTS.has(k) ? '; ' : '\n'}${add}`;
+      if (joined.length > REPRO_MAX_TEXT_LENGTH) notApplied.push(`${PART_LABELS[k]}: ${add}`);
+      else {
+        next[k] = joined;
+        appended.push(k);
+      }
+    }
+  }
+  return { draft: next, appended, notApplied };
 }
 
 /**

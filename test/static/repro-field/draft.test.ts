@@ -1,5 +1,5 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
-import { REPRO_MAX_STEP_LENGTH } from '@rt/contracts';
+import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH } from '@rt/contracts';
 import { fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
@@ -38,8 +38,8 @@ describe('linesAsSteps (a paste kept as typed when it could not be split)', () =
 
   it('merged into an empty step replaces it, into a filled one follows it', () => {
     const d = fromValue({ steps: ['Log in', ''] });
-    expect(mergeSplit(d, 1, { steps: linesAsSteps('Open cart\nClick Pay') }).steps).toEqual(['Log in', 'Open cart', 'Click Pay']);
-    expect(mergeSplit(d, 0, { steps: linesAsSteps('Open cart') }).steps).toEqual(['Log in', 'Open cart', '']);
+    expect(mergeSplit(d, 1, { steps: linesAsSteps('Open cart\nClick Pay') }).draft.steps).toEqual(['Log in', 'Open cart', 'Click Pay']);
+    expect(mergeSplit(d, 0, { steps: linesAsSteps('Open cart') }).draft.steps).toEqual(['Log in', 'Open cart', '']);
   });
 });
 
@@ -56,5 +56,32 @@ describe('the size line (Jira refuses a value over 32,768 characters)', () => {
     expect(sizeNotice(30_000)).toEqual({ level: 'near', text: '30,000 of 32,768 characters: close to the limit; shorten the steps or attach a log.' });
     expect(sizeNotice(32_768).level).toBe('near');
     expect(sizeNotice(41_700)).toEqual({ level: 'over', text: '41,700 of 32,768 characters: too long for Jira to save; shorten the steps or attach a log.' });
+  });
+});
+
+describe('mergeSplit keeps what is already there and what was pasted', () => {
+  const filled = fromValue({ steps: ['Open the cart'], expected: 'VAT 20%', actual: 'VAT 0%', build: '4.3.0' });
+
+  it("fills empty parts, and adds a paste's expected/actual after the text already in a filled box", () => {
+    const { draft, appended, notApplied } = mergeSplit(filled, 0, { steps: ['Click Pay'], expected: 'The receipt shows VAT', actual: 'No VAT line', environment: 'Chrome 131', build: '4.3.1' });
+    expect(draft).toMatchObject({ steps: ['Open the cart', 'Click Pay'], expected: 'VAT 20%\nThe receipt shows VAT', actual: 'VAT 0%\nNo VAT line', environment: 'Chrome 131', build: '4.3.0; 4.3.1' });
+    expect(appended).toEqual(['expected', 'actual', 'build']);
+    expect(notApplied).toEqual([]);
+  });
+
+  it('does not repeat a text the box already holds', () => {
+    const { draft, appended } = mergeSplit(filled, 0, { steps: [], expected: 'vat 20%', build: '4.3.0' });
+    expect(draft).toMatchObject({ expected: 'VAT 20%', build: '4.3.0' });
+    expect(appended).toEqual([]);
+  });
+
+  it('reports, instead of dropping, a part that would grow past its limit and steps past the step limit', () => {
+    const full = { ...filled, actual: 'x'.repeat(REPRO_MAX_TEXT_LENGTH - 5), steps: Array.from({ length: REPRO_MAX_STEPS - 1 }, (_, n) => `Step ${n + 1}`) };
+    const { draft, notApplied } = mergeSplit(full, 0, { steps: ['Click Pay', 'Click Confirm'], actual: 'No VAT line' });
+    expect(draft.actual).toBe(full.actual);
+    expect(draft.steps).toHaveLength(REPRO_MAX_STEPS);
+    expect(draft.steps.slice(0, 3)).toEqual(['Step 1', 'Click Pay', 'Step 2']);
+    expect(draft.steps.at(-1)).toBe(`Step ${REPRO_MAX_STEPS - 1}`);
+    expect(notApplied).toEqual([`1 step(s) from "Click Confirm" on (a bug has at most ${REPRO_MAX_STEPS} steps)`, 'Actual result: No VAT line']);
   });
 });
