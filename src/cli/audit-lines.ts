@@ -2,7 +2,8 @@
  * One input line of the repro audit → one output object. Pure apart from JSON parsing; never throws.
  * Input:  {"id": string, "title"?: string, "text"?: string, "description"?: ADF, "field"?: Reproduction steps value}
  *         (the field wins when it holds anything, then the ADF description when it holds text, then text — as
- *         everywhere in the app; a description that is not ADF is an error line, or a warning when text is given)
+ *         everywhere in the app; a description that is not ADF is an error line, or a warning when text is given;
+ *         a field that is not of the field's shape is an error line)
  * Output: {"id","hasSteps","hasExpected","hasActual","score","verdict","findings":[{"code","message"}], "warning"?}
  *    or:  {"id": <id or "line:N">, "error": "..."}
  */
@@ -25,6 +26,27 @@ export type AuditError = { id: string; error: string };
 export const MAX_LINE_CHARS = 4_000_000;
 
 const ADF_SHAPE = '{"type": "doc", "content": [...]}';
+const FIELD_SHAPE = '{"steps": [...], "expected": ..., ...}';
+const FIELD_TEXT_KEYS = ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'];
+
+const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+/**
+ * What is wrong with a "field" object, as Jira's schema for the field sees it: a "steps" list of texts, the other
+ * parts texts (or null), no other keys. Undefined when it has the field's shape.
+ */
+function fieldShapeProblem(f: Record<string, unknown>): string | undefined {
+  if (!('steps' in f)) return '"steps" is missing';
+  if (!Array.isArray(f.steps)) return `"steps" must be a list of texts, not ${kindOf(f.steps)}`;
+  const bad = f.steps.findIndex((s) => typeof s !== 'string');
+  if (bad >= 0) return `"steps"[${bad}] must be a text, not ${kindOf(f.steps[bad])}`;
+  for (const [key, v] of Object.entries(f)) {
+    if (key === 'steps') continue;
+    if (!FIELD_TEXT_KEYS.includes(key)) return `unknown part "${key}" (the parts are steps, ${FIELD_TEXT_KEYS.join(', ')})`;
+    if (v !== null && typeof v !== 'string') return `"${key}" must be a text, not ${kindOf(v)}`;
+  }
+  return undefined;
+}
 
 /**
  * 'usable': ADF with some text, or a non-blank string; 'empty': absent, null, blank, or ADF without text;
@@ -62,8 +84,10 @@ export function auditLine(line: string, lineNo: number): AuditResult | AuditErro
   if (o.description !== undefined && o.description !== null && typeof o.description !== 'object' && typeof o.description !== 'string') {
     return { id, error: '"description" must be an ADF object' };
   }
-  if (o.field !== undefined && o.field !== null && (typeof o.field !== 'object' || Array.isArray(o.field))) {
-    return { id, error: '"field" must be a Reproduction steps object ({"steps": [...], "expected": ..., ...})' };
+  if (o.field !== undefined && o.field !== null) {
+    if (typeof o.field !== 'object' || Array.isArray(o.field)) return { id, error: `"field" must be a Reproduction steps object (${FIELD_SHAPE})` };
+    const problem = fieldShapeProblem(o.field as Record<string, unknown>);
+    if (problem) return { id, error: `"field" is not a Reproduction steps value (${FIELD_SHAPE}): ${problem}` };
   }
   // The ADF description wins over plain text when it holds text (it is what Jira REST v3 returns); an empty one
   // leaves the text; one that is not ADF is an error, unless text is there: then the text is read with a warning.

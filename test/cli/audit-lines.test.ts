@@ -53,7 +53,34 @@ describe('auditLine', () => {
   });
 });
 
+describe('auditLine: a "field" not of the Reproduction steps shape', () => {
+  it.each([
+    [{ steps: 'Open cart' }, /^"field" is not a Reproduction steps value \(.*\): "steps" must be a list of texts, not a string$/],
+    [{ expected: 'Paid', actual: 'Error 500' }, /"steps" is missing$/],
+    [{ steps: ['Open cart', 2] }, /"steps"\[1\] must be a text, not a number$/],
+    [{ steps: ['Open cart'], expected: ['Paid'] }, /"expected" must be a text, not a list$/],
+    [{ steps: ['Open cart'], Expected: 'Paid' }, /unknown part "Expected" \(the parts are steps, preconditions, expected, actual, environment, build, frequency\)$/],
+  ])('%j is an error line for its id, not an EMPTY audit', (field, error) => {
+    const r = auditLine(JSON.stringify({ id: 'FIELD-BAD', field, text: JSON.parse(good).text }), 9);
+    expect(r).toEqual({ id: 'FIELD-BAD', error: expect.stringMatching(error) });
+  });
+
+  it('audits a field of the right shape, null parts included', () => {
+    const r = auditLine(JSON.stringify({ id: 'FIELD-OK', field: { steps: ['Open the cart', 'Click Pay'], expected: 'Paid', actual: 'Error 500', build: '4.3', environment: null } }), 1);
+    expect(r).toMatchObject({ id: 'FIELD-OK', hasSteps: true, hasExpected: true, hasActual: true });
+    expect(r).not.toHaveProperty('error');
+  });
+});
+
 describe('auditStream', () => {
+  it('goes on after a field of the wrong shape', async () => {
+    const input = ['{"id":"FIELD-BAD","field":{"steps":"Open cart"}}', good].join('\n');
+    const out: string[] = [];
+    await auditStream(createInterface({ input: Readable.from([input]), crlfDelay: Infinity }), (s) => out.push(s));
+    const rows = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; verdict?: string });
+    expect(rows).toEqual([{ id: 'FIELD-BAD', error: expect.stringMatching(/"steps" must be a list of texts/) }, expect.objectContaining({ id: 'RT-1', verdict: 'clear' })]);
+  });
+
   it('writes one line per non-blank input line, in order, and goes on after errors', async () => {
     const input = [good, 'oops', '', JSON.stringify({ id: 'RT-3', text: '' })].join('\n');
     const out: string[] = [];
