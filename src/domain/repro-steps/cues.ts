@@ -146,11 +146,11 @@ const EXCEPTION_LINE = /^[\w$.]*(?:error|exception)\b/;
 export const opensWithException = (lower: string): boolean => EXCEPTION_LINE.test(lower.trimStart());
 
 /**
- * "Filter is reset", "Search results are empty", "Build fails": the verb-looking first word is the subject noun when a
- * finite verb follows it (or the word after it).
+ * "Filter is reset", "Search results are empty", "Export to CSV does nothing": the verb-looking first word is the subject
+ * noun when a finite verb follows it within three words.
  */
 const NOUN_SUBJECT =
-  /^(?:then |and |now |next |finally |first |also )?[a-z-]+(?: [a-z-]+)? (?:is|isn't|was|wasn't|are|aren't|were|has|hasn't|have|had|does|doesn't|did|didn't|should|shouldn't|can't|cannot|won't|will|would|gets|got|seems|appears|shows|returns|keeps|stays|becomes|fails|works|stops|breaks|crashes|hangs)\b/;
+  /^(?:then |and |now |next |finally |first |also )?[a-z-]+(?: [a-z0-9-]+){0,2} (?:is|isn't|was|wasn't|are|aren't|were|has|hasn't|have|had|does|doesn't|did|didn't|should|shouldn't|can't|cannot|won't|will|would|gets|got|seems|appears|shows|returns|keeps|stays|becomes|fails|works|stops|breaks|crashes|hangs)\b/;
 
 /**
  * A line whose imperative-looking opening is a noun subject. The imperative cue and the inferred-step count (model
@@ -340,10 +340,17 @@ export function imperativeChain(sentence: string, next: string | undefined): { a
   const inSentence = lastComma > 0 ? failureOf(s.slice(lastComma + 1)) : null;
   const failure = inSentence ?? (next === undefined ? null : failureOf(next));
   if (failure === null) return null;
-  const chain = inSentence ? s.slice(0, lastComma) : s;
-  const pieces = chain.split(ACTION_JOINT).map((p) => withoutActor(p)).filter((p) => p !== '');
+  const actions = actionClauses(inSentence ? s.slice(0, lastComma) : s);
+  return actions ? { actions, failure: capitalise(failure) } : null;
+}
+
+/** "open the shop, add two items and go to checkout" → its 2–12 actions (capitalised, without "I"); null otherwise. */
+export function actionClauses(chain: string): string[] | null {
+  const sentence = chain.slice(0, CUE_WINDOW).replace(/[.!]+$/, '');
+  if (/[.!?]\s/.test(sentence)) return null; // one sentence only
+  const pieces = sentence.split(ACTION_JOINT).map((p) => withoutActor(p)).filter((p) => p !== '');
   if (pieces.length < 2 || pieces.length > 12 || !pieces.every(isActionClause)) return null;
-  return { actions: pieces.map(capitalise), failure: capitalise(failure) };
+  return pieces.map(capitalise);
 }
 
 const FIRST_PERSON_START = /^(?:i|we)\s/i;

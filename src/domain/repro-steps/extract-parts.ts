@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { cuesOf, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { actionClauses, cuesOf, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -136,6 +136,8 @@ export function stepsFromLines(lines: Line[]): string[] {
     }
     steps.push(clip(body));
   }
+  // "Steps: open the shop, add two items and go to checkout.": one unlisted line that chains actions is that many steps.
+  if (steps.length === 1 && !listed) return actionClauses(steps[0]!) ?? steps;
   return steps;
 }
 
@@ -181,8 +183,10 @@ export function extractParts(text: string): Extracted {
         // what follows is the report again (trackers put "Build Identifier:" above the whole description).
         const { head, tail } = firstParagraph(section.lines);
         // "- OS: Ubuntu 22.04\n- node v20": the items without their markers.
-        const value = joinLines(head.map((l) => (listMarker(l.text) ? lineOf(stripListMarker(l.text), l.code) : l)));
+        const value = joinLines(head.map((l) => (withoutMarker(l.text) !== l.text ? lineOf(withoutMarker(l.text), l.code) : l)));
         if (value && !parts[section.kind]) parts[section.kind] = value;
+        // "- OS: macOS 14⏎- Browser: Firefox": every environment label adds to the environment.
+        else if (value && section.kind === 'environment' && parts.environment!.length < MAX_PART) parts.environment = clip(`${parts.environment}; ${value}`);
         // "Build: 4.2 on Windows 11, always" also names the environment and frequency.
         for (const l of head) fillMeta(l.lower, l.text, parts);
         if (section.kind === 'preconditions') for (const l of head) prose.push(l);
@@ -262,7 +266,12 @@ export function saysNothing(text: string): boolean {
   return trimmed.split(/\s+/).filter(Boolean).length <= 2 || POINTS_AT_TITLE.test(trimmed);
 }
 
-const metaValue = (text: string): string => clip(stripListMarker(text));
+/** "- OS: Ubuntu" → "OS: Ubuntu"; a bare number ("121", a version) is a value, not an empty list item. */
+function withoutMarker(text: string): string {
+  const m = listMarker(text);
+  return m && m.length < text.trimEnd().length ? text.slice(m.length).trim() : text;
+}
+const metaValue = (text: string): string => clip(withoutMarker(text));
 
 /** "The app crashes with:" + the exception line under it → one actual result. */
 export function withErrorText(failure: string, exceptionLine: string | undefined): string {

@@ -103,7 +103,7 @@ describe('the GitHub issue template', () => {
     expect(a.parts.steps).toEqual(["Go to 'Dashboards'", "Click on 'New'", 'Add two widgets']);
     expect(a.parts.expected).toBe('The dashboard is saved.');
     expect(a.parts.actual).toBe('Saving a dashboard with two widgets throws an error.');
-    expect(a.parts.environment).toBe('macOS 14');
+    expect(a.parts.environment).toBe('macOS 14; Chrome');
     expect(a.parts.build).toBe('2.3.1');
     expect(a.verdict).toBe('clear');
   });
@@ -293,5 +293,26 @@ describe('a first-person paragraph', () => {
       expected: 'It should be 20%.',
       frequency: 'Every time.',
     });
+  });
+});
+
+describe('template details an audit found lost', () => {
+  it('the GitHub "Desktop" list keeps every environment item and a bare version number', () => {
+    const a = analyseReproSteps({
+      description: '**To Reproduce**\n1. Go to Reports\n2. Click Export\n\n**Expected behavior**\nA CSV downloads.\n\n**Desktop (please complete the following information):**\n - OS: macOS 14\n - Browser: Firefox\n - Version: 121',
+    });
+    expect(a.parts.environment).toBe('macOS 14; Firefox');
+    expect(a.parts.build).toBe('121');
+    expect(a.findings.map((f) => f.code)).not.toContain('NO_BUILD');
+  });
+
+  it('"Export to CSV does nothing" opens with a noun subject: it is what happened, not a step', () => {
+    const a = analyseReproSteps({ description: 'Export to CSV does nothing on large projects.\n\nSteps:\n1. Go to Reports\n2. Click Export' });
+    expect(a.parts.actual).toBe('Export to CSV does nothing on large projects.');
+  });
+
+  it('an inline "Steps:" label over one chain of actions gives one step per action', () => {
+    const a = analyseReproSteps({ description: 'The total does not change. Steps: open the web shop, add two items, go to checkout and enter GC-25 in the gift card box. Expected: the total drops by 25. Actual: the total stays 80.' });
+    expect(a.parts.steps).toEqual(['Open the web shop', 'Add two items', 'Go to checkout', 'Enter GC-25 in the gift card box']);
   });
 });
