@@ -38,7 +38,7 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
       // With a trace in the paste, its code lines ("title.strip()") are part of it too.
       const withTrace = extracted.features.trace > 0;
       const expectedLines = lines.filter((l) => l.text !== '' && !l.code && isStatedExpectation(cuesOf(l.lower)));
-      const candidates = lines.filter((l) => {
+      const stepLines = lines.filter((l) => {
         if (l.text === '') return false;
         if (runOnSentence(l.text)) return true;
         const c = cuesOf(l.lower);
@@ -49,6 +49,9 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
         if (SENTENCE_BREAK.test(l.text)) return true;
         return !isStatedExpectation(c) && !(labelled.actual && c.actual && !c.imperative && !c.conditional);
       });
+      // Nothing pasted is lost: with no step-like line, the remaining lines ("Clicking Pay fails.") are the steps, and the
+      // check then says that a single step restates the bug.
+      const candidates = stepLines.length > 0 ? stepLines : lines.filter((l) => l.text !== '' && !l.code && !isStatedExpectation(cuesOf(l.lower)));
       const raw = stepsFromLines(candidates);
       // Run-on prose (a single paragraph, or a "When I … and …, X fails" sentence): its actions become steps, its
       // failure clause the actual result, its "should …" sentence the expected result (over extractParts' guesses).
@@ -64,7 +67,9 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
         split.add(step);
         const prose = splitProse(step);
         steps.push(...prose.steps);
-        if (prose.actual) actual.push(prose.actual);
+        // A failure sentence the labelled Actual already covers is kept as the step it was written as, not dropped.
+        if (prose.actual && labelled.actual && prose.steps.length === 0) steps.push(step);
+        else if (prose.actual) actual.push(prose.actual);
         if (prose.expected) expected.push(prose.expected);
       }
       if (!labelled.actual && actual.length > 0) {

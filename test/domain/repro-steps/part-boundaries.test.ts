@@ -316,3 +316,13 @@ describe('template details an audit found lost', () => {
     expect(a.parts.steps).toEqual(['Open the web shop', 'Add two items', 'Go to checkout', 'Enter GC-25 in the gift card box']);
   });
 });
+
+describe('a paste loses no sentence', () => {
+  it('"Clicking Pay fails. Expected: … Actual: …" keeps its first sentence as the (single) step', () => {
+    expect(splitIntoSteps('Clicking Pay fails. Expected: it pays. Actual: error 500')).toMatchObject({
+      steps: ['Clicking Pay fails.'],
+      expected: 'it pays.',
+      actual: 'error 500',
+    });
+  });
+});
