@@ -120,8 +120,13 @@ function normaliseHead(s: string): string {
 /** First words of every label: a line whose first word is not among them cannot be a label (fast reject). */
 const FIRST_WORDS = new Set<string>();
 for (const name of LABEL_KIND.keys()) FIRST_WORDS.add(name.split(' ')[0]!);
-/** First characters of those words: most lines of a log ("0x1f …", "12. …") are rejected without a slice. */
-const FIRST_CHARS = new Set<string>([...FIRST_WORDS].map((w) => w[0]!));
+/** Lower-case code of one character (ASCII fast, others through toLowerCase). */
+const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : String.fromCharCode(c).toLowerCase().charCodeAt(0));
+/**
+ * First two characters of those words (every label word has at least two): most lines of a log or a paste ("0x1f …",
+ * "click button 12") are rejected without a slice.
+ */
+const FIRST_PAIRS = new Set<number>([...FIRST_WORDS].map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
 
 const LEADING_DECORATION = new Set([...'#*_>=-–—[]()`|•+ \t'].map((c) => c.charCodeAt(0)));
 
@@ -130,7 +135,7 @@ function firstWord(s: string): string {
   let a = 0;
   const n = Math.min(s.length, MAX_HEAD + 8);
   while (a < n && LEADING_DECORATION.has(s.charCodeAt(a))) a++;
-  if (a >= n || !FIRST_CHARS.has(s[a]!.toLowerCase())) return '';
+  if (a + 1 >= n || !FIRST_PAIRS.has(lowerCode(s.charCodeAt(a)) * 65536 + lowerCode(s.charCodeAt(a + 1)))) return '';
   let b = a;
   while (b < n && s[b] !== ' ' && s[b] !== ':' && s[b] !== '：' && s[b] !== '*' && s[b] !== '\t') b++;
   let w = s.slice(a, b).toLowerCase();
