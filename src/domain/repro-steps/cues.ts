@@ -45,6 +45,15 @@ const ACTUAL =
 const FREQUENCY =
   /\b(?:always|every time|everytime|each time|100%|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time|\d+\s?(?:in|out of|of|\/)\s?\d+(?: times| tries| attempts| runs)?|\d+\s?%(?: of the time)?)\b/;
 
+/**
+ * Without a digit, FREQUENCY and BUILD can only match through their word branches: these regexes, which WordGate can
+ * read (so a line without any of the words skips them).
+ */
+const FREQUENCY_WORDS =
+  /\b(?:always|every time|everytime|each time|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time)\b/;
+const BUILD_WORDS = /\b(?:rc|beta|nightly|trunk|snapshot)\b/;
+const hasDigit = (s: string): boolean => /\d/.test(s);
+
 const BUILD =
   /\b(?:build(?: id| identifier| number)?\s?[:#]?\s?[\w.-]*\d|version\s?:?\s?v?\d|v\d+\.\d+|\d+\.\d+\.\d+|\d+\.\d+(?:\.x| beta| rc| alpha| m\d)|[ihmnrs]20\d{6}(?:-\d{4})?|20\d{6}-\d{4}|\d{8}(?:-\d{4})?|r\d+\.\d|release \d|(?:rc|beta|nightly|trunk|snapshot)\b)/;
 
@@ -167,7 +176,7 @@ export function opensWithNounSubject(lower: string): boolean {
 const GATE = new WordGate([
   CONDITIONAL_ACTOR, CONDITIONAL_GERUND, FIRST_PERSON_ACTION, REPRO_TALK, EXPECTED, ACTUAL, ENVIRONMENT, CANNOT_REPRO,
   SEQUENCE, REQUEST, OBLIGATION, WORKS_ELSEWHERE, WISH, AS_EXPECTED, CORRECTNESS, URL_CUE, FIRST_PERSON_PAST, SECOND_PERSON,
-  INTERACTION,
+  INTERACTION, FREQUENCY_WORDS, BUILD_WORDS,
 ]);
 export const gatedCueRegexes = (): RegExp[] => GATE.gated();
 
@@ -183,6 +192,7 @@ export function cuesOf(lower: string): LineCues {
   const s = normaliseApostrophes(lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower);
   const stripped = stripListMarker(s);
   const test = gatedTest(s);
+  const digit = hasDigit(s);
   return {
     imperative: IMPERATIVE.test(stripped),
     conditional: test(CONDITIONAL_ACTOR) || test(CONDITIONAL_GERUND),
@@ -192,8 +202,8 @@ export function cuesOf(lower: string): LineCues {
     trace: TRACE_LINE.test(s),
     expected: test(EXPECTED),
     actual: test(ACTUAL),
-    frequency: FREQUENCY.test(s),
-    build: BUILD.test(s),
+    frequency: digit ? FREQUENCY.test(s) : test(FREQUENCY_WORDS),
+    build: digit ? BUILD.test(s) : test(BUILD_WORDS),
     environment: test(ENVIRONMENT),
     attachment: ATTACHMENT.test(s),
     cannotRepro: test(CANNOT_REPRO),

@@ -29,7 +29,7 @@ function fuzzLines(n: number): string[] {
 describe('word gate', () => {
   test('gates the expensive word cues (a regex of an unsupported shape would silently run every time)', () => {
     expect(GATED).toEqual(expect.arrayContaining([cueRegexes.EXPECTED, cueRegexes.ACTUAL, cueRegexes.ENVIRONMENT]));
-    expect(GATED.length).toBe(19);
+    expect(GATED.length).toBe(21);
   });
 
   test('never rules out a line a gated regex matches (fuzzed lines)', () => {
@@ -71,10 +71,14 @@ describe('word gate', () => {
     // (no typographic apostrophes here: cuesOf reads those as ASCII ones before testing)
     const lines = [...fuzzLines(3_000), "i can't reproduce it, e.g. when i click ok", 'works fine in firefox 3.6 -> menu', 'an error'].filter((s) => !s.includes('`'));
     lines.push('a->b', 'x => y', 'file » save', 'a>>b', 'ab > cd', 'ab >cd', 'settings → privacy', '->', 'a -> ', '<b>');
-    const { ACTUAL, EXPECTED, ENVIRONMENT, MENU_PATH } = cueRegexes;
+    // frequency / build: without a digit only their word branches are tried
+    lines.push('always', 'happens 1 in 5', '3 out of 4 times', '50% of the time', 'every time', 'rc', 'the rc build', 'nightly', 'build 42', 'version: v3', 'i20240101-1800', 'release 2', 'source code', 'snapshots', '100%');
+    const { ACTUAL, EXPECTED, ENVIRONMENT, MENU_PATH, FREQUENCY, BUILD } = cueRegexes;
     for (const s of lines) {
       const c = cuesOf(s);
-      expect([s, c.actual, c.expected, c.environment, c.menuPath]).toEqual([s, ACTUAL.test(s), EXPECTED.test(s), ENVIRONMENT.test(s), MENU_PATH.test(s)]);
+      expect([s, c.actual, c.expected, c.environment, c.menuPath, c.frequency, c.build]).toEqual([
+        s, ACTUAL.test(s), EXPECTED.test(s), ENVIRONMENT.test(s), MENU_PATH.test(s), FREQUENCY.test(s), BUILD.test(s),
+      ]);
     }
   });
 });
