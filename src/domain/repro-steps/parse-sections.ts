@@ -50,7 +50,7 @@ export function parseSections(text: string): ParsedText {
   let current = sections[0]!;
   let inFence = false;
   const read = (raw: string): void => {
-    const line = raw.trim();
+    const line = withoutLeadingEmoji(raw.trim());
     const trimmed = withoutWikiHeading(line);
     // A wiki heading is matched as the markdown heading it is ("h3. Environment" as "### Environment").
     const head = trimmed === line ? trimmed : `### ${trimmed}`;
@@ -144,6 +144,20 @@ export function atInlineLabels(line: string): string[] {
     out.push(...pieces[i]!.split(SENTENCE_BREAK));
   }
   return out;
+}
+
+const KEYCAP = /^(\d)\uFE0F?\u20E3\s*/u;
+const PICTOGRAPHS = /^(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+\s*/u;
+
+/** "🐛 Steps:" → "Steps:", "1️⃣ Open cart" → "1. Open cart": emoji decoration does not hide a label or a list item. */
+export function withoutLeadingEmoji(line: string): string {
+  if (line.length < 2) return line;
+  const second = line.charCodeAt(1);
+  if (second === 0xfe0f || second === 0x20e3) {
+    const keycap = KEYCAP.exec(line);
+    if (keycap) return `${keycap[1]}. ${line.slice(keycap[0].length)}`;
+  }
+  return line.charCodeAt(0) < 0x2000 ? line : line.replace(PICTOGRAPHS, '');
 }
 
 /** `lower` is computed on first use: cue checks read at most MAX_CUE_LINES lines of a 60k-line log. */

@@ -326,3 +326,10 @@ describe('a paste loses no sentence', () => {
     });
   });
 });
+
+describe('emoji decoration', () => {
+  it('"🐛 Steps:", "1️⃣ Open cart", "✅ Expected:" read as the label and list items they decorate', () => {
+    const a = analyseReproSteps({ description: '🐛 Steps:\n1️⃣ Open cart\n2️⃣ Add item\n✅ Expected: total 20\n❌ Actual: total 25' });
+    expect(a.parts).toMatchObject({ steps: ['Open cart', 'Add item'], expected: 'total 20', actual: 'total 25' });
+  });
+});
