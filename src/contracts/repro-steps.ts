@@ -119,7 +119,11 @@ export const reproFieldProcedures = {
   /** Check of an existing issue, read as the calling user: its field when set, its description otherwise. */
   'repro/check-issue': procedure(reproCheckIssueInputSchema, reproCheckIssueOutputSchema),
   /** Pasted free text → a structured field value (steps, expected, actual, …). */
-  'repro/split': procedure(reproSplitInputSchema, z.object({ value: reproStepsFieldValueSchema })),
+  'repro/split': procedure(
+    reproSplitInputSchema,
+    // unplaced: sentences of the paste that went into no part, for the writer to place by hand.
+    z.object({ value: reproStepsFieldValueSchema, unplaced: z.array(z.string().max(200)).max(10).default([]) }),
+  ),
 };
 
 export type ReproCheckIssueOutput = z.infer<typeof reproCheckIssueOutputSchema>;

@@ -10,7 +10,7 @@ import {
   reproStepsFieldValueSchema,
   type ReproCheckIssueOutput,
 } from '../contracts/repro-steps';
-import { analyseReproSteps, isFieldFilled, splitIntoSteps } from '../domain/repro-steps';
+import { analyseReproSteps, isFieldFilled, splitIntoSteps, unplacedSentences } from '../domain/repro-steps';
 import { customField } from '../jira/gateway';
 import { AppError } from './app-error';
 import { defineResolver, type HandlerContext, type Handlers } from './define-resolver';
@@ -70,7 +70,10 @@ export const reproFieldHandlers: Handlers<typeof reproFieldProcedures> = {
     };
   },
 
-  'repro/split': async (input) => ({ value: clampReproFieldValue(splitIntoSteps(input.text)) }),
+  'repro/split': async (input) => {
+    const value = clampReproFieldValue(splitIntoSteps(input.text));
+    return { value, unplaced: unplacedSentences(input.text, value) };
+  },
 };
 
 export const reproFieldResolver = defineResolver(reproFieldProcedures, reproFieldHandlers);

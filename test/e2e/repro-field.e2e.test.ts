@@ -143,6 +143,14 @@ test('a one-line numbered list pasted into a step is split into its steps', asyn
   await page.close();
 });
 
+test('a paste lists the sentences it put in no box, for the writer to place', async () => {
+  const { page, editor } = await createEditor();
+  await paste(editor, 'Step 1', 'Customers in Austria get the wrong VAT on invoices.\nSteps:\n1. Open invoice INV-2231\n2. Click Download PDF\nExpected: VAT 20%\nActual: VAT 19%');
+  await editor.getByTestId('repro-status').getByText(/split into 2 step/).waitFor();
+  await expect(editor.getByTestId('repro-unplaced').locator('li').allTextContents()).resolves.toEqual(['Customers in Austria get the wrong VAT on invoices.']);
+  await page.close();
+});
+
 test('a paste that cannot be split is kept as typed with an error, and the error goes with the next split', async () => {
   const { page, editor } = await createEditor();
   const failSplit = async (route: import('playwright-core').Route) => {

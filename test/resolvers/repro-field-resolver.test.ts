@@ -150,6 +150,14 @@ describe('repro/split (paste into the steps)', () => {
     expect(value).toMatchObject({ expected: '10% off', actual: 'full price charged' });
   });
 
+  it('lists the pasted sentences that went into no part (an intro above labelled steps), and none for a clean template', async () => {
+    const text = 'When I apply the gift card GC-25 the total never changes. Steps: open the web shop, add two items and go to checkout. Expected: the total drops by 25. Actual: it stays 80.';
+    const out = await data(run('repro/split', { text }));
+    expect(out.unplaced).toEqual(['When I apply the gift card GC-25 the total never changes.']);
+    const clean = await data(run('repro/split', { text: '1. Open the cart\n2. Click Pay\nExpected: 10% off\nActual: full price' }));
+    expect(clean.unplaced).toEqual([]);
+  });
+
   it('splits run-on prose into clauses', async () => {
     const { value } = await data(run('repro/split', { text: 'Open the settings page, then click Save. The page goes blank.' }));
     expect(value.steps.length).toBeGreaterThanOrEqual(2);

@@ -4,6 +4,7 @@
  *   analyseReproSteps({ summary, description, field }) → ReproAnalysis
  *     Reads the structured field when it is set and non-empty, the description (ADF or text) otherwise.
  *   splitIntoSteps(freeText) → ReproStepsFieldValue   paste → structured field value
+ *   unplacedSentences(freeText, value) → string[]       sentences of the paste that went into no part
  *   adfToText(doc) → string                          ADF → text with lists/headings/code kept
  *
  * Detection: learned logistic model (learned.ts, weights generated into learned-model.ts by scripts/train-repro-model.ts)
@@ -18,7 +19,7 @@ import { scoreOf, verdictOf } from './score';
 import type { ReproAnalysis, ReproParts, ReproStepsFieldValue } from './types';
 
 export { adfToText } from './adf-to-text';
-export { splitIntoSteps } from './split-steps';
+export { splitIntoSteps, unplacedSentences } from './split-steps';
 export { SCORE_WEIGHTS, SCORE_PENALTIES, CLEAR_AT } from './score';
 export { THRESHOLDS, STEP_WEIGHTS, MAX_CUE_LINES } from './extract-parts';
 export { MODEL, HAND_WEIGHTS, FEATURES } from './model';

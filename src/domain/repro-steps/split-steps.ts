@@ -3,7 +3,7 @@
  * Labelled parts ("Expected: …") go to their fields; list items become steps; otherwise each line, and
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
-import { capitalise, cuesOf, isActionClause, opensWithException, runOnSteps, splitResultSentence, stepListMarker, withoutActor, type LineCues } from './cues';
+import { capitalise, cuesOf, isActionClause, opensWithException, runOnSteps, splitResultSentence, stepListMarker, stripListMarker, withoutActor, type LineCues } from './cues';
 import { extractParts, inlineListItems, MAX_PART, MAX_STEPS, stepsFromLines, withErrorText } from './extract-parts';
 import { lineOf, parseSections, SENTENCE_BREAK } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
@@ -155,4 +155,32 @@ function splitProse(line: string): { steps: string[]; actual?: string; expected?
     actual: actual.length > 0 ? actual.join('; ').slice(0, MAX_PART) : undefined,
     expected: expected.length > 0 ? expected.join(' ').slice(0, MAX_PART) : undefined,
   };
+}
+
+/** Sentences of a paste listed as not placed: at most this many, each at most UNPLACED_CHARS characters. */
+const MAX_UNPLACED = 10;
+const UNPLACED_CHARS = 200;
+/** The words that say what a sentence is about (four or more letters or digits: "the", "to", "is" say little). */
+const wordsOf = (s: string): string[] => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 4);
+
+/**
+ * The sentences of a pasted text that went into no part of `value` (an intro sentence above labelled steps, a greeting),
+ * so the editor can show them for the writer to place by hand: nothing pasted is lost silently. A sentence counts as
+ * placed when at least 60% of its content words are in the value; labels, code and trace lines are not listed.
+ */
+export function unplacedSentences(text: string, value: ReproStepsFieldValue): string[] {
+  const placed = new Set(wordsOf([...value.steps, value.preconditions, value.expected, value.actual, value.environment, value.build, value.frequency].filter(Boolean).join(' ')));
+  const out: string[] = [];
+  for (const section of parseSections(typeof text === 'string' ? text : '').sections) {
+    for (const l of section.lines) {
+      if (out.length >= MAX_UNPLACED) return out;
+      if (l.text === '' || l.code || cuesOf(l.lower).trace || opensWithException(l.lower)) continue;
+      for (const sentence of stripListMarker(l.text).split(SENTENCE_BREAK)) {
+        const words = wordsOf(sentence);
+        if (words.length === 0 || words.filter((w) => placed.has(w)).length >= words.length * 0.6) continue;
+        if (out.length < MAX_UNPLACED) out.push(sentence.trim().slice(0, UNPLACED_CHARS));
+      }
+    }
+  }
+  return out;
 }

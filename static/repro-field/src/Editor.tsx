@@ -25,6 +25,8 @@ export function Editor({ field }: { field: FieldContext }) {
   const [pasteProblem, setPasteProblem] = useState<Fail | null>(null);
   /** What the last split paste held that did not fit, shown for the writer to place by hand. */
   const [notApplied, setNotApplied] = useState<string[]>([]);
+  /** Sentences of the last split paste that went into no box (an intro above labelled steps, a greeting). */
+  const [unplaced, setUnplaced] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const value = toValue(draft);
   // The latest draft, for merging a paste whose split comes back after later renders.
@@ -110,6 +112,7 @@ export function Editor({ field }: { field: FieldContext }) {
         const merged = mergeSplit(latest.current, i, { steps });
         setDraft(merged.draft);
         setNotApplied(merged.notApplied);
+        setUnplaced([]);
         setPasteProblem({ ...r, message: `The pasted text could not be split into steps: ${r.message.trim().replace(/([^.!?])$/, '$1.')} It was kept as it is, one step per line: move any expected or actual result into its box.` });
         return setStatus(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.`);
       }
@@ -117,6 +120,7 @@ export function Editor({ field }: { field: FieldContext }) {
       const merged = mergeSplit(latest.current, i, r.data.value);
       setDraft(merged.draft);
       setNotApplied(merged.notApplied);
+      setUnplaced(r.data.unplaced);
       const added = merged.appended.map((k) => PART_LABELS[k]).join(', ');
       setStatus(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.${added ? ` Added after the text already in: ${added}.` : ''}`);
     });
@@ -165,6 +169,18 @@ export function Editor({ field }: { field: FieldContext }) {
               Not applied from the paste (no room left), copy it where it belongs:
               <ul>
                 {notApplied.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            </Banner>
+          </div>
+        ) : null}
+        {unplaced.length > 0 ? (
+          <div data-testid="repro-unplaced">
+            <Banner kind="info">
+              Not placed in any box by the paste; copy what belongs to the bug where it fits:
+              <ul>
+                {unplaced.map((t) => (
                   <li key={t}>{t}</li>
                 ))}
               </ul>

@@ -2,7 +2,7 @@
  * Where a part ends. Real descriptions put the build line straight under "Actual: …" (no blank line), and write
  * paragraphs of several sentences rather than one sentence a line: a part holds its own words, not its neighbours'.
  */
-import { analyseReproSteps, splitIntoSteps } from '../../../src/domain/repro-steps';
+import { analyseReproSteps, splitIntoSteps, unplacedSentences } from '../../../src/domain/repro-steps';
 import { doc, para } from './builders';
 
 const STEPS = 'Steps to reproduce:\n1. Open the cart\n2. Add two items';
@@ -331,5 +331,19 @@ describe('emoji decoration', () => {
   it('"🐛 Steps:", "1️⃣ Open cart", "✅ Expected:" read as the label and list items they decorate', () => {
     const a = analyseReproSteps({ description: '🐛 Steps:\n1️⃣ Open cart\n2️⃣ Add item\n✅ Expected: total 20\n❌ Actual: total 25' });
     expect(a.parts).toMatchObject({ steps: ['Open cart', 'Add item'], expected: 'total 20', actual: 'total 25' });
+  });
+});
+
+describe('unplacedSentences (what a paste put in no box)', () => {
+  it('lists an intro sentence, a greeting and a sign-off, not the sentences that went into the value or the labels', () => {
+    const text = 'Hi team, quick one from support.\nCustomers in Austria get the wrong VAT on invoices.\nSteps:\n1. Open invoice INV-2231\n2. Click Download PDF\nExpected: VAT 20%\nActual: VAT 19%';
+    expect(unplacedSentences(text, splitIntoSteps(text))).toEqual(['Hi team, quick one from support.', 'Customers in Austria get the wrong VAT on invoices.']);
+  });
+
+  it('lists no trace or code line, and at most ten sentences of at most 200 characters', () => {
+    const text = `Steps:\n1. Run it\nActual: crash\n\`\`\`\njava.lang.IllegalStateException: boom\n\`\`\`\n\n${Array.from({ length: 30 }, (_, i) => `Unrelated remark number ${i} ${'about something else entirely '.repeat(10)}.`).join('\n')}`;
+    const out = unplacedSentences(text, splitIntoSteps(text));
+    expect(out).toHaveLength(10);
+    expect(out.every((s) => s.length <= 200 && !s.includes('IllegalState'))).toBe(true);
   });
 });
