@@ -163,30 +163,8 @@ export function Editor({ field }: { field: FieldContext }) {
       >
         {problem ? <ErrorBanner error={problem} /> : null}
         {pasteProblem ? <ErrorBanner error={pasteProblem} /> : null}
-        {notApplied.length > 0 ? (
-          <div data-testid="repro-not-applied">
-            <Banner kind="warning">
-              Not applied from the paste (no room left), copy it where it belongs:
-              <ul>
-                {notApplied.map((t) => (
-                  <li key={t}>{t}</li>
-                ))}
-              </ul>
-            </Banner>
-          </div>
-        ) : null}
-        {unplaced.length > 0 ? (
-          <div data-testid="repro-unplaced">
-            <Banner kind="info">
-              Not placed in any box by the paste; copy what belongs to the bug where it fits:
-              <ul>
-                {unplaced.map((t) => (
-                  <li key={t}>{t}</li>
-                ))}
-              </ul>
-            </Banner>
-          </div>
-        ) : null}
+        <PasteLeftovers testId="repro-not-applied" kind="warning" intro="Not applied from the paste (no room left), copy it where it belongs:" items={notApplied} />
+        <PasteLeftovers testId="repro-unplaced" kind="info" intro="Not placed in any box by the paste; copy what belongs to the bug where it fits:" items={unplaced} />
         {field.invalid ? <Banner kind="warning">The stored value did not fit this field's shape; start again from an empty form.</Banner> : null}
         {textArea('preconditions', 'Logged in as a guest; cart has 2 items')}
         <fieldset className="rt-steps">
@@ -273,6 +251,23 @@ export function Editor({ field }: { field: FieldContext }) {
         {check.error ? <ErrorBanner error={check.error} onRetry={check.retry} /> : null}
         <CheckPanel analysis={check.analysis} checking={check.checking} inEditor />
       </aside>
+    </div>
+  );
+}
+
+/** Text of the last paste the editor did not put anywhere, listed for the writer to place by hand. */
+function PasteLeftovers({ testId, kind, intro, items }: { testId: string; kind: 'warning' | 'info'; intro: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div data-testid={testId}>
+      <Banner kind={kind}>
+        {intro}
+        <ul>
+          {items.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      </Banner>
     </div>
   );
 }
