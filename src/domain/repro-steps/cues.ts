@@ -274,7 +274,7 @@ function normaliseApostrophes(s: string): string {
     : s;
 }
 
-/** "1. foo", "2) foo", "3 foo", "- foo", "* foo", "• foo", "a) foo", "step 4: foo" → the marker, else null. */
+/** "1. foo", "2) foo", "(3) foo", "3 foo", "- foo", "* foo", "• foo", "a) foo", "step 4: foo" → the marker, else null. */
 export function listMarker(s: string): { ordered: boolean; length: number } | null {
   let i = 0;
   while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
@@ -284,6 +284,9 @@ export function listMarker(s: string): { ordered: boolean; length: number } | nu
     if (s[i + 1] === ' ' || s[i + 1] === '\t') return { ordered: false, length: i + 2 };
     return null;
   }
+  // "(1) foo" / "(a) foo"
+  if (c === '(' && s[i + 2] === ')' && s[i + 3] === ' ' && /[1-9a-h]/i.test(s[i + 1] ?? '')) return { ordered: true, length: i + 4 };
+  if (c === '(' && s[i + 3] === ')' && s[i + 4] === ' ' && /[1-9]/.test(s[i + 1] ?? '') && /[0-9]/.test(s[i + 2] ?? '')) return { ordered: true, length: i + 5 };
   if (s.slice(i, i + 5).toLowerCase() === 'step ') i += 5;
   let digits = 0;
   while (i < s.length && digits < 4 && s[i]! >= '0' && s[i]! <= '9') {

@@ -115,6 +115,11 @@ function endsTheList(lower: string): boolean {
 
 /** Steps from a labelled steps section: one per list item or non-empty line; template leftovers ("2", "3") dropped. */
 export function stepsFromLines(lines: Line[]): string[] {
+  return readStepList(lines).steps;
+}
+
+/** The steps of a steps section, and the result line that ended its list ("…⏎The deleted project still shows up."). */
+function readStepList(lines: Line[]): { steps: string[]; resultLine?: string } {
   const steps: string[] = [];
   let listed = false;
   let unmarkedChecked = 0;
@@ -127,7 +132,7 @@ export function stepsFromLines(lines: Line[]): string[] {
     listed ||= marker !== null;
     // "1. Create 2. Delete 3. Search⏎The deleted project still shows up.": after the list, a result line ends the steps
     // (the first few unmarked lines are checked: a 60k-line paste stays linear).
-    if (!marker && listed && !l.code && unmarkedChecked++ < UNMARKED_CHECKED && endsTheList(l.lower)) break;
+    if (!marker && listed && !l.code && unmarkedChecked++ < UNMARKED_CHECKED && endsTheList(l.lower)) return { steps, resultLine: l.text };
     // A continuation line of the previous item (not a new marker, starts lower-case) joins it.
     const prev = steps[steps.length - 1];
     if (!marker && prev !== undefined && /^[a-z(]/.test(body) && !l.code) {
@@ -137,8 +142,8 @@ export function stepsFromLines(lines: Line[]): string[] {
     steps.push(clip(body));
   }
   // "Steps: open the shop, add two items and go to checkout.": one unlisted line that chains actions is that many steps.
-  if (steps.length === 1 && !listed) return actionClauses(steps[0]!) ?? steps;
-  return steps;
+  if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps };
+  return { steps };
 }
 
 export function extractParts(text: string): Extracted {
@@ -146,11 +151,13 @@ export function extractParts(text: string): Extracted {
   const parts: ReproParts = { steps: [], attachmentsMentioned: false };
   const labelled = { steps: false, expected: false, actual: false };
   const prose: Line[] = [];
+  let listResult: string | undefined;
 
   for (const section of sections) {
     switch (section.kind) {
       case 'steps': {
-        const steps = stepsFromLines(section.lines);
+        const { steps, resultLine } = readStepList(section.lines);
+        listResult ??= resultLine;
         if (steps.length > 0) {
           labelled.steps = true;
           for (const s of steps) if (parts.steps.length < MAX_STEPS) parts.steps.push(s);
@@ -225,6 +232,9 @@ export function extractParts(text: string): Extracted {
   // Hand-set: a stack trace is what was observed (all 55 dev-set reports with one are labelled as stating the observed
   // behaviour; the learned prior still reads a short "NPE + one line" report as lacking it).
   if (scan.firstTrace !== undefined) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
+  // Hand-set: a result line right under the numbered steps ("…⏎=> error 502") is what was observed (the dev set's
+  // steps sections hold no such line to weigh it).
+  if (listResult !== undefined) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
   if (labelled.steps) evidence.steps += 10;
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
@@ -235,6 +245,7 @@ export function extractParts(text: string): Extracted {
   if (!parts.expected && scan.expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(scan.expectedLines.join('\n'));
   if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
   else if (!parts.actual && scan.firstTrace !== undefined) parts.actual = clip(scan.exceptionLine ?? scan.firstTrace);
+  else if (!parts.actual && listResult !== undefined) parts.actual = clip(stripListMarker(listResult));
   return { parts, labelled, evidence, counts, features, inferredSteps, truncated };
 }
 

@@ -347,3 +347,17 @@ describe('unplacedSentences (what a paste put in no box)', () => {
     expect(out.every((s) => s.length <= 200 && !s.includes('IllegalState'))).toBe(true);
   });
 });
+
+describe('more list shapes', () => {
+  it('"(1) Open cart⏎(2) Pay" is a numbered list, not one joined step', () => {
+    const a = analyseReproSteps({ description: 'Steps to reproduce\n(1) Open cart\n(2) Pay with a saved card\nExpected result\nReceipt\nActual result\nError 502' });
+    expect(a.parts.steps).toEqual(['Open cart', 'Pay with a saved card']);
+  });
+
+  it('a result line right under the steps ("=> error 502") is the actual result', () => {
+    const a = analyseReproSteps({ description: 'Repro:\n- open the cart\n- pay with a saved card\n=> error 502 (expected receipt)' });
+    expect(a.has.actual).toBe(true);
+    expect(a.parts.actual).toBe('=> error 502 (expected receipt)');
+    expect(a.findings.map((f) => f.code)).not.toContain('MISSING_ACTUAL');
+  });
+});
