@@ -190,7 +190,7 @@ export function extractParts(text: string): Extracted {
         // what follows is the report again (trackers put "Build Identifier:" above the whole description).
         const { head, tail } = firstParagraph(section.lines);
         // "- OS: Ubuntu 22.04\n- node v20": the items without their markers.
-        const value = joinLines(head.map((l) => (withoutMarker(l.text) !== l.text ? lineOf(withoutMarker(l.text), l.code) : l)));
+        const value = joinLines(head.map(withoutMarkerLine));
         if (value && !parts[section.kind]) parts[section.kind] = value;
         // "- OS: macOS 14⏎- Browser: Firefox": every environment label adds to the environment.
         else if (value && section.kind === 'environment' && parts.environment!.length < MAX_PART) parts.environment = clip(`${parts.environment}; ${value}`);
@@ -230,11 +230,9 @@ export function extractParts(text: string): Extracted {
     if (!parts.actual) parts.actual = clip(withErrorText(runOn.failure, scan.exceptionLine));
   }
   // Hand-set: a stack trace is what was observed (all 55 dev-set reports with one are labelled as stating the observed
-  // behaviour; the learned prior still reads a short "NPE + one line" report as lacking it).
-  if (scan.firstTrace !== undefined) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
-  // Hand-set: a result line right under the numbered steps ("…⏎=> error 502") is what was observed (the dev set's
-  // steps sections hold no such line to weigh it).
-  if (listResult !== undefined) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
+  // behaviour; the learned prior still reads a short "NPE + one line" report as lacking it), and so is a result line
+  // right under the numbered steps ("…⏎=> error 502"; the dev set's steps sections hold no such line to weigh it).
+  if (scan.firstTrace !== undefined || listResult !== undefined) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
   if (labelled.steps) evidence.steps += 10;
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;
@@ -282,13 +280,16 @@ function withoutMarker(text: string): string {
   const m = listMarker(text);
   return m && m.length < text.trimEnd().length ? text.slice(m.length).trim() : text;
 }
+function withoutMarkerLine(l: Line): Line {
+  const text = withoutMarker(l.text);
+  return text === l.text ? l : lineOf(text, l.code);
+}
 const metaValue = (text: string): string => clip(withoutMarker(text));
 
 /** "The app crashes with:" + the exception line under it → one actual result. */
 export function withErrorText(failure: string, exceptionLine: string | undefined): string {
   return exceptionLine !== undefined && failure.trimEnd().endsWith(':') ? `${failure.trimEnd()} ${exceptionLine.trim()}` : failure;
 }
-
 
 /** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */
 function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCues): void {
@@ -387,8 +388,8 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
     if (line.text === '') continue;
     if (raw.lines >= MAX_CUE_LINES) break;
     raw.lines++;
+    if (opensWithException(line.lower)) exceptionLine ??= line.text;
     if (line.code) {
-      if (opensWithException(line.lower)) exceptionLine ??= line.text;
       if (cuesOf(line.lower).trace) {
         raw.trace++;
         firstTrace ??= line.text;
@@ -407,7 +408,6 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
     } else {
       closeRun();
     }
-    if (opensWithException(line.lower)) exceptionLine ??= line.text;
     if (c.trace) {
       raw.trace++;
       firstTrace ??= line.text;
