@@ -421,8 +421,6 @@ export function runOnSteps(sentence: string): { actions: string[]; failure: stri
   if (lastComma <= 0) return null;
   const failure = body.slice(lastComma + 1).trim().replace(/^(?:then|and)\s+/i, '').replace(/[.!]+$/, '');
   if (failure === '' || !ACTUAL.test(normaliseApostrophes(failure.toLowerCase()))) return null;
-  const pieces = body.slice(0, lastComma).split(ACTION_JOINT).map((p) => p.trim().replace(ACTOR, '')).filter((p) => p !== '');
-  if (pieces.length < 2 || pieces.length > 12) return null;
-  if (!pieces.every(isActionClause)) return null;
-  return { actions: pieces.map(capitalise), failure: capitalise(failure) };
+  const actions = actionClauses(body.slice(0, lastComma));
+  return actions ? { actions, failure: capitalise(failure) } : null;
 }

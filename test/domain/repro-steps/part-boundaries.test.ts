@@ -361,3 +361,9 @@ describe('more list shapes', () => {
     expect(a.findings.map((f) => f.code)).not.toContain('MISSING_ACTUAL');
   });
 });
+
+describe('run-on sentences share one action-chain reader', () => {
+  it('"When I open the cart and I click Pay, …" drops the actor of every action, as the other chains do', () => {
+    expect(analyseReproSteps({ description: 'When I open the cart and I click Pay, the page crashes.' }).parts.steps).toEqual(['Open the cart', 'Click Pay']);
+  });
+});
