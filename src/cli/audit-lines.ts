@@ -7,7 +7,7 @@
  * Output: {"id","hasSteps","hasExpected","hasActual","score","verdict","findings":[{"code","message"}], "warning"?}
  *    or:  {"id": <id or "line:N">, "error": "..."}
  */
-import { adfToText, analyseReproSteps, isFieldFilled } from '../domain/repro-steps';
+import { adfToText, analyseReproSteps, isFieldFilled, REPRO_TEXT_PARTS } from '../domain/repro-steps';
 
 export type AuditResult = {
   id: string;
@@ -27,7 +27,6 @@ export const MAX_LINE_CHARS = 4_000_000;
 
 const ADF_SHAPE = '{"type": "doc", "content": [...]}';
 const FIELD_SHAPE = '{"steps": [...], "expected": ..., ...}';
-const FIELD_TEXT_KEYS = ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'];
 
 const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
@@ -42,7 +41,7 @@ function fieldShapeProblem(f: Record<string, unknown>): string | undefined {
   if (bad >= 0) return `"steps"[${bad}] must be a text, not ${kindOf(f.steps[bad])}`;
   for (const [key, v] of Object.entries(f)) {
     if (key === 'steps') continue;
-    if (!FIELD_TEXT_KEYS.includes(key)) return `unknown part "${key}" (the parts are steps, ${FIELD_TEXT_KEYS.join(', ')})`;
+    if (!(REPRO_TEXT_PARTS as readonly string[]).includes(key)) return `unknown part "${key}" (the parts are steps, ${REPRO_TEXT_PARTS.join(', ')})`;
     if (v !== null && typeof v !== 'string') return `"${key}" must be a text, not ${kindOf(v)}`;
   }
   return undefined;

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { procedure } from './procedure';
-import type { ReproAnalysis, ReproStepsFieldValue } from '../domain/repro-steps/types';
+import { REPRO_TEXT_PARTS, type ReproAnalysis, type ReproStepsFieldValue } from '../domain/repro-steps/types';
+
+export { REPRO_TEXT_PARTS, type ReproTextPart } from '../domain/repro-steps/types';
 
 export const REPRO_MAX_STEPS = 100;
 export const REPRO_MAX_STEP_LENGTH = 2_000;
@@ -144,7 +146,7 @@ export function findReproFieldId(fields: ReadonlyArray<{ id: string; name: strin
 export function clampReproFieldValue(v: { [K in keyof ReproStepsFieldValueDto]?: ReproStepsFieldValueDto[K] }): ReproStepsFieldValueDto {
   const cut = (s: string | undefined, n: number) => (s === undefined ? undefined : s.slice(0, n));
   const out: ReproStepsFieldValueDto = { steps: (v.steps ?? []).slice(0, REPRO_MAX_STEPS).map((s) => s.slice(0, REPRO_MAX_STEP_LENGTH)) };
-  for (const k of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const) {
+  for (const k of REPRO_TEXT_PARTS) {
     const c = cut(v[k], REPRO_MAX_TEXT_LENGTH);
     if (c !== undefined) out[k] = c;
   }

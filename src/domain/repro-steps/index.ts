@@ -16,7 +16,7 @@ import { cuesOf } from './cues';
 import { extractParts, MAX_PART, MAX_STEPS, THRESHOLDS } from './extract-parts';
 import { findingsFor } from './findings';
 import { scoreOf, verdictOf } from './score';
-import type { ReproAnalysis, ReproParts, ReproStepsFieldValue } from './types';
+import { REPRO_TEXT_PARTS, type ReproAnalysis, type ReproParts, type ReproStepsFieldValue } from './types';
 
 export { adfToText } from './adf-to-text';
 export { splitIntoSteps, unplacedSentences } from './split-steps';
@@ -24,8 +24,9 @@ export { SCORE_WEIGHTS, SCORE_PENALTIES, CLEAR_AT } from './score';
 export { THRESHOLDS, STEP_WEIGHTS, MAX_CUE_LINES } from './extract-parts';
 export { MODEL, HAND_WEIGHTS, FEATURES } from './model';
 export { LEARNED_MODEL } from './learned-model';
+export { REPRO_TEXT_PARTS } from './types';
 export type {
-  Finding, FindingCode, FindingSeverity, ReproAnalysis, ReproParts, ReproStepsFieldValue, ReproVerdict,
+  Finding, FindingCode, FindingSeverity, ReproAnalysis, ReproParts, ReproStepsFieldValue, ReproTextPart, ReproVerdict,
 } from './types';
 
 export type ReproInput = {
@@ -43,7 +44,7 @@ export function isFieldFilled(field: unknown): field is ReproStepsFieldValue {
   const f = field as Record<string, unknown>;
   const steps = Array.isArray(f.steps) ? f.steps : [];
   if (steps.some((s) => typeof s === 'string' && s.trim() !== '')) return true;
-  return ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'].some((k) => str(f[k]) !== undefined);
+  return REPRO_TEXT_PARTS.some((k) => str(f[k]) !== undefined);
 }
 
 export function analyseReproSteps(input: ReproInput): ReproAnalysis {
@@ -58,7 +59,7 @@ function analyseField(field: ReproStepsFieldValue, summary: string | undefined):
     .slice(0, MAX_STEPS)
     .map((s) => s.trim().slice(0, MAX_PART));
   const parts: ReproParts = { steps, attachmentsMentioned: false };
-  for (const key of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const) {
+  for (const key of REPRO_TEXT_PARTS) {
     const v = str(field[key]);
     if (v !== undefined) parts[key] = v;
   }

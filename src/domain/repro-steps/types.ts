@@ -4,6 +4,10 @@
  * a type-level test there checks both stay in step).
  */
 
+/** The text parts of the "Reproduction steps" field beside its steps, in the field's order. */
+export const REPRO_TEXT_PARTS = ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const;
+export type ReproTextPart = (typeof REPRO_TEXT_PARTS)[number];
+
 /** Value of the "Reproduction steps" custom field. */
 export type ReproStepsFieldValue = {
   preconditions?: string;

@@ -1,8 +1,8 @@
 /** The editor's state and its pure edits (no React, no bridge): what the form holds and what it submits. */
-import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH, type ReproStepsFieldValueDto } from '@rt/contracts';
+import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH, REPRO_TEXT_PARTS, type ReproStepsFieldValueDto, type ReproTextPart } from '@rt/contracts';
 
-export const TEXT_PARTS = ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency'] as const;
-export type TextPart = (typeof TEXT_PARTS)[number];
+export const TEXT_PARTS = REPRO_TEXT_PARTS;
+export type TextPart = ReproTextPart;
 export type Draft = Record<TextPart, string> & { steps: string[] };
 /** The editor's label of each part's box. */
 export const PART_LABELS: Record<TextPart, string> = {
