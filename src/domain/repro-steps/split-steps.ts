@@ -37,21 +37,23 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
     } else {
       // With a trace in the paste, its code lines ("title.strip()") are part of it too.
       const withTrace = extracted.features.trace > 0;
-      const expectedLines = lines.filter((l) => l.text !== '' && !l.code && isStatedExpectation(cuesOf(l.lower)));
-      const stepLines = lines.filter((l) => {
-        if (l.text === '') return false;
-        if (runOnSentence(l.text)) return true;
-        const c = cuesOf(l.lower);
-        // A pasted stack trace or code is the result's evidence, not a step.
-        if (l.code || c.trace || opensWithException(l.lower) || (withTrace && c.literal)) return false;
-        // A stated result is left to its part, unless the line also walks through an action ("When I save, it crashes").
-        // A paragraph of several sentences is kept whole: splitProse sorts its sentences.
-        if (SENTENCE_BREAK.test(l.text)) return true;
-        return !isStatedExpectation(c) && !(labelled.actual && c.actual && !c.imperative && !c.conditional);
-      });
+      // Each non-empty line's cues, read once for the three choices below.
+      const read = lines.filter((l) => l.text !== '').map((line) => ({ line, c: cuesOf(line.lower) }));
+      const expectedLines = read.filter(({ line, c }) => !line.code && isStatedExpectation(c)).map(({ line }) => line);
+      const stepLines = read
+        .filter(({ line: l, c }) => {
+          if (runOnSentence(l.text)) return true;
+          // A pasted stack trace or code is the result's evidence, not a step.
+          if (l.code || c.trace || opensWithException(l.lower) || (withTrace && c.literal)) return false;
+          // A stated result is left to its part, unless the line also walks through an action ("When I save, it crashes").
+          // A paragraph of several sentences is kept whole: splitProse sorts its sentences.
+          if (SENTENCE_BREAK.test(l.text)) return true;
+          return !isStatedExpectation(c) && !(labelled.actual && c.actual && !c.imperative && !c.conditional);
+        })
+        .map(({ line }) => line);
       // Nothing pasted is lost: with no step-like line, the remaining lines ("Clicking Pay fails.") are the steps, and the
       // check then says that a single step restates the bug.
-      const candidates = stepLines.length > 0 ? stepLines : lines.filter((l) => l.text !== '' && !l.code && !isStatedExpectation(cuesOf(l.lower)));
+      const candidates = stepLines.length > 0 ? stepLines : read.filter(({ line, c }) => !line.code && !isStatedExpectation(c)).map(({ line }) => line);
       const raw = stepsFromLines(candidates);
       // Run-on prose (a single paragraph, or a "When I … and …, X fails" sentence): its actions become steps, its
       // failure clause the actual result, its "should …" sentence the expected result (over extractParts' guesses).
