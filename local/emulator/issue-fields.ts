@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { adfToPlainText } from './adf-text';
+import { schemaProblem, type FieldSchema } from './forge-field-schema';
 import { jiraDateTime } from './dates';
 import { ApiError, fieldErrors } from './errors';
 import type { EmuChangeItem, EmuIssue, EmuProject, EmulatorState } from './state';
@@ -109,21 +110,30 @@ function resolveList<T extends { id: string; name: string }>(s: FieldSetter, fie
 }
 
 const forgeFieldModules = z.object({
-  modules: z.object({ 'jira:customField': z.array(z.looseObject({ key: z.string(), validation: z.object({ expression: z.string(), errorMessage: z.string() }).optional() })).default([]) }),
+  modules: z.object({
+    'jira:customField': z
+      .array(z.looseObject({ key: z.string(), schema: z.looseObject({}).optional(), validation: z.object({ expression: z.string(), errorMessage: z.string() }).optional() }))
+      .default([]),
+  }),
 });
-const validationMessages = new Map<string, string | undefined>();
+/** What Jira checks a Forge object field's values against: the module's `schema` and its validation's message. */
+export type ForgeFieldChecks = { schema?: FieldSchema; validationMessage?: string };
+const fieldChecks = new Map<string, ForgeFieldChecks>();
 
-/**
- * The `validation.errorMessage` that manifest.yml declares for the Forge custom field module `moduleKey` (Jira shows
- * it when the field's validation expression refuses a value); read once per module key.
- */
-export function manifestValidationMessage(moduleKey: string, manifestPath = join(__dirname, '..', '..', 'manifest.yml')): string | undefined {
-  if (!validationMessages.has(moduleKey)) {
+/** The checks manifest.yml declares for the Forge custom field module `moduleKey`; read once per module key. */
+export function manifestFieldChecks(moduleKey: string, manifestPath = join(__dirname, '..', '..', 'manifest.yml')): ForgeFieldChecks {
+  let checks = fieldChecks.get(moduleKey);
+  if (!checks) {
     const manifest = forgeFieldModules.parse(parse(readFileSync(manifestPath, 'utf8')));
-    validationMessages.set(moduleKey, manifest.modules['jira:customField'].find((f) => f.key === moduleKey)?.validation?.errorMessage);
+    const module = manifest.modules['jira:customField'].find((f) => f.key === moduleKey);
+    checks = { schema: module?.schema as FieldSchema | undefined, validationMessage: module?.validation?.errorMessage };
+    fieldChecks.set(moduleKey, checks);
   }
-  return validationMessages.get(moduleKey);
+  return checks;
 }
+
+/** The `validation.errorMessage` of the module (Jira shows it when the validation expression refuses a value). */
+export const manifestValidationMessage = (moduleKey: string): string | undefined => manifestFieldChecks(moduleKey).validationMessage;
 
 /** `…/static/<module key>`: how Jira names the type of a Forge custom field. */
 const forgeModuleKey = (field: { schema?: { custom?: string } } | undefined): string | undefined => /\/static\/([^/]+)$/.exec(field?.schema?.custom ?? '')?.[1];
@@ -131,19 +141,18 @@ const forgeModuleKey = (field: { schema?: { custom?: string } } | undefined): st
 const filled = (x: unknown): boolean => typeof x === 'string' && x.trim().length > 0;
 
 /**
- * Jira's checks of a Reproduction steps value: the shape and size first, then the manifest's validation
- * expression (null, or a non-blank step and a non-blank expected and actual result), refused with its message.
+ * Jira's checks of a Reproduction steps value: the size, the manifest's schema (its limits on steps and parts), then
+ * the manifest's validation expression (null, or a non-blank step and a non-blank expected and actual result),
+ * refused with its message.
  */
-export function validateReproSteps(v: unknown, validationMessage: string | undefined): string | undefined {
+export function validateReproSteps(v: unknown, checks: ForgeFieldChecks): string | undefined {
   if (v === null) return undefined;
-  if (!isObj(v)) return 'Reproduction steps must be an object with a steps list.';
+  if (!isObj(v) || !Array.isArray(v['steps'])) return 'Reproduction steps must be an object with a steps list.';
   if (JSON.stringify(v).length > MAX_PROPERTY_LIKE) return 'Reproduction steps are over the 32,768 character limit.';
+  const problem = checks.schema ? schemaProblem(v, checks.schema, 'Reproduction steps') : undefined;
+  if (problem) return problem;
   const steps = v['steps'];
-  if (!Array.isArray(steps) || steps.length > 200 || !steps.every((x) => typeof x === 'string' && x.length <= 5000)) return 'steps must be a list of at most 200 texts.';
-  for (const k of ['preconditions', 'expected', 'actual', 'environment', 'build', 'frequency']) {
-    if (v[k] !== undefined && typeof v[k] !== 'string') return `${k} must be text.`;
-  }
-  if (validationMessage !== undefined && !(steps.some(filled) && filled(v['expected']) && filled(v['actual']))) return validationMessage;
+  if (checks.validationMessage !== undefined && !(steps.some(filled) && filled(v['expected']) && filled(v['actual']))) return checks.validationMessage;
   return undefined;
 }
 
@@ -273,7 +282,7 @@ function setCustom(s: FieldSetter, fieldId: string, value: unknown) {
     fromTo = [null, str(old), null, str(next)];
   } else if (fieldId === REPRO_STEPS_FIELD_ID) {
     const moduleKey = forgeModuleKey(field);
-    const problem = validateReproSteps(value, moduleKey ? manifestValidationMessage(moduleKey) : undefined);
+    const problem = validateReproSteps(value, moduleKey ? manifestFieldChecks(moduleKey) : {});
     if (problem) {
       s.errors[fieldId] = problem;
       return;

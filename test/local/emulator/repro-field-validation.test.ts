@@ -1,12 +1,13 @@
 /**
  * The emulator applies the Reproduction steps field's manifest `validation` as Jira does: a filled value without a
  * non-blank step, expected or actual result is refused on create and edit (400, the manifest's errorMessage under
- * the field's id); an empty field (null) is allowed.
+ * the field's id); an empty field (null) is allowed. Its `schema` limits are applied too, as Jira validates an object
+ * field's values against it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { manifestValidationMessage, validateReproSteps } from '../../../local/emulator/issue-fields';
+import { manifestFieldChecks, manifestValidationMessage, validateReproSteps } from '../../../local/emulator/issue-fields';
 import { REPRO_STEPS_FIELD_ID } from '../../../local/emulator/state';
 import { setup, USERS } from './harness';
 
@@ -67,5 +68,36 @@ it.each([
   { steps: ['Open'], expected: 'a', actual: '\t' },
 ])("refuses exactly what the manifest's validation expression refuses: %j", (value) => {
   const manifestAccepts = new Function('value', `return (${validation.expression});`)(value) as boolean;
-  expect(validateReproSteps(value, message)).toBe(manifestAccepts ? undefined : message);
+  expect(validateReproSteps(value, manifestFieldChecks('repro-steps-field'))).toBe(manifestAccepts ? undefined : message);
+});
+
+describe("the manifest's schema", () => {
+  const checks = manifestFieldChecks('repro-steps-field');
+  const long = (n: number) => 'x'.repeat(n);
+
+  it.each([
+    ['101 steps', { ...good, steps: Array.from({ length: 101 }, (_, i) => `Step ${i + 1}`) }, 'steps has 101 items; at most 100 are allowed.'],
+    ['a step over 2,000 characters', { ...good, steps: ['Open', long(2001)] }, 'steps item 2 is 2,001 characters long; at most 2,000 characters are allowed.'],
+    ['an expected result over 2,000 characters', { ...good, expected: long(2001) }, 'expected is 2,001 characters long; at most 2,000 characters are allowed.'],
+    ['a property the schema does not know', { ...good, severity: 'high' }, 'Reproduction steps has an unknown property severity.'],
+    ['a build that is not text', { ...good, build: 43 }, 'build must be text.'],
+    ['a step that is not text', { ...good, steps: ['Open', 2] }, 'steps item 2 must be text.'],
+  ])('refuses %s with a message that names the part', (_label, value, problem) => {
+    expect(validateReproSteps(value, checks)).toBe(problem);
+  });
+
+  it('accepts a value at the schema limits; the 32,768-character limit of the whole value still applies', () => {
+    expect(validateReproSteps({ ...good, steps: Array.from({ length: 100 }, () => 'Open the cart') }, checks)).toBeUndefined();
+    expect(validateReproSteps({ ...good, steps: ['Open', long(2000)], expected: long(2000) }, checks)).toBeUndefined();
+    expect(validateReproSteps({ ...good, steps: Array.from({ length: 100 }, () => long(2000)) }, checks)).toBe('Reproduction steps are over the 32,768 character limit.');
+  });
+
+  it('refuses a step over the limit on create through the API and creates nothing', async () => {
+    const { call, store } = await setup();
+    const before = store.get().issues.length;
+    const r = await call(USERS.l2, 'POST', '/rest/api/3/issue', bug({ ...good, steps: [long(2001)] }));
+    expect(r.status).toBe(400);
+    expect((r.body as Obj).errors).toEqual({ [REPRO_STEPS_FIELD_ID]: 'steps item 1 is 2,001 characters long; at most 2,000 characters are allowed.' });
+    expect(store.get().issues.length).toBe(before);
+  });
 });
