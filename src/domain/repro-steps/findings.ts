@@ -84,8 +84,20 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return common / Math.min(a.size, b.size);
 }
 
-/** Same words (order, case and punctuation aside), or one contained in the other almost entirely. */
-export function sameMeaning(a: string, b: string): boolean {
+/**
+ * What a result says in words: without URLs, HTML tags and image markup (two different screenshots share "img", "src",
+ * "png", "https" and their host, which says nothing about whether the results differ). Bounded regexes, linear.
+ */
+const NOT_WORDS = /https?:\/\/\S{1,2000}|<[^<>]{0,2000}>|!\[[^\]]{0,500}\]\([^)]{0,2000}\)|![^!\s]{1,500}\.(?:png|jpe?g|gif|webp|svg)(?:\|[^!]{0,200})?!/gi;
+const spokenPart = (s: string): string => s.slice(0, 4000).replace(NOT_WORDS, ' ');
+
+/**
+ * Same words (order, case and punctuation aside), or one contained in the other almost entirely. Results that are
+ * only links or screenshots are not compared (nothing says they are the same).
+ */
+export function sameMeaning(expected: string, actual: string): boolean {
+  const a = spokenPart(expected);
+  const b = spokenPart(actual);
   const na = a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const nb = b.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   if (na === '' || nb === '') return false;

@@ -1,0 +1,24 @@
+/** EXPECTED_EQUALS_ACTUAL compares what the two results say, not the links or screenshots they carry. */
+import { analyseReproSteps } from '../../../src/domain/repro-steps';
+import { sameMeaning } from '../../../src/domain/repro-steps/findings';
+
+const codes = (description: string) => analyseReproSteps({ summary: 'Chart legend overlaps the plot', description }).findings.map((f) => f.code);
+const steps = '1. Open the dashboard\n2. Resize the window to 800 px\n';
+
+it('does not call two different screenshots the same result', () => {
+  const description =
+    steps +
+    'Expected:\n<img width="1368" alt="Screenshot 2023-01-03" src="https://user-images.githubusercontent.com/1/2.png">\n' +
+    'Actual:\n<img width="750" alt="Screenshot 2023-01-03" src="https://user-images.githubusercontent.com/1/3.png">\n';
+  expect(codes(description)).not.toContain('EXPECTED_EQUALS_ACTUAL');
+  expect(sameMeaning('![before](https://x.example/a.png)', '![after](https://x.example/b.png)')).toBe(false);
+  expect(sameMeaning('!expected.png|thumbnail!', '!actual.png|thumbnail!')).toBe(false);
+});
+
+it('still finds the same words around a link or an image', () => {
+  expect(codes(steps + 'Expected: the legend overlaps the plot, see https://x.example/1.png\nActual: the legend overlaps the plot, see https://x.example/2.png\n')).toContain(
+    'EXPECTED_EQUALS_ACTUAL',
+  );
+  expect(sameMeaning('The total is wrong <img src="a.png">', 'the total is WRONG')).toBe(true);
+  expect(sameMeaning('The legend sits beside the plot', 'The legend overlaps the plot')).toBe(false);
+});
