@@ -22,3 +22,14 @@ it('still finds the same words around a link or an image', () => {
   expect(sameMeaning('The total is wrong <img src="a.png">', 'the total is WRONG')).toBe(true);
   expect(sameMeaning('The legend sits beside the plot', 'The legend overlaps the plot')).toBe(false);
 });
+
+it('does not call a result and its negation the same', () => {
+  expect(sameMeaning('The discount is applied', "The discount isn't applied")).toBe(false);
+  expect(sameMeaning('The discount is applied', 'The discount isn\u2019t applied')).toBe(false);
+  expect(sameMeaning('The invoice is paid', 'The invoice is not paid')).toBe(false);
+  expect(sameMeaning('A receipt is sent', 'No receipt is sent')).toBe(false);
+  expect(codes(steps + 'Expected: The discount is applied\nActual: The discount is not applied\n')).not.toContain('EXPECTED_EQUALS_ACTUAL');
+  // Both negative, same words: still the same.
+  expect(sameMeaning('The page does not reload', 'the page does NOT reload.')).toBe(true);
+  expect(sameMeaning('Nothing is exported', 'nothing is exported')).toBe(true);
+});
