@@ -71,6 +71,19 @@ export function isVagueStep(step: string): boolean {
   return s.length < 4 || VAGUE.test(s);
 }
 
+/**
+ * An expected or actual result that states nothing: no letter or digit ("-", "?", "…"), a pointer elsewhere ("see
+ * title", "same as summary"), a to-do ("n/a", "tbd") or a key mash ("xxx", "asdf"). Tested on at most 200 characters.
+ */
+const PLACEHOLDER_RESULT =
+  /^(?:n\/?a|tbd|todo|tba|none|unknown|same|idem|ditto|bug|test|asdf\w*|qwerty|(?:see|as (?:per|in)|refer to|check) (?:the )?(?:title|summary|subject|above|below|description|ticket|attachment|screenshot|video|log)s?|(?:same as|as) (?:above|before|(?:the )?(?:title|summary|description))|(?:same|as) above)$/;
+const REPEATED_CHAR = /^([a-z])\1*$/;
+
+export function isPlaceholderResult(result: string): boolean {
+  const s = result.trim().toLowerCase().slice(0, 200).replace(/[.!?:;,]+$/, '').trim();
+  return !/[\p{L}\p{N}]/u.test(s) || REPEATED_CHAR.test(s) || PLACEHOLDER_RESULT.test(s);
+}
+
 const WORD = /[\p{L}\p{N}]+/gu;
 function words(s: string): Set<string> {
   const out = new Set<string>();

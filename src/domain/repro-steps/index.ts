@@ -14,7 +14,7 @@
 import { adfToText } from './adf-to-text';
 import { cuesOf } from './cues';
 import { extractParts, MAX_PART, MAX_STEPS, THRESHOLDS } from './extract-parts';
-import { findingsFor } from './findings';
+import { findingsFor, isPlaceholderResult } from './findings';
 import { scoreOf, verdictOf } from './score';
 import { REPRO_TEXT_PARTS, type ReproAnalysis, type ReproParts, type ReproStepsFieldValue } from './types';
 
@@ -66,8 +66,9 @@ function analyseField(field: ReproStepsFieldValue, summary: string | undefined):
   parts.attachmentsMentioned = [...steps, parts.actual ?? '', parts.preconditions ?? ''].some((s) => cuesOf(s.toLowerCase()).attachment);
   const has = {
     steps: steps.length > 0,
-    expected: parts.expected !== undefined,
-    actual: parts.actual !== undefined,
+    // "-", "see title", "tbd" fill the box but state no result: the check asks for one (the text stays shown).
+    expected: parts.expected !== undefined && !isPlaceholderResult(parts.expected),
+    actual: parts.actual !== undefined && !isPlaceholderResult(parts.actual),
     environment: parts.environment !== undefined || parts.build !== undefined,
   };
   return finish('field', parts, has, summary, false, false);
