@@ -1,7 +1,7 @@
 /**
  * Atlassian Document Format → plain text, keeping the structure the analyser needs:
- * headings on their own line, ordered list items as "1. …", bullet items as "- …",
- * code blocks as their raw lines, media/attachments as "[attachment: name]".
+ * headings on their own line, ordered list items as "1. …", bullet, task and
+ * decision items as "- …", code blocks as their raw lines, media/attachments as "[attachment: name]".
  *
  * Walks the tree with an explicit stack (no recursion), so a document nested 100k levels
  * deep cannot overflow the call stack. Anything that is not a well-formed node is skipped;
@@ -19,8 +19,10 @@ const BLOCKS = new Set([
   'paragraph', 'heading', 'blockquote', 'panel', 'codeBlock', 'rule', 'table', 'tableRow',
   // A cell is a block: a "Steps to reproduce | 1. … 2. …" row reads as the heading and its list.
   'tableCell', 'tableHeader',
-  'expand', 'nestedExpand', 'mediaSingle', 'mediaGroup', 'decisionList', 'taskList', 'layoutSection', 'layoutColumn',
+  'expand', 'nestedExpand', 'mediaSingle', 'mediaGroup', 'layoutSection', 'layoutColumn',
 ]);
+
+const LISTS = new Set(['orderedList', 'bulletList', 'taskList', 'decisionList']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -32,6 +34,10 @@ function childrenOf(node: Record<string, unknown>): unknown[] {
 
 function attr(node: Record<string, unknown>, key: string): unknown {
   return isObject(node.attrs) ? node.attrs[key] : undefined;
+}
+
+function typeOf(node: unknown): string {
+  return isObject(node) && typeof node.type === 'string' ? node.type : '';
 }
 
 export function adfToText(doc: unknown): string {
@@ -51,6 +57,14 @@ export function adfToText(doc: unknown): string {
   // Pushes children in reverse so they pop in document order.
   const pushChildren = (kids: unknown[], indent: string): void => {
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ t: 'node', node: kids[i], indent });
+  };
+  // Like pushChildren, but a first paragraph's text continues the current line (after a list marker).
+  const pushInlined = (kids: unknown[], indent: string): void => {
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i];
+      if (i === 0 && isObject(kid) && kid.type === 'paragraph') pushChildren(childrenOf(kid), indent);
+      else stack.push({ t: 'node', node: kid, indent });
+    }
   };
 
   while (stack.length > 0 && chars < ADF_MAX_CHARS) {
@@ -111,31 +125,32 @@ export function adfToText(doc: unknown): string {
         stack.push({ t: 'emit', s: '\n```\n' });
         break;
       case 'orderedList':
-      case 'bulletList': {
+      case 'bulletList':
+      case 'taskList':
+      case 'decisionList': {
         const kids = childrenOf(node);
         const startRaw = attr(node, 'order');
         const start = typeof startRaw === 'number' && Number.isFinite(startRaw) ? Math.floor(startRaw) : 1;
+        // A task list nests its sub-lists as siblings of its items: they are indented, without a marker of their own.
+        const markers: (string | null)[] = [];
+        let n = 0;
+        for (const kid of kids) markers.push(LISTS.has(typeOf(kid)) ? null : type === 'orderedList' ? `${start + n++}. ` : '- ');
         stack.push({ t: 'emit', s: '\n' });
         for (let i = kids.length - 1; i >= 0; i--) {
-          const marker = type === 'orderedList' ? `${start + i}. ` : '- ';
+          const marker = markers[i];
           stack.push({ t: 'emit', s: '\n' });
           stack.push({ t: 'node', node: kids[i], indent: w.indent + '  ' });
-          stack.push({ t: 'emit', s: '\n' + w.indent + marker });
+          if (marker !== null) stack.push({ t: 'emit', s: '\n' + w.indent + marker });
         }
         break;
       }
       case 'listItem':
       case 'taskItem':
-      case 'decisionItem': {
+      case 'blockTaskItem':
+      case 'decisionItem':
         // Paragraphs inside an item must not open a new line before the marker's text.
-        const kids = childrenOf(node);
-        for (let i = kids.length - 1; i >= 0; i--) {
-          const kid = kids[i];
-          if (i === 0 && isObject(kid) && kid.type === 'paragraph') pushChildren(childrenOf(kid), w.indent);
-          else stack.push({ t: 'node', node: kid, indent: w.indent });
-        }
+        pushInlined(childrenOf(node), w.indent);
         break;
-      }
       default:
         if (BLOCKS.has(type) || type === 'doc' || type === '') {
           stack.push({ t: 'emit', s: '\n' });

@@ -1,9 +1,12 @@
 import { adfToText, analyseReproSteps } from '../../../src/domain/repro-steps';
-import { bullets, code, doc, heading, ordered, para } from './builders';
+import { bullets, code, doc, heading, ordered, para, text } from './builders';
 
 const cell = (...content: unknown[]) => ({ type: 'tableCell', content });
 const row = (...cells: unknown[]) => ({ type: 'tableRow', content: cells });
 const table = (...rows: unknown[]) => ({ type: 'table', content: rows });
+const task = (t: string) => ({ type: 'taskItem', attrs: { localId: t, state: 'TODO' }, content: [text(t)] });
+const tasks = (...items: unknown[]) => ({ type: 'taskList', attrs: { localId: 'l' }, content: items });
+const decision = (t: string) => ({ type: 'decisionItem', attrs: { localId: t, state: 'DECIDED' }, content: [text(t)] });
 
 describe('adfToText', () => {
   it('keeps headings, numbered and bulleted list items and code lines', () => {
@@ -29,6 +32,31 @@ describe('adfToText', () => {
     const a = analyseReproSteps({ description: report });
     expect(a.parts).toMatchObject({ steps: ['Open the cart', 'Add two items'], expected: 'Total is 20', actual: 'Total is 25', build: '4.3.0' });
     expect(a.findings.map((f) => f.code)).not.toContain('VAGUE_STEPS');
+  });
+
+  it('reads each task and decision item as its own "- " line, nested task lists indented', () => {
+    const out = adfToText(doc(tasks(task('Open any checklist'), tasks(task('Pick item 3'), task('Drag it above item 1')), task('Reload'))));
+    expect(out.split('\n').filter((l) => l !== '')).toEqual(['- Open any checklist', '  - Pick item 3', '  - Drag it above item 1', '- Reload']);
+    expect(adfToText(doc({ type: 'decisionList', attrs: { localId: 'd' }, content: [decision('Use UTC'), decision('Round down')] })).split('\n')).toEqual(
+      expect.arrayContaining(['- Use UTC', '- Round down']),
+    );
+  });
+
+  it('reads steps written as a task list as one step per item', () => {
+    const labelled = doc(
+      heading('Steps to reproduce'),
+      tasks(task('Open any checklist'), task('Drag item 3 above item 1'), task('Reload the page')),
+      heading('Expected'),
+      para('Item 3 stays first.'),
+      heading('Actual'),
+      para('Items are back in the old order.'),
+    );
+    const a = analyseReproSteps({ description: labelled });
+    expect(a.parts.steps).toEqual(['Open any checklist', 'Drag item 3 above item 1', 'Reload the page']);
+    expect(a.findings.map((f) => f.code)).toEqual(['NO_BUILD', 'NO_ENVIRONMENT']);
+    // The audit's report: "To reproduce:" over a task list, the result as the paragraph under it.
+    const audit = doc(para('To reproduce:'), tasks(task('Open any checklist'), task('Drag item 3 above item 1'), task('Reload')), para('Items are back in the old order.'));
+    expect(analyseReproSteps({ description: audit }).parts.steps.slice(0, 3)).toEqual(['Open any checklist', 'Drag item 3 above item 1', 'Reload']);
   });
 
   it('honours the start number of an ordered list', () => {
