@@ -1,6 +1,6 @@
 /**
  * Atlassian Document Format → plain text, keeping the structure the analyser needs:
- * headings on their own line, ordered list items as "1. …", bullet, task and
+ * headings and expand titles on their own line, ordered list items as "1. …", bullet, task and
  * decision items as "- …", code blocks as their raw lines, media/attachments as "[attachment: name]".
  *
  * Walks the tree with an explicit stack (no recursion), so a document nested 100k levels
@@ -19,7 +19,7 @@ const BLOCKS = new Set([
   'paragraph', 'heading', 'blockquote', 'panel', 'codeBlock', 'rule', 'table', 'tableRow',
   // A cell is a block: a "Steps to reproduce | 1. … 2. …" row reads as the heading and its list.
   'tableCell', 'tableHeader',
-  'expand', 'nestedExpand', 'mediaSingle', 'mediaGroup', 'layoutSection', 'layoutColumn',
+  'mediaSingle', 'mediaGroup', 'layoutSection', 'layoutColumn',
 ]);
 
 const LISTS = new Set(['orderedList', 'bulletList', 'taskList', 'decisionList']);
@@ -151,6 +151,16 @@ export function adfToText(doc: unknown): string {
         // Paragraphs inside an item must not open a new line before the marker's text.
         pushInlined(childrenOf(node), w.indent);
         break;
+      case 'expand':
+      case 'nestedExpand': {
+        // The title is a heading: "Steps to reproduce" over the list it folds away is the steps section.
+        const raw = attr(node, 'title');
+        const title = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
+        stack.push({ t: 'emit', s: '\n' });
+        pushChildren(childrenOf(node), w.indent);
+        stack.push({ t: 'emit', s: title === '' ? '\n' + w.indent : '\n' + w.indent + title + '\n' + w.indent });
+        break;
+      }
       default:
         if (BLOCKS.has(type) || type === 'doc' || type === '') {
           stack.push({ t: 'emit', s: '\n' });

@@ -7,6 +7,7 @@ const table = (...rows: unknown[]) => ({ type: 'table', content: rows });
 const task = (t: string) => ({ type: 'taskItem', attrs: { localId: t, state: 'TODO' }, content: [text(t)] });
 const tasks = (...items: unknown[]) => ({ type: 'taskList', attrs: { localId: 'l' }, content: items });
 const decision = (t: string) => ({ type: 'decisionItem', attrs: { localId: t, state: 'DECIDED' }, content: [text(t)] });
+const expand = (title: string | undefined, ...content: unknown[]) => ({ type: 'expand', attrs: title === undefined ? {} : { title }, content });
 
 describe('adfToText', () => {
   it('keeps headings, numbered and bulleted list items and code lines', () => {
@@ -57,6 +58,21 @@ describe('adfToText', () => {
     // The audit's report: "To reproduce:" over a task list, the result as the paragraph under it.
     const audit = doc(para('To reproduce:'), tasks(task('Open any checklist'), task('Drag item 3 above item 1'), task('Reload')), para('Items are back in the old order.'));
     expect(analyseReproSteps({ description: audit }).parts.steps.slice(0, 3)).toEqual(['Open any checklist', 'Drag item 3 above item 1', 'Reload']);
+  });
+
+  it('keeps an expand\'s title as a heading line, so steps folded into "Steps to reproduce" are steps', () => {
+    const report = doc(
+      para('Status: ', { type: 'status', attrs: { text: 'BLOCKER', color: 'red' } } as never, ' timesheet totals are off by one minute.'),
+      expand('Steps to reproduce', ordered('Log 20 min on three issues', 'Open Timesheet > This week')),
+      para('Expected 1h 0m, shows 59m.'),
+    );
+    expect(adfToText(report).split('\n')).toEqual(expect.arrayContaining(['Steps to reproduce', '1. Log 20 min on three issues']));
+    const a = analyseReproSteps({ description: report });
+    expect(a.parts.steps).toEqual(['Log 20 min on three issues', 'Open Timesheet > This week']);
+    expect(a.findings.map((f) => f.code)).not.toContain('MISSING_STEPS');
+    const nested = doc(heading('Steps to reproduce'), ordered('Open the cart'), { type: 'nestedExpand', attrs: { title: 'Expected result' }, content: [para('The total is 20.')] }, heading('Actual'), para('The total is 25.'));
+    expect(analyseReproSteps({ description: nested }).parts.expected).toBe('The total is 20.');
+    expect(adfToText(doc(expand(undefined, para('x')), expand('  ', para('y'))))).toBe('x\n\ny');
   });
 
   it('honours the start number of an ordered list', () => {
