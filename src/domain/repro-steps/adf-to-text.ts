@@ -1,12 +1,15 @@
 /**
  * Atlassian Document Format → plain text, keeping the structure the analyser needs:
  * headings and expand titles on their own line, ordered list items as "1. …", bullet, task and
- * decision items as "- …", code blocks as their raw lines, media/attachments as "[attachment: name]".
+ * decision items as "- …", code blocks as their raw lines, media/attachments as "[attachment: name]",
+ * a table with a header row as "Header: cell" lines per row (see tableAsColumns).
  *
  * Walks the tree with an explicit stack (no recursion), so a document nested 100k levels
  * deep cannot overflow the call stack. Anything that is not a well-formed node is skipped;
  * a string is returned as is. Work is bounded by MAX_NODES and MAX_CHARS.
  */
+
+import { matchLabel } from './labels';
 
 export const ADF_MAX_NODES = 500_000;
 export const ADF_MAX_CHARS = 2_000_000;
@@ -23,6 +26,10 @@ const BLOCKS = new Set([
 ]);
 
 const LISTS = new Set(['orderedList', 'bulletList', 'taskList', 'decisionList']);
+/** A header cell's text as a label: the first characters only (labels are short). */
+const MAX_LABEL = 200;
+/** Body rows whose first cell is checked for a label (a "Field | Value" header over label rows). */
+const LABEL_ROWS_CHECKED = 50;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,6 +47,44 @@ function typeOf(node: unknown): string {
   return isObject(node) && typeof node.type === 'string' ? node.type : '';
 }
 
+/** Nodes that header-cell reading may visit in one document, so nested tables cannot multiply the work. */
+const LABEL_NODES = 100_000;
+type Budget = { nodes: number };
+
+/** The text of a header or label cell, at most MAX_LABEL characters, whitespace collapsed; bounded by the budget. */
+function plainText(node: unknown, budget: Budget): string {
+  const stack: unknown[] = [node];
+  let s = '';
+  while (stack.length > 0 && s.length < MAX_LABEL && budget.nodes-- > 0) {
+    const n = stack.pop();
+    if (!isObject(n)) continue;
+    if (n.type === 'text' && typeof n.text === 'string') s += n.text.slice(0, MAX_LABEL);
+    else if ((n.type === 'hardBreak' || BLOCKS.has(typeOf(n))) && s !== '' && !s.endsWith(' ')) s += ' ';
+    const kids = childrenOf(n);
+    // A label is in the first children; a node with a million of them must not cost a million pushes per table.
+    for (let i = Math.min(kids.length, MAX_LABEL) - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return s.slice(0, MAX_LABEL).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A table read column-wise: a first row of header cells over value rows ("Expected | Actual" ⏎ "12 | 0"), as
+ * each row's cells under their headers' labels. Not a one-column table (its header is a heading over the rows),
+ * a label/value table with a header row ("Field | Value" over "Expected | 12") or one with a header column: those
+ * read row-wise. Returns the header labels, or null.
+ */
+function tableAsColumns(rows: unknown[], budget: Budget): string[] | null {
+  if (rows.length < 2) return null;
+  const head = isObject(rows[0]) ? childrenOf(rows[0]) : [];
+  if (head.length < 2 || !head.every((c) => typeOf(c) === 'tableHeader')) return null;
+  for (const row of rows.slice(1, 1 + LABEL_ROWS_CHECKED)) {
+    const first = isObject(row) ? childrenOf(row)[0] : undefined;
+    if (typeOf(first) === 'tableHeader' || matchLabel(plainText(first, budget)) !== null) return null;
+  }
+  const labels = head.map((c) => plainText(c, budget).replace(/\s*[:：]$/, ''));
+  return budget.nodes > 0 ? labels : null;
+}
+
 export function adfToText(doc: unknown): string {
   if (typeof doc === 'string') return doc;
   if (!isObject(doc) && !Array.isArray(doc)) return '';
@@ -47,6 +92,7 @@ export function adfToText(doc: unknown): string {
   let chars = 0;
   let nodes = 0;
   const stack: Work[] = [{ t: 'node', node: doc, indent: '' }];
+  const labelBudget: Budget = { nodes: LABEL_NODES };
 
   const emit = (s: string): void => {
     if (chars >= ADF_MAX_CHARS) return;
@@ -58,7 +104,7 @@ export function adfToText(doc: unknown): string {
   const pushChildren = (kids: unknown[], indent: string): void => {
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ t: 'node', node: kids[i], indent });
   };
-  // Like pushChildren, but a first paragraph's text continues the current line (after a list marker).
+  // Like pushChildren, but a first paragraph's text continues the current line (a list marker, a "Label: ").
   const pushInlined = (kids: unknown[], indent: string): void => {
     for (let i = kids.length - 1; i >= 0; i--) {
       const kid = kids[i];
@@ -159,6 +205,31 @@ export function adfToText(doc: unknown): string {
         stack.push({ t: 'emit', s: '\n' });
         pushChildren(childrenOf(node), w.indent);
         stack.push({ t: 'emit', s: title === '' ? '\n' + w.indent : '\n' + w.indent + title + '\n' + w.indent });
+        break;
+      }
+      case 'table': {
+        const rows = childrenOf(node);
+        const labels = tableAsColumns(rows, labelBudget);
+        stack.push({ t: 'emit', s: '\n' });
+        if (labels === null) pushChildren(rows, w.indent);
+        else {
+          for (let r = rows.length - 1; r >= 1; r--) {
+            const row = rows[r];
+            const cells = isObject(row) ? childrenOf(row) : [];
+            stack.push({ t: 'emit', s: '\n' });
+            for (let c = cells.length - 1; c >= 0; c--) {
+              const cell = cells[c];
+              const label = labels[c] ?? '';
+              stack.push({ t: 'emit', s: '\n' });
+              if (label === '') stack.push({ t: 'node', node: cell, indent: w.indent });
+              else {
+                pushInlined(isObject(cell) ? childrenOf(cell) : [], w.indent);
+                stack.push({ t: 'emit', s: '\n' + w.indent + label + ': ' });
+              }
+            }
+          }
+        }
+        stack.push({ t: 'emit', s: '\n' + w.indent });
         break;
       }
       default:

@@ -2,6 +2,7 @@ import { adfToText, analyseReproSteps } from '../../../src/domain/repro-steps';
 import { bullets, code, doc, heading, ordered, para, text } from './builders';
 
 const cell = (...content: unknown[]) => ({ type: 'tableCell', content });
+const header = (...content: unknown[]) => ({ type: 'tableHeader', content });
 const row = (...cells: unknown[]) => ({ type: 'tableRow', content: cells });
 const table = (...rows: unknown[]) => ({ type: 'table', content: rows });
 const task = (t: string) => ({ type: 'taskItem', attrs: { localId: t, state: 'TODO' }, content: [text(t)] });
@@ -73,6 +74,49 @@ describe('adfToText', () => {
     const nested = doc(heading('Steps to reproduce'), ordered('Open the cart'), { type: 'nestedExpand', attrs: { title: 'Expected result' }, content: [para('The total is 20.')] }, heading('Actual'), para('The total is 25.'));
     expect(analyseReproSteps({ description: nested }).parts.expected).toBe('The total is 20.');
     expect(adfToText(doc(expand(undefined, para('x')), expand('  ', para('y'))))).toBe('x\n\ny');
+  });
+
+  it('reads a table with a header row column-wise: each value under its header', () => {
+    const report = doc(
+      para('Run the "Open bugs by component" report for project RT.'),
+      table(row(header(para('Expected')), header(para('Actual'))), row(cell(para('Report lists 12 items')), cell(para('Report lists 0 items')))),
+    );
+    expect(adfToText(report).split('\n')).toEqual(expect.arrayContaining(['Expected: Report lists 12 items', 'Actual: Report lists 0 items']));
+    const a = analyseReproSteps({ description: report });
+    expect(a.parts).toMatchObject({ expected: 'Report lists 12 items', actual: 'Report lists 0 items' });
+    expect(a.findings.map((f) => f.code)).not.toContain('MISSING_EXPECTED');
+    const full = doc(
+      table(
+        row(header(para('Steps to reproduce')), header(para('Expected result:')), header(para('Actual result'))),
+        row(cell(ordered('Open the cart', 'Click Checkout')), cell(para('The payment page opens')), cell(para('Error 500 is shown'))),
+      ),
+      para('Build: 4.3.0, Environment: Chrome 126 on Windows 11'),
+    );
+    const b = analyseReproSteps({ description: full });
+    expect(b.parts).toMatchObject({ steps: ['Open the cart', 'Click Checkout'], expected: 'The payment page opens', actual: 'Error 500 is shown' });
+    expect(b.findings).toEqual([]);
+  });
+
+  it('keeps label | value tables row-wise, with a header row or a header column', () => {
+    const fieldValue = doc(
+      table(
+        row(header(para('Field')), header(para('Value'))),
+        row(cell(para('Steps to reproduce')), cell(ordered('Open the cart', 'Add two items'))),
+        row(cell(para('Expected')), cell(para('Total is 20'))),
+        row(cell(para('Actual')), cell(para('Total is 25'))),
+      ),
+    );
+    const headerColumn = doc(
+      table(
+        row(header(para('Steps')), cell(ordered('Open the cart', 'Add two items'))),
+        row(header(para('Expected')), cell(para('Total is 20'))),
+        row(header(para('Actual')), cell(para('Total is 25'))),
+      ),
+    );
+    for (const report of [fieldValue, headerColumn])
+      expect(analyseReproSteps({ description: report }).parts).toMatchObject({ steps: ['Open the cart', 'Add two items'], expected: 'Total is 20', actual: 'Total is 25' });
+    // One column: the header is a heading over its rows.
+    expect(adfToText(doc(table(row(header(para('Steps to reproduce'))), row(cell(para('Open the cart'))))))).toBe('Steps to reproduce\n\nOpen the cart');
   });
 
   it('honours the start number of an ordered list', () => {
