@@ -47,6 +47,14 @@ function typeOf(node: unknown): string {
   return isObject(node) && typeof node.type === 'string' ? node.type : '';
 }
 
+/** A date node's timestamp (ms since the epoch, as a string) as "YYYY-MM-DD", not a 13-digit number read as a build. */
+function dateText(timestamp: unknown): string | undefined {
+  if (typeof timestamp !== 'string' && typeof timestamp !== 'number') return undefined;
+  const ms = Number(timestamp);
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return typeof timestamp === 'string' ? timestamp : undefined;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** Nodes that header-cell reading may visit in one document, so nested tables cannot multiply the work. */
 const LABEL_NODES = 100_000;
 type Budget = { nodes: number };
@@ -147,10 +155,14 @@ export function adfToText(doc: unknown): string {
         if (typeof url === 'string') emit(` ${url} `);
         break;
       }
-      case 'status':
-      case 'date': {
-        const text = attr(node, 'text') ?? attr(node, 'timestamp');
+      case 'status': {
+        const text = attr(node, 'text');
         if (typeof text === 'string') emit(text);
+        break;
+      }
+      case 'date': {
+        const text = dateText(attr(node, 'timestamp'));
+        if (text !== undefined) emit(text);
         break;
       }
       case 'media':

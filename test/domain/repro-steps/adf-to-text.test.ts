@@ -119,6 +119,45 @@ describe('adfToText', () => {
     expect(adfToText(doc(table(row(header(para('Steps to reproduce'))), row(cell(para('Open the cart'))))))).toBe('Steps to reproduce\n\nOpen the cart');
   });
 
+  it('writes a date as YYYY-MM-DD, not as a 13-digit number read as the build', () => {
+    const report = doc(
+      heading('Steps to reproduce'),
+      ordered('Open the cart', 'Click Checkout'),
+      heading('Expected'),
+      para('The payment page opens.'),
+      heading('Actual'),
+      para('Error 500 is shown.'),
+      { type: 'paragraph', content: [text('Seen since '), { type: 'date', attrs: { timestamp: '1700000000000' } }] },
+    );
+    expect(adfToText(report)).toContain('Seen since 2023-11-14');
+    expect(analyseReproSteps({ description: report }).parts.build).toBeUndefined();
+    expect(adfToText(doc({ type: 'paragraph', content: [{ type: 'date', attrs: { timestamp: 'soon' } }] }))).toBe('soon');
+  });
+
+  it('gives sensible text for inline nodes, panels, quotes and code or hard breaks inside list items', () => {
+    const report = doc(
+      heading('Steps to reproduce'),
+      {
+        type: 'orderedList',
+        content: [
+          { type: 'listItem', content: [{ type: 'paragraph', content: [text('Open the board of '), { type: 'mention', attrs: { id: '1', text: '@Ann' } }, { type: 'hardBreak' }, text('and click Share')] }] },
+          { type: 'listItem', content: [para('Run the script'), code('npm run sync')] },
+        ],
+      },
+      { type: 'panel', attrs: { panelType: 'info' }, content: [para('Expected: the board is shared.')] },
+      { type: 'blockquote', content: [para('Actual: the dialog closes ', { type: 'emoji', attrs: { shortName: ':cry:', text: '😢' } } as never, ' and nothing is shared.')] },
+      { type: 'paragraph', content: [text('See '), { type: 'inlineCard', attrs: { url: 'https://acme.atlassian.net/browse/RT-1' } }] },
+      { type: 'mediaSingle', content: [{ type: 'media', attrs: { id: 'f1', alt: 'share.png' } }] },
+    );
+    expect(adfToText(report).split('\n')).toEqual(
+      expect.arrayContaining(['1. Open the board of @Ann', '  and click Share', '2. Run the script', 'npm run sync', '[attachment: share.png]']),
+    );
+    const a = analyseReproSteps({ description: report });
+    expect(a.parts.steps[0]).toBe('Open the board of @Ann and click Share');
+    expect(a.parts).toMatchObject({ expected: 'the board is shared.', attachmentsMentioned: true });
+    expect(a.parts.actual).toContain('the dialog closes');
+  });
+
   it('honours the start number of an ordered list', () => {
     expect(adfToText(doc({ type: 'orderedList', attrs: { order: 3 }, content: [{ type: 'listItem', content: [para('Third')] }] }))).toBe('3. Third');
   });
