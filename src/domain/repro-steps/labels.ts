@@ -163,6 +163,8 @@ function lookup(head: string): SectionKind | undefined {
 export function matchLabel(line: string): LabelMatch | null {
   const trimmed = line.trim();
   if (trimmed.length === 0) return null;
+  const question = questionLabel(trimmed);
+  if (question) return { kind: question, rest: '' };
   if (!FIRST_WORDS.has(firstWord(trimmed))) return null;
   const window = trimmed.slice(0, MAX_HEAD + 8);
   const colon = findLabelColon(window);
@@ -176,6 +178,43 @@ export function matchLabel(line: string): LabelMatch | null {
     if (kind && (kind === 'steps' || kind === 'expected' || kind === 'actual' || kind === 'preconditions' || isHeadingLike(trimmed)))
       return { kind, rest: '' };
   }
+  return null;
+}
+
+/** Longest question line read as a template heading ("How can we reproduce it (as minimally and precisely as possible)?"). */
+const MAX_QUESTION = 160;
+/** Wh-questions only: a yes/no question ("Does this issue reproduce with the latest release?") is answered "yes", not with steps. */
+const QUESTION_OPENER = /^(?:what|how|which)\b/;
+/** A template question speaks to the writer, or names what it asks for. */
+const ASKS_WRITER = /\b(?:you|your|we|expected|expect|steps|reproduce)\b/;
+const ASKS_STEPS = /\b(?:reproduce|reproducing|repro|reproduction|steps?|you do|you doing)\b/;
+const ASKS_EXPECTED = /\bexpect/;
+const ASKS_ACTUAL = /\b(?:instead|actual|actually|happened|happens|happening|went wrong|goes wrong|you see|you saw|observed?)\b/;
+const ASKS_BUILD = /\bversions?\b/;
+const ASKS_ENVIRONMENT = /\b(?:operating system|os|browser|platform|environment|device)\b/;
+
+/**
+ * The question headings of issue templates: "What did you do?", "What is the expected behavior?", "What did you see
+ * instead?", "How can we reproduce it (as minimally and precisely as possible)?", "What version … are you using?". Read
+ * by what the question names, not by a list of each template's wording. A question naming both results ("What is the
+ * expected output? What do you see instead?") is prose (its sentences are read one at a time). A question that neither
+ * speaks to the writer nor names steps or an expectation ("What has happened to the filters parameter?") is no label.
+ */
+function questionLabel(trimmed: string): SectionKind | null {
+  if (trimmed.length > MAX_QUESTION) return null;
+  let b = trimmed.length;
+  while (b > 0 && '*_:# \t'.includes(trimmed[b - 1]!)) b--;
+  if (trimmed[b - 1] !== '?') return null;
+  const q = normaliseHead(trimmed);
+  if (!QUESTION_OPENER.test(q) || !ASKS_WRITER.test(q)) return null;
+  const expected = ASKS_EXPECTED.test(q);
+  const actual = ASKS_ACTUAL.test(q);
+  if (expected && actual) return 'body';
+  if (ASKS_STEPS.test(q)) return 'steps';
+  if (expected) return 'expected';
+  if (actual) return 'actual';
+  if (ASKS_BUILD.test(q)) return 'build';
+  if (ASKS_ENVIRONMENT.test(q)) return 'environment';
   return null;
 }
 

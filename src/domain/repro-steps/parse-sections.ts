@@ -49,31 +49,128 @@ export function parseSections(text: string): ParsedText {
   const sections: Section[] = [{ kind: 'intro', lines: [] }];
   let current = sections[0]!;
   let inFence = false;
+  /** Lines of an open "<!-- …" comment still skipped (a comment never closed stops hiding text after this many). */
+  let commentLeft = 0;
+  /** The column labels of a wiki table read column-wise ("||Expected||Actual||"), while its rows follow. */
+  let tableHeads: string[] | null = null;
+  /** The previous line was a Jira wiki numbered item ("# Open X"): a "## …" line under it is a nested item, not a heading. */
+  let afterWikiItem = false;
+  const open = (kind: Section['kind']): Section => {
+    current = { kind, lines: [] };
+    sections.push(current);
+    return current;
+  };
   const read = (raw: string): void => {
     const line = withoutLeadingEmoji(raw.trim());
     const trimmed = withoutWikiHeading(line);
+    const wikiHeading = trimmed !== line;
     // A wiki heading is matched as the markdown heading it is ("h3. Environment" as "### Environment").
-    const head = trimmed === line ? trimmed : `### ${trimmed}`;
+    const head = wikiHeading ? `### ${trimmed}` : trimmed;
     if (trimmed.startsWith('```') || trimmed.startsWith('{code') || trimmed.startsWith('{noformat')) {
       inFence = !inFence;
+      afterWikiItem = false;
       return;
     }
-    if (!inFence && sections.length <= MAX_SECTIONS) {
+    if (inFence) {
+      current.lines.push(lineOf(line, true));
+      return;
+    }
+    if (commentLeft > 0) {
+      commentLeft = line.includes('-->') ? 0 : commentLeft - 1;
+      return;
+    }
+    if (line.startsWith('<!--')) {
+      // "<!-- Please fill in … -->": template instructions, no content (text after the comment is read).
+      const end = line.indexOf('-->');
+      if (end < 0) commentLeft = MAX_COMMENT_LINES;
+      else if (line.length > end + 3) read(line.slice(end + 3));
+      return;
+    }
+    const wasAfterWikiItem = afterWikiItem;
+    afterWikiItem = false;
+    if (tableHeads !== null && sections.length <= MAX_SECTIONS && trimmed.startsWith('|') && !trimmed.startsWith('||')) {
+      // A row under "||Expected||Actual||": each cell is read as "<its column's label>: <cell>".
+      const heads = tableHeads;
+      const cells = tableCells(trimmed, '|');
+      for (let i = 0; i < cells.length && i < heads.length; i++) if (cells[i] !== '') read(`${heads[i]}: ${cells[i]}`);
+      tableHeads = heads;
+      return;
+    }
+    tableHeads = null;
+    if (sections.length <= MAX_SECTIONS) {
       const label = matchLabel(head);
       if (label) {
-        current = { kind: label.kind, lines: [] };
-        sections.push(current);
+        open(label.kind);
         if (label.rest) current.lines.push(lineOf(label.rest, false));
         return;
       }
+      // A heading the table does not know ("### Relevant log output", "**Screenshots**", "h3. Notes", a wiki table's
+      // header row) ends the section above it and is no content itself; what follows is prose again.
+      if (wikiHeading || isHeadingShaped(trimmed, wasAfterWikiItem)) {
+        if (trimmed.startsWith('||')) tableHeads = labelColumns(trimmed);
+        open('body');
+        return;
+      }
     }
-    current.lines.push(lineOf(inFence ? line : trimmed, inFence));
+    if (isBoilerplate(trimmed)) return;
+    afterWikiItem = trimmed.startsWith('#');
+    current.lines.push(lineOf(trimmed, false));
   };
   for (const line of lines) {
     if (inFence || sections.length > MAX_SECTIONS || !mayHoldInlineLabel(line)) read(line);
     else for (const piece of atInlineLabels(line)) read(piece);
   }
   return { sections, truncated };
+}
+
+const MAX_COMMENT_LINES = 20;
+/** Cells of a wiki table row read column-wise: at most this many. */
+const MAX_COLUMNS = 12;
+
+/** "## Screenshots", "**Additional context**", "*Notes*", "__Logs__", "||Expected||Actual||": a heading line. */
+const MD_HEADING = /^#{2,6}[ \t]+\S/;
+const BOLD_LINE = /^(?:\*\*[^*]{1,80}\*\*|__[^_]{1,80}__|\*[^*\s][^*]{0,79}\*)[ \t]*:?$/;
+
+/**
+ * A heading-shaped line: a markdown heading of two or more "#" (one "#" is as often a shell comment or a wiki list
+ * item), a line that is only bold text (not a bold sentence ending in "." or "!"), or a wiki table's header row.
+ * "## …" right under a wiki "# item" is a nested wiki item.
+ */
+function isHeadingShaped(s: string, afterWikiItem: boolean): boolean {
+  const c = s[0];
+  if (c === '#') return !afterWikiItem && MD_HEADING.test(s);
+  if (c === '|') return s.startsWith('||') && s.length > 4 && s.endsWith('||');
+  if (c !== '*' && c !== '_') return false;
+  if (!BOLD_LINE.test(s)) return false;
+  const inner = s.replace(/[*_:\s]+$/, '');
+  return !inner.endsWith('.') && !inner.endsWith('!');
+}
+
+/** Issue-form leftovers that say nothing: "_No response_", checkbox lines ("- [X] I agree to follow …"). */
+const NO_RESPONSE = /^_?no response_?$/i;
+const CHECKBOX = /^[-*+][ \t]+\[[ xX]\][ \t]/;
+function isBoilerplate(s: string): boolean {
+  const c = s[0];
+  if (c === '_' || c === 'N' || c === 'n') return NO_RESPONSE.test(s);
+  return (c === '-' || c === '*' || c === '+') && CHECKBOX.test(s);
+}
+
+/** "|a|b|" → ["a", "b"]; "||a||b||" → ["a", "b"] (at most MAX_COLUMNS). */
+function tableCells(row: string, bar: string): string[] {
+  let body = row.slice(bar.length);
+  if (body.endsWith(bar)) body = body.slice(0, -bar.length);
+  return body.split(bar, MAX_COLUMNS).map((c) => c.trim());
+}
+
+/** A wiki table header whose every column is a label of a part ("||Expected||Actual||"): its labels, else null. */
+function labelColumns(header: string): string[] | null {
+  const heads = tableCells(header, '||');
+  if (heads.length < 2) return null;
+  for (const h of heads) {
+    const m = matchLabel(h);
+    if (!m || m.kind === 'body' || m.kind === 'other' || m.rest !== '') return null;
+  }
+  return heads;
 }
 
 const GIVEN = /^\s*given\s+/i;

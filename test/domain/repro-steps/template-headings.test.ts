@@ -1,0 +1,141 @@
+/**
+ * Headings the analyser does not know (GitHub issue forms, Jira wiki, bold lines) end the part above them and are
+ * never read as its content; issue-form boilerplate ("_No response_", checkboxes, HTML comments) is no content at all;
+ * the question headings of common templates ("What did you do?", "What is the expected behavior?") are labels.
+ */
+import { analyseReproSteps } from '../../../src/domain/repro-steps';
+import { parseSections } from '../../../src/domain/repro-steps/parse-sections';
+
+describe('an unknown heading ends the part above it', () => {
+  const formTail = [
+    '### Relevant log output', '', '_No response_', '',
+    '### Code of Conduct', '', '- [X] I agree to follow this project\'s Code of Conduct', '',
+    '### Anything else?', '', '_No response_',
+  ].join('\n');
+
+  it('GitHub issue-form sections after the steps are no steps', () => {
+    const a = analyseReproSteps({
+      description: `### Steps to reproduce\n\n1. Open the dashboard\n2. Expand the sidebar\n3. Resize the window\n\n${formTail}`,
+    });
+    expect(a.parts.steps).toEqual(['Open the dashboard', 'Expand the sidebar', 'Resize the window']);
+  });
+
+  it('issue-form boilerplate after a labelled result is not part of it', () => {
+    const a = analyseReproSteps({ description: `### Actual behavior\n\nThe sidebar collapses.\n${formTail}` });
+    expect(a.parts.actual).toBe('The sidebar collapses.');
+  });
+
+  it.each([
+    ['a markdown heading', '## Screenshots and logs'],
+    ['a bold line', '**Server log excerpt**'],
+    ['a wiki heading', 'h3. Notes from support'],
+  ])('%s ends the steps', (_, heading) => {
+    const a = analyseReproSteps({ description: `Steps to reproduce:\n1. Open the cart\n2. Click Pay\n${heading}\nThe customer called twice.` });
+    expect(a.parts.steps).toEqual(['Open the cart', 'Click Pay']);
+  });
+
+  it('a heading is never a line of any section; the text under it is prose again', () => {
+    const { sections } = parseSections('Steps:\n1. Open the cart\n### Relevant log output\nboom\n**Context**\nmore');
+    const texts = sections.flatMap((s) => s.lines.map((l) => l.text));
+    expect(texts).not.toContain('### Relevant log output');
+    expect(texts).not.toContain('**Context**');
+    expect(sections.map((s) => s.kind)).toEqual(['intro', 'steps', 'body', 'body']);
+  });
+
+  it('nested Jira wiki list items ("## sub item" under "# item") stay list items of the steps', () => {
+    const a = analyseReproSteps({ description: 'Steps:\n# Open the board\n## Pick the "Team" filter\n# Drag a card' });
+    expect(a.parts.steps.length).toBeGreaterThanOrEqual(2);
+    expect(a.parts.steps.join(' ')).toContain('Pick the "Team" filter');
+  });
+
+  it('a one-hash line in prose (a shell comment) is still read as text', () => {
+    const { sections } = parseSections('I run this:\n# telnet example.org 80\nand it hangs');
+    expect(sections[0]!.lines.map((l) => l.text)).toContain('# telnet example.org 80');
+  });
+});
+
+describe('a wiki table with label columns', () => {
+  it('"||Expected||Actual||" over a row gives the expected and the actual result, never a step', () => {
+    const a = analyseReproSteps({
+      description: '*Steps to reproduce*\n# Open a sprint\n# Complete it with open issues\n\n||Expected||Actual||\n|Open issues move to the backlog|Open issues disappear|',
+    });
+    expect(a.parts.steps).toEqual(['Open a sprint', 'Complete it with open issues']);
+    expect(a.parts.expected).toBe('Open issues move to the backlog');
+    expect(a.parts.actual).toBe('Open issues disappear');
+  });
+
+  it('a table of other columns ends the steps and its rows are prose', () => {
+    const a = analyseReproSteps({ description: 'Steps:\n# Open a sprint\n# Complete it\n||Team||Count||\n|Blue|3|' });
+    expect(a.parts.steps).toEqual(['Open a sprint', 'Complete it']);
+  });
+});
+
+describe('issue-form boilerplate is no content', () => {
+  it('"_No response_", checkboxes and HTML comments are skipped', () => {
+    const a = analyseReproSteps({
+      description: [
+        '<!-- Please fill in the steps below -->', '## Steps to Reproduce', '<!-- 1. Go to ... -->',
+        '1. Open a markdown file with a table', '2. Switch to preview', '',
+        '## Expected Behaviour', '<!-- A clear and concise description', 'of what you expected to happen. -->', 'The table renders.', '',
+        '## Actual Behaviour', '_No response_', 'Raw pipes are shown.', '- [ ] I searched the existing issues',
+      ].join('\n'),
+    });
+    expect(a.parts.steps).toEqual(['Open a markdown file with a table', 'Switch to preview']);
+    expect(a.parts.expected).toBe('The table renders.');
+    expect(a.parts.actual).toBe('Raw pipes are shown.');
+  });
+});
+
+describe('question headings of common templates are labels', () => {
+  it("Go's issue form", () => {
+    const a = analyseReproSteps({
+      description: [
+        '### What version of Go are you using (`go version`)?', '', 'go version go1.22.1 linux/amd64', '',
+        '### What did you do?', '', 'Ran `go vet ./...` on a module with a cgo dependency.', '',
+        '### What did you expect to see?', '', 'No findings.', '',
+        '### What did you see instead?', '', 'vet panics with "index out of range".',
+      ].join('\n'),
+    });
+    expect(a.parts.steps).toEqual(['Ran `go vet ./...` on a module with a cgo dependency.']);
+    expect(a.parts.expected).toBe('No findings.');
+    expect(a.parts.actual).toBe('vet panics with "index out of range".');
+    expect(a.parts.build).toBe('go version go1.22.1 linux/amd64');
+  });
+
+  it("Kubernetes' reproduce question", () => {
+    const a = analyseReproSteps({
+      description: '#### What happened?\n\nThe bot replies twice.\n\n#### How can we reproduce it (as minimally and precisely as possible)?\n\nSend `/ping` in any channel.\n\n#### Anything else we need to know?\n\nno',
+    });
+    expect(a.has.steps).toBe(true);
+    expect(a.parts.steps).toEqual(['Send `/ping` in any channel.']);
+    expect(a.parts.actual).toBe('The bot replies twice.');
+  });
+
+  it("Chromium's plain question lines, the answer on the next line", () => {
+    const a = analyseReproSteps({
+      description: 'Steps to reproduce the problem:\n1. Open a PDF\n2. Press Ctrl+P\nWhat is the expected behavior?\nThe print preview opens.\nWhat went wrong?\nThe tab crashes.',
+    });
+    expect(a.parts.steps).toEqual(['Open a PDF', 'Press Ctrl+P']);
+    expect(a.parts.expected).toBe('The print preview opens.');
+    expect(a.parts.actual).toBe('The tab crashes.');
+  });
+
+  it("Google Code's template: a question naming both results is read as prose", () => {
+    const a = analyseReproSteps({
+      description: 'What steps will reproduce the problem?\n1. Load a GPX file with 10k points\n2. Zoom to level 3\n\nWhat is the expected output? What do you see instead?\nMap should render in under 1 s. It takes 40 s and the tab freezes.\n\nWhat version of the product are you using? On what operating system?\n2.1.0 on Windows 10',
+    });
+    expect(a.parts.steps).toEqual(['Load a GPX file with 10k points', 'Zoom to level 3']);
+    expect(a.parts.expected).toBe('Map should render in under 1 s.');
+    expect(a.parts.actual).toBe('It takes 40 s and the tab freezes.');
+    expect(a.parts.build).toBe('2.1.0 on Windows 10');
+  });
+
+  it.each([
+    'What has happened to the filters parameter of Requests 2.0?',
+    'Is the problem actually temporary?',
+    'What should I do now?',
+  ])('a question in prose is not a label: %s', (q) => {
+    const { sections } = parseSections(`${q}\nIt worked yesterday.`);
+    expect(sections.map((s) => s.kind)).toEqual(['intro']);
+  });
+});
