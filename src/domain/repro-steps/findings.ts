@@ -103,6 +103,10 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 const NOT_WORDS = /https?:\/\/\S{1,2000}|<[^<>]{0,2000}>|!\[[^\]]{0,500}\]\([^)]{0,2000}\)|![^!\s]{1,500}\.(?:png|jpe?g|gif|webp|svg)(?:\|[^!]{0,200})?!/gi;
 const spokenPart = (s: string): string => s.slice(0, 4000).replace(NOT_WORDS, ' ');
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+/** The numbers a result states, in order ("VAT 19%, total 119.00" → "19 119.00"). */
+const numbersOf = (s: string): string => (s.slice(0, 2000).match(NUMBER) ?? []).join(' ');
+
 /** A result stated in the negative: "isn't applied", "does not load", "no receipt", "never arrives", "fails". */
 const NEGATION = /\b(?:not|no|never|cannot|nothing|none|nobody|without|fails?|failed|unable)\b|n['\u2019]t\b/i;
 
@@ -119,6 +123,8 @@ export function sameMeaning(expected: string, actual: string): boolean {
   if (na === nb) return true;
   // "The discount is applied" / "The discount isn't applied": the same words, opposite results.
   if (NEGATION.test(a.slice(0, 2000)) !== NEGATION.test(b.slice(0, 2000))) return false;
+  // "Report lists 12 items" / "Report lists 0 items": the numbers are the result.
+  if (numbersOf(a) !== numbersOf(b)) return false;
   const wa = words(a);
   const wb = words(b);
   return Math.min(wa.size, wb.size) >= 2 && overlap(wa, wb) >= 0.9 && Math.abs(wa.size - wb.size) <= 1;

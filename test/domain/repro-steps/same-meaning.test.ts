@@ -33,3 +33,13 @@ it('does not call a result and its negation the same', () => {
   expect(sameMeaning('The page does not reload', 'the page does NOT reload.')).toBe(true);
   expect(sameMeaning('Nothing is exported', 'nothing is exported')).toBe(true);
 });
+
+it('does not call results with different numbers the same', () => {
+  expect(sameMeaning('Report lists 12 items', 'Report lists 0 items')).toBe(false);
+  expect(sameMeaning('VAT is 20%', 'VAT is 19%')).toBe(false);
+  expect(sameMeaning('Total 119.00 EUR', 'Total 119.50 EUR')).toBe(false);
+  expect(codes(steps + 'Expected: Report lists 12 items\nActual: Report lists 0 items\n')).not.toContain('EXPECTED_EQUALS_ACTUAL');
+  // The same numbers in the same words: the same.
+  expect(sameMeaning('Error 500 is shown', 'error 500 is shown.')).toBe(true);
+  expect(sameMeaning('The report lists 12 items', 'Report lists 12 items')).toBe(true);
+});
