@@ -43,7 +43,12 @@ export type Extracted = {
   truncated: boolean;
 };
 
-const EMPTY_ITEM = /^(?:n\/a|na|none|tbd|todo|-|\.|\?|…|\.\.\.)$/i;
+const EMPTY_ITEM = /^(?:n\/a|na|none|tbd|todo|-|\.|\?|…|\.{2,})$/i;
+/** "N/A - happens randomly", "None: can't reproduce": a to-do word and a remark, still no step or result. */
+const EMPTY_WITH_REMARK = /^(?:n\/a|none|tbd|todo|unknown)(?:\s?[-–—:;,(]|\.\s)/i;
+const isEmptyItem = (s: string): boolean => EMPTY_ITEM.test(s) || EMPTY_WITH_REMARK.test(s);
+/** "Go to '...'", "Click on '....'": a template step whose object was never filled in. */
+const QUOTED_ELLIPSIS = /['"‘’“”](?:\.{2,}|…)['"‘’“”]/;
 
 function clip(s: string): string {
   return s.length > MAX_PART ? s.slice(0, MAX_PART) : s;
@@ -118,21 +123,29 @@ export function stepsFromLines(lines: Line[]): string[] {
   return readStepList(lines).steps;
 }
 
-/** The steps of a steps section, and the result line that ended its list ("…⏎The deleted project still shows up."). */
-function readStepList(lines: Line[]): { steps: string[]; resultLine?: string } {
+/**
+ * The steps of a steps section, the result line that ended its list ("…⏎The deleted project still shows up."), and how
+ * many items hold a template placeholder ("Go to '...'"); empty items ("2.", "N/A - happens randomly") are dropped.
+ */
+function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; placeholders: number } {
   const steps: string[] = [];
   let listed = false;
   let unmarkedChecked = 0;
+  let placeholders = 0;
   for (const l of lines) {
     if (steps.length >= MAX_STEPS) break;
     if (l.text === '') continue;
     const marker = stepListMarker(l.text);
     const body = marker ? l.text.slice(marker.length).trim() : l.text;
-    if (body === '' || EMPTY_ITEM.test(body)) continue;
+    if (body === '' || isEmptyItem(body)) continue;
+    if (!l.code && QUOTED_ELLIPSIS.test(body)) {
+      placeholders++;
+      continue;
+    }
     listed ||= marker !== null;
     // "1. Create 2. Delete 3. Search⏎The deleted project still shows up.": after the list, a result line ends the steps
     // (the first few unmarked lines are checked: a 60k-line paste stays linear).
-    if (!marker && listed && !l.code && unmarkedChecked++ < UNMARKED_CHECKED && endsTheList(l.lower)) return { steps, resultLine: l.text };
+    if (!marker && listed && !l.code && unmarkedChecked++ < UNMARKED_CHECKED && endsTheList(l.lower)) return { steps, resultLine: l.text, placeholders };
     // A continuation line of the previous item (not a new marker, starts lower-case) joins it.
     const prev = steps[steps.length - 1];
     if (!marker && prev !== undefined && /^[a-z(]/.test(body) && !l.code) {
@@ -142,8 +155,18 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string } {
     steps.push(clip(body));
   }
   // "Steps: open the shop, add two items and go to checkout.": one unlisted line that chains actions is that many steps.
-  if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps };
-  return { steps };
+  if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps, placeholders };
+  return { steps, placeholders };
+}
+
+/**
+ * A steps section left as its template: at least as many placeholder items and template lines ("Go to '...'", "<step
+ * one>", an instruction) as filled ones ("4. See error" is the template's too). Empty items alone ("1⏎2⏎3", "N/A") give
+ * no step but are no template text: Bugzilla's form leaves them while the report above holds the reproduction.
+ */
+function unfilledSteps(r: { steps: string[]; placeholders: number }, templateLines: number): boolean {
+  const placeholders = r.placeholders + templateLines;
+  return placeholders > 0 && placeholders >= r.steps.length;
 }
 
 export function extractParts(text: string): Extracted {
@@ -152,11 +175,20 @@ export function extractParts(text: string): Extracted {
   const labelled = { steps: false, expected: false, actual: false };
   const prose: Line[] = [];
   let listResult: string | undefined;
+  /** Template text was skipped somewhere (parse-sections' templateLines, placeholder steps): the report is (partly) unfilled. */
+  let templated = false;
 
   for (const section of sections) {
+    if (section.templateLines > 0) templated = true;
     switch (section.kind) {
       case 'steps': {
-        const { steps, resultLine } = readStepList(section.lines);
+        const read = readStepList(section.lines);
+        if (unfilledSteps(read, section.templateLines)) {
+          // A template left as it was: neither steps nor prose ("Go to '...'" would read as an imperative line).
+          templated = true;
+          break;
+        }
+        const { steps, resultLine } = read;
         listResult ??= resultLine;
         if (steps.length > 0) {
           labelled.steps = true;
@@ -173,7 +205,7 @@ export function extractParts(text: string): Extracted {
         const { head, tail } = labelledParagraphs(section.lines);
         for (const l of tail) prose.push(l);
         const value = joinLines(head);
-        if (value && !EMPTY_ITEM.test(value)) {
+        if (value && !isEmptyItem(value)) {
           labelled[section.kind] = true;
           // Once a part is full, later sections of the same kind add nothing (60k "Expected: …" lines stay linear).
           const prev = parts[section.kind];
@@ -233,6 +265,15 @@ export function extractParts(text: string): Extracted {
   // behaviour; the learned prior still reads a short "NPE + one line" report as lacking it), and so is a result line
   // right under the numbered steps ("…⏎=> error 502"; the dev set's steps sections hold no such line to weigh it).
   if (scan.firstTrace !== undefined || listResult !== undefined) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
+  // Hand-set: in a report holding template text (placeholders, instructions, "_No response_", "<!-- … -->"), a part that
+  // no label gives and no prose line states is missing, whatever the learned priors read from the template's own words
+  // ("A clear and concise description of what you expected to happen." reads as an expectation and a bug).
+  if (templated) {
+    if (!labelled.steps && !runOn && scan.inferredSteps.length === 0) evidence.steps = Math.min(evidence.steps, -1);
+    if (!labelled.expected && scan.expectedLines.length === 0) evidence.expected = Math.min(evidence.expected, -1);
+    if (!labelled.actual && !runOn && scan.actualLines.length === 0 && scan.firstTrace === undefined && listResult === undefined)
+      evidence.actual = Math.min(evidence.actual, -1);
+  }
   if (labelled.steps) evidence.steps += 10;
   if (labelled.expected) evidence.expected += 10;
   if (labelled.actual) evidence.actual += 10;

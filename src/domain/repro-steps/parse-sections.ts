@@ -25,6 +25,8 @@ export type Section = {
   /** 'intro' = text before any label. */
   kind: SectionKind | 'intro';
   lines: Line[];
+  /** Template text skipped in it: placeholders ("<what should happen>"), instructions, "_No response_", comments. */
+  templateLines: number;
 };
 
 export type ParsedText = { sections: Section[]; truncated: boolean };
@@ -46,7 +48,7 @@ export function toLines(text: string): { lines: string[]; truncated: boolean } {
 export function parseSections(text: string): ParsedText {
   const { lines: raw, truncated } = toLines(text);
   const lines = GIVEN_LINE.test(text) ? gherkinAsLabels(raw) : raw;
-  const sections: Section[] = [{ kind: 'intro', lines: [] }];
+  const sections: Section[] = [{ kind: 'intro', lines: [], templateLines: 0 }];
   let current = sections[0]!;
   let inFence = false;
   /** Lines of an open "<!-- …" comment still skipped (a comment never closed stops hiding text after this many). */
@@ -56,7 +58,7 @@ export function parseSections(text: string): ParsedText {
   /** The previous line was a Jira wiki numbered item ("# Open X"): a "## …" line under it is a nested item, not a heading. */
   let afterWikiItem = false;
   const open = (kind: Section['kind']): Section => {
-    current = { kind, lines: [] };
+    current = { kind, lines: [], templateLines: 0 };
     sections.push(current);
     return current;
   };
@@ -81,6 +83,7 @@ export function parseSections(text: string): ParsedText {
     }
     if (line.startsWith('<!--')) {
       // "<!-- Please fill in … -->": template instructions, no content (text after the comment is read).
+      current.templateLines++;
       const end = line.indexOf('-->');
       if (end < 0) commentLeft = MAX_COMMENT_LINES;
       else if (line.length > end + 3) read(line.slice(end + 3));
@@ -101,7 +104,8 @@ export function parseSections(text: string): ParsedText {
       const label = matchLabel(head);
       if (label) {
         open(label.kind);
-        if (label.rest) current.lines.push(lineOf(label.rest, false));
+        if (isTemplateLine(label.rest)) current.templateLines++;
+        else if (label.rest) current.lines.push(lineOf(label.rest, false));
         return;
       }
       // A heading the table does not know ("### Relevant log output", "**Screenshots**", "h3. Notes", a wiki table's
@@ -113,6 +117,10 @@ export function parseSections(text: string): ParsedText {
       }
     }
     if (isBoilerplate(trimmed)) return;
+    if (isTemplateLine(trimmed)) {
+      current.templateLines++;
+      return;
+    }
     afterWikiItem = trimmed.startsWith('#');
     current.lines.push(lineOf(trimmed, false));
   };
@@ -146,13 +154,36 @@ function isHeadingShaped(s: string, afterWikiItem: boolean): boolean {
   return !inner.endsWith('.') && !inner.endsWith('!');
 }
 
-/** Issue-form leftovers that say nothing: "_No response_", checkbox lines ("- [X] I agree to follow …"). */
-const NO_RESPONSE = /^_?no response_?$/i;
+/** Issue-form checkbox lines ("- [X] I agree to follow …", "- [ ] I searched the existing issues"): no content. */
 const CHECKBOX = /^[-*+][ \t]+\[[ xX]\][ \t]/;
 function isBoilerplate(s: string): boolean {
   const c = s[0];
-  if (c === '_' || c === 'N' || c === 'n') return NO_RESPONSE.test(s);
   return (c === '-' || c === '*' || c === '+') && CHECKBOX.test(s);
+}
+
+const NO_RESPONSE = /^_?no response_?$/i;
+/** "1. ", "- ", "# " before a template line. */
+const ITEM_MARKER = /^(?:[-*+•#]|\d{1,2}[.)])[ \t]+/;
+/** "<step one>", "<what should happen>": lower-case words in angle brackets (not a tag: "<Limit GET POST>", "<br/>"). */
+const ANGLE_PLACEHOLDER = /^<[A-Za-z][a-z0-9 ',.…-]{0,80}>$/;
+/** "[describe the steps]", "[your version]". */
+const BRACKET_PLACEHOLDER = /^\[(?:describe|enter|add|insert|write|explain|list|include|paste|provide|your|optional|placeholder)\b[^[\]]{0,120}\]$/i;
+/** A template's instruction to the writer ("A clear and concise description of what the bug is.", "If applicable, add screenshots …"). */
+const INSTRUCTION =
+  /^(?:a (?:clear and concise|clear|concise|short|brief|detailed) description of\b|(?:please )?describe (?:the|your|what|how|in)\b|(?:please )?(?:explain|tell us) (?:what|how|why)\b|if applicable\b|add any (?:other|additional|more)\b|steps to reproduce the behaviou?r\b|(?:please )?(?:provide|include|list|paste|enter|attach|add) (?:the|any|all|your) (?:steps|details|information|screenshots?|logs?|relevant|output|context|additional)\b)/i;
+
+/**
+ * A line that is only template text: "_No response_", a placeholder ("<step one>", "[describe …]") or an instruction
+ * sentence, with or without a list marker. Counted per section (templateLines), so an unfilled template reads as one.
+ */
+export function isTemplateLine(s: string): boolean {
+  if (s.length < 3 || s.length > 300) return false;
+  const body = ITEM_MARKER.test(s) ? s.replace(ITEM_MARKER, '') : s;
+  const c = body[0];
+  if (c === '<') return body.includes(' ') && ANGLE_PLACEHOLDER.test(body);
+  if (c === '[') return BRACKET_PLACEHOLDER.test(body);
+  if (c === '_' || c === 'N' || c === 'n') return NO_RESPONSE.test(body);
+  return INSTRUCTION.test(body);
 }
 
 /** "|a|b|" → ["a", "b"]; "||a||b||" → ["a", "b"] (at most MAX_COLUMNS). */

@@ -139,3 +139,55 @@ describe('question headings of common templates are labels', () => {
     expect(sections.map((s) => s.kind)).toEqual(['intro']);
   });
 });
+
+describe('a template left unfilled', () => {
+  const githubDefault = [
+    '**Describe the bug**', 'A clear and concise description of what the bug is.', '',
+    '**To Reproduce**', 'Steps to reproduce the behavior:', "1. Go to '...'", "2. Click on '....'", "3. Scroll down to '....'", '4. See error', '',
+    '**Expected behavior**', 'A clear and concise description of what you expected to happen.', '',
+    '**Screenshots**', 'If applicable, add screenshots to help explain your problem.',
+  ].join('\n');
+
+  it("GitHub's default bug template, untouched, has no steps, no expected and no actual result", () => {
+    const a = analyseReproSteps({ summary: 'Login broken', description: githubDefault });
+    expect(a.has).toMatchObject({ steps: false, expected: false, actual: false });
+    expect(a.parts.steps).toEqual([]);
+    expect(a.verdict).toBe('missing');
+    expect(a.score).toBeLessThan(40);
+  });
+
+  it('placeholders in angle brackets are no steps and no results', () => {
+    const a = analyseReproSteps({ description: 'Steps:\n1. <step one>\n2. <step two>\nExpected: <what should happen>\nActual: <what happens>' });
+    expect(a.has).toMatchObject({ steps: false, expected: false, actual: false });
+    expect(a.verdict).toBe('missing');
+  });
+
+  it('the filled parts of a half-filled template count, its instruction lines do not', () => {
+    const a = analyseReproSteps({
+      description: githubDefault
+        .replace('4. See error', '4. See error\n5. Open Settings > Users\n6. Click "Invite"')
+        .replace("1. Go to '...'\n2. Click on '....'\n3. Scroll down to '....'\n", '')
+        .replace('what you expected to happen.', 'what you expected to happen.\nThe invite dialog opens.')
+        .replace('what the bug is.', 'what the bug is.\nThe page reloads and nothing is shown.'),
+    });
+    expect(a.parts.steps).toEqual(['See error', 'Open Settings > Users', 'Click "Invite"']);
+    expect(a.parts.expected).toBe('The invite dialog opens.');
+    expect(a.parts.actual).toBe('The page reloads and nothing is shown.');
+  });
+
+  it('"N/A - happens randomly" under the steps label is no step', () => {
+    const a = analyseReproSteps({ description: 'Steps to reproduce:\nN/A - happens randomly\n\nExpected: the sync finishes\nActual: sync hangs at 99%' });
+    expect(a.parts.steps).toEqual([]);
+    expect(a.has.steps).toBe(false);
+    expect(a.has).toMatchObject({ expected: true, actual: true });
+  });
+
+  it.each(['None of the buttons respond', 'Unknowns are shown as 0'])('a step that merely opens with a to-do word stays: %s', (step) => {
+    expect(analyseReproSteps({ description: `Steps:\n1. Open the form\n2. ${step}` }).parts.steps).toContain(step);
+  });
+
+  it('a config tag in angle brackets is no placeholder', () => {
+    const a = analyseReproSteps({ description: 'Steps:\n1. Add to httpd.conf:\n<Limit GET POST>\n2. Restart the server' });
+    expect(a.parts.steps.join('\n')).toContain('<Limit GET POST>');
+  });
+});
