@@ -124,16 +124,18 @@ export function stepsFromLines(lines: Line[]): string[] {
 }
 
 /**
- * The steps of a steps section, the result line that ended its list ("…⏎The deleted project still shows up."), and how
- * many items hold a template placeholder ("Go to '...'"); empty items ("2.", "N/A - happens randomly") are dropped.
+ * The steps of a steps section, the result line that ended its list ("…⏎The deleted project still shows up."), how
+ * many items hold a template placeholder ("Go to '...'"; empty items, "2.", "N/A - happens randomly", are dropped), and
+ * `end`: the lines before it were read as the steps.
  */
-function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; placeholders: number } {
+function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; placeholders: number; end: number } {
   const steps: string[] = [];
   let listed = false;
   let unmarkedChecked = 0;
   let placeholders = 0;
-  for (const l of lines) {
-    if (steps.length >= MAX_STEPS) break;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (steps.length >= MAX_STEPS) return { steps, placeholders, end: i };
     if (l.text === '') continue;
     const marker = stepListMarker(l.text);
     const body = marker ? l.text.slice(marker.length).trim() : l.text;
@@ -143,9 +145,13 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
       continue;
     }
     listed ||= marker !== null;
-    // "1. Create 2. Delete 3. Search⏎The deleted project still shows up.": after the list, a result line ends the steps
-    // (the first few unmarked lines are checked: a 60k-line paste stays linear).
-    if (!marker && listed && !l.code && unmarkedChecked++ < UNMARKED_CHECKED && endsTheList(l.lower)) return { steps, resultLine: l.text, placeholders };
+    // "1. Create 2. Delete 3. Search⏎The deleted project still shows up.": after the list, a result line ends the steps,
+    // and so does a build / environment line ("Version 4.3.0 on Windows 11"); the first few unmarked lines are checked
+    // (a 60k-line paste stays linear).
+    if (!marker && listed && !l.code && unmarkedChecked++ < UNMARKED_CHECKED) {
+      if (endsTheList(l.lower)) return { steps, resultLine: l.text, placeholders, end: i };
+      if (isMetaLine(l.lower) && !cuesOf(l.lower).imperative) return { steps, placeholders, end: i };
+    }
     // A continuation line of the previous item (not a new marker, starts lower-case) joins it.
     const prev = steps[steps.length - 1];
     if (!marker && prev !== undefined && /^[a-z(]/.test(body) && !l.code) {
@@ -155,8 +161,8 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
     steps.push(clip(body));
   }
   // "Steps: open the shop, add two items and go to checkout.": one unlisted line that chains actions is that many steps.
-  if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps, placeholders };
-  return { steps, placeholders };
+  if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps, placeholders, end: lines.length };
+  return { steps, placeholders, end: lines.length };
 }
 
 /**
@@ -174,6 +180,10 @@ export function extractParts(text: string): Extracted {
   const parts: ReproParts = { steps: [], attachmentsMentioned: false };
   const labelled = { steps: false, expected: false, actual: false };
   const prose: Line[] = [];
+  /** Build / environment / frequency read off the line of another label, which a label of their own replaces. */
+  const guessed = new Set<'build' | 'environment' | 'frequency' | 'preconditions'>();
+  /** Prose lines that came from a steps section: read for every cue but build / environment / frequency. */
+  const stepLines = new Set<Line>();
   let listResult: string | undefined;
   /** Template text was skipped somewhere (parse-sections' templateLines, placeholder steps): the report is (partly) unfilled. */
   let templated = false;
@@ -195,7 +205,10 @@ export function extractParts(text: string): Extracted {
           for (const s of steps) if (parts.steps.length < MAX_STEPS) parts.steps.push(s);
         }
         // Template sections often hold the observed/expected text too ("1 click 2 it crashes").
-        for (const l of section.lines) prose.push(l);
+        section.lines.forEach((l, i) => {
+          prose.push(l);
+          if (i < read.end) stepLines.add(l);
+        });
         break;
       }
       case 'expected':
@@ -223,11 +236,14 @@ export function extractParts(text: string): Extracted {
         const { head, tail } = firstParagraph(section.lines);
         // "- OS: Ubuntu 22.04\n- node v20": the items without their markers.
         const value = joinLines(head.map(withoutMarkerLine));
-        if (value && !parts[section.kind]) parts[section.kind] = value;
+        // A labelled value replaces one read off another label's line (the user agent's "Gecko/20100101" as the build).
+        if (value && (!parts[section.kind] || guessed.delete(section.kind))) parts[section.kind] = value;
         // "- OS: macOS 14⏎- Browser: Firefox": every environment label adds to the environment.
         else if (value && section.kind === 'environment' && parts.environment!.length < MAX_PART) parts.environment = clip(`${parts.environment}; ${value}`);
         // "Build: 4.2 on Windows 11, always" also names the environment and frequency.
+        const known = { build: parts.build, environment: parts.environment, frequency: parts.frequency };
         for (const l of head) fillMeta(l.lower, l.text, parts);
+        for (const k of ['build', 'environment', 'frequency'] as const) if (known[k] === undefined && parts[k] !== undefined) guessed.add(k);
         if (section.kind === 'preconditions') for (const l of head) prose.push(l);
         for (const l of tail) prose.push(l);
         break;
@@ -240,7 +256,7 @@ export function extractParts(text: string): Extracted {
     }
   }
 
-  const scan = scanProse(prose, parts);
+  const scan = scanProse(prose, parts, stepLines);
   const { counts, features } = scan;
   const inferredSteps = scan.inferredSteps.length;
   const evidence = learnedEvidence(reportFeatures(text, { features, labelled, parts, inferredSteps, knownSentences: scan.knownSentences }, modelVocabulary()));
@@ -326,20 +342,27 @@ function withoutMarkerLine(l: Line): Line {
   return text === l.text ? l : lineOf(text, l.code);
 }
 const metaValue = (text: string): string => clip(withoutMarker(text));
+/** "Build 20020425:", "build I20040529", "Release 4.2": a line naming the build, not a "Build the project" step. */
+const BUILD_HEADER = /^(?:build|release)(?: id| identifier| number)?\s?[:#]?\s?v?[a-z]?\d/;
 
 /** "The app crashes with:" + the exception line under it → one actual result. */
 export function withErrorText(failure: string, exceptionLine: string | undefined): string {
   return exceptionLine !== undefined && failure.trimEnd().endsWith(':') ? `${failure.trimEnd()} ${exceptionLine.trim()}` : failure;
 }
 
-/** Environment, build, frequency and attachment mentions of one line, for the parts not yet known. */
-function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCues): void {
+/**
+ * Environment, build, frequency and attachment mentions of one line, for the parts not yet known. A step ("2. Close all
+ * other windows", "Enter 12.03.2024 in the date field") names no environment, build or frequency: `step` lines give
+ * only the attachment mention.
+ */
+function fillMeta(lower: string, text: string, parts: ReproParts, known?: LineCues, step = false): void {
   if (text === '') return;
   const c = known ?? cuesOf(lower);
+  if (c.attachment) parts.attachmentsMentioned = true;
+  if (step) return;
   if (c.frequency && !parts.frequency) parts.frequency = metaValue(text);
   if (c.build && !parts.build) parts.build = metaValue(text);
   if (c.environment && !parts.environment) parts.environment = metaValue(text);
-  if (c.attachment) parts.attachmentsMentioned = true;
 }
 
 /** Reads the unlabelled prose line by line and fills in parts the labels did not give. */
@@ -382,15 +405,23 @@ export function inlineListItems(text: string): string[] | null {
   }).filter((p) => p.trim() !== '');
 }
 
-/** The prose lines cut into sentences (code and list items stay whole: a step may take two sentences), at most `max` non-empty ones. */
-export function proseSentences(lines: Line[], max = MAX_CUE_LINES): Line[] {
+/**
+ * The prose lines cut into sentences (code and list items stay whole: a step may take two sentences), at most `max`
+ * non-empty ones. The pieces of a line in `marked` are added to it.
+ */
+export function proseSentences(lines: Line[], max = MAX_CUE_LINES, marked?: Set<Line>): Line[] {
   const out: Line[] = [];
+  const piece = (from: Line, text: string): void => {
+    const l = lineOf(text, false);
+    if (marked?.has(from)) marked.add(l);
+    out.push(l);
+  };
   for (const l of lines) {
     if (l.text === '') continue;
     if (out.length >= max) break;
     const items = l.code ? null : inlineListItems(l.text);
     if (items) {
-      for (const item of items) if (out.length < max) out.push(lineOf(item, false));
+      for (const item of items) if (out.length < max) piece(l, item);
       continue;
     }
     if (l.code || !mayHoldTwoSentences(l.text) || listMarker(l.text)) {
@@ -399,13 +430,13 @@ export function proseSentences(lines: Line[], max = MAX_CUE_LINES): Line[] {
     }
     const pieces = l.text.split(SENTENCE_BREAK);
     if (pieces.length === 1) out.push(l);
-    else for (const p of pieces) if (p !== '' && out.length < max) out.push(lineOf(p, false));
+    else for (const p of pieces) if (p !== '' && out.length < max) piece(l, p);
   }
   return out;
 }
 
-function scanProse(proseLines: Line[], parts: ReproParts): Scan {
-  const lines = proseSentences(proseLines);
+function scanProse(proseLines: Line[], parts: ReproParts, stepLines: Set<Line>): Scan {
+  const lines = proseSentences(proseLines, MAX_CUE_LINES, stepLines);
   const count: StepCounts = { listRun: 0, imperative: 0, conditional: 0, firstPerson: 0, reproTalk: 0, code: 0 };
   const raw = emptyRawCounts();
   const inferredSteps: string[] = [];
@@ -475,7 +506,10 @@ function scanProse(proseLines: Line[], parts: ReproParts): Scan {
       // "We couldn't reproduce it" is about the report, not what the bug does; "Open any issue" is a step.
       if (actualLines.length < 5) actualLines.push(stripListMarker(line.text));
     }
-    fillMeta(line.lower, line.text, parts, c);
+    // A line of a steps section or an imperative step names no build, environment or frequency of the report
+    // ("Build 20020425:" opens with the noun, not the verb).
+    const step = stepLines.has(line) || (c.imperative && !opensWithNounSubject(line.lower) && !BUILD_HEADER.test(line.lower));
+    fillMeta(line.lower, line.text, parts, c, step);
   }
   closeRun();
 

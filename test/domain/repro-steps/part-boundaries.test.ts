@@ -367,3 +367,34 @@ describe('run-on sentences share one action-chain reader', () => {
     expect(analyseReproSteps({ description: 'When I open the cart and I click Pay, the page crashes.' }).parts.steps).toEqual(['Open the cart', 'Click Pay']);
   });
 });
+
+describe('build, environment and frequency are not read from the steps', () => {
+  it('a step that names windows, a date or a version is a step, not the build or environment', () => {
+    const a = analyseReproSteps({
+      description: 'Steps to reproduce:\n1. Open the report\n2. Close all other windows\n3. Enter 12.03.2024 in the date field\n4. Click Export every time\nExpected: a CSV\nActual: an empty file',
+    });
+    expect(a.parts.steps).toContain('Close all other windows');
+    expect(a.parts.environment).toBeUndefined();
+    expect(a.parts.build).toBeUndefined();
+    expect(a.parts.frequency).toBeUndefined();
+  });
+
+  it('an imperative line in prose names no environment; a day.month.year date is no build', () => {
+    const a = analyseReproSteps({ description: 'Open the browser settings and turn off cookies.\nThe export dated 12.03.2024 is empty.' });
+    expect(a.parts.environment).toBeUndefined();
+    expect(a.parts.build).toBeUndefined();
+  });
+
+  it.each([
+    ['a labelled build and environment', `${STEPS}\nBuild: 4.3.0\nEnvironment: Windows 11`, { build: '4.3.0', environment: 'Windows 11' }],
+    ['a version line in prose', `${STEPS}\n\nVersion 4.3.0 on Windows 11`, { build: 'Version 4.3.0 on Windows 11' }],
+    ['an Eclipse build header above imperative lines', 'Build 20020425:\nOpen the history view on a file.\nClick the date column.', { build: 'Build 20020425:' }],
+    [
+      'the Firefox header lines',
+      'User-Agent: Mozilla/5.0 (Windows NT 10.0; rv:121.0) Gecko/20100101 Firefox/121.0\nBuild Identifier: 20231211\n\nSteps to reproduce:\n1. Open about:preferences',
+      { build: '20231211', environment: 'Mozilla/5.0 (Windows NT 10.0; rv:121.0) Gecko/20100101 Firefox/121.0' },
+    ],
+  ])('%s still gives them', (_, description, meta) => {
+    expect(analyseReproSteps({ description }).parts).toMatchObject(meta);
+  });
+});
