@@ -256,7 +256,11 @@ const INLINE_LABEL = /(?<=[.!?])\s+(?=[A-ZÀ-Ý][\p{L} /]{0,40}:\s)/u;
  * new line, so the label opens its section as on a line of its own, and each sentence after it is a line of that section
  * (where "Version 3.1 …" can end the part). A paragraph without an inline label stays one line.
  */
-const mayHoldInlineLabel = (line: string): boolean => line.indexOf(': ') > 0 && line.indexOf(' ') < line.indexOf(': ');
+const mayHoldInlineLabel = (line: string): boolean => {
+  const colon = line.indexOf(': ');
+  // A ": " after the first word, or a second one ("Steps: open the cart. Expected: a receipt.").
+  return colon > 0 && (line.indexOf(' ') < colon || line.indexOf(': ', colon + 2) > 0);
+};
 
 export function atInlineLabels(line: string): string[] {
   if (!mayHoldInlineLabel(line) || !INLINE_LABEL.test(line)) return [line];

@@ -398,3 +398,17 @@ describe('build, environment and frequency are not read from the steps', () => {
     expect(analyseReproSteps({ description }).parts).toMatchObject(meta);
   });
 });
+
+describe('a line that opens with a one-word label and holds more labels', () => {
+  it.each(['Steps', 'Repro', 'STR'])('"%s: open the cart and click Pay. Expected: … Actual: …" gives each part', (label) => {
+    const a = analyseReproSteps({ description: `${label}: open the cart and click Pay. Expected: a receipt. Actual: error 500.` });
+    expect(a.parts.steps).toEqual(['Open the cart', 'Click Pay']);
+    expect(a.parts.expected).toBe('a receipt.');
+    expect(a.parts.actual).toBe('error 500.');
+  });
+
+  it('a single labelled line with a colon later in it stays one part', () => {
+    const a = analyseReproSteps({ description: 'Steps:\n1. Open the cart\nExpected: the total reads: 20 EUR' });
+    expect(a.parts.expected).toBe('the total reads: 20 EUR');
+  });
+});
