@@ -70,7 +70,7 @@ test('creates a bug with bad steps, follows the hints, and saves the field with 
   await editor.locator('[data-finding]').first().waitFor({ state: 'detached' });
   await editor.getByTestId('repro-verdict').getByText('Clear').waitFor();
   expect(await findings(editor)).toEqual([]);
-  await editor.getByTestId('repro-status').getByText('Added to the form: 3 step(s), build 4.3.0-rc.1 (1203).').waitFor();
+  await editor.getByTestId('repro-form-state').getByText('Added to the form: 3 step(s), build 4.3.0-rc.1 (1203).').waitFor();
   await page.getByTestId('repro-captured').getByText('Value captured from the editor').waitFor();
 
   await dialog.getByRole('button', { name: 'Create' }).click();
@@ -180,7 +180,7 @@ test("Create refuses a filled field without steps, expected and actual with the 
   const dialog = page.getByRole('dialog', { name: 'Create bug' });
   await dialog.getByLabel('Summary').fill('VAT is wrong at checkout');
   await editor.getByLabel('Expected result').fill('VAT 20%');
-  await editor.getByTestId('repro-status').getByText('Added to the form: 0 step(s).').waitFor();
+  await editor.getByTestId('repro-form-state').getByText('Added to the form: 0 step(s).').waitFor();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await dialog.getByText('Reproduction steps: Reproduction steps need at least one step, the expected result and the actual result: add the missing ones or leave the field empty.').waitFor();
   expect(session.ws.store.get().issues.length).toBe(before);

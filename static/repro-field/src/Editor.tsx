@@ -2,17 +2,16 @@
  * The structured editor (edit entry point): preconditions, ordered steps (add, reorder, delete, all from the
  * keyboard), expected, actual, environment, build and frequency, with the live check beside it. Pasting a
  * multi-line report into a step splits it into steps and parts. In the create dialog every change is handed to
- * the form with view.submit (Jira saves it on Create); on the issue view, Save submits and Cancel closes.
+ * the form at once with view.submit (Jira saves it on Create); on the issue view, Save submits and Cancel closes.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { CheckPanel } from './CheckPanel';
-import { fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, sizeNotice, toValue, valueSize, type Draft, type TextPart } from './draft';
+import { formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, sizeNotice, toValue, valueSize, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
 
-const SUBMIT_DELAY_MS = 300;
 const FREQUENCIES = ['Every time', 'Often (more than half the time)', 'Sometimes', 'Once so far'];
 
 export function Editor({ field }: { field: FieldContext }) {
@@ -43,7 +42,8 @@ export function Editor({ field }: { field: FieldContext }) {
     focusStep.current = null;
   });
 
-  // Create dialog: hand every settled change to the form (Jira keeps the latest submitted value until Create).
+  // Create dialog: hand every change to the form at once (Jira keeps the latest submitted value until Create). A
+  // delayed hand-over lost the last edit when Create was clicked, or the frame closed, before it ran.
   const valueKey = JSON.stringify(value);
   const firstRender = useRef(true);
   useEffect(() => {
@@ -52,13 +52,10 @@ export function Editor({ field }: { field: FieldContext }) {
       firstRender.current = false;
       if (value === null) return;
     }
-    const timer = setTimeout(() => {
-      submitValue(value).then(
-        () => setStatus(value ? `Added to the form: ${value.steps.length} step(s)${value.build ? `, build ${value.build}` : ''}.` : 'Cleared from the form.'),
-        (e: unknown) => setProblem(`The form did not take the steps: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    }, SUBMIT_DELAY_MS);
-    return () => clearTimeout(timer);
+    submitValue(value).then(
+      () => setProblem(null),
+      (e: unknown) => setProblem(`The form did not take the steps: ${e instanceof Error ? e.message : String(e)}`),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [valueKey, inCreate]);
 
@@ -235,7 +232,11 @@ export function Editor({ field }: { field: FieldContext }) {
         <div className="rt-muted" role="status" aria-live="polite" data-testid="repro-status">
           {status}
         </div>
-        {inCreate ? null : (
+        {inCreate ? (
+          <div className="rt-muted" data-testid="repro-form-state">
+            {formState(value)}
+          </div>
+        ) : (
           <div className="rt-row">
             <button type="submit" className="rt-primary" disabled={saving}>
               {saving ? 'Saving…' : 'Save'}

@@ -97,6 +97,12 @@ export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldVa
   return { draft: next, appended, notApplied };
 }
 
+/** The line under the create dialog's editor: what the form holds. */
+export function formState(value: ReproStepsFieldValueDto | null): string {
+  if (value === null) return 'Nothing in the form: the field stays empty.';
+  return `Added to the form: ${value.steps.length} step(s)${value.build ? `, build ${value.build}` : ''}.`;
+}
+
 /**
  * A paste kept as it was typed, for when it could not be split: one step per non-blank line, a line longer than a
  * step may be going on in the next step.
