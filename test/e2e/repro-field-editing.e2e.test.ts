@@ -42,3 +42,27 @@ test('Create clicked right after the last edit saves that edit', async () => {
   expect(storedField(key)).toEqual({ steps: ['Open the cart'], expected: 'The order is paid', actual: 'Error 502', build: '4.3.0-rc.2' });
   await page.close();
 });
+
+test('a trace longer than a box keeps what fits and lists the rest, to attach as a log', async () => {
+  const { page, editor } = await createEditor();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const trace = `java.lang.IllegalStateException: Invoice not found\n${Array.from({ length: 60 }, (_, i) => `\tat com.acme.billing.InvoiceService.load(InvoiceService.java:${100 + i})`).join('\n')}`;
+  expect(trace.length).toBe(4_010);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), trace);
+  await editor.getByLabel('Actual result').focus();
+  await page.keyboard.press('Control+V');
+
+  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe(trace.slice(0, 2_000));
+  const notApplied = editor.getByTestId('repro-not-applied');
+  await expect(notApplied.textContent()).resolves.toMatch(/Not applied \(no room left\).*attach the log/);
+  await expect(notApplied.locator('li').allTextContents()).resolves.toEqual([`Actual result, past its 2,000 characters: ${trace.slice(2_000)}`]);
+
+  // Typing on in the full box adds to the list instead of vanishing.
+  await editor.getByLabel('Actual result').press('End');
+  await page.keyboard.type('!?');
+  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe(trace.slice(0, 2_000));
+  await expect(notApplied.locator('li').allTextContents()).resolves.toEqual([`Actual result, past its 2,000 characters: ${trace.slice(2_000)}`, 'Actual result, past its 2,000 characters: !?']);
+  await notApplied.getByRole('button', { name: 'Hide this list' }).click();
+  await expect(notApplied.count()).resolves.toBe(0);
+  await page.close();
+});

@@ -9,7 +9,7 @@ import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MA
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { CheckPanel } from './CheckPanel';
-import { formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, sizeNotice, toValue, valueSize, type Draft, type TextPart } from './draft';
+import { addCut, cutLine, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
 
 const FREQUENCIES = ['Every time', 'Often (more than half the time)', 'Sometimes', 'Once so far'];
@@ -26,6 +26,8 @@ export function Editor({ field }: { field: FieldContext }) {
   const [notApplied, setNotApplied] = useState<string[]>([]);
   /** Sentences of the last split paste that went into no box (an intro above labelled steps, a greeting). */
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  /** Typed or pasted text that did not fit in its box (2,000 characters), shown for the writer to place. */
+  const [cuts, setCuts] = useState<Cut[]>([]);
   const [saving, setSaving] = useState(false);
   const value = toValue(draft);
   // The latest draft, for merging a paste whose split comes back after later renders.
@@ -59,7 +61,16 @@ export function Editor({ field }: { field: FieldContext }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [valueKey, inCreate]);
 
-  const setPart = (k: TextPart) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  /** The box's new text, cut to its limit; what was cut goes to the "Not applied" list. */
+  const keepWhatFits = (box: string, before: string, after: string, max: number): string => {
+    const { text, left } = fitEdit(before, after, max);
+    if (left !== '') setCuts((c) => addCut(c, { box, max, text: left }));
+    return text;
+  };
+  const setPart = (k: TextPart) => (e: { target: { value: string } }) => {
+    const text = keepWhatFits(PART_LABELS[k], draft[k], e.target.value, REPRO_MAX_TEXT_LENGTH);
+    setDraft((d) => ({ ...d, [k]: text }));
+  };
   const setSteps = (steps: string[], focus?: number) => {
     if (focus !== undefined) focusStep.current = focus;
     setDraft((d) => ({ ...d, steps }));
@@ -138,13 +149,13 @@ export function Editor({ field }: { field: FieldContext }) {
   const textArea = (k: TextPart, hint: string) => (
     <div>
       <label htmlFor={`repro-${k}`}>{PART_LABELS[k]}</label>
-      <textarea id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} maxLength={REPRO_MAX_TEXT_LENGTH} rows={2} placeholder={hint} />
+      <textarea id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} rows={2} placeholder={hint} />
     </div>
   );
   const line = (k: TextPart, hint: string, list?: string) => (
     <div>
       <label htmlFor={`repro-${k}`}>{PART_LABELS[k]}</label>
-      <input id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} maxLength={REPRO_MAX_TEXT_LENGTH} placeholder={hint} list={list} />
+      <input id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} placeholder={hint} list={list} />
     </div>
   );
 
@@ -160,8 +171,17 @@ export function Editor({ field }: { field: FieldContext }) {
       >
         {problem ? <ErrorBanner error={problem} /> : null}
         {pasteProblem ? <ErrorBanner error={pasteProblem} /> : null}
-        <PasteLeftovers testId="repro-not-applied" kind="warning" intro="Not applied from the paste (no room left), copy it where it belongs:" items={notApplied} />
-        <PasteLeftovers testId="repro-unplaced" kind="info" intro="Not placed in any box by the paste; copy what belongs to the bug where it fits:" items={unplaced} />
+        <Leftovers
+          testId="repro-not-applied"
+          kind="warning"
+          intro="Not applied (no room left): copy it where it belongs, or attach the log to the issue and quote only the error line here:"
+          items={[...notApplied, ...cuts.map(cutLine)]}
+          onDismiss={() => {
+            setNotApplied([]);
+            setCuts([]);
+          }}
+        />
+        <Leftovers testId="repro-unplaced" kind="info" intro="Not placed in any box by the paste; copy what belongs to the bug where it fits:" items={unplaced} />
         {field.invalid ? <Banner kind="warning">The stored value did not fit this field's shape; start again from an empty form.</Banner> : null}
         {textArea('preconditions', 'Logged in as a guest; cart has 2 items')}
         <fieldset className="rt-steps">
@@ -181,12 +201,11 @@ export function Editor({ field }: { field: FieldContext }) {
                     stepRefs.current[i] = el;
                   }}
                   value={step}
-                  maxLength={REPRO_MAX_STEP_LENGTH}
                   aria-describedby="repro-steps-help"
                   placeholder={i === 0 ? 'Open …' : 'Click …'}
                   onChange={(e) => {
                     const steps = [...draft.steps];
-                    steps[i] = e.target.value;
+                    steps[i] = keepWhatFits(`Step ${i + 1}`, step, e.target.value, REPRO_MAX_STEP_LENGTH);
                     setSteps(steps);
                   }}
                   onKeyDown={onStepKey(i)}
@@ -256,18 +275,26 @@ export function Editor({ field }: { field: FieldContext }) {
   );
 }
 
-/** Text of the last paste the editor did not put anywhere, listed for the writer to place by hand. */
-function PasteLeftovers({ testId, kind, intro, items }: { testId: string; kind: 'warning' | 'info'; intro: string; items: string[] }) {
+/** Text the editor did not put anywhere (a paste's leftovers, what passed a box's limit), for the writer to place by hand. */
+function Leftovers({ testId, kind, intro, items, onDismiss }: { testId: string; kind: 'warning' | 'info'; intro: string; items: string[]; onDismiss?: () => void }) {
   if (items.length === 0) return null;
   return (
     <div data-testid={testId}>
       <Banner kind={kind}>
         {intro}
-        <ul>
-          {items.map((t) => (
-            <li key={t}>{t}</li>
+        {/* Focusable: a long trace scrolls inside the list, and the keyboard must reach it to scroll and copy. */}
+        <ul className="rt-leftovers" tabIndex={0} aria-label="Text to place by hand">
+          {items.map((t, i) => (
+            <li key={i} className="rt-pre">
+              {t}
+            </li>
           ))}
         </ul>
+        {onDismiss ? (
+          <button type="button" className="rt-subtle" onClick={onDismiss}>
+            Hide this list
+          </button>
+        ) : null}
       </Banner>
     </div>
   );

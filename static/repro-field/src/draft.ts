@@ -104,6 +104,35 @@ export function formState(value: ReproStepsFieldValueDto | null): string {
 }
 
 /**
+ * An edit of a box (typing or a paste) checked against the box's limit: the text that was there stays, the inserted
+ * text is cut to the room left, and what was cut is returned in `left` to show the writer (never dropped silently).
+ */
+export function fitEdit(before: string, after: string, max: number): { text: string; left: string } {
+  if (after.length <= max) return { text: after, left: '' };
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  const inserted = after.slice(start, after.length - end);
+  const room = Math.max(0, max - (after.length - inserted.length));
+  return { text: after.slice(0, start) + inserted.slice(0, room) + after.slice(after.length - end), left: inserted.slice(room) };
+}
+
+/** Text cut from a box because it passed the box's limit. */
+export type Cut = { box: string; max: number; text: string; /** Made of single keys typed on. */ typed?: boolean };
+
+/** Adds a cut to the list; keys typed on in a full box (one-character cuts in a row) make one entry. */
+export function addCut(cuts: Cut[], cut: Cut): Cut[] {
+  const last = cuts[cuts.length - 1];
+  const typingOn = last !== undefined && last.box === cut.box && cut.text.length === 1 && last.typed === true;
+  if (typingOn) return [...cuts.slice(0, -1), { ...last, text: last.text + cut.text }];
+  return [...cuts, { ...cut, typed: cut.text.length === 1 }];
+}
+
+/** A cut as the "Not applied" list shows it. */
+export const cutLine = (c: Cut): string => `${c.box}, past its ${c.max.toLocaleString('en')} characters: ${c.text}`;
+
+/**
  * A paste kept as it was typed, for when it could not be split: one step per non-blank line, a line longer than a
  * step may be going on in the next step.
  */

@@ -19,7 +19,7 @@ const css = `
 .rt-grid3 { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
 .rt-parts { list-style: none; padding: 0; margin: 8px 0; display: flex; gap: 12px; flex-wrap: wrap; }
 .rt-findings { padding-left: 16px; } .rt-findings li { margin: 6px 0; }
-.rt-pre { white-space: pre-wrap; } .rt-dl dt { font-size: 12px; font-weight: 600; color: var(--rt-subtle); } .rt-dl dd { margin: 0 0 6px; }
+.rt-pre { white-space: pre-wrap; } .rt-leftovers { max-height: 12em; overflow: auto; } .rt-dl dt { font-size: 12px; font-weight: 600; color: var(--rt-subtle); } .rt-dl dd { margin: 0 0 6px; }
 `;
 
 function ReproField() {

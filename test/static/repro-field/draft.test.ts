@@ -1,6 +1,6 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
 import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH } from '@rt/contracts';
-import { fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
+import { addCut, fitEdit, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
   it.each([
@@ -83,5 +83,28 @@ describe('mergeSplit keeps what is already there and what was pasted', () => {
     expect(draft.steps.slice(0, 3)).toEqual(['Step 1', 'Click Pay', 'Step 2']);
     expect(draft.steps.at(-1)).toBe(`Step ${REPRO_MAX_STEPS - 1}`);
     expect(notApplied).toEqual([`1 step(s) from "Click Confirm" on (a bug has at most ${REPRO_MAX_STEPS} steps)`, 'Actual result: No VAT line']);
+  });
+});
+
+describe('fitEdit (a box never cuts text silently)', () => {
+  it('keeps an edit within the limit as it is', () => {
+    expect(fitEdit('Error', 'Error 502', 10)).toEqual({ text: 'Error 502', left: '' });
+  });
+
+  it('keeps the text that was there and cuts only what was inserted, wherever it was inserted', () => {
+    expect(fitEdit('', 'abcdefghij', 4)).toEqual({ text: 'abcd', left: 'efghij' });
+    expect(fitEdit('Error: ', 'Error: stack trace', 10)).toEqual({ text: 'Error: sta', left: 'ck trace' });
+    expect(fitEdit('ab|cd', 'ab|XYZcd', 6)).toEqual({ text: 'ab|Xcd', left: 'YZ' });
+    // A full box: what is typed is what is cut.
+    expect(fitEdit('abcd', 'abcde', 4)).toEqual({ text: 'abcd', left: 'e' });
+  });
+});
+
+describe('addCut', () => {
+  it('lists each cut; keys typed on in a full box make one entry', () => {
+    const pasted = addCut([], { box: 'Actual result', max: 2000, text: 'at Foo.bar' });
+    const typed = addCut(addCut(pasted, { box: 'Actual result', max: 2000, text: '!' }), { box: 'Actual result', max: 2000, text: '?' });
+    expect(typed.map((c) => c.text)).toEqual(['at Foo.bar', '!?']);
+    expect(addCut(typed, { box: 'Step 1', max: 2000, text: 'x' }).map((c) => c.text)).toEqual(['at Foo.bar', '!?', 'x']);
   });
 });
