@@ -133,11 +133,35 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
   let listed = false;
   let unmarkedChecked = 0;
   let placeholders = 0;
+  /** Nesting level of the list's first item; an item nested deeper belongs to the step above it. */
+  let topLevel = -1;
+  /** The last step came from a line of prose (not code): a code block under it is part of it. */
+  let proseStep = false;
+  const join = (text: string): void => {
+    const prev = steps[steps.length - 1]!;
+    if (prev.length < MAX_PART) steps[steps.length - 1] = clip(`${prev}\n${text}`);
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (steps.length >= MAX_STEPS) return { steps, placeholders, end: i };
     if (l.text === '') continue;
+    // "1. Create docker-compose.yml:⏎```yaml⏎services: …```": the code is the step's, not steps of its own (code lines
+    // before any step, "$ npm install⏎$ npm test", stay one step each).
+    if (l.code && proseStep) {
+      join(l.text);
+      continue;
+    }
     const marker = stepListMarker(l.text);
+    if (marker && !l.code) {
+      // "1. Create two issues⏎   - RT-1⏎   - RT-2": a nested item is a detail of the step above it.
+      const level = nestLevel(l);
+      if (topLevel < 0) topLevel = level;
+      else if (level >= topLevel + 2 && proseStep) {
+        const body = l.text.slice(marker.length).trim();
+        if (body !== '') join(`- ${body}`);
+        continue;
+      }
+    }
     const body = marker ? l.text.slice(marker.length).trim() : l.text;
     if (body === '' || isEmptyItem(body)) continue;
     if (!l.code && QUOTED_ELLIPSIS.test(body)) {
@@ -159,10 +183,18 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
       continue;
     }
     steps.push(clip(body));
+    proseStep = !l.code;
   }
   // "Steps: open the shop, add two items and go to checkout.": one unlisted line that chains actions is that many steps.
   if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps, placeholders, end: lines.length };
   return { steps, placeholders, end: lines.length };
+}
+
+/** Indentation of a list item, a wiki item's extra "#" / "*" counting as two spaces each ("#* sub item"). */
+function nestLevel(l: Line): number {
+  let i = 0;
+  while (i < 4 && (l.text[i] === '#' || l.text[i] === '*')) i++;
+  return l.indent + (i > 1 ? (i - 1) * 2 : 0);
 }
 
 /**

@@ -19,6 +19,8 @@ export type Line = {
   readonly text: string;
   readonly lower: string;
   readonly code: boolean;
+  /** Leading white space of the line as written (a tab counts 4): tells a nested list item from its parent. */
+  readonly indent: number;
 };
 
 export type Section = {
@@ -122,7 +124,7 @@ export function parseSections(text: string): ParsedText {
       return;
     }
     afterWikiItem = trimmed.startsWith('#');
-    current.lines.push(lineOf(trimmed, false));
+    current.lines.push(lineOf(trimmed, false, indentOf(raw)));
   };
   for (const line of lines) {
     if (inFence || sections.length > MAX_SECTIONS || !mayHoldInlineLabel(line)) read(line);
@@ -295,7 +297,7 @@ export function withoutLeadingEmoji(line: string): string {
 /** `lower` is computed on first use: cue checks read at most MAX_CUE_LINES lines of a 60k-line log. */
 class LazyLine implements Line {
   private lowered: string | undefined;
-  constructor(readonly text: string, readonly code: boolean) {}
+  constructor(readonly text: string, readonly code: boolean, readonly indent: number) {}
   get lower(): string {
     return (this.lowered ??= this.text.toLowerCase());
   }
@@ -308,6 +310,18 @@ function withoutWikiHeading(s: string): string {
     : s;
 }
 
-export function lineOf(text: string, code: boolean): Line {
-  return new LazyLine(text, code);
+export function lineOf(text: string, code: boolean, indent = 0): Line {
+  return new LazyLine(text, code, indent);
+}
+
+/** Leading spaces and tabs (a tab counts 4), read up to the first other character. */
+function indentOf(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) n++;
+    else if (c === 9) n += 4;
+    else break;
+  }
+  return n;
 }

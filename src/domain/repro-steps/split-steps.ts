@@ -30,9 +30,15 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
       .filter((s) => s.kind === 'intro' || s.kind === 'body')
       .flatMap((s) => s.lines)
       .flatMap((l) => inlineListItems(l.text)?.map((item) => lineOf(item, false)) ?? [l]);
-    const listed = lines.filter((l) => stepListMarker(l.text) !== null);
+    // List items, and the code blocks under them (stepsFromLines joins a block to the step above it); a code line
+    // that looks like an item ("- web" in YAML) is code, not an item.
+    let items = 0;
+    const listed = lines.filter((l) => {
+      if (!l.code && stepListMarker(l.text) !== null) return ++items > 0;
+      return l.code && items > 0;
+    });
     let steps: string[];
-    if (listed.length >= 2) {
+    if (items >= 2) {
       steps = stepsFromLines(listed);
     } else {
       // With a trace in the paste, its code lines ("title.strip()") are part of it too.

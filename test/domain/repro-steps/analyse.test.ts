@@ -68,17 +68,18 @@ describe('analyseReproSteps on descriptions', () => {
     expect(a.parts.frequency).toContain('Always');
   });
 
-  it('reads Jira wiki markup: h1.–h6. headings as labels, "#" / "*" lines as list items', () => {
+  it('reads Jira wiki markup: h1.–h6. headings as labels, "#" / "*" lines as list items ("##" nested under the item above)', () => {
     const a = analyseReproSteps({
       summary: 'Save fails',
       description: 'h3. Steps to reproduce\n# Open settings\n# Click *Save*\n## Wait a second\nh3. Expected result\nThe settings are saved.\nh2. Actual result\nAn error 500 is shown.\nh3. Environment\n* Chrome 126 on Windows 11, build 4.2.1',
     });
-    expect(a.parts.steps).toEqual(['Open settings', 'Click *Save*', 'Wait a second']);
+    expect(a.parts.steps).toEqual(['Open settings', 'Click *Save*\n- Wait a second']);
     expect(a.parts.expected).toBe('The settings are saved.');
     expect(a.parts.actual).toBe('An error 500 is shown.');
     expect(a.parts.environment).toContain('Windows 11');
     expect(a.verdict).toBe('clear');
-    expect(splitIntoSteps('# Open settings\n# Click Save\n#* Reload').steps).toEqual(['Open settings', 'Click Save', 'Reload']);
+    expect(splitIntoSteps('# Open settings\n# Click Save\n#* Reload').steps).toEqual(['Open settings', 'Click Save\n- Reload']);
+    expect(splitIntoSteps('# Open settings\n# Click Save\n# Reload').steps).toEqual(['Open settings', 'Click Save', 'Reload']);
   });
 
   it('drops empty template items ("2", "3") from a steps section', () => {

@@ -412,3 +412,44 @@ describe('a line that opens with a one-word label and holds more labels', () => 
     expect(a.parts.expected).toBe('the total reads: 20 EUR');
   });
 });
+
+describe('code and nested lists inside a step list', () => {
+  const compose = '## Steps to reproduce\n1. Create `docker-compose.yml`:\n   ```yaml\n   services:\n     web:\n       image: nginx:1.25\n   ```\n2. Run `docker compose up -d`\n3. Run `docker compose ps`';
+
+  it('a fenced block under a step belongs to that step', () => {
+    const a = analyseReproSteps({ description: `${compose}\n\n## Expected\n\`web\` is running.` });
+    expect(a.parts.steps).toEqual(['Create `docker-compose.yml`:\nservices:\nweb:\nimage: nginx:1.25', 'Run `docker compose up -d`', 'Run `docker compose ps`']);
+  });
+
+  it('a wiki {code} block between items belongs to the item above it', () => {
+    const a = analyseReproSteps({ description: "*Steps:*\n# Call the endpoint\n{code:bash}\ncurl -X POST https://api.example.com/v1/orders -d '{\"qty\": 0}'\n{code}\n# Check the response" });
+    expect(a.parts.steps).toEqual(["Call the endpoint\ncurl -X POST https://api.example.com/v1/orders -d '{\"qty\": 0}'", 'Check the response']);
+  });
+
+  it('commands in a block before any step are still one step each', () => {
+    const a = analyseReproSteps({ description: 'Steps:\n```\n$ npm install\n$ npm test\n```\nExpected: tests pass' });
+    expect(a.parts.steps).toEqual(['$ npm install', '$ npm test']);
+  });
+
+  it.each([
+    ['markdown', 'Repro:\n1. Create two issues\n   - RT-1 "Blocker"\n   - RT-2 "Blocked"\n2. Link RT-2 to RT-1\n3. Open the Dependencies tab'],
+    ['ADF', doc({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Repro' }] }, {
+      type: 'orderedList',
+      content: [
+        { type: 'listItem', content: [para('Create two issues'), { type: 'bulletList', content: [{ type: 'listItem', content: [para('RT-1 "Blocker"')] }, { type: 'listItem', content: [para('RT-2 "Blocked"')] }] }] },
+        { type: 'listItem', content: [para('Link RT-2 to RT-1')] },
+        { type: 'listItem', content: [para('Open the Dependencies tab')] },
+      ],
+    })],
+    ['Jira wiki', 'Steps:\n# Create two issues\n#* RT-1 "Blocker"\n#* RT-2 "Blocked"\n# Link RT-2 to RT-1\n# Open the Dependencies tab'],
+  ])('a nested list (%s) is the detail of the step above it', (_, description) => {
+    expect(analyseReproSteps({ description }).parts.steps).toEqual([
+      'Create two issues\n- RT-1 "Blocker"\n- RT-2 "Blocked"', 'Link RT-2 to RT-1', 'Open the Dependencies tab',
+    ]);
+  });
+
+  it('a pasted list keeps the code under its first item', () => {
+    const v = splitIntoSteps('1. Create docker-compose.yml:\n```yaml\nservices:\n  - web\n```\n2. Run docker compose up\n3. Open localhost');
+    expect(v.steps).toEqual(['Create docker-compose.yml:\nservices:\n- web', 'Run docker compose up', 'Open localhost']);
+  });
+});
