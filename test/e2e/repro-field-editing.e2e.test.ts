@@ -66,3 +66,13 @@ test('a trace longer than a box keeps what fits and lists the rest, to attach as
   await expect(notApplied.count()).resolves.toBe(0);
   await page.close();
 });
+
+test("the issue view's hints name the field's boxes, one Edit away", async () => {
+  const page = await session.openAs('rt-dev-elif', '#/browse/RT-4');
+  const view = page.frameLocator('iframe[title="Reproduction steps"]');
+  await view.getByText('from the Reproduction steps field').waitFor();
+  await expect(view.locator('[data-finding="NO_BUILD"]').textContent()).resolves.toMatch(/Edit, then fill the Build \/ version box: the app version or build number/);
+  await expect(view.locator('[data-finding="NO_ENVIRONMENT"]').textContent()).resolves.toMatch(/Edit, then fill the Environment box/);
+  await expect(view.getByTestId('repro-check').textContent()).resolves.not.toMatch(/Add "(Build|Environment):/);
+  await page.close();
+});

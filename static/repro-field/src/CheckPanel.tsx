@@ -1,7 +1,7 @@
 /** The analyser's check: score, verdict lozenge, which parts were found, and each finding with its hint. */
 import type { ReproAnalysisDto } from '@rt/contracts';
 import { Lozenge } from '../../shared/components';
-import { hintFor } from './box-hints';
+import { hintFor, type HintPlace } from './box-hints';
 
 const VERDICT: Record<ReproAnalysisDto['verdict'], { label: string; kind: 'success' | 'warning' | 'danger' }> = {
   clear: { label: 'Clear', kind: 'success' },
@@ -11,10 +11,10 @@ const VERDICT: Record<ReproAnalysisDto['verdict'], { label: string; kind: 'succe
 const SEVERITY = { error: 'danger', warning: 'warning', info: 'info' } as const;
 
 /**
- * `inEditor`: shown beside the structured editor, where hints name the editor's boxes rather than telling the
- * writer to type "Expected: …" labels.
+ * `place`: beside the editor or on the issue view; for the field's own analysis the hints name the field's boxes
+ * (on the view: "Edit, then …") rather than telling the writer to type "Expected: …" labels.
  */
-export function CheckPanel({ analysis, checking = false, inEditor = false }: { analysis: ReproAnalysisDto | null; checking?: boolean; inEditor?: boolean }) {
+export function CheckPanel({ analysis, checking = false, place = 'view' }: { analysis: ReproAnalysisDto | null; checking?: boolean; place?: HintPlace }) {
   if (!analysis) return <div className="rt-muted" role="status">{checking ? 'Checking…' : 'Start writing to see the check.'}</div>;
   const v = VERDICT[analysis.verdict];
   // Build and environment each have their own row, found exactly when the NO_BUILD / NO_ENVIRONMENT findings are absent.
@@ -25,7 +25,6 @@ export function CheckPanel({ analysis, checking = false, inEditor = false }: { a
     ['Build / version', Boolean(analysis.parts.build)],
     ['Environment', Boolean(analysis.parts.environment)],
   ];
-  const boxHints = inEditor && analysis.source === 'field';
   return (
     <section aria-label="Repro steps check" aria-busy={checking} data-testid="repro-check">
       <div className="rt-row">
@@ -53,7 +52,7 @@ export function CheckPanel({ analysis, checking = false, inEditor = false }: { a
           {analysis.findings.map((f) => (
             <li key={f.code} data-finding={f.code}>
               <Lozenge kind={SEVERITY[f.severity]}>{f.severity}</Lozenge> <strong>{f.message}</strong>
-              <div className="rt-muted">{hintFor(f, boxHints)}</div>
+              <div className="rt-muted">{hintFor(f, analysis.source, place)}</div>
             </li>
           ))}
         </ul>

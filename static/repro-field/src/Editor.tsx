@@ -269,7 +269,7 @@ export function Editor({ field }: { field: FieldContext }) {
       <aside aria-label="Live check">
         <h2>Check</h2>
         {check.error ? <ErrorBanner error={check.error} onRetry={check.retry} /> : null}
-        <CheckPanel analysis={check.analysis} checking={check.checking} inEditor />
+        <CheckPanel analysis={check.analysis} checking={check.checking} place="editor" />
       </aside>
     </div>
   );

@@ -1,20 +1,34 @@
 /**
- * Hints for the structured editor: the analyser's hints tell a writer of free text to add "Expected: …" or
- * "Build: …" lines; in the editor each of those parts has its own box, so these name the box instead.
+ * Hints for the Reproduction steps field: the analyser's hints tell a writer of free text to add "Expected: …" or
+ * "Build: …" lines; the field has a box for each of those parts, so these name the box instead. On the issue view
+ * the boxes are one Edit away, so there the hint starts with "Edit, then …".
  */
 import type { ReproAnalysisDto } from '@rt/contracts';
 
-type FindingCode = ReproAnalysisDto['findings'][number]['code'];
+type Finding = ReproAnalysisDto['findings'][number];
+type FindingCode = Finding['code'];
 
 export const BOX_HINTS: Partial<Record<FindingCode, string>> = {
   EMPTY: 'Write the actions in the Steps to reproduce boxes, one per step, then fill Expected result and Actual result.',
   MISSING_STEPS: 'Write one action per step in the Steps to reproduce boxes, each starting with a verb ("Open …", "Click …"); Enter adds a step.',
   MISSING_EXPECTED: 'Fill the Expected result box: what should happen after the last step.',
   MISSING_ACTUAL: 'Fill the Actual result box: what happens instead, with the exact error text.',
-  EXPECTED_EQUALS_ACTUAL: 'Expected result is what should happen; Actual result is what you saw instead. Make the two boxes differ.',
+  EXPECTED_EQUALS_ACTUAL: 'Make the Expected result and Actual result boxes differ: Expected result is what should happen; Actual result is what you saw instead.',
   NO_BUILD: 'Fill the Build / version box: the app version or build number where you saw it.',
   NO_ENVIRONMENT: 'Fill the Environment box: OS / browser / device and versions.',
 };
 
-/** The hint to show for a finding: the box-specific one in the editor (for the field's own analysis), else the analyser's. */
-export const hintFor = (f: ReproAnalysisDto['findings'][number], inEditor: boolean): string => (inEditor ? (BOX_HINTS[f.code] ?? f.hint) : f.hint);
+/** Where the check is shown: beside the editor's boxes, or on the issue view (read-only, with Edit). */
+export type HintPlace = 'editor' | 'view';
+
+const editThen = (hint: string): string => `Edit, then ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`;
+
+/**
+ * The hint to show for a finding. For the field's own analysis: the box-specific one (the analyser's when the
+ * finding has none), led by "Edit, then" on the view. For a description's analysis: the analyser's label hint.
+ */
+export function hintFor(f: Finding, source: ReproAnalysisDto['source'], place: HintPlace): string {
+  if (source !== 'field') return f.hint;
+  const hint = BOX_HINTS[f.code] ?? f.hint;
+  return place === 'view' ? editThen(hint) : hint;
+}

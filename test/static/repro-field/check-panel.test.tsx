@@ -24,15 +24,23 @@ it('shows build and environment as separate rows, consistent with the findings',
   expect(parts(renderToStaticMarkup(<CheckPanel analysis={noEnvironment} />)).slice(3)).toEqual(['✓ Build / version', '✗ Environment']);
 });
 
-it("in the editor, names the boxes to fill instead of the analyser's label hints; elsewhere keeps them", () => {
-  const inEditor = text(renderToStaticMarkup(<CheckPanel analysis={noBuild} inEditor />));
+it("in the editor, names the boxes to fill instead of the analyser's label hints", () => {
+  const inEditor = text(renderToStaticMarkup(<CheckPanel analysis={noBuild} place="editor" />));
   expect(inEditor).toContain('Fill the Build / version box: the app version or build number where you saw it.');
   expect(inEditor).toContain('Fill the Actual result box: what happens instead, with the exact error text.');
   expect(inEditor).not.toMatch(/Add "(Build|Actual):/);
-
-  const viewer = text(renderToStaticMarkup(<CheckPanel analysis={noBuild} />));
-  expect(viewer).toContain('Add "Build: <app version or build number where you saw it>".');
   // A description's analysis has no boxes: the label hints stay even in the editor's panel.
   const fromDescription = analyseReproSteps({ description: '1. Open the cart\n2. Click Pay' }) as ReproAnalysisDto;
-  expect(text(renderToStaticMarkup(<CheckPanel analysis={fromDescription} inEditor />))).toContain('Add "Expected: <what should happen after the last step>".');
+  expect(text(renderToStaticMarkup(<CheckPanel analysis={fromDescription} place="editor" />))).toContain('Add "Expected: <what should happen after the last step>".');
+});
+
+it('on the issue view, names the boxes one Edit away for the field, and keeps the label hints for a description', () => {
+  const viewer = text(renderToStaticMarkup(<CheckPanel analysis={noBuild} />));
+  expect(viewer).toContain('Edit, then fill the Build / version box: the app version or build number where you saw it.');
+  expect(viewer).toContain('Edit, then fill the Actual result box: what happens instead, with the exact error text.');
+  expect(viewer).not.toMatch(/Add "(Build|Actual):/);
+  const vague = analyseReproSteps({ field: { steps: ["it doesn't work"], expected: 'Paid', actual: 'Error 500' } }) as ReproAnalysisDto;
+  expect(text(renderToStaticMarkup(<CheckPanel analysis={vague} />))).toContain('Edit, then replace "it doesn\'t work"');
+  const fromDescription = analyseReproSteps({ description: '1. Open the cart\n2. Click Pay' }) as ReproAnalysisDto;
+  expect(text(renderToStaticMarkup(<CheckPanel analysis={fromDescription} />))).toContain('Add "Expected: <what should happen after the last step>".');
 });
