@@ -52,4 +52,15 @@ describe('manifest jira:customField repro-steps-field', () => {
     expect(evaluate(field.formatter.expression, { steps: ['Open'] })).toBe('1 step');
     expect(evaluate(field.formatter.expression, null)).toBe('');
   });
+
+  it('shows the first line of each part in search columns, at most 60 characters with "…"', () => {
+    const trace = `java.lang.IllegalStateException: Invoice not found for order 4711 in the billing service\n${Array.from({ length: 40 }, (_, i) => `\tat com.acme.billing.InvoiceService.load(InvoiceService.java:${100 + i})`).join('\n')}`;
+    const value = { steps: ['Open the invoice', 'Click Download'], expected: '\n  The PDF downloads.\r\nIt names the order.', actual: trace, build: '4.3.0-rc.2 (1210)' };
+    const shown = evaluate(field.formatter.expression, value) as string;
+    expect(shown).toBe('2 steps · expected: The PDF downloads. · actual: java.lang.IllegalStateException: Invoice not found for orde… · build 4.3.0-rc.2 (1210)');
+    expect(shown).not.toMatch(/[\r\n]/);
+    // Exactly 60 characters still fit; a blank part is left out.
+    const sixty = 'x'.repeat(60);
+    expect(evaluate(field.formatter.expression, { steps: ['Open'], expected: sixty, actual: '  ' })).toBe(`1 step · expected: ${sixty}`);
+  });
 });
