@@ -67,6 +67,58 @@ test('a trace longer than a box keeps what fits and lists the rest, to attach as
   await page.close();
 });
 
+test('screen readers hear one check summary per change of verdict or findings, and a step move is not talked over', async () => {
+  const { page, editor } = await createEditor();
+  await editor.getByLabel('Step 1', { exact: true }).fill('Open the cart');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Click Pay');
+  await editor.getByLabel('Expected result').fill('The order is paid');
+  const summary = editor.getByTestId('repro-check-summary');
+  await editor.locator('[data-finding="MISSING_ACTUAL"]').waitFor();
+  await summary.filter({ hasText: /^Score \d+, (needs work|missing), \d+ problems?$/ }).waitFor({ state: 'attached' });
+  await expect(summary.getAttribute('aria-live')).resolves.toBe('polite');
+
+  // Record every change of every live region from here on, and the check's verdict and findings after each pause.
+  await editor.locator(':root').evaluate(() => {
+    const w = window as unknown as { heard: string[] };
+    w.heard = [];
+    const regions = () => [...document.querySelectorAll('[role=status], [aria-live], [role=alert]')];
+    const last = new Map<Node, string>(regions().map((n) => [n, (n.textContent ?? '').trim()]));
+    new MutationObserver(() => {
+      for (const n of regions()) {
+        const t = (n.textContent ?? '').trim();
+        if (t !== '' && (last.get(n) ?? '') !== t) w.heard.push(t);
+        last.set(n, t);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const checked = () =>
+    editor.getByTestId('repro-check').evaluate((el) => `${el.querySelector('[data-testid=repro-verdict]')!.textContent}:${[...el.querySelectorAll('[data-finding]')].map((f) => f.getAttribute('data-finding')).join(',')}`);
+  const keys = [await checked()];
+  await editor.getByLabel('Step 1', { exact: true }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await editor.getByTestId('repro-status').getByText('Step 1 moved to position 2.').waitFor();
+  await editor.getByLabel('Actual result').click();
+  for (const word of ['The ', 'page ', 'is ', 'blank']) {
+    await page.keyboard.type(word, { delay: 20 });
+    await page.waitForTimeout(600);
+    await editor.locator('[data-testid=repro-check][aria-busy=false]').waitFor();
+    keys.push(await checked());
+  }
+  await editor.locator('[data-finding="MISSING_ACTUAL"]').waitFor({ state: 'detached' });
+
+  const heard = await editor.locator(':root').evaluate(() => (window as unknown as { heard: string[] }).heard);
+  // The move once, then one summary per change of verdict or findings (the actual result is no longer missing),
+  // none for re-checks that found the same.
+  const changes = keys.filter((k, i) => i > 0 && k !== keys[i - 1]).length;
+  expect(changes).toBeGreaterThan(0);
+  expect(heard[0]).toBe('Step 1 moved to position 2.');
+  expect(heard.slice(1)).toHaveLength(changes);
+  for (const h of heard.slice(1)) expect(h).toMatch(/^Score \d+, (clear|needs work|missing), (no problems|1 problem|\d+ problems)$/);
+  await expect(editor.getByTestId('repro-status').textContent()).resolves.toBe('Step 1 moved to position 2.');
+  await page.close();
+});
+
 test("the issue view's hints name the field's boxes, one Edit away", async () => {
   const page = await session.openAs('rt-dev-elif', '#/browse/RT-4');
   const view = page.frameLocator('iframe[title="Reproduction steps"]');

@@ -1,4 +1,5 @@
 /** The analyser's check: score, verdict lozenge, which parts were found, and each finding with its hint. */
+import { useMemo } from 'react';
 import type { ReproAnalysisDto } from '@rt/contracts';
 import { Lozenge } from '../../shared/components';
 import { hintFor, type HintPlace } from './box-hints';
@@ -12,10 +13,11 @@ const SEVERITY = { error: 'danger', warning: 'warning', info: 'info' } as const;
 
 /**
  * `place`: beside the editor or on the issue view; for the field's own analysis the hints name the field's boxes
- * (on the view: "Edit, then …") rather than telling the writer to type "Expected: …" labels.
+ * (on the view: "Edit, then …") rather than telling the writer to type "Expected: …" labels. Not a live region:
+ * the editor announces the check once per change of verdict or findings (CheckAnnouncer).
  */
 export function CheckPanel({ analysis, checking = false, place = 'view' }: { analysis: ReproAnalysisDto | null; checking?: boolean; place?: HintPlace }) {
-  if (!analysis) return <div className="rt-muted" role="status">{checking ? 'Checking…' : 'Start writing to see the check.'}</div>;
+  if (!analysis) return <div className="rt-muted">{checking ? 'Checking…' : 'Start writing to see the check.'}</div>;
   const v = VERDICT[analysis.verdict];
   // Build and environment each have their own row, found exactly when the NO_BUILD / NO_ENVIRONMENT findings are absent.
   const parts: Array<[string, boolean]> = [
@@ -35,7 +37,7 @@ export function CheckPanel({ analysis, checking = false, place = 'view' }: { ana
           <Lozenge kind={v.kind}>{v.label}</Lozenge>
         </span>
         <span className="rt-muted">{analysis.source === 'field' ? 'from the Reproduction steps field' : 'from the description'}</span>
-        {checking ? <span className="rt-muted" role="status">Checking…</span> : null}
+        {checking ? <span className="rt-muted">Checking…</span> : null}
       </div>
       <ul className="rt-parts" aria-label="Parts found">
         {parts.map(([label, found]) => (
@@ -58,5 +60,26 @@ export function CheckPanel({ analysis, checking = false, place = 'view' }: { ana
         </ul>
       )}
     </section>
+  );
+}
+
+const problems = (n: number): string => (n === 0 ? 'no problems' : n === 1 ? '1 problem' : `${n} problems`);
+
+/** What a screen reader hears of a check: "Score 60, needs work, 3 problems". */
+export const checkSummary = (a: ReproAnalysisDto): string => `Score ${a.score}, ${VERDICT[a.verdict].label.toLowerCase()}, ${problems(a.findings.length)}`;
+
+/**
+ * One polite live summary of the check for screen readers. Its text changes only when the verdict or the set of
+ * findings does, so a re-check after every pause in typing is not announced again.
+ */
+export function CheckAnnouncer({ analysis }: { analysis: ReproAnalysisDto | null }) {
+  const key = analysis ? `${analysis.verdict}:${analysis.findings.map((f) => f.code).join(',')}` : '';
+  // `key` stands for what is announced; the score follows the findings.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const text = useMemo(() => (analysis ? checkSummary(analysis) : ''), [key]);
+  return (
+    <div className="rt-sr-only" role="status" aria-live="polite" data-testid="repro-check-summary">
+      {text}
+    </div>
   );
 }

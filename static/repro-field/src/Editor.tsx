@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type
 import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
-import { CheckPanel } from './CheckPanel';
+import { CheckAnnouncer, CheckPanel } from './CheckPanel';
 import { addCut, cutLine, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
 
@@ -270,6 +270,7 @@ export function Editor({ field }: { field: FieldContext }) {
         <h2>Check</h2>
         {check.error ? <ErrorBanner error={check.error} onRetry={check.retry} /> : null}
         <CheckPanel analysis={check.analysis} checking={check.checking} place="editor" />
+        <CheckAnnouncer analysis={check.analysis} />
       </aside>
     </div>
   );
