@@ -42,6 +42,19 @@ const EXPECTED =
 const ACTUAL =
   /\b(?:error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn[' ]?t|does not|doesnt|don[' ]?t|didn[' ]?t|did not|isn[' ]?t|is not|isnt|aren[' ]?t|are not|wasn[' ]?t|was not|won[' ]?t|will not|can[' ]?t|cannot|can not|couldn[' ]?t|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|instead|only|but|however|ignored|ignores|lost|disappear|disappears|disappeared|returns|returned|shows|showed|shown|displays|displayed|appears|appeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|bad|null|undefined|npe|warning|problem|issue|bug|still|gets|got|happens|happened|occurs|occurred|results in|resulted in|causes|caused|comes up|pops up|popped up|duplicate|duplicated)\b/;
 
+/**
+ * The words of ACTUAL that state a failure on their own ("crashes", "error", "doesn't", "wrong"). ACTUAL's others
+ * ("happens", "got", "problem", "shows", "but", "still") as often open an intro ("Happens on the mobile app:").
+ */
+const FAILURE =
+  /\b(?:error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn[' ]?t|does not|doesnt|didn[' ]?t|did not|isn[' ]?t|is not|isnt|aren[' ]?t|are not|wasn[' ]?t|was not|won[' ]?t|will not|can[' ]?t|cannot|can not|couldn[' ]?t|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|ignored|ignores|lost|disappear|disappears|disappeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|npe|duplicate|duplicated)\b/;
+
+/** A line that states a failure by itself: a FAILURE word, not a question, not an intro ending in ":". */
+export function statesFailure(lower: string): boolean {
+  const s = normaliseApostrophes(lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower).trimEnd();
+  return !s.endsWith(':') && !s.endsWith('?') && FAILURE.test(s);
+}
+
 const FREQUENCY =
   /\b(?:always|every time|everytime|each time|100%|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time|\d+\s?(?:in|out of|of|\/)\s?\d+(?: times| tries| attempts| runs)?|\d+\s?%(?: of the time)?)\b/;
 

@@ -3,7 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
-import { actionClauses, cuesOf, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
+import { actionClauses, cuesOf, statesFailure, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
 import { reportFeatures } from './text-features';
@@ -250,6 +250,8 @@ export function extractParts(text: string): Extracted {
         const { head, tail } = labelledParagraphs(section.lines);
         for (const l of tail) prose.push(l);
         const value = joinLines(head);
+        // "Expected result:⏎Actual result:" with nothing under them: a template's fields left empty.
+        if (value === undefined) templated = true;
         if (value && !isEmptyItem(value)) {
           labelled[section.kind] = true;
           // Once a part is full, later sections of the same kind add nothing (60k "Expected: …" lines stay linear).
@@ -299,7 +301,8 @@ export function extractParts(text: string): Extracted {
   if (labelled.steps && labelled.expected && !labelled.actual && features.actual === 0) evidence.actual = Math.min(evidence.actual, -1);
   // Hand-set: a description that only points at the title ("see title") or is a word or two says nothing of its own,
   // whatever the learned priors lean to (almost every dev-set report states its observed behaviour somewhere).
-  if (saysNothing(text)) for (const part of ['steps', 'expected', 'actual'] as const) evidence[part] = Math.min(evidence[part], -1);
+  const nothing = saysNothing(text);
+  if (nothing) for (const part of ['steps', 'expected', 'actual'] as const) evidence[part] = Math.min(evidence[part], -1);
   // Hand-set: one "When I open X and click Y, Z crashes" sentence walks through the steps and states the failure
   // (it fires on one dev-set report, already read as having steps, so the data cannot weigh it).
   const runOn = labelled.steps ? null : firstRunOn(prose);
@@ -313,13 +316,16 @@ export function extractParts(text: string): Extracted {
   // behaviour; the learned prior still reads a short "NPE + one line" report as lacking it), and so is a result line
   // right under the numbered steps ("…⏎=> error 502"; the dev set's steps sections hold no such line to weigh it).
   if (scan.firstTrace !== undefined || listResult !== undefined) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
+  // Hand-set: a sentence stating a failure ("The app crashes on startup.", "Saving a draft shows error 500.") is the
+  // observed result, however short the report (the learned prior reads a one-line report as lacking it).
+  if (scan.failureLines.length > 0 && !nothing) evidence.actual = Math.max(evidence.actual, THRESHOLDS.actual);
   // Hand-set: in a report holding template text (placeholders, instructions, "_No response_", "<!-- … -->"), a part that
   // no label gives and no prose line states is missing, whatever the learned priors read from the template's own words
   // ("A clear and concise description of what you expected to happen." reads as an expectation and a bug).
   if (templated) {
     if (!labelled.steps && !runOn && scan.inferredSteps.length === 0) evidence.steps = Math.min(evidence.steps, -1);
     if (!labelled.expected && scan.expectedLines.length === 0) evidence.expected = Math.min(evidence.expected, -1);
-    if (!labelled.actual && !runOn && scan.actualLines.length === 0 && scan.firstTrace === undefined && listResult === undefined)
+    if (!labelled.actual && !runOn && scan.failureLines.length === 0 && scan.actualLines.length === 0 && scan.firstTrace === undefined && listResult === undefined)
       evidence.actual = Math.min(evidence.actual, -1);
   }
   if (labelled.steps) evidence.steps += 10;
@@ -330,8 +336,10 @@ export function extractParts(text: string): Extracted {
   if (parts.steps.length === 0 && evidence.steps >= THRESHOLDS.steps)
     parts.steps.push(...scan.inferredSteps.filter((s) => !opensWithNounSubject(s.toLowerCase())).slice(0, MAX_STEPS));
   if (!parts.expected && scan.expectedLines.length > 0 && evidence.expected >= THRESHOLDS.expected) parts.expected = clip(scan.expectedLines.join('\n'));
-  if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
+  // The lines that state a failure, else the error of a trace, else the other result lines.
+  if (!parts.actual && scan.failureLines.length > 0) parts.actual = clip(scan.failureLines.join('\n'));
   else if (!parts.actual && scan.firstTrace !== undefined) parts.actual = clip(scan.exceptionLine ?? scan.firstTrace);
+  else if (!parts.actual && scan.actualLines.length > 0) parts.actual = clip(scan.actualLines.join('\n'));
   else if (!parts.actual && listResult !== undefined) parts.actual = clip(stripListMarker(listResult));
   return { parts, labelled, evidence, counts, features, inferredSteps, truncated };
 }
@@ -404,6 +412,9 @@ type Scan = {
   features: Features;
   inferredSteps: string[];
   expectedLines: string[];
+  /** Observed-result lines that state a failure ("The app crashes on startup."). */
+  failureLines: string[];
+  /** The other observed-result lines ("Happens on the mobile app:", "The total shows 19%"). */
   actualLines: string[];
   /** The first stack-trace line ("java.lang.NullPointerException", "at a.B.c(B.java:1)"), if any. */
   firstTrace: string | undefined;
@@ -474,6 +485,11 @@ function scanProse(proseLines: Line[], parts: ReproParts, stepLines: Set<Line>):
   const inferredSteps: string[] = [];
   const expectedLines: string[] = [];
   const actualLines: string[] = [];
+  const failureLines: string[] = [];
+  const addActual = (text: string): void => {
+    const to = statesFailure(text.toLowerCase()) ? failureLines : actualLines;
+    if (to.length < 5) to.push(text);
+  };
   const known = new Map<string, SentenceCues>();
   let firstTrace: string | undefined;
   let exceptionLine: string | undefined;
@@ -533,10 +549,10 @@ function scanProse(proseLines: Line[], parts: ReproParts, stepLines: Set<Line>):
       // "It shows 19%, so it should be 20%": each half to its part.
       const both = c.actual ? splitResultSentence(stripListMarker(line.text)) : null;
       if (expectedLines.length < 5) expectedLines.push(both?.expected ?? stripListMarker(line.text));
-      if (both && actualLines.length < 5) actualLines.push(both.actual);
+      if (both) addActual(both.actual);
     } else if (c.actual && !c.cannotRepro && !(c.imperative && !opensWithNounSubject(line.lower))) {
       // "We couldn't reproduce it" is about the report, not what the bug does; "Open any issue" is a step.
-      if (actualLines.length < 5) actualLines.push(stripListMarker(line.text));
+      addActual(stripListMarker(line.text));
     }
     // A line of a steps section or an imperative step names no build, environment or frequency of the report
     // ("Build 20020425:" opens with the noun, not the verb).
@@ -545,5 +561,5 @@ function scanProse(proseLines: Line[], parts: ReproParts, stepLines: Set<Line>):
   }
   closeRun();
 
-  return { counts: count, features: toFeatures(count, raw), inferredSteps, expectedLines, actualLines, firstTrace, exceptionLine, knownSentences: known };
+  return { counts: count, features: toFeatures(count, raw), inferredSteps, expectedLines, failureLines, actualLines, firstTrace, exceptionLine, knownSentences: known };
 }

@@ -191,3 +191,27 @@ describe('a template left unfilled', () => {
     expect(a.parts.steps.join('\n')).toContain('<Limit GET POST>');
   });
 });
+
+describe('the observed result of a short report and of an empty template', () => {
+  it.each(['The app crashes on startup.', 'Saving a draft shows error 500.', 'The total on the invoice is wrong.', 'Page is blank after login.'])(
+    'a one-line failure report states the actual result: %s',
+    (description) => {
+      const a = analyseReproSteps({ description });
+      expect(a.has.actual).toBe(true);
+      expect(a.parts.actual).toBe(description);
+    },
+  );
+
+  it.each(['Steps to reproduce:\n1.\n2.\n3.\nExpected result:\nActual result:', 'Steps:\nExpected:\nActual:'])('an empty template states nothing: %j', (description) => {
+    expect(analyseReproSteps({ description }).has).toMatchObject({ steps: false, expected: false, actual: false });
+  });
+
+  it.each(['Crashes.', 'see title', 'Will add details later.'])('a description that says nothing of its own states no result: %j', (description) => {
+    expect(analyseReproSteps({ description }).has.actual).toBe(false);
+  });
+
+  it('the shown actual result is the sentence that states the failure, not an intro line', () => {
+    const a = analyseReproSteps({ description: 'Happens on the mobile app:\n- Open Settings\n- Tap Notifications\n- Toggle "Email digests" off\nThe toggle is on again and the change is lost.' });
+    expect(a.parts.actual).toBe('The toggle is on again and the change is lost.');
+  });
+});
