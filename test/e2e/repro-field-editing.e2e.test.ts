@@ -67,6 +67,50 @@ test('a trace longer than a box keeps what fits and lists the rest, to attach as
   await page.close();
 });
 
+test('the create dialog says what Jira will refuse until it is filled', async () => {
+  const { page, editor } = await createEditor();
+  const formState = editor.getByTestId('repro-form-state');
+  await editor.getByLabel('Build / version').fill('4.3.0');
+  await formState.getByText('Jira will refuse these steps on Create until they have at least one step, the expected result and the actual result (or leave the field empty).').waitFor();
+  await editor.getByLabel('Step 1', { exact: true }).fill('Open the cart');
+  await editor.getByLabel('Actual result').fill('Error 502');
+  await formState.getByText('Jira will refuse these steps on Create until they have the expected result (or leave the field empty).').waitFor();
+  await editor.getByLabel('Expected result').fill('Paid');
+  await formState.getByText('Added to the form: 1 step(s), build 4.3.0.').waitFor();
+  await page.close();
+});
+
+test('✕ on a filled step offers Undo in its status, from the keyboard', async () => {
+  const { page, editor } = await createEditor();
+  await editor.getByLabel('Step 1', { exact: true }).fill('Open the cart');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Apply code SAVE10');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Click Pay');
+  await editor.getByRole('button', { name: 'Delete step 2' }).focus();
+  await page.keyboard.press('Enter');
+  await editor.getByTestId('repro-status').getByText('Step 2 deleted.').waitFor();
+  await expect(stepValues(editor)).resolves.toEqual(['Open the cart', 'Click Pay']);
+
+  // Undo follows "Add step" in the tab order.
+  await editor.getByRole('button', { name: 'Add step' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(editor.locator(':focus').textContent()).resolves.toBe('Undo');
+  await page.keyboard.press('Enter');
+  await expect(stepValues(editor)).resolves.toEqual(['Open the cart', 'Apply code SAVE10', 'Click Pay']);
+  await editor.getByTestId('repro-status').getByText('Step 2 restored.').waitFor();
+  await expect(editor.getByLabel('Step 2', { exact: true }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect(editor.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
+
+  // An empty step deleted with Backspace needs no Undo.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Backspace');
+  await editor.getByTestId('repro-status').getByText('Step 3 deleted.').waitFor();
+  await expect(editor.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
+  await page.close();
+});
+
 test('screen readers hear one check summary per change of verdict or findings, and a step move is not talked over', async () => {
   const { page, editor } = await createEditor();
   await editor.getByLabel('Step 1', { exact: true }).fill('Open the cart');

@@ -180,7 +180,7 @@ test("Create refuses a filled field without steps, expected and actual with the 
   const dialog = page.getByRole('dialog', { name: 'Create bug' });
   await dialog.getByLabel('Summary').fill('VAT is wrong at checkout');
   await editor.getByLabel('Expected result').fill('VAT 20%');
-  await editor.getByTestId('repro-form-state').getByText('Added to the form: 0 step(s).').waitFor();
+  await editor.getByTestId('repro-form-state').getByText('Jira will refuse these steps on Create until they have at least one step and the actual result (or leave the field empty).').waitFor();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await dialog.getByText('Reproduction steps: Reproduction steps need at least one step, the expected result and the actual result: add the missing ones or leave the field empty.').waitFor();
   expect(session.ws.store.get().issues.length).toBe(before);

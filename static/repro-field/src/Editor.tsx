@@ -9,7 +9,7 @@ import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MA
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { CheckAnnouncer, CheckPanel } from './CheckPanel';
-import { addCut, cutLine, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
+import { addCut, cutLine, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, restoreStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
 
 const FREQUENCIES = ['Every time', 'Often (more than half the time)', 'Sometimes', 'Once so far'];
@@ -28,6 +28,8 @@ export function Editor({ field }: { field: FieldContext }) {
   const [unplaced, setUnplaced] = useState<string[]>([]);
   /** Typed or pasted text that did not fit in its box (2,000 characters), shown for the writer to place. */
   const [cuts, setCuts] = useState<Cut[]>([]);
+  /** The step the last ✕ deleted, while its "Step N deleted" status offers Undo. */
+  const [deleted, setDeleted] = useState<{ index: number; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const value = toValue(draft);
   // The latest draft, for merging a paste whose split comes back after later renders.
@@ -61,6 +63,11 @@ export function Editor({ field }: { field: FieldContext }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [valueKey, inCreate]);
 
+  /** Sets the action status; `undo` is the step a ✕ just deleted, offered back until the next action. */
+  const say = (text: string, undo: { index: number; text: string } | null = null) => {
+    setStatus(text);
+    setDeleted(undo);
+  };
   /** The box's new text, cut to its limit; what was cut goes to the "Not applied" list. */
   const keepWhatFits = (box: string, before: string, after: string, max: number): string => {
     const { text, left } = fitEdit(before, after, max);
@@ -79,14 +86,21 @@ export function Editor({ field }: { field: FieldContext }) {
     const to = i + delta;
     if (to < 0 || to >= draft.steps.length) return;
     setSteps(moveStep(draft.steps, i, delta), to);
-    setStatus(`Step ${i + 1} moved to position ${to + 1}.`);
+    say(`Step ${i + 1} moved to position ${to + 1}.`);
   };
   const remove = (i: number) => {
+    const text = draft.steps[i] ?? '';
     setSteps(removeStep(draft.steps, i), Math.max(0, i - 1));
-    setStatus(`Step ${i + 1} deleted.`);
+    say(`Step ${i + 1} deleted.`, text.trim() === '' ? null : { index: i, text });
+  };
+  const undoDelete = () => {
+    if (!deleted) return;
+    const steps = restoreStep(draft.steps, deleted.index, deleted.text);
+    setSteps(steps, Math.min(deleted.index, steps.length - 1));
+    say(`Step ${deleted.index + 1} restored.`);
   };
   const add = (after: number) => {
-    if (draft.steps.length >= REPRO_MAX_STEPS) return setStatus(`A bug can have at most ${REPRO_MAX_STEPS} steps.`);
+    if (draft.steps.length >= REPRO_MAX_STEPS) return say(`A bug can have at most ${REPRO_MAX_STEPS} steps.`);
     setSteps(insertStep(draft.steps, after), after + 1);
   };
 
@@ -108,7 +122,7 @@ export function Editor({ field }: { field: FieldContext }) {
     if (!isMultiPartPaste(text)) return;
     e.preventDefault();
     setSplitting(true);
-    setStatus('Splitting the pasted text into steps…');
+    say('Splitting the pasted text into steps…');
     const cut = text.length > REPRO_MAX_PASTE_CHARS;
     const pasted = text.slice(0, REPRO_MAX_PASTE_CHARS);
     const onlyFirst = cut ? ` (only the first ${REPRO_MAX_PASTE_CHARS.toLocaleString('en')} characters)` : '';
@@ -122,7 +136,7 @@ export function Editor({ field }: { field: FieldContext }) {
         setNotApplied(merged.notApplied);
         setUnplaced([]);
         setPasteProblem({ ...r, message: `The pasted text could not be split into steps: ${r.message.trim().replace(/([^.!?])$/, '$1.')} It was kept as it is, one step per line: move any expected or actual result into its box.` });
-        return setStatus(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.`);
+        return say(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.`);
       }
       setPasteProblem(null);
       const merged = mergeSplit(latest.current, i, r.data.value);
@@ -130,7 +144,7 @@ export function Editor({ field }: { field: FieldContext }) {
       setNotApplied(merged.notApplied);
       setUnplaced(r.data.unplaced);
       const added = merged.appended.map((k) => PART_LABELS[k]).join(', ');
-      setStatus(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.${added ? ` Added after the text already in: ${added}.` : ''}`);
+      say(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.${added ? ` Added after the text already in: ${added}.` : ''}`);
     });
   };
 
@@ -226,6 +240,7 @@ export function Editor({ field }: { field: FieldContext }) {
           <button type="button" onClick={() => add(draft.steps.length - 1)} disabled={draft.steps.length >= REPRO_MAX_STEPS}>
             Add step
           </button>
+          <StepStatus status={status} onUndo={deleted ? undoDelete : undefined} />
         </fieldset>
         {textArea('expected', 'What should happen after the last step')}
         {textArea('actual', 'What happens instead, with the exact error text')}
@@ -248,9 +263,6 @@ export function Editor({ field }: { field: FieldContext }) {
             <Banner kind={size.level === 'over' ? 'error' : 'warning'}>{size.text}</Banner>
           </div>
         )}
-        <div className="rt-muted" role="status" aria-live="polite" data-testid="repro-status">
-          {status}
-        </div>
         {inCreate ? (
           <div className="rt-muted" data-testid="repro-form-state">
             {formState(value)}
@@ -297,6 +309,22 @@ function Leftovers({ testId, kind, intro, items, onDismiss }: { testId: string; 
           </button>
         ) : null}
       </Banner>
+    </div>
+  );
+}
+
+/** The polite status of the last step action (move, delete, paste); after a ✕ on a filled step it offers Undo. */
+function StepStatus({ status, onUndo }: { status: string; onUndo: (() => void) | undefined }) {
+  return (
+    <div className="rt-row">
+      <div className="rt-muted" role="status" aria-live="polite" id="repro-status" data-testid="repro-status">
+        {status}
+      </div>
+      {onUndo ? (
+        <button type="button" className="rt-subtle" aria-describedby="repro-status" onClick={onUndo}>
+          Undo
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -46,6 +46,13 @@ export function removeStep(steps: string[], index: number): string[] {
   return out.length === 0 ? [''] : out;
 }
 
+/** Puts a deleted step back at `index` (or at the end, when fewer steps are left); a lone empty step is replaced. */
+export function restoreStep(steps: string[], index: number, text: string): string[] {
+  if (steps.length === 1 && steps[0]!.trim() === '') return [text];
+  const at = Math.min(index, steps.length);
+  return [...steps.slice(0, at), text, ...steps.slice(at)];
+}
+
 export function insertStep(steps: string[], after: number): string[] {
   if (steps.length >= REPRO_MAX_STEPS) return steps;
   return [...steps.slice(0, after + 1), '', ...steps.slice(after + 1)];
@@ -97,12 +104,6 @@ export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldVa
   return { draft: next, appended, notApplied };
 }
 
-/** The line under the create dialog's editor: what the form holds. */
-export function formState(value: ReproStepsFieldValueDto | null): string {
-  if (value === null) return 'Nothing in the form: the field stays empty.';
-  return `Added to the form: ${value.steps.length} step(s)${value.build ? `, build ${value.build}` : ''}.`;
-}
-
 /**
  * An edit of a box (typing or a paste) checked against the box's limit: the text that was there stays, the inserted
  * text is cut to the room left, and what was cut is returned in `left` to show the writer (never dropped silently).
@@ -131,6 +132,27 @@ export function addCut(cuts: Cut[], cut: Cut): Cut[] {
 
 /** A cut as the "Not applied" list shows it. */
 export const cutLine = (c: Cut): string => `${c.box}, past its ${c.max.toLocaleString('en')} characters: ${c.text}`;
+
+/** What Jira's validation (the manifest's expression) still needs before it accepts a filled value; [] when none. */
+export function missingForJira(value: ReproStepsFieldValueDto | null): string[] {
+  if (value === null) return [];
+  const missing: string[] = [];
+  if (value.steps.length === 0) missing.push('at least one step');
+  if (!value.expected) missing.push('the expected result');
+  if (!value.actual) missing.push('the actual result');
+  return missing;
+}
+
+/** "a", "a and b", "a, b and c". */
+export const listing = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** The line under the create dialog's editor: what the form holds, or what Jira will refuse on Create. */
+export function formState(value: ReproStepsFieldValueDto | null): string {
+  if (value === null) return 'Nothing in the form: the field stays empty.';
+  const missing = missingForJira(value);
+  if (missing.length > 0) return `Jira will refuse these steps on Create until they have ${listing(missing)} (or leave the field empty).`;
+  return `Added to the form: ${value.steps.length} step(s)${value.build ? `, build ${value.build}` : ''}.`;
+}
 
 /**
  * A paste kept as it was typed, for when it could not be split: one step per non-blank line, a line longer than a

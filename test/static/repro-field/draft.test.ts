@@ -1,6 +1,6 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
 import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH } from '@rt/contracts';
-import { addCut, fitEdit, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
+import { addCut, fitEdit, formState, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, restoreStep, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
   it.each([
@@ -106,5 +106,24 @@ describe('addCut', () => {
     const typed = addCut(addCut(pasted, { box: 'Actual result', max: 2000, text: '!' }), { box: 'Actual result', max: 2000, text: '?' });
     expect(typed.map((c) => c.text)).toEqual(['at Foo.bar', '!?']);
     expect(addCut(typed, { box: 'Step 1', max: 2000, text: 'x' }).map((c) => c.text)).toEqual(['at Foo.bar', '!?', 'x']);
+  });
+});
+
+describe('restoreStep (Undo of a deleted step)', () => {
+  it('puts the step back where it was, at the end when fewer steps are left, or in place of a lone empty step', () => {
+    expect(restoreStep(['Open', 'Pay'], 1, 'Apply code')).toEqual(['Open', 'Apply code', 'Pay']);
+    expect(restoreStep(['Open'], 3, 'Pay')).toEqual(['Open', 'Pay']);
+    expect(restoreStep([''], 0, 'Open')).toEqual(['Open']);
+  });
+});
+
+describe('formState (the create dialog says what Jira will refuse)', () => {
+  it.each([
+    [null, 'Nothing in the form: the field stays empty.'],
+    [{ steps: [], build: '4.3.0' }, 'Jira will refuse these steps on Create until they have at least one step, the expected result and the actual result (or leave the field empty).'],
+    [{ steps: ['Open'], expected: 'Paid' }, 'Jira will refuse these steps on Create until they have the actual result (or leave the field empty).'],
+    [{ steps: ['Open', 'Pay'], expected: 'Paid', actual: 'Error 502', build: '4.3.0' }, 'Added to the form: 2 step(s), build 4.3.0.'],
+  ])('%j', (value, text) => {
+    expect(formState(value)).toBe(text);
   });
 });
