@@ -163,8 +163,11 @@ function lookup(head: string): SectionKind | undefined {
 export function matchLabel(line: string): LabelMatch | null {
   const trimmed = line.trim();
   if (trimmed.length === 0) return null;
-  const question = questionLabel(trimmed);
-  if (question) return { kind: question, rest: '' };
+  const last = trimmed[trimmed.length - 1]!;
+  if (last === '?' || last === '*' || last === '_' || last === ':' || last === '#') {
+    const question = questionLabel(trimmed);
+    if (question) return { kind: question, rest: '' };
+  }
   if (!FIRST_WORDS.has(firstWord(trimmed))) return null;
   const window = trimmed.slice(0, MAX_HEAD + 8);
   const colon = findLabelColon(window);

@@ -124,7 +124,8 @@ export function parseSections(text: string): ParsedText {
       return;
     }
     afterWikiItem = trimmed.startsWith('#');
-    current.lines.push(lineOf(trimmed, false, indentOf(raw)));
+    const c0 = raw.charCodeAt(0);
+    current.lines.push(lineOf(trimmed, false, c0 === 32 || c0 === 9 ? indentOf(raw) : 0));
   };
   for (const line of lines) {
     if (inFence || sections.length > MAX_SECTIONS || !mayHoldInlineLabel(line)) read(line);
@@ -163,16 +164,37 @@ function isBoilerplate(s: string): boolean {
   return (c === '-' || c === '*' || c === '+') && CHECKBOX.test(s);
 }
 
-const NO_RESPONSE = /^_?no response_?$/i;
-/** "1. ", "- ", "# " before a template line. */
-const ITEM_MARKER = /^(?:[-*+•#]|\d{1,2}[.)])[ \t]+/;
+// Sticky (y) regexes, read from where a line's text starts after its list marker (no slice per line).
+const NO_RESPONSE = /_?no response_?$/iy;
 /** "<step one>", "<what should happen>": lower-case words in angle brackets (not a tag: "<Limit GET POST>", "<br/>"). */
-const ANGLE_PLACEHOLDER = /^<[A-Za-z][a-z0-9 ',.…-]{0,80}>$/;
+const ANGLE_PLACEHOLDER = /<[A-Za-z][a-z0-9 ',.…-]{0,80}>$/y;
 /** "[describe the steps]", "[your version]". */
-const BRACKET_PLACEHOLDER = /^\[(?:describe|enter|add|insert|write|explain|list|include|paste|provide|your|optional|placeholder)\b[^[\]]{0,120}\]$/i;
+const BRACKET_PLACEHOLDER = /\[(?:describe|enter|add|insert|write|explain|list|include|paste|provide|your|optional|placeholder)\b[^[\]]{0,120}\]$/iy;
 /** A template's instruction to the writer ("A clear and concise description of what the bug is.", "If applicable, add screenshots …"). */
 const INSTRUCTION =
-  /^(?:a (?:clear and concise|clear|concise|short|brief|detailed) description of\b|(?:please )?describe (?:the|your|what|how|in)\b|(?:please )?(?:explain|tell us) (?:what|how|why)\b|if applicable\b|add any (?:other|additional|more)\b|steps to reproduce the behaviou?r\b|(?:please )?(?:provide|include|list|paste|enter|attach|add) (?:the|any|all|your) (?:steps|details|information|screenshots?|logs?|relevant|output|context|additional)\b)/i;
+  /(?:a (?:clear and concise|clear|concise|short|brief|detailed) description of\b|(?:please )?describe (?:the|your|what|how|in)\b|(?:please )?(?:explain|tell us) (?:what|how|why)\b|if applicable\b|add any (?:other|additional|more)\b|steps to reproduce the behaviou?r\b|(?:please )?(?:provide|include|list|paste|enter|attach|add) (?:the|any|all|your) (?:steps|details|information|screenshots?|logs?|relevant|output|context|additional)\b)/iy;
+/** First letters of INSTRUCTION's branches (lower-cased): other lines skip it. */
+const INSTRUCTION_FIRST = new Set([...'adpetisl'].map((c) => c.charCodeAt(0)));
+
+/** Where a line's text starts after a list marker ("1. ", "2) ", "- ", "# "), or 0. */
+function afterItemMarker(s: string): number {
+  let i = 0;
+  const c = s[0];
+  if (c === '-' || c === '*' || c === '+' || c === '•' || c === '#') i = 1;
+  else {
+    while (i < 2 && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    if (i === 0 || (s[i] !== '.' && s[i] !== ')')) return 0;
+    i++;
+  }
+  if (s[i] !== ' ' && s[i] !== '\t') return 0;
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  return i;
+}
+
+function stickyTest(re: RegExp, s: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(s);
+}
 
 /**
  * A line that is only template text: "_No response_", a placeholder ("<step one>", "[describe …]") or an instruction
@@ -180,12 +202,12 @@ const INSTRUCTION =
  */
 export function isTemplateLine(s: string): boolean {
   if (s.length < 3 || s.length > 300) return false;
-  const body = ITEM_MARKER.test(s) ? s.replace(ITEM_MARKER, '') : s;
-  const c = body[0];
-  if (c === '<') return body.includes(' ') && ANGLE_PLACEHOLDER.test(body);
-  if (c === '[') return BRACKET_PLACEHOLDER.test(body);
-  if (c === '_' || c === 'N' || c === 'n') return NO_RESPONSE.test(body);
-  return INSTRUCTION.test(body);
+  const at = afterItemMarker(s);
+  const c = s[at];
+  if (c === '<') return s.includes(' ', at) && stickyTest(ANGLE_PLACEHOLDER, s, at);
+  if (c === '[') return stickyTest(BRACKET_PLACEHOLDER, s, at);
+  if (c === '_' || c === 'N' || c === 'n') return stickyTest(NO_RESPONSE, s, at);
+  return INSTRUCTION_FIRST.has(s.charCodeAt(at) | 32) && stickyTest(INSTRUCTION, s, at);
 }
 
 /** "|a|b|" → ["a", "b"]; "||a||b||" → ["a", "b"] (at most MAX_COLUMNS). */
