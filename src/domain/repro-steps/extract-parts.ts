@@ -141,10 +141,18 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
     const prev = steps[steps.length - 1]!;
     if (prev.length < MAX_PART) steps[steps.length - 1] = clip(`${prev}\n${text}`);
   };
+  /** A blank line followed the list's last item. */
+  let blank = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (steps.length >= MAX_STEPS) return { steps, placeholders, end: i };
-    if (l.text === '') continue;
+    if (l.text === '') {
+      blank = listed;
+      continue;
+    }
+    // "- Open the board⏎- Reload⏎⏎Items are back in the old order.": a paragraph after the list is the report again.
+    if (blank && !l.code && l.indent < 2 && stepListMarker(l.text) === null) return { steps, placeholders, end: i };
+    blank = false;
     // "1. Create docker-compose.yml:⏎```yaml⏎services: …```": the code is the step's, not steps of its own (code lines
     // before any step, "$ npm install⏎$ npm test", stay one step each).
     if (l.code && proseStep) {
@@ -176,10 +184,11 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
       if (endsTheList(l.lower)) return { steps, resultLine: l.text, placeholders, end: i };
       if (isMetaLine(l.lower) && !cuesOf(l.lower).imperative) return { steps, placeholders, end: i };
     }
-    // A continuation line of the previous item (not a new marker, starts lower-case) joins it.
+    // A continuation line of the previous item (not a new marker; starts lower-case, or is indented under a list item:
+    // a hard-wrapped item, an indented remark) joins it.
     const prev = steps[steps.length - 1];
-    if (!marker && prev !== undefined && /^[a-z(]/.test(body) && !l.code) {
-      if (prev.length < MAX_PART) steps[steps.length - 1] = clip(`${prev} ${body}`);
+    if (!marker && prev !== undefined && !l.code && (/^[a-z(]/.test(body) || (listed && l.indent >= 2))) {
+      steps[steps.length - 1] = continued(prev, body);
       continue;
     }
     steps.push(clip(body));
@@ -188,6 +197,17 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
   // "Steps: open the shop, add two items and go to checkout.": one unlisted line that chains actions is that many steps.
   if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps, placeholders, end: lines.length };
   return { steps, placeholders, end: lines.length };
+}
+
+/**
+ * A list item with its next line joined: a hard-wrapped line continues the sentence ("… from the menu in" + "the top
+ * right corner"), a capitalised one is a sentence of its own ("Open cart" + "Note: use a fresh account" → "Open cart.
+ * Note: use a fresh account").
+ */
+function continued(item: string, next: string): string {
+  if (item.length >= MAX_PART) return item;
+  const sentence = /^[A-Z]/.test(next) && !/[.!?:;,]$/.test(item);
+  return clip(`${item}${sentence ? '.' : ''} ${next}`);
 }
 
 /** Indentation of a list item, a wiki item's extra "#" / "*" counting as two spaces each ("#* sub item"). */
@@ -493,7 +513,7 @@ function scanProse(proseLines: Line[], parts: ReproParts, stepLines: Set<Line>):
   const known = new Map<string, SentenceCues>();
   let firstTrace: string | undefined;
   let exceptionLine: string | undefined;
-  let run: { text: string; action: boolean }[] = [];
+  let run: { text: string; action: boolean; indent: number }[] = [];
 
   const closeRun = (): void => {
     const filled = run.filter((r) => r.text !== '');
@@ -523,8 +543,13 @@ function scanProse(proseLines: Line[], parts: ReproParts, stepLines: Set<Line>):
     known.set(sentenceKey(line.lower), sentenceCuesFrom(c));
     const marker = listMarker(line.text);
     const action = c.imperative || c.conditional || c.firstPerson;
+    const last = run[run.length - 1];
     if (marker?.ordered || (marker && action)) {
-      run.push({ text: line.text.slice(marker.length).trim(), action });
+      run.push({ text: line.text.slice(marker.length).trim(), action, indent: line.indent });
+    } else if (!marker && last !== undefined && line.indent >= last.indent + 2) {
+      // "1. Log in and open Billing from the menu in⏎   the top right corner": an indented line continues the item.
+      last.text = continued(last.text, line.text);
+      continue;
     } else {
       closeRun();
     }

@@ -104,7 +104,9 @@ export function parseSections(text: string): ParsedText {
     tableHeads = null;
     if (sections.length <= MAX_SECTIONS) {
       const label = matchLabel(head);
-      if (label) {
+      // "1. Open cart⏎   Note: use a fresh account⏎2. Click Pay": a remark indented under a list item is part of the
+      // item, not a section that would end the list.
+      if (label && !(REMARK_KINDS.has(label.kind) && underListItem(raw))) {
         open(label.kind);
         if (isTemplateLine(label.rest)) current.templateLines++;
         else if (label.rest) current.lines.push(lineOf(label.rest, false));
@@ -127,6 +129,13 @@ export function parseSections(text: string): ParsedText {
     const c0 = raw.charCodeAt(0);
     current.lines.push(lineOf(trimmed, false, c0 === 32 || c0 === 9 ? indentOf(raw) : 0));
   };
+  /** The raw line is indented deeper than the section's last line, and that line is a list item. */
+  const underListItem = (raw: string): boolean => {
+    const c0 = raw.charCodeAt(0);
+    if (c0 !== 32 && c0 !== 9) return false;
+    const prev = current.lines[current.lines.length - 1];
+    return prev !== undefined && !prev.code && afterItemMarker(prev.text) > 0 && indentOf(raw) >= prev.indent + 2;
+  };
   for (const line of lines) {
     if (inFence || sections.length > MAX_SECTIONS || !mayHoldInlineLabel(line)) read(line);
     else for (const piece of atInlineLabels(line)) read(piece);
@@ -134,6 +143,8 @@ export function parseSections(text: string): ParsedText {
   return { sections, truncated };
 }
 
+/** Labels of a remark ("Note:", "Workaround:", "Comment:"), which may sit inside a list item. */
+const REMARK_KINDS = new Set<Section['kind']>(['body', 'other']);
 const MAX_COMMENT_LINES = 20;
 /** Cells of a wiki table row read column-wise: at most this many. */
 const MAX_COLUMNS = 12;

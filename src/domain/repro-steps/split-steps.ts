@@ -30,12 +30,12 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
       .filter((s) => s.kind === 'intro' || s.kind === 'body')
       .flatMap((s) => s.lines)
       .flatMap((l) => inlineListItems(l.text)?.map((item) => lineOf(item, false)) ?? [l]);
-    // List items, and the code blocks under them (stepsFromLines joins a block to the step above it); a code line
-    // that looks like an item ("- web" in YAML) is code, not an item.
+    // List items, and the code blocks and indented lines under them (stepsFromLines joins those to the step above: a
+    // hard-wrapped item, an indented remark); a code line that looks like an item ("- web" in YAML) is code, not an item.
     let items = 0;
     const listed = lines.filter((l) => {
       if (!l.code && stepListMarker(l.text) !== null) return ++items > 0;
-      return l.code && items > 0;
+      return items > 0 && (l.code || l.indent >= 2);
     });
     let steps: string[];
     if (items >= 2) {

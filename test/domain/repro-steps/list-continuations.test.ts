@@ -1,0 +1,40 @@
+/**
+ * Real step lists are hard-wrapped, carry indented remarks, and are followed by a paragraph: the items stay whole, the
+ * remark stays with its item, and the paragraph is not a step. Both readings: the description and the paste.
+ */
+import { analyseReproSteps, splitIntoSteps, unplacedSentences } from '../../../src/domain/repro-steps';
+
+const both = (text: string) => ({ description: analyseReproSteps({ description: text }).parts, paste: splitIntoSteps(text) });
+
+it('an indented "Note:" under an item stays with it and does not end the list', () => {
+  const text = '1. Open cart\n   Note: use a fresh account\n2. Click Pay\n3. Confirm the dialog\nExpected: paid\nActual: 502';
+  const { description, paste } = both(text);
+  const steps = ['Open cart. Note: use a fresh account', 'Click Pay', 'Confirm the dialog'];
+  expect(description.steps).toEqual(steps);
+  expect(paste.steps).toEqual(steps);
+  expect(unplacedSentences(text, paste)).toEqual([]);
+});
+
+it('a hard-wrapped item is one step', () => {
+  const text =
+    "1. Log in as an admin and open the Billing page from the account menu in\n   the top right corner\n2. Click Download invoice for the latest order\nExpected: the PDF downloads\nActual: an error 'Invoice not found' is shown";
+  const steps = ['Log in as an admin and open the Billing page from the account menu in the top right corner', 'Click Download invoice for the latest order'];
+  const { description, paste } = both(text);
+  expect(description.steps).toEqual(steps);
+  expect(paste.steps).toEqual(steps);
+  expect(unplacedSentences(text, paste)).toEqual([]);
+});
+
+it('a paragraph after the list (a blank line between) is not a step', () => {
+  const text = 'To reproduce:\n- Open the board\n- Drag item 3 above item 1\n- Reload\n\nItems are back in the old order.';
+  const { description, paste } = both(text);
+  expect(description.steps).toEqual(['Open the board', 'Drag item 3 above item 1', 'Reload']);
+  expect(paste.steps).toEqual(['Open the board', 'Drag item 3 above item 1', 'Reload']);
+  // The paste lists it for the writer to place.
+  expect(unplacedSentences(text, paste)).toEqual(['Items are back in the old order.']);
+});
+
+it('still reads items after a blank line, and an unindented capitalised line under an item as a step of its own', () => {
+  expect(analyseReproSteps({ description: 'Steps:\n1. Open cart\n\n2. Click Pay\n\n3. Confirm\nExpected: paid\nActual: 502' }).parts.steps).toEqual(['Open cart', 'Click Pay', 'Confirm']);
+  expect(analyseReproSteps({ description: 'Steps:\nOpen cart\nClick Pay\nExpected: paid\nActual: 502' }).parts.steps).toEqual(['Open cart', 'Click Pay']);
+});
