@@ -5,6 +5,7 @@
  */
 import { capitalise, cuesOf, isActionClause, opensWithException, runOnSteps, splitResultSentence, stepListMarker, stripListMarker, withoutActor, type LineCues } from './cues';
 import { extractParts, inlineListItems, MAX_PART, MAX_STEPS, stepsFromLines, withErrorText } from './extract-parts';
+import { matchLabel } from './labels';
 import { lineOf, parseSections, SENTENCE_BREAK } from './parse-sections';
 import type { ReproStepsFieldValue } from './types';
 
@@ -13,8 +14,40 @@ const isStatedExpectation = (c: LineCues): boolean => c.expected && !c.asExpecte
 /** Sentence ends and "then" joints; flat alternation, linear. */
 const CLAUSE_BREAK = /(?<=[.!?;])\s+|,?\s+(?:and then|then|after that|afterwards)\s+/i;
 
+/** A fence line of a code block (markdown or Jira wiki). */
+const FENCE = /^\s*(?:```|\{code|\{noformat)/;
+const OPEN_END = /[\p{L}\p{N},)]$/u;
+
+/**
+ * Pasted mail and chat text is hard-wrapped: "… click Download⏎invoice for the latest order, …". A line that opens in
+ * lower case (no list marker, no label) continues the sentence of a prose line left open (no closing punctuation, not a list
+ * item), outside code blocks. Only for the paste: the description reader keeps its lines (read that way, the dev set's
+ * held-out F1 drops, because its trackers' hard-wrapped lines carry cues line by line). Linear, lines capped in length.
+ */
+export function unwrapHardWraps(text: string): string {
+  const out: string[] = [];
+  let inFence = false;
+  let open = false;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (FENCE.test(line)) {
+      inFence = !inFence;
+      out.push(line);
+      open = false;
+      continue;
+    }
+    const trimmed = line.trim();
+    const c = trimmed.charCodeAt(0);
+    if (!inFence && open && c >= 97 && c <= 122 && stepListMarker(trimmed) === null && matchLabel(trimmed) === null && out[out.length - 1]!.length + trimmed.length < MAX_PART) {
+      out[out.length - 1] += ` ${trimmed}`;
+    } else out.push(line);
+    const last = out[out.length - 1]!.trim();
+    open = !inFence && last !== '' && stepListMarker(last) === null && OPEN_END.test(last);
+  }
+  return out.join('\n');
+}
+
 export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
-  const text = typeof freeText === 'string' ? freeText : '';
+  const text = unwrapHardWraps(typeof freeText === 'string' ? freeText : '');
   const extracted = extractParts(text);
   const labelled = extracted.labelled;
   const { parts } = extracted;
@@ -179,7 +212,7 @@ const wordsOf = (s: string): string[] => (s.toLowerCase().match(/[\p{L}\p{N}]+/g
 export function unplacedSentences(text: string, value: ReproStepsFieldValue): string[] {
   const placed = new Set(wordsOf([...value.steps, value.preconditions, value.expected, value.actual, value.environment, value.build, value.frequency].filter(Boolean).join(' ')));
   const out: string[] = [];
-  for (const section of parseSections(typeof text === 'string' ? text : '').sections) {
+  for (const section of parseSections(unwrapHardWraps(typeof text === 'string' ? text : '')).sections) {
     for (const l of section.lines) {
       if (out.length >= MAX_UNPLACED) return out;
       if (l.text === '' || l.code || cuesOf(l.lower).trace || opensWithException(l.lower)) continue;

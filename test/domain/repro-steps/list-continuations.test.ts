@@ -3,6 +3,7 @@
  * remark stays with its item, and the paragraph is not a step. Both readings: the description and the paste.
  */
 import { analyseReproSteps, splitIntoSteps, unplacedSentences } from '../../../src/domain/repro-steps';
+import { unwrapHardWraps } from '../../../src/domain/repro-steps/split-steps';
 
 const both = (text: string) => ({ description: analyseReproSteps({ description: text }).parts, paste: splitIntoSteps(text) });
 
@@ -37,4 +38,25 @@ it('a paragraph after the list (a blank line between) is not a step', () => {
 it('still reads items after a blank line, and an unindented capitalised line under an item as a step of its own', () => {
   expect(analyseReproSteps({ description: 'Steps:\n1. Open cart\n\n2. Click Pay\n\n3. Confirm\nExpected: paid\nActual: 502' }).parts.steps).toEqual(['Open cart', 'Click Pay', 'Confirm']);
   expect(analyseReproSteps({ description: 'Steps:\nOpen cart\nClick Pay\nExpected: paid\nActual: 502' }).parts.steps).toEqual(['Open cart', 'Click Pay']);
+});
+
+describe('a hard-wrapped paste', () => {
+  const wrapped =
+    "When I open the billing page from the account menu and click Download\ninvoice for the latest order, the page shows 'Invoice not found'. It\nshould download the PDF.";
+
+  it('is read as the sentences it holds', () => {
+    const v = splitIntoSteps(wrapped);
+    expect(v.steps).toEqual(['Open the billing page from the account menu', 'Click Download invoice for the latest order']);
+    expect(v.actual).toBe("The page shows 'Invoice not found'");
+    expect(v.expected).toBe('It should download the PDF.');
+    expect(unplacedSentences(wrapped, v)).toEqual([]);
+  });
+
+  it('keeps code blocks, list items and labels on their own lines', () => {
+    expect(unwrapHardWraps('Run the import with\n```\nmode: full\nretries: 3\n```\nthen open the log')).toBe('Run the import with\n```\nmode: full\nretries: 3\n```\nthen open the log');
+    expect(unwrapHardWraps('The page crashes\nexpected: it loads')).toBe('The page crashes\nexpected: it loads');
+    expect(unwrapHardWraps('1. Open cart\n2. click Pay')).toBe('1. Open cart\n2. click Pay');
+    expect(unwrapHardWraps('It crashes.\nthen it restarts')).toBe('It crashes.\nthen it restarts');
+    expect(unwrapHardWraps('Open the billing page from\nthe account menu')).toBe('Open the billing page from the account menu');
+  });
 });
