@@ -184,8 +184,20 @@ const BRACKET_PLACEHOLDER = /\[(?:describe|enter|add|insert|write|explain|list|i
 /** A template's instruction to the writer ("A clear and concise description of what the bug is.", "If applicable, add screenshots …"). */
 const INSTRUCTION =
   /(?:a (?:clear and concise|clear|concise|short|brief|detailed) description of\b|(?:please )?describe (?:the|your|what|how|in)\b|(?:please )?(?:explain|tell us) (?:what|how|why)\b|if applicable\b|add any (?:other|additional|more)\b|steps to reproduce the behaviou?r\b|(?:please )?(?:provide|include|list|paste|enter|attach|add) (?:the|any|all|your) (?:steps|details|information|screenshots?|logs?|relevant|output|context|additional)\b)/iy;
-/** First letters of INSTRUCTION's branches (lower-cased): other lines skip it. */
-const INSTRUCTION_FIRST = new Set([...'adpetisl'].map((c) => c.charCodeAt(0)));
+/** First words of INSTRUCTION's branches (lower-cased): a line opening with another word skips it. */
+const INSTRUCTION_FIRST_WORDS = new Set(['a', 'please', 'describe', 'explain', 'tell', 'if', 'add', 'steps', 'provide', 'include', 'list', 'paste', 'enter', 'attach']);
+const FIRST_WORD_MAX = 8;
+
+/** The lower-cased word at `at` (letters only, at most FIRST_WORD_MAX), without a slice per line for longer words. */
+function firstWordAt(s: string, at: number): string {
+  let end = at;
+  while (end < s.length && end - at <= FIRST_WORD_MAX) {
+    const c = s.charCodeAt(end) | 32;
+    if (c < 97 || c > 122) break;
+    end++;
+  }
+  return end - at > FIRST_WORD_MAX ? '' : s.slice(at, end).toLowerCase();
+}
 
 /** Where a line's text starts after a list marker ("1. ", "2) ", "- ", "# "), or 0. */
 function afterItemMarker(s: string): number {
@@ -218,7 +230,7 @@ export function isTemplateLine(s: string): boolean {
   if (c === '<') return s.includes(' ', at) && stickyTest(ANGLE_PLACEHOLDER, s, at);
   if (c === '[') return stickyTest(BRACKET_PLACEHOLDER, s, at);
   if (c === '_' || c === 'N' || c === 'n') return stickyTest(NO_RESPONSE, s, at);
-  return INSTRUCTION_FIRST.has(s.charCodeAt(at) | 32) && stickyTest(INSTRUCTION, s, at);
+  return INSTRUCTION_FIRST_WORDS.has(firstWordAt(s, at)) && stickyTest(INSTRUCTION, s, at);
 }
 
 /** "|a|b|" → ["a", "b"]; "||a||b||" → ["a", "b"] (at most MAX_COLUMNS). */
