@@ -186,6 +186,7 @@ const INSTRUCTION =
   /(?:a (?:clear and concise|clear|concise|short|brief|detailed) description of\b|(?:please )?describe (?:the|your|what|how|in)\b|(?:please )?(?:explain|tell us) (?:what|how|why)\b|if applicable\b|add any (?:other|additional|more)\b|steps to reproduce the behaviou?r\b|(?:please )?(?:provide|include|list|paste|enter|attach|add) (?:the|any|all|your) (?:steps|details|information|screenshots?|logs?|relevant|output|context|additional)\b)/iy;
 /** First words of INSTRUCTION's branches (lower-cased): a line opening with another word skips it. */
 const INSTRUCTION_FIRST_WORDS = new Set(['a', 'please', 'describe', 'explain', 'tell', 'if', 'add', 'steps', 'provide', 'include', 'list', 'paste', 'enter', 'attach']);
+const INSTRUCTION_FIRST_LETTERS = new Set([...INSTRUCTION_FIRST_WORDS].map((w) => w.charCodeAt(0)));
 const FIRST_WORD_MAX = 8;
 
 /** The lower-cased word at `at` (letters only, at most FIRST_WORD_MAX), without a slice per line for longer words. */
@@ -230,7 +231,7 @@ export function isTemplateLine(s: string): boolean {
   if (c === '<') return s.includes(' ', at) && stickyTest(ANGLE_PLACEHOLDER, s, at);
   if (c === '[') return stickyTest(BRACKET_PLACEHOLDER, s, at);
   if (c === '_' || c === 'N' || c === 'n') return stickyTest(NO_RESPONSE, s, at);
-  return INSTRUCTION_FIRST_WORDS.has(firstWordAt(s, at)) && stickyTest(INSTRUCTION, s, at);
+  return INSTRUCTION_FIRST_LETTERS.has(s.charCodeAt(at) | 32) && INSTRUCTION_FIRST_WORDS.has(firstWordAt(s, at)) && stickyTest(INSTRUCTION, s, at);
 }
 
 /** "|a|b|" → ["a", "b"]; "||a||b||" → ["a", "b"] (at most MAX_COLUMNS). */
