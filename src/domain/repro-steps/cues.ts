@@ -38,16 +38,21 @@ const TRACE_LINE =
 const EXPECTED =
   /\b(?:should|shouldn[' ]?t|(?:i|we|you|one|is|was|are|were|be|been|would|it's|it is|what i|what we) expected|expected (?:to|that|it|this|behaviou?r|result|results|output|value|outcome|a|an|the|no|nothing)|expect|expects|expecting|expectation|supposed to|instead of|rather than|it would be|there should|whereas|ideally|correct (?:format|behaviou?r|value|result|output|way)|would prefer|i'd prefer|(?:i|we) would like (?:it|the|this|that|to see)|ought to|would be (?:nice|better|preferable|ideal|correct|appropriate)|sollte|erwartet|devrait|attendu|debería|esperado|deveria|dovrebbe|zou moeten)\b/;
 
-/** Observed behaviour: a failure, a wrong value, something shown/returned. */
-const ACTUAL =
-  /\b(?:error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn[' ]?t|does not|doesnt|don[' ]?t|didn[' ]?t|did not|isn[' ]?t|is not|isnt|aren[' ]?t|are not|wasn[' ]?t|was not|won[' ]?t|will not|can[' ]?t|cannot|can not|couldn[' ]?t|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|instead|only|but|however|ignored|ignores|lost|disappear|disappears|disappeared|returns|returned|shows|showed|shown|displays|displayed|appears|appeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|bad|null|undefined|npe|warning|problem|issue|bug|still|gets|got|happens|happened|occurs|occurred|results in|resulted in|causes|caused|comes up|pops up|popped up|duplicate|duplicated)\b/;
+/**
+ * Words of a failure: an error, a crash, something wrong, missing or not working; with the commonest failure words of
+ * German, French, Spanish, Portuguese, Italian and Dutch, as the expected-result cue has theirs.
+ */
+const FAILURE_WORDS =
+  "error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn[' ]?t|does not|doesnt|didn[' ]?t|did not|isn[' ]?t|is not|isnt|aren[' ]?t|are not|wasn[' ]?t|was not|won[' ]?t|will not|can[' ]?t|cannot|can not|couldn[' ]?t|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|ignored|ignores|lost|disappear|disappears|disappeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|npe|duplicate|duplicated|" +
+  'fehler|fehlermeldung|stürzt|absturz|funktioniert nicht|geht nicht|erreur|plante|ne fonctionne pas|ne marche pas|falla|fallo|no funciona|se cierra|se bloquea|erro|falha|trava|não funciona|errore|si blocca|non funziona|foutmelding|werkt niet|crasht';
+/** Observed behaviour: a failure, or something shown, returned or happening ("returns 0", "shows the old name"). */
+const ACTUAL = new RegExp(`\\b(?:${FAILURE_WORDS}|don[' ]?t|instead|only|but|however|returns|returned|shows|showed|shown|displays|displayed|appears|appeared|bad|null|undefined|warning|problem|issue|bug|still|gets|got|happens|happened|occurs|occurred|results in|resulted in|causes|caused|comes up|pops up|popped up)\\b`);
 
 /**
  * The words of ACTUAL that state a failure on their own ("crashes", "error", "doesn't", "wrong"). ACTUAL's others
  * ("happens", "got", "problem", "shows", "but", "still") as often open an intro ("Happens on the mobile app:").
  */
-const FAILURE =
-  /\b(?:error|errors|exception|crash|crashes|crashed|crashing|fail|fails|failed|failing|failure|doesn[' ]?t|does not|doesnt|didn[' ]?t|did not|isn[' ]?t|is not|isnt|aren[' ]?t|are not|wasn[' ]?t|was not|won[' ]?t|will not|can[' ]?t|cannot|can not|couldn[' ]?t|could not|unable|not working|broken|breaks|hang|hangs|hung|freeze|freezes|frozen|stuck|wrong|wrongly|incorrect|incorrectly|invalid|missing|blank|empty|nothing|no longer|never|ignored|ignores|lost|disappear|disappears|disappeared|throws|thrown|threw|segfault|segmentation|leak|leaks|slow|timeout|timed out|garbage|corrupt|corrupted|mismatch|npe|duplicate|duplicated)\b/;
+const FAILURE = new RegExp(`\\b(?:${FAILURE_WORDS})\\b`);
 
 /** A line that states a failure by itself: a FAILURE word, not a question, not an intro ending in ":". */
 export function statesFailure(lower: string): boolean {
