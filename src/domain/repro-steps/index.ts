@@ -79,8 +79,9 @@ function analyseDescription(description: unknown, summary: string | undefined): 
   const { parts, evidence, truncated } = extractParts(text);
   const has = {
     steps: evidence.steps >= THRESHOLDS.steps,
-    expected: evidence.expected >= THRESHOLDS.expected,
-    actual: evidence.actual >= THRESHOLDS.actual,
+    // "Actual: see title", "Expected: -": a labelled part that states nothing is missing, as in the field.
+    expected: evidence.expected >= THRESHOLDS.expected && !(parts.expected !== undefined && isPlaceholderResult(parts.expected)),
+    actual: evidence.actual >= THRESHOLDS.actual && !(parts.actual !== undefined && isPlaceholderResult(parts.actual)),
     environment: parts.environment !== undefined || parts.build !== undefined,
   };
   if (!has.steps) parts.steps = [];

@@ -35,3 +35,13 @@ it('a complete field is still clear', () => {
   expect(a.verdict).toBe('clear');
   expect(codes(a)).toEqual([]);
 });
+
+it('a labelled Expected or Actual in a description that states nothing is missing too', () => {
+  const a = analyseReproSteps({ summary: 'Card does not move', description: 'Steps:\n1. Open the board\n2. Drag a card\nExpected: card moves\nActual: see title' });
+  expect(a.has.actual).toBe(false);
+  expect(a.findings.map((f) => f.code)).toContain('MISSING_ACTUAL');
+  expect(a.verdict).not.toBe('clear');
+  const b = analyseReproSteps({ summary: 'Card does not move', description: 'Steps:\n1. Open the board\n2. Drag a card\nExpected: -\nActual: the card snaps back' });
+  expect(b.has.expected).toBe(false);
+  expect(b.has.actual).toBe(true);
+});
