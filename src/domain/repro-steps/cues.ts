@@ -60,8 +60,12 @@ export function statesFailure(lower: string): boolean {
   return !s.endsWith(':') && !s.endsWith('?') && FAILURE.test(s);
 }
 
+/**
+ * How often it happens: "always", "sometimes", "1 in 5", "3 out of 10", "3/10 tries", "30% of the time" (not any
+ * "240/250 seats", "12/03", "Step 5 of 7" or "VAT 19%").
+ */
 const FREQUENCY =
-  /\b(?:always|every time|everytime|each time|100%|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time|\d+\s?(?:in|out of|of|\/)\s?\d+(?: times| tries| attempts| runs)?|\d+\s?%(?: of the time)?)\b/;
+  /\b(?:always|every time|everytime|each time|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time|\d+\s?(?:in|out of)\s?\d+|\d+\s?(?:of|\/)\s?\d+ (?:times|tries|attempts|runs)|\d+\s?% of (?:the )?(?:time|runs|tries|attempts))\b/;
 
 /**
  * Without a digit, FREQUENCY and BUILD can only match through their word branches: these regexes, which WordGate can
