@@ -43,25 +43,38 @@ test('Create clicked right after the last edit saves that edit', async () => {
   await page.close();
 });
 
-test('a trace longer than a box keeps what fits and lists the rest, to attach as a log', async () => {
+test('a trace longer than a box keeps what fits and lists the rest, to attach as a log; Ctrl+Z undoes the paste', async () => {
   const { page, editor } = await createEditor();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const trace = `java.lang.IllegalStateException: Invoice not found\n${Array.from({ length: 60 }, (_, i) => `\tat com.acme.billing.InvoiceService.load(InvoiceService.java:${100 + i})`).join('\n')}`;
   expect(trace.length).toBe(4_010);
   await page.evaluate((t) => navigator.clipboard.writeText(t), trace);
-  await editor.getByLabel('Actual result').focus();
+  const actual = editor.getByLabel('Actual result');
+  const caretAt = () => actual.evaluate((el) => (el as HTMLTextAreaElement).selectionStart);
+  await actual.focus();
+  await page.keyboard.type('Crash: ');
   await page.keyboard.press('Control+V');
 
-  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe(trace.slice(0, 2_000));
+  const pasted = `Crash: ${trace}`;
+  await expect(actual.inputValue()).resolves.toBe(pasted.slice(0, 2_000));
+  await expect(caretAt()).resolves.toBe(2_000);
   const notApplied = editor.getByTestId('repro-not-applied');
   await expect(notApplied.textContent()).resolves.toMatch(/Not applied \(no room left\).*attach the log/);
-  await expect(notApplied.locator('li').allTextContents()).resolves.toEqual([`Actual result, past its 2,000 characters: ${trace.slice(2_000)}`]);
+  await expect(notApplied.locator('li').allTextContents()).resolves.toEqual([`Actual result, past its 2,000 characters: ${pasted.slice(2_000)}`]);
 
-  // Typing on in the full box adds to the list instead of vanishing.
-  await editor.getByLabel('Actual result').press('End');
+  // The cut paste is an edit of the browser's own: Ctrl+Z takes it back (not the typing before it), Ctrl+Shift+Z redoes it.
+  await page.keyboard.press('Control+Z');
+  await expect(actual.inputValue()).resolves.toBe('Crash: ');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(actual.inputValue()).resolves.toBe(pasted.slice(0, 2_000));
+
+  // Typing on in the full box adds to the list instead of vanishing, and the caret stays where the keys were typed.
+  await page.keyboard.press('Control+Home');
+  for (let n = 0; n < 5; n++) await page.keyboard.press('ArrowRight');
   await page.keyboard.type('!?');
-  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe(trace.slice(0, 2_000));
-  await expect(notApplied.locator('li').allTextContents()).resolves.toEqual([`Actual result, past its 2,000 characters: ${trace.slice(2_000)}`, 'Actual result, past its 2,000 characters: !?']);
+  await expect(actual.inputValue()).resolves.toBe(pasted.slice(0, 2_000));
+  await expect(caretAt()).resolves.toBe(5);
+  await expect(notApplied.locator('li').allTextContents()).resolves.toEqual([`Actual result, past its 2,000 characters: ${pasted.slice(2_000)}`, 'Actual result, past its 2,000 characters: !?']);
   await notApplied.getByRole('button', { name: 'Hide this list' }).click();
   await expect(notApplied.count()).resolves.toBe(0);
   await page.close();

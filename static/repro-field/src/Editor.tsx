@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type
 import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
+import { keepInsertWithinLimit } from './box-limit';
 import { CheckAnnouncer, CheckPanel } from './CheckPanel';
 import { addCut, cutLine, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, restoreStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
 import { useLiveCheck } from './use-check';
@@ -39,12 +40,30 @@ export function Editor({ field }: { field: FieldContext }) {
   const size = sizeNotice(valueSize(value));
   const stepRefs = useRef<Array<HTMLInputElement | null>>([]);
   const focusStep = useRef<number | null>(null);
+  /** Where the caret goes after a change the box's limit cut (React's re-render would put it at the end). */
+  const caret = useRef<{ id: string; at: number } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   useLayoutEffect(() => {
-    if (focusStep.current === null) return;
-    stepRefs.current[focusStep.current]?.focus();
-    focusStep.current = null;
+    if (focusStep.current !== null) {
+      stepRefs.current[focusStep.current]?.focus();
+      focusStep.current = null;
+    }
+    if (caret.current !== null) {
+      const box = document.getElementById(caret.current.id);
+      if (box instanceof HTMLInputElement || box instanceof HTMLTextAreaElement) box.setSelectionRange(caret.current.at, caret.current.at);
+      caret.current = null;
+    }
   });
+
+  // Typing or pasting past a box's limit is cut before the browser edits the box, keeping its undo history.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const onBeforeInput = (e: Event) => keepInsertWithinLimit(e as InputEvent, (cut) => setCuts((c) => addCut(c, cut)));
+    form.addEventListener('beforeinput', onBeforeInput);
+    return () => form.removeEventListener('beforeinput', onBeforeInput);
+  }, []);
 
   // Create dialog: hand every change to the form at once (Jira keeps the latest submitted value until Create). A
   // delayed hand-over lost the last edit when Create was clicked, or the frame closed, before it ran.
@@ -68,14 +87,20 @@ export function Editor({ field }: { field: FieldContext }) {
     setStatus(text);
     setDeleted(undo);
   };
-  /** The box's new text, cut to its limit; what was cut goes to the "Not applied" list. */
-  const keepWhatFits = (box: string, before: string, after: string, max: number): string => {
-    const { text, left } = fitEdit(before, after, max);
-    if (left !== '') setCuts((c) => addCut(c, { box, max, text: left }));
+  /**
+   * The box's new text, cut to its limit; what was cut goes to the "Not applied" list. Inserts are kept within the
+   * limit before they happen (keepInsertWithinLimit); this catches what cannot be cancelled (an IME composition).
+   */
+  const keepWhatFits = (box: string, before: string, target: HTMLInputElement | HTMLTextAreaElement, max: number): string => {
+    const { text, left } = fitEdit(before, target.value, max);
+    if (left !== '') {
+      setCuts((c) => addCut(c, { box, max, text: left }));
+      caret.current = { id: target.id, at: Math.max(0, (target.selectionStart ?? text.length) - left.length) };
+    }
     return text;
   };
-  const setPart = (k: TextPart) => (e: { target: { value: string } }) => {
-    const text = keepWhatFits(PART_LABELS[k], draft[k], e.target.value, REPRO_MAX_TEXT_LENGTH);
+  const setPart = (k: TextPart) => (e: { target: HTMLInputElement | HTMLTextAreaElement }) => {
+    const text = keepWhatFits(PART_LABELS[k], draft[k], e.target, REPRO_MAX_TEXT_LENGTH);
     setDraft((d) => ({ ...d, [k]: text }));
   };
   const setSteps = (steps: string[], focus?: number) => {
@@ -163,19 +188,20 @@ export function Editor({ field }: { field: FieldContext }) {
   const textArea = (k: TextPart, hint: string) => (
     <div>
       <label htmlFor={`repro-${k}`}>{PART_LABELS[k]}</label>
-      <textarea id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} rows={2} placeholder={hint} />
+      <textarea id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} rows={2} placeholder={hint} data-box={PART_LABELS[k]} data-max={REPRO_MAX_TEXT_LENGTH} />
     </div>
   );
   const line = (k: TextPart, hint: string, list?: string) => (
     <div>
       <label htmlFor={`repro-${k}`}>{PART_LABELS[k]}</label>
-      <input id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} placeholder={hint} list={list} />
+      <input id={`repro-${k}`} value={draft[k]} onChange={setPart(k)} placeholder={hint} list={list} data-box={PART_LABELS[k]} data-max={REPRO_MAX_TEXT_LENGTH} />
     </div>
   );
 
   return (
     <div className="rt-split">
       <form
+        ref={formRef}
         aria-label="Reproduction steps"
         aria-busy={splitting || saving}
         onSubmit={(e) => {
@@ -215,11 +241,13 @@ export function Editor({ field }: { field: FieldContext }) {
                     stepRefs.current[i] = el;
                   }}
                   value={step}
+                  data-box={`Step ${i + 1}`}
+                  data-max={REPRO_MAX_STEP_LENGTH}
                   aria-describedby="repro-steps-help"
                   placeholder={i === 0 ? 'Open …' : 'Click …'}
                   onChange={(e) => {
                     const steps = [...draft.steps];
-                    steps[i] = keepWhatFits(`Step ${i + 1}`, step, e.target.value, REPRO_MAX_STEP_LENGTH);
+                    steps[i] = keepWhatFits(`Step ${i + 1}`, step, e.target, REPRO_MAX_STEP_LENGTH);
                     setSteps(steps);
                   }}
                   onKeyDown={onStepKey(i)}

@@ -119,6 +119,20 @@ export function fitEdit(before: string, after: string, max: number): { text: str
   return { text: after.slice(0, start) + inserted.slice(0, room) + after.slice(after.length - end), left: inserted.slice(room) };
 }
 
+/** Text as a box takes it in: a one-line input turns each line break into a space (as Chromium pastes), a text area keeps "\n". */
+export const asBoxText = (text: string, oneLine: boolean): string => text.replace(/\r\n|\r|\n/g, oneLine ? ' ' : '\n');
+
+/**
+ * Text about to go into a box at the caret, replacing `selected` of the `length` characters there, cut to the room
+ * the box's limit leaves: `fit` goes in, `rest` is listed as not applied. A surrogate pair (emoji) is never split.
+ */
+export function fitInsert(length: number, selected: number, inserted: string, max: number): { fit: string; rest: string } {
+  let room = Math.max(0, max - (length - selected));
+  if (room >= inserted.length) return { fit: inserted, rest: '' };
+  if (room > 0 && /[\uD800-\uDBFF]/.test(inserted.charAt(room - 1))) room--;
+  return { fit: inserted.slice(0, room), rest: inserted.slice(room) };
+}
+
 /** Text cut from a box because it passed the box's limit. */
 export type Cut = { box: string; max: number; text: string; /** Made of single keys typed on. */ typed?: boolean };
 

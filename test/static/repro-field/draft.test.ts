@@ -1,6 +1,6 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
 import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH } from '@rt/contracts';
-import { addCut, fitEdit, formState, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, restoreStep, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
+import { addCut, asBoxText, fitEdit, fitInsert, formState, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, restoreStep, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
   it.each([
@@ -97,6 +97,25 @@ describe('fitEdit (a box never cuts text silently)', () => {
     expect(fitEdit('ab|cd', 'ab|XYZcd', 6)).toEqual({ text: 'ab|Xcd', left: 'YZ' });
     // A full box: what is typed is what is cut.
     expect(fitEdit('abcd', 'abcde', 4)).toEqual({ text: 'abcd', left: 'e' });
+  });
+});
+
+describe('fitInsert (a paste or typed text cut before it goes into the box)', () => {
+  it('lets in what fits at the caret, counting the selection it replaces, and returns the rest', () => {
+    expect(fitInsert(5, 0, 'abc', 10)).toEqual({ fit: 'abc', rest: '' });
+    expect(fitInsert(7, 0, 'abcdefghij', 10)).toEqual({ fit: 'abc', rest: 'defghij' });
+    expect(fitInsert(10, 4, 'abcdefghij', 10)).toEqual({ fit: 'abcd', rest: 'efghij' });
+    // A full box: a typed key is all rest.
+    expect(fitInsert(10, 0, 'x', 10)).toEqual({ fit: '', rest: 'x' });
+  });
+
+  it('never splits an emoji', () => {
+    expect(fitInsert(8, 0, 'a😀b', 10)).toEqual({ fit: 'a', rest: '😀b' });
+  });
+
+  it('counts line breaks as the box takes them in', () => {
+    expect(asBoxText('a\r\nb\rc\nd', true)).toBe('a b c d');
+    expect(asBoxText('a\r\nb\rc\nd', false)).toBe('a\nb\nc\nd');
   });
 });
 
