@@ -73,7 +73,7 @@ const FREQUENCY =
  */
 const FREQUENCY_WORDS =
   /\b(?:always|every time|everytime|each time|consistently|sometimes|occasionally|intermittent|intermittently|randomly|rarely|sporadic|sporadically|often|frequently|reproducible|not reproducible|reproduces|once in a while|from time to time)\b/;
-const BUILD_WORDS = /\b(?:rc|beta|nightly|trunk|snapshot)\b/;
+const BUILD_WORDS = /\b(?:rc|beta|trunk|nightly build|latest nightly|today's nightly|current nightly|firefox nightly|chrome nightly|snapshot build|snapshot version)\b/;
 const hasDigit = (s: string): boolean => /\d/.test(s);
 
 /**
@@ -83,7 +83,7 @@ const hasDigit = (s: string): boolean => /\d/.test(s);
  * reports; it needs a feature of its own first.
  */
 const BUILD =
-  /\b(?:build(?: id| identifier| number)?\s?[:#]?\s?[\w.-]*\d|version\s?:?\s?v?\d|v\d+\.\d+|(?<![\d.])(?!(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d))\d+\.\d+\.\d+|\d+\.\d+(?:\.x| beta| rc| alpha| m\d)|[ihmnrs]20\d{6}(?:-\d{4})?|20\d{6}-\d{4}|\d{8}(?:-\d{4})?|r\d+\.\d|release \d|(?:rc|beta|nightly|trunk|snapshot)\b)/;
+  /\b(?:build(?: id| identifier| number)?\s?[:#]?\s?[\w.-]*\d|version\s?:?\s?v?\d|v\d+\.\d+|(?<![\d.])(?!(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d))\d+\.\d+\.\d+|\d+\.\d+(?:\.x| beta| rc| alpha| m\d)|[ihmnrs]20\d{6}(?:-\d{4})?|20\d{6}-\d{4}|\d{8}(?:-\d{4})?|r\d+\.\d|release \d|(?:rc|beta|trunk|nightly build|latest nightly|today's nightly|current nightly|firefox nightly|chrome nightly|snapshot build|snapshot version)\b)/;
 
 const ENVIRONMENT =
   /\b(?:windows|win ?(?:xp|7|8|10|11|2000|2k|32|64|nt|vista)|linux|ubuntu|debian|fedora|red ?hat|centos|suse|solaris|aix|hp-ux|freebsd|unix|gtk|motif|kde|gnome|mac ?os|macos|os ?x|osx|macintosh|ios|iphone|ipad|android|chrome|chromium|firefox|safari|edge|internet explorer|ie ?\d|opera|jdk|jre|java \d|jvm|node(?:\.?js)? v?\d|python \d|php \d|x86|x64|amd64|arm64|64-?bit|32-?bit|user-agent|mozilla\/\d|gecko|webkit|browser|operating system|platform|device)\b/;

@@ -14,3 +14,11 @@ it('a report whose only "a/b" is a count has no frequency part', () => {
   const a = analyseReproSteps({ description: 'Steps:\n1. Open the seat plan\n2. Book two seats\nExpected: 242/250 seats\nActual: the banner says 240/250 seats' });
   expect(a.parts.frequency).toBeUndefined();
 });
+
+it.each(['tested on the latest nightly', 'nightly build from today', 'beta channel', 'happens on trunk', 'firefox nightly'])('%j names a build', (s) => {
+  expect(cuesOf(s).build).toBe(true);
+});
+
+it.each(['nightly export job fails', 'take a snapshot of the vm first', 'the nightly sync does nothing'])('%j does not', (s) => {
+  expect(cuesOf(s).build).toBe(false);
+});
