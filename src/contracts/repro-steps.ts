@@ -115,6 +115,15 @@ export const reproCheckIssueOutputSchema = z.object({
 
 export const reproSplitInputSchema = z.object({ text: z.string().max(REPRO_MAX_PASTE_CHARS) });
 
+/** Text of a split paste that the field's limits cut: a part's or a step's text past its length, the steps past the last. */
+export const reproSplitClipSchema = z.object({
+  part: z.union([z.enum(REPRO_TEXT_PARTS), z.literal('steps')]),
+  /** The (1-based) step whose text was cut; absent for the steps past the limit (their texts, one per line). */
+  step: z.number().int().min(1).max(REPRO_MAX_STEPS).optional(),
+  text: z.string().max(REPRO_MAX_PASTE_CHARS),
+});
+export type ReproSplitClipDto = z.infer<typeof reproSplitClipSchema>;
+
 export const reproFieldProcedures = {
   /** Live check of a draft: the field value when filled, the summary and description otherwise. */
   'repro/analyse': procedure(reproAnalyseInputSchema, z.object({ analysis: reproAnalysisSchema })),
@@ -123,8 +132,13 @@ export const reproFieldProcedures = {
   /** Pasted free text → a structured field value (steps, expected, actual, …). */
   'repro/split': procedure(
     reproSplitInputSchema,
-    // unplaced: sentences of the paste that went into no part, for the writer to place by hand.
-    z.object({ value: reproStepsFieldValueSchema, unplaced: z.array(z.string().max(200)).max(10).default([]) }),
+    // unplaced: sentences of the paste that went into no part; clipped: what the field's limits cut from the value.
+    // Both for the writer to place by hand.
+    z.object({
+      value: reproStepsFieldValueSchema,
+      unplaced: z.array(z.string().max(200)).max(10).default([]),
+      clipped: z.array(reproSplitClipSchema).max(REPRO_MAX_STEPS + REPRO_TEXT_PARTS.length + 1).default([]),
+    }),
   ),
 };
 

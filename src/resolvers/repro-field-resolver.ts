@@ -7,10 +7,17 @@ import {
   clampReproFieldValue,
   findReproFieldId,
   reproFieldProcedures,
+  REPRO_MAX_STEP_LENGTH,
+  REPRO_MAX_STEPS,
+  REPRO_MAX_TEXT_LENGTH,
   reproStepsFieldValueSchema,
+  REPRO_TEXT_PARTS,
   type ReproCheckIssueOutput,
+  type ReproSplitClipDto,
+  type ReproStepsFieldValueDto,
 } from '../contracts/repro-steps';
 import { analyseReproSteps, isFieldFilled, splitIntoSteps, unplacedSentences } from '../domain/repro-steps';
+import { matchLabel } from '../domain/repro-steps/labels';
 import { customField } from '../jira/gateway';
 import { AppError } from './app-error';
 import { defineResolver, type HandlerContext, type Handlers } from './define-resolver';
@@ -40,6 +47,84 @@ async function frameIssueSummary(ctx: HandlerContext): Promise<string | undefine
   } catch {
     return undefined;
   }
+}
+
+/** The paste's non-blank characters, each lower-cased one for one, and where each stands in the paste. */
+function visibleChars(text: string): { chars: string; at: number[] } {
+  let chars = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (/\s/.test(c)) continue;
+    const lower = c.toLowerCase();
+    chars += lower.length === 1 ? lower : c;
+    at.push(i);
+  }
+  return { chars, at };
+}
+
+/** How much of a kept text is looked up when the whole is not in the paste as one piece (a part joined from two places). */
+const TAIL_CHARS = 200;
+
+/**
+ * Where a part's kept text ends in the paste, matched without regard to spaces or case (the split joins wrapped lines
+ * and capitalises steps): the whole text, else its last characters; -1 when neither is there.
+ */
+function endInPaste(paste: ReturnType<typeof visibleChars>, kept: string): number {
+  const k = visibleChars(kept).chars;
+  for (const piece of [k, k.slice(-TAIL_CHARS)]) {
+    const p = piece === '' ? -1 : paste.chars.indexOf(piece);
+    if (p >= 0) return paste.at[p + piece.length - 1]! + 1;
+  }
+  return -1;
+}
+
+const LIST_ITEM = /^\s*(?:\d{1,3}[.)]|[-*•])\s/;
+
+/**
+ * The paste from `from` to the end of its block: a line that opens another part ("Expected: …"), a blank line (unless
+ * `until` is 'label'), a list item (when `until` is 'item': the next step).
+ */
+function restOfBlock(text: string, from: number, until: 'label' | 'blank' | 'item'): string {
+  const [first = '', ...next] = text.slice(from).split(/\r\n|\r|\n/);
+  const out = [first];
+  for (const line of next) {
+    if ((until !== 'label' && line.trim() === '') || (until === 'item' && LIST_ITEM.test(line)) || matchLabel(line) !== null) break;
+    out.push(line);
+  }
+  return out.join('\n').trim();
+}
+
+/**
+ * What the field's limits cut from a split paste, for the editor to list instead of losing it: a part or a step cut
+ * at its 2,000 characters (the rest of its block in the paste, or '' when the split's text cannot be found in the
+ * paste), and the lines after the last step the field holds. Read from the paste, since the split cuts while it reads.
+ */
+export function clippedFromPaste(text: string, value: ReproStepsFieldValueDto): ReproSplitClipDto[] {
+  const clipped: ReproSplitClipDto[] = [];
+  let paste: ReturnType<typeof visibleChars> | undefined;
+  const rest = (kept: string, until: 'label' | 'blank' | 'item') => {
+    paste ??= visibleChars(text);
+    const end = endInPaste(paste, kept);
+    return end < 0 ? null : restOfBlock(text, end, until);
+  };
+  value.steps.forEach((step, i) => {
+    if (step.length < REPRO_MAX_STEP_LENGTH) return;
+    const left = rest(step, 'item');
+    if (left !== '') clipped.push({ part: 'steps', step: i + 1, text: left ?? '' });
+  });
+  const last = value.steps[value.steps.length - 1];
+  if (value.steps.length >= REPRO_MAX_STEPS && last !== undefined) {
+    const left = rest(last, 'label');
+    if (left) clipped.push({ part: 'steps', text: left });
+  }
+  for (const k of REPRO_TEXT_PARTS) {
+    const kept = value[k];
+    if (kept === undefined || kept.length < REPRO_MAX_TEXT_LENGTH) continue;
+    const left = rest(kept, 'blank');
+    if (left !== '') clipped.push({ part: k, text: left ?? '' });
+  }
+  return clipped;
 }
 
 export const reproFieldHandlers: Handlers<typeof reproFieldProcedures> = {
@@ -72,7 +157,10 @@ export const reproFieldHandlers: Handlers<typeof reproFieldProcedures> = {
 
   'repro/split': async (input) => {
     const value = clampReproFieldValue(splitIntoSteps(input.text));
-    return { value, unplaced: unplacedSentences(input.text, value) };
+    const clipped = clippedFromPaste(input.text, value);
+    // A sentence of a clipped text is listed once, with it.
+    const unplaced = unplacedSentences(input.text, value).filter((u) => !clipped.some((c) => c.text.includes(u)));
+    return { value, unplaced, clipped };
   },
 };
 

@@ -80,6 +80,24 @@ test('a trace longer than a box keeps what fits and lists the rest, to attach as
   await page.close();
 });
 
+test('a trace pasted into a step is split, and what passed the Actual result box is listed, not lost', async () => {
+  const { page, editor } = await createEditor();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const trace = `java.lang.IllegalStateException: Invoice not found\n${Array.from({ length: 60 }, (_, i) => `\tat com.acme.billing.InvoiceService.load(InvoiceService.java:${100 + i})`).join('\n')}`;
+  await page.evaluate((t) => navigator.clipboard.writeText(t), trace);
+  await editor.getByLabel('Step 1', { exact: true }).focus();
+  await page.keyboard.press('Control+V');
+  await editor.getByTestId('repro-status').getByText(/^Pasted text split into/).waitFor();
+  const actual = await editor.getByLabel('Actual result').inputValue();
+  expect(actual).toHaveLength(2_000);
+  const items = await editor.getByTestId('repro-not-applied').locator('li').allTextContents();
+  const rest = items.find((t) => t.startsWith('Actual result, past its 2,000 characters: '));
+  expect(rest).toMatch(/InvoiceService\.java:159\)$/);
+  const visible = (t: string) => t.replace(/\s/g, '');
+  expect(visible(actual + rest!.slice('Actual result, past its 2,000 characters: '.length))).toBe(visible(trace));
+  await page.close();
+});
+
 test('the create dialog says what Jira will refuse until it is filled', async () => {
   const { page, editor } = await createEditor();
   const formState = editor.getByTestId('repro-form-state');

@@ -174,6 +174,36 @@ describe('repro/split (paste into the steps)', () => {
     }
   });
 
+  it("returns what the field's limits cut (a part past 2,000 characters, a step past 2,000, the steps past 100) instead of dropping it", async () => {
+    const trace = `java.lang.IllegalStateException: Invoice not found ${Array.from({ length: 60 }, (_, i) => `at com.acme.billing.InvoiceService.load(InvoiceService.java:${100 + i})`).join(' ')}`;
+    const longStep = `Click ${'the very long button label '.repeat(80)}`;
+    const steps = [longStep, ...Array.from({ length: 104 }, (_, i) => `Click button ${i + 2}`)];
+    const text = `${steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}\nExpected: the invoice opens\nActual: ${trace}`;
+    const { value, clipped, unplaced } = await data(run('repro/split', { text }));
+    expect(trace.length).toBeGreaterThan(2_000);
+    expect(value.actual).toBe(trace.slice(0, 2_000));
+    expect(value.steps).toHaveLength(100);
+    expect(clipped).toEqual([
+      { part: 'steps', step: 1, text: longStep.slice(2_000).trim() },
+      { part: 'steps', text: steps.slice(100).map((s, i) => `${i + 101}. ${s}`).join('\n') },
+      { part: 'actual', text: trace.slice(2_000).trim() },
+    ]);
+    expect(value.steps[0]).toBe(longStep.slice(0, 2_000));
+    // What was clipped is listed once, not again as unplaced sentences.
+    expect(unplaced).toEqual([]);
+    const clean = await data(run('repro/split', { text: '1. Open the cart\n2. Click Pay\nExpected: 10% off\nActual: full price' }));
+    expect(clean.clipped).toEqual([]);
+
+    // A bare stack trace (the split reads it as the actual result and joins its lines): the rest of it, as pasted.
+    const javaTrace = `java.lang.IllegalStateException: Invoice not found\n${Array.from({ length: 60 }, (_, i) => `\tat com.acme.billing.InvoiceService.load(InvoiceService.java:${100 + i})`).join('\n')}`;
+    const bare = await data(run('repro/split', { text: javaTrace }));
+    expect(bare.value.actual).toHaveLength(2_000);
+    const actualCut = bare.clipped.find((c: { part: string }) => c.part === 'actual');
+    expect(actualCut.text).toMatch(/\tat com\.acme\.billing\.InvoiceService\.load\(InvoiceService\.java:159\)$/);
+    const visible = (t: string) => t.replace(/\s/g, '');
+    expect(visible(bare.value.actual + actualCut.text)).toBe(visible(javaTrace));
+  });
+
   it('refuses a paste over the limit and a non-text paste', async () => {
     await expect(run('repro/split', { text: 'x'.repeat(REPRO_MAX_PASTE_CHARS + 1) })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     await expect(run('repro/split', { text: { evil: true } })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });

@@ -164,7 +164,7 @@ export function Editor({ field }: { field: FieldContext }) {
         return say(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.`);
       }
       setPasteProblem(null);
-      const merged = mergeSplit(latest.current, i, r.data.value);
+      const merged = mergeSplit(latest.current, i, r.data.value, r.data.clipped);
       setDraft(merged.draft);
       setNotApplied(merged.notApplied);
       setUnplaced(r.data.unplaced);

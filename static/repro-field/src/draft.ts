@@ -1,5 +1,5 @@
 /** The editor's state and its pure edits (no React, no bridge): what the form holds and what it submits. */
-import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH, REPRO_TEXT_PARTS, type ReproStepsFieldValueDto, type ReproTextPart } from '@rt/contracts';
+import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH, REPRO_TEXT_PARTS, type ReproSplitClipDto, type ReproStepsFieldValueDto, type ReproTextPart } from '@rt/contracts';
 
 export const TEXT_PARTS = REPRO_TEXT_PARTS;
 export type TextPart = ReproTextPart;
@@ -73,9 +73,9 @@ const sameText = (a: string, b: string): boolean => a.trim().toLowerCase() === b
  * Merges a split paste into the draft at step `index`: the split steps replace that step when it is empty
  * (otherwise they follow it); the split's expected/actual/… fill the parts still empty and are added after the
  * text of a filled one (on a new line, or after "; " in a one-line box). Nothing already there is dropped: what
- * does not fit is returned in `notApplied`.
+ * does not fit is returned in `notApplied`, after it what the split itself had to cut to the field's limits (`clipped`).
  */
-export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldValueDto): Merged {
+export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldValueDto, clipped: ReproSplitClipDto[] = []): Merged {
   const keep = (draft.steps[index] ?? '').trim() === '' ? 0 : 1;
   const before = draft.steps.slice(0, index + keep);
   const after = draft.steps.slice(index + 1);
@@ -101,7 +101,20 @@ export function mergeSplit(draft: Draft, index: number, split: ReproStepsFieldVa
       }
     }
   }
+  for (const c of clipped) notApplied.push(clipLine(c, before.length, room));
   return { draft: next, appended, notApplied };
+}
+
+/**
+ * Text the split cut to the field's limits, as the "Not applied" list shows it; a cut step is named by its number
+ * in the editor (the split's steps start after `offset` steps; the first `placed` of them went in).
+ */
+function clipLine(c: ReproSplitClipDto, offset: number, placed: number): string {
+  if (c.part === 'steps' && c.step === undefined) return `Pasted steps past the ${REPRO_MAX_STEPS}th (a bug has at most ${REPRO_MAX_STEPS} steps):\n${c.text}`;
+  const box = c.part !== 'steps' ? PART_LABELS[c.part] : c.step! <= placed ? `Step ${offset + c.step!}` : `Pasted step ${c.step!}`;
+  // '' when the split's text could not be found in the paste to tell where the rest starts.
+  if (c.text === '') return `${box}: only the first ${REPRO_MAX_TEXT_LENGTH.toLocaleString('en')} characters of the pasted text went in; the rest is still on the clipboard`;
+  return cutLine({ box, max: c.part === 'steps' ? REPRO_MAX_STEP_LENGTH : REPRO_MAX_TEXT_LENGTH, text: c.text });
 }
 
 /**

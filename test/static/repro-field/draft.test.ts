@@ -86,6 +86,25 @@ describe('mergeSplit keeps what is already there and what was pasted', () => {
   });
 });
 
+describe("mergeSplit lists what the split cut to the field's limits", () => {
+  it('after what did not fit, naming the box, the step as numbered in the editor, and the steps past the last', () => {
+    const d = fromValue({ steps: ['Log in', ''] });
+    const { draft, notApplied } = mergeSplit(d, 1, { steps: ['Open the cart', 'Click Pay'], actual: 'Error 500' }, [
+      { part: 'steps', step: 2, text: 'and wait' },
+      { part: 'steps', text: '101. Click OK\n102. Close' },
+      { part: 'actual', text: 'at com.acme.Pay(Pay.java:12)' },
+      { part: 'expected', text: '' },
+    ]);
+    expect(draft.steps).toEqual(['Log in', 'Open the cart', 'Click Pay']);
+    expect(notApplied).toEqual([
+      'Step 3, past its 2,000 characters: and wait',
+      `Pasted steps past the ${REPRO_MAX_STEPS}th (a bug has at most ${REPRO_MAX_STEPS} steps):\n101. Click OK\n102. Close`,
+      'Actual result, past its 2,000 characters: at com.acme.Pay(Pay.java:12)',
+      'Expected result: only the first 2,000 characters of the pasted text went in; the rest is still on the clipboard',
+    ]);
+  });
+});
+
 describe('fitEdit (a box never cuts text silently)', () => {
   it('keeps an edit within the limit as it is', () => {
     expect(fitEdit('Error', 'Error 502', 10)).toEqual({ text: 'Error 502', left: '' });
