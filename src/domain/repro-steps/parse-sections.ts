@@ -66,10 +66,10 @@ export function parseSections(text: string): ParsedText {
   };
   const read = (raw: string): void => {
     const line = withoutLeadingEmoji(raw.trim());
-    const trimmed = withoutWikiHeading(line);
+    let trimmed = withoutWikiHeading(line);
     const wikiHeading = trimmed !== line;
     // A wiki heading is matched as the markdown heading it is ("h3. Environment" as "### Environment").
-    const head = wikiHeading ? `### ${trimmed}` : trimmed;
+    let head = wikiHeading ? `### ${trimmed}` : trimmed;
     if (trimmed.startsWith('```') || trimmed.startsWith('{code') || trimmed.startsWith('{noformat')) {
       inFence = !inFence;
       afterWikiItem = false;
@@ -90,6 +90,14 @@ export function parseSections(text: string): ParsedText {
       if (end < 0) commentLeft = MAX_COMMENT_LINES;
       else if (line.length > end + 3) read(line.slice(end + 3));
       return;
+    }
+    const box = checkboxEnd(trimmed);
+    if (box > 0) {
+      // "- [X] I agree to follow the Code of Conduct": an issue form's own checkbox, no content. Any other task item
+      // ("- [ ] open settings") is the list item "- open settings".
+      if (isFormCheckbox(trimmed, box)) return;
+      trimmed = `${trimmed[0]} ${trimmed.slice(box)}`;
+      head = trimmed;
     }
     const wasAfterWikiItem = afterWikiItem;
     afterWikiItem = false;
@@ -120,7 +128,6 @@ export function parseSections(text: string): ParsedText {
         return;
       }
     }
-    if (isBoilerplate(trimmed)) return;
     if (isTemplateLine(trimmed)) {
       current.templateLines++;
       return;
@@ -168,11 +175,26 @@ function isHeadingShaped(s: string, afterWikiItem: boolean): boolean {
   return !inner.endsWith('.') && !inner.endsWith('!');
 }
 
-/** Issue-form checkbox lines ("- [X] I agree to follow …", "- [ ] I searched the existing issues"): no content. */
-const CHECKBOX = /^[-*+][ \t]+\[[ xX]\][ \t]/;
-function isBoilerplate(s: string): boolean {
+/** Where a task item's text starts after its checkbox ("- [ ] open settings", "* [x] …", "+ [X] …" → 6), or 0. */
+function checkboxEnd(s: string): number {
   const c = s[0];
-  return (c === '-' || c === '*' || c === '+') && CHECKBOX.test(s);
+  if (c !== '-' && c !== '*' && c !== '+') return 0;
+  let i = 1;
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  if (i === 1 || s[i] !== '[' || (s[i + 1] !== ' ' && s[i + 1] !== 'x' && s[i + 1] !== 'X') || s[i + 2] !== ']') return 0;
+  const box = i + 3;
+  i = box;
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  return i > box && i < s.length ? i : 0;
+}
+/**
+ * The checkboxes of issue forms: "I agree to follow …", "I have searched / I've searched the existing issues", "I have
+ * read …", "I confirm …", "I'm using …", and any naming the code of conduct or the latest version.
+ */
+const FORM_CHECKBOX_I = /i(?: have|'ve|’ve)? (?:agree|searched|read|checked|confirm|verified|accept|understand|reviewed)\b|i(?: am|'m|’m) (?:using|on|running)\b/iy;
+const FORM_CHECKBOX_TOPIC = /code of conduct|latest (?:version|release)\b/i;
+function isFormCheckbox(s: string, at: number): boolean {
+  return ((s[at] === 'I' || s[at] === 'i') && stickyTest(FORM_CHECKBOX_I, s, at)) || FORM_CHECKBOX_TOPIC.test(s);
 }
 
 // Sticky (y) regexes, read from where a line's text starts after its list marker (no slice per line).
