@@ -111,7 +111,7 @@ function normaliseHead(s: string): string {
   let a = 0;
   let b = h.length;
   while (a < b && '#*_>=-–—[]()`|•+ \t'.includes(h[a]!)) a++;
-  while (b > a && '#*_=-–—[]()`|.?! \t'.includes(h[b - 1]!)) b--;
+  while (b > a && '#*_+=-–—[]()`|.?! \t'.includes(h[b - 1]!)) b--;
   h = h.slice(a, b);
   h = h.replace(/\(s\)/g, 's').replace(/\s+/g, ' ');
   return h;
@@ -139,7 +139,7 @@ function firstWord(s: string): string {
   let b = a;
   while (b < n && s[b] !== ' ' && s[b] !== ':' && s[b] !== '：' && s[b] !== '*' && s[b] !== '\t') b++;
   let w = s.slice(a, b).toLowerCase();
-  while (w.length > 0 && '#*_=-–—[]()`|.?! '.includes(w[w.length - 1]!)) w = w.slice(0, -1);
+  while (w.length > 0 && '#*_+=-–—[]()`|.?! '.includes(w[w.length - 1]!)) w = w.slice(0, -1);
   return w.endsWith('(s)') ? w.slice(0, -3) + 's' : w;
 }
 
@@ -161,7 +161,7 @@ function lookup(head: string): SectionKind | undefined {
  * a heading-only line "Steps to reproduce" → { kind: 'steps', rest: '' }.
  */
 export function matchLabel(line: string): LabelMatch | null {
-  const trimmed = line.trim();
+  const trimmed = withoutWikiColour(line.trim());
   if (trimmed.length === 0) return null;
   const last = trimmed[trimmed.length - 1]!;
   if (last === '?' || last === '*' || last === '_' || last === ':' || last === '#') {
@@ -182,6 +182,19 @@ export function matchLabel(line: string): LabelMatch | null {
       return { kind, rest: '' };
   }
   return null;
+}
+
+/** Jira wiki colour tags: "{color:#de350b}", "{color:red}", "{color}" (bounded, no nesting). */
+const WIKI_COLOUR = /\{color(?::[^{}\n]{0,40})?\}/gi;
+
+/**
+ * "h4. {color:#de350b}Actual{color}", "{color:red}*Actual:*{color} …": the colour tags around a label are dropped, so
+ * they hide neither the label nor its colon (the colon of "{color:red}" is no label colon). Only a line with a "{" in
+ * its head is searched.
+ */
+function withoutWikiColour(s: string): string {
+  const brace = s.lastIndexOf('{', MAX_HEAD + 8);
+  return brace >= 0 && /\{color/i.test(s) ? s.replace(WIKI_COLOUR, '').trim() : s;
 }
 
 /** Longest question line read as a template heading ("How can we reproduce it (as minimally and precisely as possible)?"). */
@@ -239,8 +252,10 @@ function findLabelColon(s: string): number {
   return -1;
 }
 
+/** The markup closing a label before its text: "*Actual:* text", "_Expected:_ text", "+Actual:+ text". */
 function stripLeadingDecoration(s: string): string {
   let a = 0;
-  while (a < s.length && '*_ \t'.includes(s[a]!)) a++;
+  // A "+" is the end of a wiki underline only before a space ("+Actual:+ 25"), not a sign ("Actual: +5").
+  while (a < s.length && ('*_ \t'.includes(s[a]!) || (s[a] === '+' && (a + 1 === s.length || s[a + 1] === ' ' || s[a + 1] === '\t')))) a++;
   return s.slice(a).trim();
 }
