@@ -64,6 +64,11 @@ export function parseSections(text: string): ParsedText {
     sections.push(current);
     return current;
   };
+  /**
+   * The current section is preconditions opened by a label with its text on the same line ("Preconditions: 30 issues
+   * in the filter"): a numbered list after it is the steps, not more preconditions.
+   */
+  let oneLinePreconditions = false;
   const read = (raw: string): void => {
     const line = withoutLeadingEmoji(raw.trim());
     let trimmed = withoutWikiHeading(line);
@@ -118,6 +123,10 @@ export function parseSections(text: string): ParsedText {
         open(label.kind);
         if (isTemplateLine(label.rest)) current.templateLines++;
         else if (label.rest) current.lines.push(lineOf(label.rest, false));
+        // "Preconditions: the account has:" introduces its own list; "Preconditions: 30 issues" states them whole.
+        // "Preconditions: 1. an admin⏎2. a project" is a list of preconditions.
+        oneLinePreconditions =
+          label.kind === 'preconditions' && label.rest !== '' && !label.rest.endsWith(':') && afterItemMarker(label.rest) === 0 && !isTemplateLine(label.rest);
         return;
       }
       // A heading the table does not know ("### Relevant log output", "**Screenshots**", "h3. Notes", a wiki table's
@@ -125,7 +134,12 @@ export function parseSections(text: string): ParsedText {
       if (wikiHeading || isHeadingShaped(trimmed, wasAfterWikiItem)) {
         if (trimmed.startsWith('||')) tableHeads = labelColumns(trimmed);
         open('body');
+        oneLinePreconditions = false;
         return;
+      }
+      if (oneLinePreconditions && current.kind === 'preconditions' && numberedListStart(raw, trimmed)) {
+        open('steps');
+        oneLinePreconditions = false;
       }
     }
     if (isTemplateLine(trimmed)) {
@@ -235,6 +249,15 @@ function afterItemMarker(s: string): number {
   if (s[i] !== ' ' && s[i] !== '\t') return 0;
   while (s[i] === ' ' || s[i] === '\t') i++;
   return i;
+}
+
+/** "1. Select all", "1) Select all", a wiki "# Select all", not indented under another line: a numbered list starts. */
+function numberedListStart(raw: string, s: string): boolean {
+  const c0 = raw.charCodeAt(0);
+  if ((c0 === 32 || c0 === 9) && indentOf(raw) >= 2) return false;
+  const i = s[0] === '#' ? 1 : s[0] === '1' ? 2 : 0;
+  if (i === 2 && s[1] !== '.' && s[1] !== ')') return false;
+  return i > 0 && (s[i] === ' ' || s[i] === '\t');
 }
 
 function stickyTest(re: RegExp, s: string, at: number): boolean {

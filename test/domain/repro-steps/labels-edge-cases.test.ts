@@ -1,11 +1,13 @@
 /**
  * Edges of labels and list items found by a held-out audit: task-list checkboxes with real content are list items (only
- * an issue form's own checkboxes are leftovers), and Jira wiki colour / underline markup does not hide a label.
+ * an issue form's own checkboxes are leftovers), Jira wiki colour / underline markup does not hide a label, and a
+ * number after a one-line "Preconditions:" label does not turn the list under it into more preconditions.
  */
 import { analyseReproSteps } from '../../../src/domain/repro-steps';
 import { matchLabel } from '../../../src/domain/repro-steps/labels';
 import { parseSections } from '../../../src/domain/repro-steps/parse-sections';
 
+const kinds = (text: string) => parseSections(text).sections.map((s) => s.kind);
 const texts = (text: string) => parseSections(text).sections.map((s) => s.lines.map((l) => l.text));
 
 describe('task-list checkboxes', () => {
@@ -69,5 +71,34 @@ describe('Jira wiki markup around a label', () => {
 
   it('a coloured line that is no label stays no label', () => {
     expect(matchLabel('{color:red}The dialog opens{color}')).toBeNull();
+  });
+});
+
+describe('a number after a one-line preconditions label', () => {
+  const text = 'Preconditions: 30 issues in the filter\n1. Select all\n2. Confirm\nExpected: all changed\nActual: 20 changed';
+
+  it('the numbered list under it is the steps, and its text stays whole', () => {
+    expect(kinds(text)).toEqual(['intro', 'preconditions', 'steps', 'expected', 'actual']);
+    expect(texts(text)[1]).toEqual(['30 issues in the filter']);
+    const a = analyseReproSteps({ description: text });
+    expect(a.parts.steps).toEqual(['Select all', 'Confirm']);
+    expect(a.parts.preconditions).not.toContain('Select all');
+  });
+
+  it('also after a blank line and with a wiki numbered list', () => {
+    expect(analyseReproSteps({ description: text.replace('\n1.', '\n\n1.') }).parts.steps).toEqual(['Select all', 'Confirm']);
+    expect(analyseReproSteps({ description: text.replace('1.', '#').replace('2.', '#') }).parts.steps).toEqual(['Select all', 'Confirm']);
+  });
+
+  it('a preconditions label alone on its line keeps the list under it', () => {
+    const bullets = 'Preconditions:\n- 30 issues in the filter\n- logged in as admin\n\nSteps:\n1. Select all\n2. Confirm';
+    expect(kinds(bullets)).toEqual(['intro', 'preconditions', 'steps']);
+    expect(analyseReproSteps({ description: bullets }).parts.preconditions).toBe('30 issues in the filter\nlogged in as admin');
+    expect(kinds('Preconditions:\n1. an admin account\n2. a project\nExpected: x\nActual: y')).toEqual(['intro', 'preconditions', 'expected', 'actual']);
+  });
+
+  it('a label that introduces its list, or opens it, keeps the list', () => {
+    expect(kinds('Preconditions: the account has:\n1. two cards\n2. a plan')).toEqual(['intro', 'preconditions']);
+    expect(kinds('Preconditions: 1. an admin account\n2. a project')).toEqual(['intro', 'preconditions']);
   });
 });
