@@ -393,9 +393,11 @@ export function saysNothing(text: string): boolean {
 }
 
 /** "- OS: Ubuntu" → "OS: Ubuntu"; a bare number ("121", a version) is a value, not an empty list item. */
+/** A number and a space opening a value ("30 issues in the filter"): a count, not the "3 foo" item of a bare list. */
+const BARE_NUMBER = /^\s*\d+[ \t]/;
 function withoutMarker(text: string): string {
   const m = listMarker(text);
-  return m && m.length < text.trimEnd().length ? text.slice(m.length).trim() : text;
+  return m && m.length < text.trimEnd().length && !BARE_NUMBER.test(text) ? text.slice(m.length).trim() : text;
 }
 function withoutMarkerLine(l: Line): Line {
   const text = withoutMarker(l.text);

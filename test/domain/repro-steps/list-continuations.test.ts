@@ -60,3 +60,13 @@ describe('a hard-wrapped paste', () => {
     expect(unwrapHardWraps('Open the billing page from\nthe account menu')).toBe('Open the billing page from the account menu');
   });
 });
+
+it('a labelled value opening with a number keeps it ("Preconditions: 30 issues in the filter")', () => {
+  const a = analyseReproSteps({ description: 'Preconditions: 30 issues in the filter\n1. Select all\n2. Confirm\nExpected: 30 moved\nActual: 29 moved' });
+  expect(a.parts.preconditions).toBe('30 issues in the filter');
+  expect(a.parts.steps).toEqual(['Select all', 'Confirm']);
+  // Bullets and numbered markers of a labelled list are still stripped.
+  expect(analyseReproSteps({ description: 'Preconditions:\n- logged in as admin\n- 2 items in the cart\n\nSteps:\n1. Open\n2. Click' }).parts.preconditions).toBe(
+    'logged in as admin\n2 items in the cart',
+  );
+});
