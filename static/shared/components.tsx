@@ -43,9 +43,13 @@ export function ErrorBanner({ error, onRetry }: { error: Fail | string; onRetry?
   );
 }
 
-export function Banner({ kind, children }: { kind: 'success' | 'warning' | 'info' | 'error'; children: ReactNode }) {
+/**
+ * `live={false}`: not a live region, for a banner whose content is long or changes as the user types (the app then
+ * announces a short status of its own instead of the whole banner on every change).
+ */
+export function Banner({ kind, children, live = true }: { kind: 'success' | 'warning' | 'info' | 'error'; children: ReactNode; live?: boolean }) {
   return (
-    <div role={kind === 'error' ? 'alert' : 'status'} className={`rt-banner ${kind}`}>
+    <div role={live ? (kind === 'error' ? 'alert' : 'status') : undefined} className={`rt-banner ${kind}`}>
       {children}
     </div>
   );

@@ -26,6 +26,23 @@ async function createEditor(): Promise<{ page: Page; editor: FrameLocator }> {
 const stepValues = (frame: FrameLocator) => frame.locator('input[id^="repro-step-"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 const storedField = (key: string) => (session.ws.store.get().issues.find((i) => i.key === key)!.fields as { custom: Record<string, unknown> }).custom[REPRO_STEPS_FIELD_ID];
 
+/** From now on, records every new text of every live region in the editor (what a screen reader would hear). */
+const listenToLiveRegions = (frame: FrameLocator) =>
+  frame.locator(':root').evaluate(() => {
+    const w = window as unknown as { heard: string[] };
+    w.heard = [];
+    const regions = () => [...document.querySelectorAll('[role=status], [aria-live], [role=alert]')];
+    const last = new Map<Node, string>(regions().map((n) => [n, (n.textContent ?? '').trim()]));
+    new MutationObserver(() => {
+      for (const n of regions()) {
+        const t = (n.textContent ?? '').trim();
+        if (t !== '' && (last.get(n) ?? '') !== t) w.heard.push(t);
+        last.set(n, t);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+const heardSoFar = (frame: FrameLocator) => frame.locator(':root').evaluate(() => (window as unknown as { heard: string[] }).heard);
+
 test('Create clicked right after the last edit saves that edit', async () => {
   const { page, editor } = await createEditor();
   const dialog = page.getByRole('dialog', { name: 'Create bug' });
@@ -77,6 +94,49 @@ test('a trace longer than a box keeps what fits and lists the rest, to attach as
   await expect(notApplied.locator('li').allTextContents()).resolves.toEqual([`Actual result, past its 2,000 characters: ${pasted.slice(2_000)}`, 'Actual result, past its 2,000 characters: !?']);
   await notApplied.getByRole('button', { name: 'Hide this list' }).click();
   await expect(notApplied.count()).resolves.toBe(0);
+  await page.close();
+});
+
+test('screen readers hear a short status of a cut paste and of a full box, not the list of what was cut', async () => {
+  const { page, editor } = await createEditor();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const trace = `java.lang.IllegalStateException: Invoice not found\n${Array.from({ length: 60 }, (_, i) => `\tat com.acme.billing.InvoiceService.load(InvoiceService.java:${100 + i})`).join('\n')}`;
+  await page.evaluate((t) => navigator.clipboard.writeText(t), trace);
+  await editor.getByLabel('Actual result').focus();
+  await page.keyboard.type('Crash: ');
+  await listenToLiveRegions(editor);
+  await page.keyboard.press('Control+V');
+  await editor.getByTestId('repro-not-applied').waitFor();
+  await page.keyboard.type('!?;');
+  await editor.getByTestId('repro-not-applied').locator('li').nth(1).filter({ hasText: /!\?;$/ }).waitFor();
+  await page.waitForTimeout(300);
+  const heard = (await heardSoFar(editor)).filter((h) => !h.startsWith('Score '));
+  expect(heard).toEqual(['2,017 characters of Actual result not applied.', 'Actual result is full: what you type goes to the Not applied list.']);
+  await expect(editor.getByTestId('repro-not-applied').locator('[role], [aria-live]').count()).resolves.toBe(0);
+  await page.close();
+});
+
+test('the size line is heard when its level changes (ok → near → over), not on every key', async () => {
+  const { page, editor } = await createEditor();
+  const full = (c: string) => c.repeat(2_000);
+  for (const [n, label] of ['Preconditions', 'Expected result', 'Actual result', 'Environment', 'Build / version', 'Frequency'].entries()) await editor.getByLabel(label).fill(full(String(n)));
+  await listenToLiveRegions(editor);
+  // Steps of 2,000 characters: the value passes 90% of 32,768 at the 9th and the limit at the 11th.
+  for (let i = 0; i < 11; i++) {
+    if (i > 0) await editor.getByRole('button', { name: 'Add step' }).click();
+    await editor.getByLabel(`Step ${i + 1}`, { exact: true }).fill(full('s'));
+    await page.waitForTimeout(50);
+  }
+  await editor.getByTestId('repro-size').getByText(/too long for Jira to save/).waitFor();
+  // Typing on while over the limit changes the count, not the level: nothing more is heard.
+  await editor.getByLabel('Step 11', { exact: true }).press('Backspace');
+  await editor.getByLabel('Step 11', { exact: true }).press('Backspace');
+  await page.waitForTimeout(300);
+  const sizes = (await heardSoFar(editor)).filter((h) => h.includes('of 32,768 characters'));
+  expect(sizes).toHaveLength(2);
+  expect(sizes[0]).toMatch(/^[\d,]+ of 32,768 characters: close to the limit/);
+  expect(sizes[1]).toMatch(/^[\d,]+ of 32,768 characters: too long for Jira to save/);
+  await expect(editor.getByTestId('repro-size').locator('[role], [aria-live]').count()).resolves.toBe(0);
   await page.close();
 });
 

@@ -4,13 +4,14 @@
  * multi-line report into a step splits it into steps and parts. In the create dialog every change is handed to
  * the form at once with view.submit (Jira saves it on Create); on the issue view, Save submits and Cancel closes.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { keepInsertWithinLimit } from './box-limit';
 import { CheckAnnouncer, CheckPanel } from './CheckPanel';
-import { addCut, cutLine, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, restoreStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
+import { addCut, cutLine, cutNotice, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, restoreStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
+import { useAnnouncer } from './live';
 import { useLiveCheck } from './use-check';
 
 const FREQUENCIES = ['Every time', 'Often (more than half the time)', 'Sometimes', 'Once so far'];
@@ -29,6 +30,9 @@ export function Editor({ field }: { field: FieldContext }) {
   const [unplaced, setUnplaced] = useState<string[]>([]);
   /** Typed or pasted text that did not fit in its box (2,000 characters), shown for the writer to place. */
   const [cuts, setCuts] = useState<Cut[]>([]);
+  const cutsRef = useRef<Cut[]>([]);
+  /** A short polite status of what the boxes did (a cut, the size's level): the banners themselves are not live. */
+  const [notice, announce] = useAnnouncer();
   /** The step the last ✕ deleted, while its "Step N deleted" status offers Undo. */
   const [deleted, setDeleted] = useState<{ index: number; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -56,14 +60,39 @@ export function Editor({ field }: { field: FieldContext }) {
     }
   });
 
+  /** Lists a cut and says so once: keys typed on in a full box join the first key's entry, unannounced. */
+  const noteCut = useCallback(
+    (cut: Cut) => {
+      const next = addCut(cutsRef.current, cut);
+      const joined = next.length === cutsRef.current.length;
+      cutsRef.current = next;
+      setCuts(next);
+      if (!joined) announce(cutNotice(cut));
+    },
+    [announce],
+  );
+  const clearCuts = () => {
+    cutsRef.current = [];
+    setCuts([]);
+  };
+
   // Typing or pasting past a box's limit is cut before the browser edits the box, keeping its undo history.
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    const onBeforeInput = (e: Event) => keepInsertWithinLimit(e as InputEvent, (cut) => setCuts((c) => addCut(c, cut)));
+    const onBeforeInput = (e: Event) => keepInsertWithinLimit(e as InputEvent, noteCut);
     form.addEventListener('beforeinput', onBeforeInput);
     return () => form.removeEventListener('beforeinput', onBeforeInput);
-  }, []);
+  }, [noteCut]);
+
+  // The size is heard when its level changes (ok → near → over and back), not on every key.
+  const sizeLevel = useRef(size.level);
+  useEffect(() => {
+    if (sizeLevel.current === size.level) return;
+    sizeLevel.current = size.level;
+    announce(size.text);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [size.level]);
 
   // Create dialog: hand every change to the form at once (Jira keeps the latest submitted value until Create). A
   // delayed hand-over lost the last edit when Create was clicked, or the frame closed, before it ran.
@@ -94,7 +123,7 @@ export function Editor({ field }: { field: FieldContext }) {
   const keepWhatFits = (box: string, before: string, target: HTMLInputElement | HTMLTextAreaElement, max: number): string => {
     const { text, left } = fitEdit(before, target.value, max);
     if (left !== '') {
-      setCuts((c) => addCut(c, { box, max, text: left }));
+      noteCut({ box, max, text: left });
       caret.current = { id: target.id, at: Math.max(0, (target.selectionStart ?? text.length) - left.length) };
     }
     return text;
@@ -161,7 +190,7 @@ export function Editor({ field }: { field: FieldContext }) {
         setNotApplied(merged.notApplied);
         setUnplaced([]);
         setPasteProblem({ ...r, message: `The pasted text could not be split into steps: ${r.message.trim().replace(/([^.!?])$/, '$1.')} It was kept as it is, one step per line: move any expected or actual result into its box.` });
-        return say(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.`);
+        return say(`Pasted text kept as ${steps.length} step(s), not split${onlyFirst}.${leftOver(merged.notApplied.length, 0)}`);
       }
       setPasteProblem(null);
       const merged = mergeSplit(latest.current, i, r.data.value, r.data.clipped);
@@ -169,7 +198,7 @@ export function Editor({ field }: { field: FieldContext }) {
       setNotApplied(merged.notApplied);
       setUnplaced(r.data.unplaced);
       const added = merged.appended.map((k) => PART_LABELS[k]).join(', ');
-      say(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.${added ? ` Added after the text already in: ${added}.` : ''}`);
+      say(`Pasted text split into ${r.data.value.steps.length} step(s)${onlyFirst}.${added ? ` Added after the text already in: ${added}.` : ''}${leftOver(merged.notApplied.length, r.data.unplaced.length)}`);
     });
   };
 
@@ -218,7 +247,7 @@ export function Editor({ field }: { field: FieldContext }) {
           items={[...notApplied, ...cuts.map(cutLine)]}
           onDismiss={() => {
             setNotApplied([]);
-            setCuts([]);
+            clearCuts();
           }}
         />
         <Leftovers testId="repro-unplaced" kind="info" intro="Not placed in any box by the paste; copy what belongs to the bug where it fits:" items={unplaced} />
@@ -288,9 +317,14 @@ export function Editor({ field }: { field: FieldContext }) {
           </div>
         ) : (
           <div data-testid="repro-size">
-            <Banner kind={size.level === 'over' ? 'error' : 'warning'}>{size.text}</Banner>
+            <Banner kind={size.level === 'over' ? 'error' : 'warning'} live={false}>
+              {size.text}
+            </Banner>
           </div>
         )}
+        <div className="rt-sr-only" role="status" aria-live="polite" data-testid="repro-notice">
+          {notice}
+        </div>
         {inCreate ? (
           <div className="rt-muted" data-testid="repro-form-state">
             {formState(value)}
@@ -316,12 +350,19 @@ export function Editor({ field }: { field: FieldContext }) {
   );
 }
 
+/** The paste status's note of what it left above the editor (the lists themselves are not read out). */
+function leftOver(notApplied: number, unplaced: number): string {
+  const notes = [notApplied > 0 ? `${notApplied} text(s) did not fit` : '', unplaced > 0 ? `${unplaced} sentence(s) went into no box` : ''].filter(Boolean);
+  return notes.length === 0 ? '' : ` ${notes.join('; ')}: listed above the editor.`;
+}
+
 /** Text the editor did not put anywhere (a paste's leftovers, what passed a box's limit), for the writer to place by hand. */
 function Leftovers({ testId, kind, intro, items, onDismiss }: { testId: string; kind: 'warning' | 'info'; intro: string; items: string[]; onDismiss?: () => void }) {
   if (items.length === 0) return null;
   return (
     <div data-testid={testId}>
-      <Banner kind={kind}>
+      {/* Not live: a long trace would be read out whole, again on every change; the editor says what was left. */}
+      <Banner kind={kind} live={false}>
         {intro}
         {/* Focusable: a long trace scrolls inside the list, and the keyboard must reach it to scroll and copy. */}
         <ul className="rt-leftovers" tabIndex={0} aria-label="Text to place by hand">

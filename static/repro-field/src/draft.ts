@@ -157,6 +157,10 @@ export function addCut(cuts: Cut[], cut: Cut): Cut[] {
   return [...cuts, { ...cut, typed: cut.text.length === 1 }];
 }
 
+/** What a screen reader hears of a cut: short, never the cut text itself ("2,010 characters of Actual result not applied."). */
+export const cutNotice = (c: Cut): string =>
+  c.text.length === 1 ? `${c.box} is full: what you type goes to the Not applied list.` : `${c.text.length.toLocaleString('en')} characters of ${c.box} not applied.`;
+
 /** A cut as the "Not applied" list shows it. */
 export const cutLine = (c: Cut): string => `${c.box}, past its ${c.max.toLocaleString('en')} characters: ${c.text}`;
 

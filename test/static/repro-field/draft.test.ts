@@ -1,6 +1,6 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
 import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH } from '@rt/contracts';
-import { addCut, asBoxText, fitEdit, fitInsert, formState, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, restoreStep, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
+import { addCut, asBoxText, cutNotice, fitEdit, fitInsert, formState, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, restoreStep, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
   it.each([
@@ -135,6 +135,13 @@ describe('fitInsert (a paste or typed text cut before it goes into the box)', ()
   it('counts line breaks as the box takes them in', () => {
     expect(asBoxText('a\r\nb\rc\nd', true)).toBe('a b c d');
     expect(asBoxText('a\r\nb\rc\nd', false)).toBe('a\nb\nc\nd');
+  });
+});
+
+describe('cutNotice (what a screen reader hears of a cut)', () => {
+  it('says how much of which box was not applied, never the text itself', () => {
+    expect(cutNotice({ box: 'Actual result', max: 2000, text: 'x'.repeat(2_010) })).toBe('2,010 characters of Actual result not applied.');
+    expect(cutNotice({ box: 'Step 3', max: 2000, text: '!' })).toBe('Step 3 is full: what you type goes to the Not applied list.');
   });
 });
 
