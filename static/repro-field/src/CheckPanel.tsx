@@ -1,8 +1,9 @@
 /** The analyser's check: score, verdict lozenge, which parts were found, and each finding with its hint. */
-import { useMemo } from 'react';
+import { useEffect } from 'react';
 import type { ReproAnalysisDto } from '@rt/contracts';
 import { Lozenge } from '../../shared/components';
 import { hintFor, type HintPlace } from './box-hints';
+import { useAnnouncer } from './live';
 
 const VERDICT: Record<ReproAnalysisDto['verdict'], { label: string; kind: 'success' | 'warning' | 'danger' }> = {
   clear: { label: 'Clear', kind: 'success' },
@@ -63,20 +64,29 @@ export function CheckPanel({ analysis, checking = false, place = 'view' }: { ana
   );
 }
 
-const problems = (n: number): string => (n === 0 ? 'no problems' : n === 1 ? '1 problem' : `${n} problems`);
+/** The findings' count and the first one: "1 problem: The expected result is missing.", "3 problems, first: …". */
+function problems(findings: ReproAnalysisDto['findings']): string {
+  const first = findings[0];
+  if (!first) return 'no problems';
+  return findings.length === 1 ? `1 problem: ${first.message}` : `${findings.length} problems, first: ${first.message}`;
+}
 
-/** What a screen reader hears of a check: "Score 60, needs work, 3 problems". */
-export const checkSummary = (a: ReproAnalysisDto): string => `Score ${a.score}, ${VERDICT[a.verdict].label.toLowerCase()}, ${problems(a.findings.length)}`;
+/** What a screen reader hears of a check: "Score 60, needs work, 3 problems, first: The expected result is missing." */
+export const checkSummary = (a: ReproAnalysisDto): string => `Score ${a.score}, ${VERDICT[a.verdict].label.toLowerCase()}, ${problems(a.findings)}`;
 
 /**
- * One polite live summary of the check for screen readers. Its text changes only when the verdict or the set of
- * findings does, so a re-check after every pause in typing is not announced again.
+ * One polite live summary of the check for screen readers, set when the verdict or the set of findings changes, so a
+ * re-check after every pause in typing is not announced again. It names the first problem, and a change whose
+ * summary reads the same (other findings behind the same first one) is announced again all the same.
  */
 export function CheckAnnouncer({ analysis }: { analysis: ReproAnalysisDto | null }) {
   const key = analysis ? `${analysis.verdict}:${analysis.findings.map((f) => f.code).join(',')}` : '';
+  const [text, announce] = useAnnouncer();
   // `key` stands for what is announced; the score follows the findings.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const text = useMemo(() => (analysis ? checkSummary(analysis) : ''), [key]);
+  useEffect(() => {
+    announce(analysis ? checkSummary(analysis) : '');
+  }, [key]);
   return (
     <div className="rt-sr-only" role="status" aria-live="polite" data-testid="repro-check-summary">
       {text}

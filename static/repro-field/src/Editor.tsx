@@ -19,7 +19,8 @@ const FREQUENCIES = ['Every time', 'Often (more than half the time)', 'Sometimes
 export function Editor({ field }: { field: FieldContext }) {
   const inCreate = field.renderContext === 'issue-create';
   const [draft, setDraft] = useState<Draft>(() => fromValue(field.value));
-  const [status, setStatus] = useState<string>('');
+  /** The last step action's status; the same text again ("Step 2 deleted." twice) is heard again. */
+  const [status, setStatus] = useAnnouncer();
   const [splitting, setSplitting] = useState(false);
   const [problem, setProblem] = useState<Fail | string | null>(null);
   /** The last paste could not be split (cleared by the next paste that is). */

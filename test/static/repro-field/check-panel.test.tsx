@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReproAnalysisDto } from '@rt/contracts';
 import { analyseReproSteps } from '../../../src/domain/repro-steps';
-import { CheckPanel } from '../../../static/repro-field/src/CheckPanel';
+import { CheckPanel, checkSummary } from '../../../static/repro-field/src/CheckPanel';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ');
 const parts = (html: string) => [...html.matchAll(/<li><span aria-hidden="true">(✓|✗)<\/span> ([^<]+)<span/g)].map((m) => `${m[1]} ${m[2]}`);
@@ -43,4 +43,15 @@ it('on the issue view, names the boxes one Edit away for the field, and keeps th
   expect(text(renderToStaticMarkup(<CheckPanel analysis={vague} />))).toContain('Edit, then replace "it doesn\'t work"');
   const fromDescription = analyseReproSteps({ description: '1. Open the cart\n2. Click Pay' }) as ReproAnalysisDto;
   expect(text(renderToStaticMarkup(<CheckPanel analysis={fromDescription} />))).toContain('Add "Expected: <what should happen after the last step>".');
+});
+
+it("the screen reader's summary names the first problem, so moving text between parts is heard", () => {
+  const steps = ['Open the cart', 'Click Pay'];
+  const noActual = analyseReproSteps({ field: { steps, expected: 'The order is paid.', build: '4.3.0', environment: 'Chrome 131' } }) as ReproAnalysisDto;
+  const noExpected = analyseReproSteps({ field: { steps, actual: 'The order is paid.', build: '4.3.0', environment: 'Chrome 131' } }) as ReproAnalysisDto;
+  expect(checkSummary(noActual)).toMatch(/^Score \d+, (needs work|missing), 1 problem: The actual \(observed\) result is missing\.$/);
+  expect(checkSummary(noExpected)).toMatch(/^Score \d+, (needs work|missing), 1 problem: The expected result is missing\.$/);
+  expect(checkSummary(noBuild)).toMatch(/^Score \d+, needs work, \d problems, first: /);
+  const clear = analyseReproSteps({ field: { steps, expected: 'Paid', actual: 'Error 502', build: '4.3.0', environment: 'Chrome 131' } }) as ReproAnalysisDto;
+  expect(checkSummary(clear)).toMatch(/^Score \d+, clear, no problems$/);
 });
