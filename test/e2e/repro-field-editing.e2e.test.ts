@@ -128,6 +128,7 @@ test('the size line is heard when its level changes (ok → near → over), not 
     await page.waitForTimeout(50);
   }
   await editor.getByTestId('repro-size').getByText(/too long for Jira to save/).waitFor();
+  await editor.getByTestId('repro-form-state').getByText(/^Jira will refuse these steps on Create: they are too long \([\d,]+ of 32,768 characters\)/).waitFor();
   // Typing on while over the limit changes the count, not the level: nothing more is heard.
   await editor.getByLabel('Step 11', { exact: true }).press('Backspace');
   await editor.getByLabel('Step 11', { exact: true }).press('Backspace');

@@ -181,6 +181,12 @@ export const listing = (items: string[]): string => (items.length <= 1 ? (items[
 export function formState(value: ReproStepsFieldValueDto | null): string {
   if (value === null) return 'Nothing in the form: the field stays empty.';
   const missing = missingForJira(value);
+  const size = valueSize(value);
+  if (size > REPRO_MAX_VALUE_CHARS) {
+    const count = `${size.toLocaleString('en')} of ${REPRO_MAX_VALUE_CHARS.toLocaleString('en')} characters`;
+    const also = missing.length > 0 ? ` They also need ${listing(missing)}.` : '';
+    return `Jira will refuse these steps on Create: they are too long (${count}); shorten them or attach a log.${also}`;
+  }
   if (missing.length > 0) return `Jira will refuse these steps on Create until they have ${listing(missing)} (or leave the field empty).`;
   return `Added to the form: ${value.steps.length} step(s)${value.build ? `, build ${value.build}` : ''}.`;
 }

@@ -171,4 +171,12 @@ describe('formState (the create dialog says what Jira will refuse)', () => {
   ])('%j', (value, text) => {
     expect(formState(value)).toBe(text);
   });
+
+  it('says Jira will refuse a value over 32,768 characters, instead of "Added to the form"', () => {
+    const steps = Array.from({ length: 17 }, (_, n) => `Click item ${n} `.padEnd(REPRO_MAX_STEP_LENGTH, 'x'));
+    const value = { steps, expected: 'Paid', actual: 'Error 502' };
+    expect(valueSize(value)).toBeGreaterThan(REPRO_MAX_VALUE_CHARS);
+    expect(formState(value)).toBe(`Jira will refuse these steps on Create: they are too long (${valueSize(value).toLocaleString('en')} of 32,768 characters); shorten them or attach a log.`);
+    expect(formState({ steps })).toMatch(/: they are too long \([\d,]+ of 32,768 characters\); shorten them or attach a log\. They also need the expected result and the actual result\.$/);
+  });
 });
