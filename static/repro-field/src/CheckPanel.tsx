@@ -55,7 +55,7 @@ export function CheckPanel({ analysis, checking = false, place = 'view' }: { ana
           {analysis.findings.map((f) => (
             <li key={f.code} data-finding={f.code}>
               <Lozenge kind={SEVERITY[f.severity]}>{f.severity}</Lozenge> <strong>{f.message}</strong>
-              <div className="rt-muted">{hintFor(f, analysis.source, place)}</div>
+              <div className="rt-muted">{hintFor(f, analysis, place)}</div>
             </li>
           ))}
         </ul>

@@ -18,17 +18,30 @@ export const BOX_HINTS: Partial<Record<FindingCode, string>> = {
   NO_ENVIRONMENT: 'Fill the Environment box: OS / browser / device and versions.',
 };
 
+/**
+ * A result box that holds text the check does not count ("see title", "tbd", "-"): the finding says the result is
+ * missing, so the hint names the text to replace rather than telling the writer to fill a box that is not empty.
+ */
+const REPLACE_HINTS: Partial<Record<FindingCode, { part: 'expected' | 'actual'; box: string; what: string }>> = {
+  MISSING_EXPECTED: { part: 'expected', box: 'Expected result', what: 'what should happen after the last step' },
+  MISSING_ACTUAL: { part: 'actual', box: 'Actual result', what: 'what happens instead, with the exact error text' },
+};
+
 /** Where the check is shown: beside the editor's boxes, or on the issue view (read-only, with Edit). */
 export type HintPlace = 'editor' | 'view';
 
 const editThen = (hint: string): string => `Edit, then ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`;
+const quoted = (t: string, max = 40): string => `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
 
 /**
  * The hint to show for a finding. For the field's own analysis: the box-specific one (the analyser's when the
- * finding has none), led by "Edit, then" on the view. For a description's analysis: the analyser's label hint.
+ * finding has none; "Replace "tbd" in the … box" when a result box holds text the check does not count), led by
+ * "Edit, then" on the view. For a description's analysis: the analyser's label hint.
  */
-export function hintFor(f: Finding, source: ReproAnalysisDto['source'], place: HintPlace): string {
-  if (source !== 'field') return f.hint;
-  const hint = BOX_HINTS[f.code] ?? f.hint;
+export function hintFor(f: Finding, analysis: Pick<ReproAnalysisDto, 'source' | 'parts'>, place: HintPlace): string {
+  if (analysis.source !== 'field') return f.hint;
+  const replace = REPLACE_HINTS[f.code];
+  const held = replace ? analysis.parts[replace.part]?.trim() : undefined;
+  const hint = replace && held ? `Replace ${quoted(held)} in the ${replace.box} box with ${replace.what}.` : (BOX_HINTS[f.code] ?? f.hint);
   return place === 'view' ? editThen(hint) : hint;
 }

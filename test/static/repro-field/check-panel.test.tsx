@@ -55,3 +55,16 @@ it("the screen reader's summary names the first problem, so moving text between 
   const clear = analyseReproSteps({ field: { steps, expected: 'Paid', actual: 'Error 502', build: '4.3.0', environment: 'Chrome 131' } }) as ReproAnalysisDto;
   expect(checkSummary(clear)).toMatch(/^Score \d+, clear, no problems$/);
 });
+
+it('a result box holding text the check does not count ("see title", "tbd") is named with that text, not called empty', () => {
+  const placeholders = analyseReproSteps({ field: { steps: ['Open the cart', 'Click Pay'], expected: 'see title', actual: 'tbd', build: '4.3.0' } }) as ReproAnalysisDto;
+  expect(placeholders.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['MISSING_EXPECTED', 'MISSING_ACTUAL']));
+  expect(placeholders.parts).toMatchObject({ expected: 'see title', actual: 'tbd' });
+  const inEditor = text(renderToStaticMarkup(<CheckPanel analysis={placeholders} place="editor" />));
+  expect(inEditor).toContain('Replace "see title" in the Expected result box with what should happen after the last step.');
+  expect(inEditor).toContain('Replace "tbd" in the Actual result box with what happens instead, with the exact error text.');
+  expect(inEditor).not.toContain('Fill the Expected result box');
+  expect(text(renderToStaticMarkup(<CheckPanel analysis={placeholders} />))).toContain('Edit, then replace "see title" in the Expected result box with what should happen after the last step.');
+  // An empty box is still to be filled.
+  expect(text(renderToStaticMarkup(<CheckPanel analysis={noBuild} place="editor" />))).toContain('Fill the Actual result box: what happens instead, with the exact error text.');
+});
