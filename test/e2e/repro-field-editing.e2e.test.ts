@@ -183,6 +183,8 @@ test('✕ on a filled step offers Undo in its status, from the keyboard', async 
   await page.keyboard.press('Enter');
   await editor.getByTestId('repro-status').getByText('Step 2 deleted.').waitFor();
   await expect(stepValues(editor)).resolves.toEqual(['Open the cart', 'Click Pay']);
+  // Focus goes to Undo, so the keyboard need not Tab past every later step to reach it.
+  await expect(editor.locator(':focus').textContent()).resolves.toBe('Undo');
 
   // Undo follows "Add step" in the tab order.
   await editor.getByRole('button', { name: 'Add step' }).focus();
@@ -200,6 +202,31 @@ test('✕ on a filled step offers Undo in its status, from the keyboard', async 
   await page.keyboard.press('Backspace');
   await editor.getByTestId('repro-status').getByText('Step 3 deleted.').waitFor();
   await expect(editor.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
+  await page.close();
+});
+
+test('Undo takes back several deletions, last first, and is no longer offered after Add step', async () => {
+  const { page, editor } = await createEditor();
+  const steps = ['Open the cart', 'Apply code SAVE10', 'Choose express delivery', 'Click Pay'];
+  await editor.getByLabel('Step 1', { exact: true }).fill(steps[0]!);
+  for (const step of steps.slice(1)) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(step);
+  }
+  const undo = editor.getByRole('button', { name: 'Undo' });
+  await editor.getByRole('button', { name: 'Delete step 2' }).click();
+  await editor.getByRole('button', { name: 'Delete step 2' }).click();
+  await expect(stepValues(editor)).resolves.toEqual(['Open the cart', 'Click Pay']);
+  await undo.click();
+  await expect(stepValues(editor)).resolves.toEqual(['Open the cart', 'Choose express delivery', 'Click Pay']);
+  await undo.click();
+  await expect(stepValues(editor)).resolves.toEqual(steps);
+  await expect(undo.count()).resolves.toBe(0);
+
+  await editor.getByRole('button', { name: 'Delete step 4' }).click();
+  await expect(undo.count()).resolves.toBe(1);
+  await editor.getByRole('button', { name: 'Add step' }).click();
+  await expect(undo.count()).resolves.toBe(0);
   await page.close();
 });
 

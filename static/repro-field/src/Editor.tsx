@@ -4,13 +4,13 @@
  * multi-line report into a step splits it into steps and parts. In the create dialog every change is handed to
  * the form at once with view.submit (Jira saves it on Create); on the issue view, Save submits and Cancel closes.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { keepInsertWithinLimit } from './box-limit';
 import { CheckAnnouncer, CheckPanel } from './CheckPanel';
-import { addCut, cutLine, cutNotice, fitEdit, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, restoreStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
+import { addCut, cutLine, cutNotice, fitEdit, pushDeletion, type Deletion, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, restoreStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
 import { useAnnouncer } from './live';
 import { useLiveCheck } from './use-check';
 
@@ -34,8 +34,10 @@ export function Editor({ field }: { field: FieldContext }) {
   const cutsRef = useRef<Cut[]>([]);
   /** A short polite status of what the boxes did (a cut, the size's level): the banners themselves are not live. */
   const [notice, announce] = useAnnouncer();
-  /** The step the last ✕ deleted, while its "Step N deleted" status offers Undo. */
-  const [deleted, setDeleted] = useState<{ index: number; text: string } | null>(null);
+  /** The filled steps deleted since the last other step action, last first out: Undo puts them back one by one. */
+  const [deleted, setDeleted] = useState<Deletion[]>([]);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const focusUndo = useRef(false);
   const [saving, setSaving] = useState(false);
   const value = toValue(draft);
   // The latest draft, for merging a paste whose split comes back after later renders.
@@ -53,6 +55,10 @@ export function Editor({ field }: { field: FieldContext }) {
     if (focusStep.current !== null) {
       stepRefs.current[focusStep.current]?.focus();
       focusStep.current = null;
+    }
+    if (focusUndo.current) {
+      undoButton.current?.focus();
+      focusUndo.current = false;
     }
     if (caret.current !== null) {
       const box = document.getElementById(caret.current.id);
@@ -112,8 +118,8 @@ export function Editor({ field }: { field: FieldContext }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [valueKey, inCreate]);
 
-  /** Sets the action status; `undo` is the step a ✕ just deleted, offered back until the next action. */
-  const say = (text: string, undo: { index: number; text: string } | null = null) => {
+  /** Sets the action status; `undo` is what Undo then offers back (nothing after any other step action). */
+  const say = (text: string, undo: Deletion[] = []) => {
     setStatus(text);
     setDeleted(undo);
   };
@@ -143,20 +149,29 @@ export function Editor({ field }: { field: FieldContext }) {
     setSteps(moveStep(draft.steps, i, delta), to);
     say(`Step ${i + 1} moved to position ${to + 1}.`);
   };
+  /**
+   * Deletes step i. A filled one can be undone: focus goes to Undo (from ✕; otherwise a keyboard user would Tab past
+   * every later step to reach it). An empty one (Backspace) needs no Undo: focus goes to the step above.
+   */
   const remove = (i: number) => {
     const text = draft.steps[i] ?? '';
-    setSteps(removeStep(draft.steps, i), Math.max(0, i - 1));
-    say(`Step ${i + 1} deleted.`, text.trim() === '' ? null : { index: i, text });
+    const filled = text.trim() !== '';
+    setSteps(removeStep(draft.steps, i), filled ? undefined : Math.max(0, i - 1));
+    focusUndo.current = filled;
+    say(`Step ${i + 1} deleted.`, filled ? pushDeletion(deleted, { index: i, text }) : []);
   };
   const undoDelete = () => {
-    if (!deleted) return;
-    const steps = restoreStep(draft.steps, deleted.index, deleted.text);
-    setSteps(steps, Math.min(deleted.index, steps.length - 1));
-    say(`Step ${deleted.index + 1} restored.`);
+    const last = deleted[deleted.length - 1];
+    if (!last) return;
+    const steps = restoreStep(draft.steps, last.index, last.text);
+    setSteps(steps, Math.min(last.index, steps.length - 1));
+    say(`Step ${last.index + 1} restored.`, deleted.slice(0, -1));
   };
   const add = (after: number) => {
     if (draft.steps.length >= REPRO_MAX_STEPS) return say(`A bug can have at most ${REPRO_MAX_STEPS} steps.`);
     setSteps(insertStep(draft.steps, after), after + 1);
+    // The deleted steps' places no longer hold: Undo is no longer offered.
+    setDeleted([]);
   };
 
   const onStepKey = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
@@ -298,7 +313,7 @@ export function Editor({ field }: { field: FieldContext }) {
           <button type="button" onClick={() => add(draft.steps.length - 1)} disabled={draft.steps.length >= REPRO_MAX_STEPS}>
             Add step
           </button>
-          <StepStatus status={status} onUndo={deleted ? undoDelete : undefined} />
+          <StepStatus status={status} onUndo={deleted.length > 0 ? undoDelete : undefined} undoRef={undoButton} />
         </fieldset>
         {textArea('expected', 'What should happen after the last step')}
         {textArea('actual', 'What happens instead, with the exact error text')}
@@ -384,14 +399,14 @@ function Leftovers({ testId, kind, intro, items, onDismiss }: { testId: string; 
 }
 
 /** The polite status of the last step action (move, delete, paste); after a ✕ on a filled step it offers Undo. */
-function StepStatus({ status, onUndo }: { status: string; onUndo: (() => void) | undefined }) {
+function StepStatus({ status, onUndo, undoRef }: { status: string; onUndo: (() => void) | undefined; undoRef: RefObject<HTMLButtonElement | null> }) {
   return (
     <div className="rt-row">
       <div className="rt-muted" role="status" aria-live="polite" id="repro-status" data-testid="repro-status">
         {status}
       </div>
       {onUndo ? (
-        <button type="button" className="rt-subtle" aria-describedby="repro-status" onClick={onUndo}>
+        <button type="button" className="rt-subtle" aria-describedby="repro-status" onClick={onUndo} ref={undoRef}>
           Undo
         </button>
       ) : null}

@@ -53,6 +53,14 @@ export function restoreStep(steps: string[], index: number, text: string): strin
   return [...steps.slice(0, at), text, ...steps.slice(at)];
 }
 
+/** A filled step deleted with ✕, for Undo. */
+export type Deletion = { index: number; text: string };
+/** How many deletions Undo can take back. */
+export const MAX_UNDO = 10;
+
+/** The deletions Undo offers after one more (the oldest goes past MAX_UNDO); Undo takes them back last first. */
+export const pushDeletion = (stack: Deletion[], d: Deletion): Deletion[] => [...stack, d].slice(-MAX_UNDO);
+
 export function insertStep(steps: string[], after: number): string[] {
   if (steps.length >= REPRO_MAX_STEPS) return steps;
   return [...steps.slice(0, after + 1), '', ...steps.slice(after + 1)];

@@ -1,6 +1,6 @@
 /** The Reproduction steps editor's pure draft logic (static/repro-field/src/draft.ts). */
 import { REPRO_MAX_STEP_LENGTH, REPRO_MAX_STEPS, REPRO_MAX_TEXT_LENGTH } from '@rt/contracts';
-import { addCut, asBoxText, cutNotice, fitEdit, fitInsert, formState, fromValue, isMultiPartPaste, linesAsSteps, mergeSplit, REPRO_MAX_VALUE_CHARS, restoreStep, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
+import { addCut, asBoxText, cutNotice, fitEdit, fitInsert, formState, fromValue, isMultiPartPaste, linesAsSteps, MAX_UNDO, mergeSplit, pushDeletion, removeStep, REPRO_MAX_VALUE_CHARS, restoreStep, sizeNotice, toValue, valueSize } from '../../../static/repro-field/src/draft';
 
 describe('isMultiPartPaste', () => {
   it.each([
@@ -159,6 +159,28 @@ describe('restoreStep (Undo of a deleted step)', () => {
     expect(restoreStep(['Open', 'Pay'], 1, 'Apply code')).toEqual(['Open', 'Apply code', 'Pay']);
     expect(restoreStep(['Open'], 3, 'Pay')).toEqual(['Open', 'Pay']);
     expect(restoreStep([''], 0, 'Open')).toEqual(['Open']);
+  });
+});
+
+describe('pushDeletion (Undo takes back several deletions, last first)', () => {
+  it('restores the steps as they were when undone in reverse order', () => {
+    const start = ['Open', 'Apply code', 'Choose delivery', 'Pay'];
+    let steps = start;
+    let stack: ReturnType<typeof pushDeletion> = [];
+    for (const i of [1, 1, 0]) {
+      stack = pushDeletion(stack, { index: i, text: steps[i]! });
+      steps = removeStep(steps, i);
+    }
+    expect(steps).toEqual(['Pay']);
+    for (const d of [...stack].reverse()) steps = restoreStep(steps, d.index, d.text);
+    expect(steps).toEqual(start);
+  });
+
+  it(`keeps the last ${MAX_UNDO}`, () => {
+    let stack: ReturnType<typeof pushDeletion> = [];
+    for (let n = 0; n < MAX_UNDO + 2; n++) stack = pushDeletion(stack, { index: 0, text: `Step ${n}` });
+    expect(stack).toHaveLength(MAX_UNDO);
+    expect(stack[0]!.text).toBe('Step 2');
   });
 });
 
