@@ -70,3 +70,27 @@ it('a labelled value opening with a number keeps it ("Preconditions: 30 issues i
     'logged in as admin\n2 items in the cart',
   );
 });
+
+describe('a pasted trace keeps its lines', () => {
+  it.each([
+    ['Java, tab-indented', 'Actual:\njava.lang.IllegalStateException: invoice is null\n\tat com.acme.InvoiceService.render(InvoiceService.java:42)\n\tat com.acme.Api.get(Api.java:7)'],
+    ['Java, not indented', 'Actual:\njava.lang.IllegalStateException: invoice is null\nat com.acme.InvoiceService.render(InvoiceService.java:42)\nat com.acme.Api.get(Api.java:7)'],
+    ['Python', 'Actual:\nTraceback (most recent call last):\n  File "app.py", line 10, in export\n    data = build()\nKeyError: \'id\''],
+  ])('%s', (_name, text) => {
+    expect(unwrapHardWraps(text)).toBe(text);
+  });
+});
+
+describe('an unlabelled pasted trace', () => {
+  const java = 'java.lang.IllegalStateException: Invoice not found\n\tat com.acme.billing.InvoiceService.load(InvoiceService.java:100)\n\tat com.acme.Api.get(Api.java:7)';
+  it('is the actual result, whole, and no step', () => {
+    expect(splitIntoSteps(java)).toEqual({ steps: [], actual: java });
+    const python = "Traceback (most recent call last):\n  File \"app.py\", line 10, in export\n    data = build()\nKeyError: 'id'";
+    expect(splitIntoSteps(python)).toEqual({ steps: [], actual: python });
+  });
+  it('follows the failure sentence it belongs to', () => {
+    const v = splitIntoSteps(`Open the invoice page and click Download, the page crashes with:\n${java}`);
+    expect(v.steps).toEqual(['Open the invoice page', 'Click Download']);
+    expect(v.actual).toBe(`The page crashes with: ${java}`);
+  });
+});

@@ -262,7 +262,8 @@ describe('pastes an audit found losing text', () => {
   it('a pasted Python traceback is the actual result, not steps, and the expectation after it is kept', () => {
     expect(splitIntoSteps(traceback)).toMatchObject({
       steps: ['Create a draft', 'Press Save'],
-      actual: "The app crashes with: AttributeError: 'NoneType' object has no attribute 'strip'",
+      // The failure sentence with the error it quotes, then the rest of the trace (nothing pasted is lost).
+      actual: "The app crashes with: AttributeError: 'NoneType' object has no attribute 'strip'\nTraceback (most recent call last):\n  File \"app.py\", line 10, in save\n    title.strip()",
       expected: 'It should save the draft.',
     });
   });

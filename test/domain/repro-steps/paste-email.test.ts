@@ -5,7 +5,8 @@
  * the split puts nowhere is listed by unplacedSentences.
  */
 import { analyseReproSteps, splitIntoSteps, unplacedSentences } from '../../../src/domain/repro-steps';
-import { readPastedMail, unwrapHardWraps } from '../../../src/domain/repro-steps/split-steps';
+import { readPastedMail } from '../../../src/domain/repro-steps/pasted-mail';
+import { unwrapHardWraps } from '../../../src/domain/repro-steps/split-steps';
 import type { ReproStepsFieldValue } from '../../../src/domain/repro-steps/types';
 
 /** Everything the split put into the field, as one text. */
