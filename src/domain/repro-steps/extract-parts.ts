@@ -23,6 +23,8 @@ export const MAX_PART = 2_000;
  * log-odds minus its F1-tuned cut, +10 for a labelled section with content) is at least this.
  */
 export const THRESHOLDS = { steps: 0, expected: 0, actual: 0 } as const;
+/** Evidence a labelled section with content adds to its part: it always wins. */
+export const LABEL_BONUS = 10;
 
 /** @deprecated kept for callers of the old API; the fitted weights live in model.ts (MODEL). */
 export { MODEL as STEP_WEIGHTS } from './model';
@@ -348,9 +350,9 @@ export function extractParts(text: string): Extracted {
     if (!labelled.actual && !runOn && scan.failureLines.length === 0 && scan.actualLines.length === 0 && scan.firstTrace === undefined && listResult === undefined)
       evidence.actual = Math.min(evidence.actual, -1);
   }
-  if (labelled.steps) evidence.steps += 10;
-  if (labelled.expected) evidence.expected += 10;
-  if (labelled.actual) evidence.actual += 10;
+  if (labelled.steps) evidence.steps += LABEL_BONUS;
+  if (labelled.expected) evidence.expected += LABEL_BONUS;
+  if (labelled.actual) evidence.actual += LABEL_BONUS;
   // Parts the labels did not give come from the prose lines behind the decision.
   // "Filter is reset to All" counts as step-like wording for the decision but is shown as no step (it states a result).
   if (parts.steps.length === 0 && evidence.steps >= THRESHOLDS.steps)

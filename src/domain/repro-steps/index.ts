@@ -13,7 +13,7 @@
  */
 import { adfToText } from './adf-to-text';
 import { cuesOf } from './cues';
-import { extractParts, MAX_PART, MAX_STEPS, THRESHOLDS } from './extract-parts';
+import { extractParts, LABEL_BONUS, MAX_PART, MAX_STEPS, THRESHOLDS } from './extract-parts';
 import { findingsFor, isPlaceholderResult } from './findings';
 import { scoreOf, verdictOf } from './score';
 import { REPRO_TEXT_PARTS, type ReproAnalysis, type ReproParts, type ReproStepsFieldValue } from './types';
@@ -76,12 +76,15 @@ function analyseField(field: ReproStepsFieldValue, summary: string | undefined):
 
 function analyseDescription(description: unknown, summary: string | undefined): ReproAnalysis {
   const text = adfToText(description);
-  const { parts, evidence, truncated } = extractParts(text);
+  const { parts, evidence, labelled, truncated } = extractParts(text);
+  // "Expected: -", "Actual: see title": a labelled part that states nothing counts for nothing (as in the field). The rest
+  // of the report may still state an expectation (its evidence comes from cues); the observed result's evidence without
+  // a label is mostly the prior that reports state one, so a placeholder Actual is missing.
+  const placeholder = (part: 'expected' | 'actual'): boolean => parts[part] !== undefined && isPlaceholderResult(parts[part]!);
   const has = {
     steps: evidence.steps >= THRESHOLDS.steps,
-    // "Actual: see title", "Expected: -": a labelled part that states nothing is missing, as in the field.
-    expected: evidence.expected >= THRESHOLDS.expected && !(parts.expected !== undefined && isPlaceholderResult(parts.expected)),
-    actual: evidence.actual >= THRESHOLDS.actual && !(parts.actual !== undefined && isPlaceholderResult(parts.actual)),
+    expected: placeholder('expected') ? labelled.expected && evidence.expected - LABEL_BONUS >= THRESHOLDS.expected : evidence.expected >= THRESHOLDS.expected,
+    actual: evidence.actual >= THRESHOLDS.actual && !placeholder('actual'),
     environment: parts.environment !== undefined || parts.build !== undefined,
   };
   if (!has.steps) parts.steps = [];
