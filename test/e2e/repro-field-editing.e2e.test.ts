@@ -242,19 +242,7 @@ test('screen readers hear one check summary per change of verdict or findings, a
   await expect(summary.getAttribute('aria-live')).resolves.toBe('polite');
 
   // Record every change of every live region from here on, and the check's verdict and findings after each pause.
-  await editor.locator(':root').evaluate(() => {
-    const w = window as unknown as { heard: string[] };
-    w.heard = [];
-    const regions = () => [...document.querySelectorAll('[role=status], [aria-live], [role=alert]')];
-    const last = new Map<Node, string>(regions().map((n) => [n, (n.textContent ?? '').trim()]));
-    new MutationObserver(() => {
-      for (const n of regions()) {
-        const t = (n.textContent ?? '').trim();
-        if (t !== '' && (last.get(n) ?? '') !== t) w.heard.push(t);
-        last.set(n, t);
-      }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  await listenToLiveRegions(editor);
   const checked = () =>
     editor.getByTestId('repro-check').evaluate((el) => `${el.querySelector('[data-testid=repro-verdict]')!.textContent}:${[...el.querySelectorAll('[data-finding]')].map((f) => f.getAttribute('data-finding')).join(',')}`);
   const keys = [await checked()];

@@ -135,11 +135,12 @@ async function createEditor() {
 }
 const stepValues = (frame: FrameLocator) => frame.locator('input[id^="repro-step-"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
-test('a one-line numbered list pasted into a step is split into its steps', async () => {
+test('a one-line numbered list pasted into a step is split into its steps, its closing failure item into Actual', async () => {
   const { page, editor } = await createEditor();
   await paste(editor, 'Step 1', '1) open cart 2) add item 3) click checkout 4) page shows 500 error');
-  await editor.getByTestId('repro-status').getByText(/split into 4 step/).waitFor();
-  await expect(stepValues(editor)).resolves.toEqual(['open cart', 'add item', 'click checkout', 'page shows 500 error']);
+  await editor.getByTestId('repro-status').getByText(/split into 3 step/).waitFor();
+  await expect(stepValues(editor)).resolves.toEqual(['open cart', 'add item', 'click checkout']);
+  await expect(editor.getByLabel('Actual result').inputValue()).resolves.toBe('page shows 500 error');
   await page.close();
 });
 
