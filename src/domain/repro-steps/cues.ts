@@ -182,6 +182,11 @@ export type LineCues = {
 const EXCEPTION_LINE = /^[\w$.]*(?:error|exception)\b/;
 export const opensWithException = (lower: string): boolean => EXCEPTION_LINE.test(lower.trimStart());
 
+/** A stack-trace line or an exception's own line: cuesOf(lower).trace || opensWithException(lower), without the other cues. */
+export function isTraceLine(lower: string): boolean {
+  return TRACE_LINE.test(lower.length > CUE_WINDOW ? lower.slice(0, CUE_WINDOW) : lower) || opensWithException(lower);
+}
+
 /**
  * "Filter is reset", "Search results are empty", "Export to CSV does nothing": the verb-looking first word is the subject
  * noun when a finite verb follows it within three words.

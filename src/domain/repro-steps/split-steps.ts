@@ -3,7 +3,7 @@
  * Labelled parts ("Expected: …") go to their fields; list items become steps; otherwise each line, and
  * inside a single run-on line each sentence or "then" clause, becomes a step.
  */
-import { capitalise, cuesOf, isActionClause, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, statesFailure, stepListMarker, stripListMarker, withoutActor, type LineCues } from './cues';
+import { capitalise, cuesOf, isActionClause, isTraceLine, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, statesFailure, stepListMarker, stripListMarker, withoutActor, type LineCues } from './cues';
 import { extractParts, inlineListItems, MAX_CUE_LINES, MAX_PART, MAX_STEPS, stepsFromLines, withErrorText } from './extract-parts';
 import { matchLabel } from './labels';
 import { lineOf, parseSections, SENTENCE_BREAK } from './parse-sections';
@@ -25,11 +25,6 @@ const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
  * punctuation, not a list item), outside code blocks. Only for the paste: the description reader keeps its lines (read that way, the dev set's
  * held-out F1 drops, because its trackers' hard-wrapped lines carry cues line by line). Linear, lines capped in length.
  */
-/** A stack-trace line or an exception's first line. */
-const isTraceLine = (t: string): boolean => {
-  const lower = t.toLowerCase();
-  return opensWithException(lower) || cuesOf(lower).trace;
-};
 
 export function unwrapHardWraps(text: string): string {
   const out: string[] = [];
@@ -46,12 +41,12 @@ export function unwrapHardWraps(text: string): string {
     const c = trimmed.charCodeAt(0);
     // An indented line is structure (a trace's "\tat com.acme…", a traceback's "  File …"), not a wrapped sentence.
     const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
-    if (!inFence && open && !indented && ((c >= 97 && c <= 122) || OPENING_QUOTES.has(trimmed[0]!)) && stepListMarker(trimmed) === null && matchLabel(trimmed) === null && !isTraceLine(trimmed) && out[out.length - 1]!.length + trimmed.length < MAX_PART) {
+    if (!inFence && open && !indented && ((c >= 97 && c <= 122) || OPENING_QUOTES.has(trimmed[0]!)) && stepListMarker(trimmed) === null && matchLabel(trimmed) === null && !isTraceLine(trimmed.toLowerCase()) && out[out.length - 1]!.length + trimmed.length < MAX_PART) {
       out[out.length - 1] += ` ${trimmed}`;
     } else out.push(line);
     const last = out[out.length - 1]!.trim();
     // A trace's exception line ("java.lang.IllegalStateException: invoice is null") is never continued.
-    open = !inFence && last !== '' && stepListMarker(last) === null && OPEN_END.test(last) && !isTraceLine(last);
+    open = !inFence && last !== '' && stepListMarker(last) === null && OPEN_END.test(last) && !isTraceLine(last.toLowerCase());
   }
   return out.join('\n');
 }
@@ -190,12 +185,12 @@ const MAX_TRACE_LINES = 200;
 /** The first stack trace of a paste, from its exception line through its "at …" / indented / "Caused by" lines. */
 function traceBlock(text: string): string {
   const lines = text.split('\n', MAX_CUE_LINES);
-  const start = lines.findIndex((l) => isTraceLine(l.trim()));
+  const start = lines.findIndex((l) => isTraceLine(l.trim().toLowerCase()));
   if (start < 0) return '';
   const block: string[] = [];
   for (let i = start; i < lines.length && block.length < MAX_TRACE_LINES; i++) {
     const l = lines[i]!;
-    if (l.trim() === '' || (i > start && !isTraceLine(l.trim()) && !/^[ \t]/.test(l))) break;
+    if (l.trim() === '' || (i > start && !isTraceLine(l.trim().toLowerCase()) && !/^[ \t]/.test(l))) break;
     block.push(l.trimEnd());
   }
   return block.length > 1 ? block.join('\n') : '';
@@ -281,7 +276,7 @@ export function unplacedSentences(text: string, value: ReproStepsFieldValue): st
         for (const sentence of stripListMarker(l.text).split(SENTENCE_BREAK)) {
           const words = wordsOf(sentence);
           if (words.length === 0 || words.filter((w) => placed.has(w)).length >= words.length * 0.6 || isMailTalk(sentence)) continue;
-          if (!checked && (cuesOf(l.lower).trace || opensWithException(l.lower))) break;
+          if (!checked && isTraceLine(l.lower)) break;
           checked = true;
           const listed = sentence.trim().slice(0, UNPLACED_CHARS);
           if (out.length < MAX_UNPLACED && !out.includes(listed)) out.push(listed);
