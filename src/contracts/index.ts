@@ -8,3 +8,4 @@ export * from './stage-mapping';
 export * from './regression';
 export * from './rc-promotion';
 export * from './sprint-planning';
+export * from './handoff';

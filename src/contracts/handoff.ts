@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The ops hand-off of a production release, as stored on the hand-off issue (issue entity property
+ * `release-train-handoff`). Written by the promotion (create-ops-handoff step); read by the ops panel, the ops view
+ * and the delivery metrics. Additive changes only: both sides parse it.
+ */
+export const HANDOFF_PROPERTY_KEY = 'release-train-handoff';
+
+export const handoffRecordSchema = z.object({
+  /** The project whose train shipped (the bug project, not the ops project). */
+  projectKey: z.string().min(1),
+  /** The train = the production release's name, e.g. "4.3.0". */
+  train: z.string().min(1),
+  productionVersionId: z.string().min(1),
+  productionVersionName: z.string().min(1),
+  /** The candidate that was promoted, e.g. "4.3.0-rc.2". */
+  candidateVersionId: z.string().min(1),
+  candidateName: z.string().min(1),
+  promotionId: z.string().min(1),
+  promotedBy: z.string().min(1),
+  /** ISO timestamp of the promotion. */
+  promotedAt: z.string().min(1),
+});
+export type HandoffRecord = z.infer<typeof handoffRecordSchema>;
+
+/** What ops reports back from the hand-off issue (issue entity property `release-train-deployment`). */
+export const DEPLOYMENT_PROPERTY_KEY = 'release-train-deployment';
+
+export const deploymentOutcomeSchema = z.enum(['deployed', 'failed', 'rolled-back']);
+export type DeploymentOutcome = z.infer<typeof deploymentOutcomeSchema>;
+
+export const deploymentReportSchema = z.object({
+  outcome: deploymentOutcomeSchema,
+  /** ISO timestamp of when it happened (deployed / failed / rolled back), not when it was recorded. */
+  at: z.string().min(1),
+  environment: z.string().min(1).max(200),
+  note: z.string().max(5000).default(''),
+  reportedBy: z.string().min(1),
+  reportedAt: z.string().min(1),
+});
+export type DeploymentReport = z.infer<typeof deploymentReportSchema>;
+
+/** Every report made on the hand-off, oldest first (a deploy can fail, then succeed, then be rolled back). */
+export const deploymentHistorySchema = z.object({ reports: z.array(deploymentReportSchema).max(200) });
+export type DeploymentHistory = z.infer<typeof deploymentHistorySchema>;
