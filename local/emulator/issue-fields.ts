@@ -186,6 +186,14 @@ export function applyFields(s: FieldSetter, fields: Record<string, unknown>, opt
         }
         break;
       }
+      case 'duedate': {
+        if (value !== null && (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))) s.errors['duedate'] = 'Error parsing date string: use the format yyyy-MM-dd.';
+        else if ((value ?? null) !== (f.dueDate ?? null)) {
+          s.items.push({ field: 'duedate', fieldtype: 'jira', fieldId: 'duedate', from: f.dueDate ?? null, fromString: f.dueDate ?? null, to: value as string | null, toString: value as string | null });
+          f.dueDate = value as string | null;
+        }
+        break;
+      }
       case 'labels': {
         if (!Array.isArray(value) || !value.every((l) => typeof l === 'string')) s.errors['labels'] = 'Labels must be a list of texts.';
         else {

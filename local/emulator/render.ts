@@ -156,6 +156,7 @@ export class Renderer {
       priority: this.priority(f.priorityId),
       resolution: this.resolution(f.resolutionId),
       resolutiondate: f.resolutionDate,
+      duedate: f.dueDate ?? null,
       assignee: this.user(f.assigneeId),
       reporter: this.user(f.reporterId),
       creator: this.user(f.creatorId),

@@ -99,6 +99,8 @@ export type EmuIssueFields = {
   priorityId: string | null;
   resolutionId: string | null;
   resolutionDate: string | null;
+  /** Due date (yyyy-mm-dd), when set. */
+  dueDate?: string | null;
   assigneeId: string | null;
   reporterId: string | null;
   creatorId: string | null;

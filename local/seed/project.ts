@@ -118,6 +118,7 @@ export function seedFields(): EmuField[] {
     sys('issuelinks', 'Linked Issues', 'array', { clauseNames: ['issueLink'], schema: { type: 'array', items: 'issuelinks', system: 'issuelinks' } }),
     sys('statuscategorychangedate', 'Status Category Changed', 'datetime', { orderable: false }),
     sys('environment', 'Environment', 'string'),
+    sys('duedate', 'Due date', 'date', { clauseNames: ['duedate', 'due'] }),
     custom(SPRINT_FIELD_ID, 'Sprint', { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint' }),
     custom(STORY_POINTS_FIELD_ID, 'Story point estimate', { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points' }),
     custom(SEVERITY_FIELD_ID, 'Severity', { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' }, OPTION.SEVERITY),

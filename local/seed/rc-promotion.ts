@@ -83,5 +83,5 @@ export function rcPromotionRegressionSeed(state: EmulatorState): void {
 
 /** The RC promotion settings of RT with OPS as the ops hand-off project (an extension: app storage stays empty by default). */
 export function rcPromotionConfigSeed(state: EmulatorState): void {
-  state.appStorage['rc-promotion:config:RT'] = { opsProjectKey: 'OPS' };
+  state.appStorage['rc-promotion:config:RT'] = { opsProjectKey: 'OPS', handoff: { assigneeAccountId: 'rt-ops-kwame', dueInDays: 2 } };
 }

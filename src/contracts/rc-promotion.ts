@@ -2,9 +2,12 @@ import { z } from 'zod';
 import type { Procedures } from './procedure';
 import { promotionSteps, MIN_OVERRIDE_REASON, type AuditEntry, type PromotionState, type StepResult } from '../domain/rc-readiness/promotion';
 import type { GateResult } from '../domain/rc-readiness/types';
+import type { CandidateStanding } from '../domain/rc-readiness/train-release';
 import { metricStages } from '../domain/rc-readiness/metrics';
 import { patternProblem } from '../domain/rc-readiness/train-naming';
 import { MAX_EVIDENCE } from '../domain/rc-readiness/gates';
+import { DEFAULT_PRODUCTION_NAMING, productionNamingProblem } from '../domain/rc-readiness/train-release';
+import { DEFAULT_HANDOFF_TEMPLATE, handoffTemplateSchema } from './handoff';
 
 /** The gates name at most this many issues as evidence (the page says "N+" at the cap). */
 export { MAX_EVIDENCE };
@@ -23,7 +26,7 @@ const keyList = z.array(issueKey).max(1000);
 
 export const gateResultSchema = z.object({
   id: z.union([
-    z.enum(['issues-done', 'rte-reviewed', 'regression-passed', 'no-open-regression-bugs', 'repro-confirmed']),
+    z.enum(['issues-done', 'rte-reviewed', 'regression-passed', 'no-open-regression-bugs', 'repro-confirmed', 'earlier-candidates-done']),
     z.templateLiteral(['jql:', z.string()]),
   ]),
   title: z.string().max(500),
@@ -33,14 +36,13 @@ export const gateResultSchema = z.object({
 }) satisfies z.ZodType<GateResult, unknown>;
 
 export const promotionStepSchema = z.enum(promotionSteps);
-export const promotionModeSchema = z.enum(['release-version', 'create-production-version']);
 
 export const stepResultSchema = z.object({
-  releasedVersionId: z.string().max(32).optional(),
   productionVersionId: z.string().max(32).optional(),
   productionVersionName: z.string().max(255).optional(),
   nextRcVersionId: z.string().max(32).optional(),
   movedIssueKeys: keyList.optional(),
+  archivedVersionIds: z.array(z.string().max(32)).max(500).optional(),
   auditKey: z.string().max(500).optional(),
   handoffIssueKey: issueKey.optional(),
   note: z.string().max(1000).optional(),
@@ -60,7 +62,8 @@ export const promotionStateSchema = z.object({
   versionId,
   versionName: z.string().min(1).max(255),
   release: z.string().min(1).max(255),
-  mode: promotionModeSchema,
+  productionName: z.string().min(1).max(255),
+  candidates: z.array(z.object({ id: versionId, name: z.string().max(255), n: z.number().int() })).max(500),
   steps: z.array(promotionStepSchema).max(promotionSteps.length),
   status: z.enum(['in-progress', 'done', 'failed']),
   startedAt: isoDateTime,
@@ -77,7 +80,7 @@ export const auditEntrySchema = z.object({
   projectKey,
   version: z.object({ id: versionId, name: z.string().max(255) }),
   release: z.string().max(255),
-  mode: promotionModeSchema,
+  productionName: z.string().max(255).optional(),
   by: actorSchema,
   at: isoDateTime,
   ready: z.boolean(),
@@ -90,11 +93,16 @@ export const auditEntrySchema = z.object({
 export const promotionConfigSchema = z.object({
   namingPattern: z.string().min(1).max(100).default('{release}-rc.{n}'),
   manualCandidates: z.array(z.object({ versionId, release: z.string().trim().min(1).max(255), n: z.number().int().min(0).max(1_000_000) })).max(500).default([]),
-  mode: promotionModeSchema.default('release-version'),
+  /** The production version's name per train, with {release} once (e.g. "{release}" → "4.3.0"). */
+  productionNaming: z.string().trim().min(1).max(100).default(DEFAULT_PRODUCTION_NAMING),
+  /** Archive the train's candidates once its production version is released. */
+  archiveCandidates: z.boolean().default(false),
   promoterRole: z.string().trim().min(1).max(255).default('RTE'),
   opsProjectKey: projectKey.optional(),
   adminGates: z.array(z.object({ name: z.string().trim().min(1).max(100), jql: z.string().trim().min(1).max(2000) })).max(20).default([]),
   bugTypes: z.array(z.string().trim().min(1).max(100)).min(1).max(20).default(['Bug']),
+  /** How the ops hand-off issue is made (assignee or component, due date, checklist, rollback notes). */
+  handoff: handoffTemplateSchema.default(DEFAULT_HANDOFF_TEMPLATE),
 });
 export type PromotionConfig = z.infer<typeof promotionConfigSchema>;
 
@@ -102,6 +110,8 @@ export type PromotionConfig = z.infer<typeof promotionConfigSchema>;
 export const promotionConfigInputSchema = promotionConfigSchema.superRefine((c, ctx) => {
   const problem = patternProblem(c.namingPattern);
   if (problem) ctx.addIssue({ code: 'custom', path: ['namingPattern'], message: problem });
+  const naming = productionNamingProblem(c.productionNaming);
+  if (naming) ctx.addIssue({ code: 'custom', path: ['productionNaming'], message: naming });
   const names = c.adminGates.map((g) => g.name.toLowerCase());
   names.forEach((n, i) => names.indexOf(n) !== i && ctx.addIssue({ code: 'custom', path: ['adminGates', i, 'name'], message: 'Two gates have this name.' }));
 });
@@ -109,12 +119,30 @@ export const promotionConfigInputSchema = promotionConfigSchema.superRefine((c, 
 // ---- Page payloads and results ----
 
 const versionOut = z.object({ id: z.string(), name: z.string(), released: z.boolean(), releaseDate: z.string().optional() });
+export const candidateStandingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('open') }),
+  z.object({ kind: z.literal('older'), latest: z.string() }),
+  z.object({ kind: z.literal('promoted'), productionName: z.string() }),
+  z.object({ kind: z.literal('superseded'), productionName: z.string(), promotedCandidate: z.string().optional() }),
+  z.object({ kind: z.literal('promoting'), promotedCandidate: z.string() }),
+]) satisfies z.ZodType<CandidateStanding, unknown>;
 export const trainsOutputSchema = z.object({
   trains: z.array(
     z.object({
       release: z.string(),
       releaseVersion: versionOut.optional(),
-      candidates: z.array(z.object({ version: versionOut, n: z.number().int(), source: z.enum(['convention', 'manual']) })),
+      candidates: z.array(
+        z.object({
+          version: versionOut,
+          n: z.number().int(),
+          source: z.enum(['convention', 'manual']),
+          /** Where the candidate stands in its train (superseded once the train shipped from another candidate). */
+          standing: candidateStandingSchema.optional(),
+        }),
+      ),
+      /** The production version's name and, once the train shipped, the candidate it shipped from. */
+      productionName: z.string().optional(),
+      shipped: z.object({ productionName: z.string(), fromCandidate: z.string().optional(), on: z.string().optional() }).optional(),
     }),
   ),
   unmatched: z.array(versionOut),
@@ -171,7 +199,12 @@ export const readinessOutputSchema = z.object({
   promoterRole: z.string(),
   /** Why the caller may not promote, when they may not. */
   refusal: z.string().optional(),
-  /** Release notes preview from the candidate's done issues (plain text, as the ops hand-off gets them). */
+  /** Where the candidate stands in its train, and the sentence saying why it cannot be promoted (when it cannot). */
+  standing: candidateStandingSchema.optional(),
+  standingSentence: z.string().optional(),
+  /** The production version the train ships as. */
+  productionName: z.string().optional(),
+  /** Cumulative release notes of the train if this candidate ships (plain text, as the version and the hand-off get them). */
   releaseNotes: z.string().max(200_000).optional(),
   /** Summaries of the issues named as evidence (gates, still-open regression finds), by key, as far as known. */
   summaries: z.record(issueKey, z.string().max(255)).optional(),

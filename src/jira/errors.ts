@@ -1,3 +1,5 @@
+import { operationPhrase } from './operation-phrases';
+
 /**
  * Typed Jira errors: every failure of a Jira call becomes one of these, with a message a person can act on.
  * `operation` names the gateway operation so a bad reply is traced to its call, not to a crash deep in a feature.
@@ -57,19 +59,16 @@ export function errorForStatus(operation: string, status: number, body: unknown,
   const jira = jiraMessagesOf(body);
   const again = retryAfterSeconds === undefined ? 'try again in a moment' : `try again in ${retryAfterSeconds} s`;
   const detail = jira.length > 0 ? ` Jira said: ${jira.join(' ')}` : '';
+  const what = operationPhrase(operation);
   if (status === 401)
-    return new JiraError('unauthorized', operation, `Jira did not accept the app's credentials for ${operation}. Sign in again or re-grant the app's access.${detail}`, status, jira);
+    return new JiraError('unauthorized', operation, `Jira did not accept the app's credentials when trying to ${what}. Sign in again or re-grant the app's access.${detail}`, status, jira);
   if (status === 403)
-    return new JiraError('forbidden', operation, `You do not have permission in Jira to ${describe(operation)}. Ask a Jira admin for the permission.${detail}`, status, jira);
+    return new JiraError('forbidden', operation, `You do not have permission in Jira to ${what}. Ask a Jira admin for the permission.${detail}`, status, jira);
   if (status === 404)
-    return new JiraError('not-found', operation, `Jira could not find what ${operation} asked for (it may have been deleted, or you cannot see it).${detail}`, status, jira);
-  if (status === 409) return new JiraError('conflict', operation, `Jira reported a conflict for ${operation}; reload and try again.${detail}`, status, jira);
-  if (status === 429) return new JiraError('rate-limited', operation, `Jira is rate-limiting requests; ${again} (${operation}).`, status, jira, retryAfterSeconds);
+    return new JiraError('not-found', operation, `Jira could not find what was needed to ${what}: it may have been deleted, or you cannot see it.${detail}`, status, jira);
+  if (status === 409) return new JiraError('conflict', operation, `Jira reported a conflict when trying to ${what}; reload and try again.${detail}`, status, jira);
+  if (status === 429) return new JiraError('rate-limited', operation, `Jira is rate-limiting requests; ${again}.`, status, jira, retryAfterSeconds);
   if (status >= 500)
-    return new JiraError('server', operation, `Jira is unavailable right now (${status} on ${operation}); ${again}.`, status, jira, retryAfterSeconds);
-  return new JiraError('bad-request', operation, `Jira rejected ${operation} (${status}).${detail}`, status, jira);
-}
-
-function describe(operation: string): string {
-  return operation.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
+    return new JiraError('server', operation, `Jira is unavailable right now (${status} when trying to ${what}); ${again}.`, status, jira, retryAfterSeconds);
+  return new JiraError('bad-request', operation, `Jira refused to ${what} (${status}).${detail}`, status, jira);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JiraError } from './errors';
+import { operationPhrase } from './operation-phrases';
 import { jiraPath, query } from './path';
 import * as s from './schemas';
 import { defaultRetryPolicy, exchange, type JiraRequest, type JiraTransport, type RetryPolicy } from './transport';
@@ -26,7 +27,7 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unexpected shape';
-      throw new JiraError('invalid-response', operation, `Jira's reply to ${operation} was not what Release Train expects (${where}).`);
+      throw new JiraError('invalid-response', operation, `Jira's reply when trying to ${operationPhrase(operation)} was not what Release Train expects (${where}).`);
     }
     return parsed.data;
   }
@@ -163,9 +164,10 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
 
     listVersions: (projectKey: string) => call('listVersions', { method: 'GET', path: jiraPath`/rest/api/3/project/${projectKey}/versions` }, z.array(s.versionSchema)),
     getVersion: (id: string) => call('getVersion', { method: 'GET', path: jiraPath`/rest/api/3/version/${id}` }, s.versionSchema),
-    createVersion: (version: { name: string; projectId: number; description?: string; releaseDate?: string; released?: boolean }) =>
+    /** Jira ignores `released` on create (release with updateVersion). */
+    createVersion: (version: { name: string; projectId: number; description?: string; releaseDate?: string }) =>
       call('createVersion', { method: 'POST', path: '/rest/api/3/version', body: version }, s.versionSchema),
-    updateVersion: (id: string, changes: { name?: string; description?: string; released?: boolean; releaseDate?: string }) =>
+    updateVersion: (id: string, changes: { name?: string; description?: string; released?: boolean; releaseDate?: string; archived?: boolean }) =>
       call('updateVersion', { method: 'PUT', path: jiraPath`/rest/api/3/version/${id}`, body: changes }, s.versionSchema),
     releaseVersion: (id: string, releaseDate: string) => gateway.updateVersion(id, { released: true, releaseDate }),
 

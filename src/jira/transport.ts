@@ -1,3 +1,4 @@
+import { operationPhrase } from './operation-phrases';
 import { JiraError, errorForStatus, isForgePassThroughError } from './errors';
 
 /**
@@ -83,7 +84,7 @@ export async function exchange(
         await policy.sleep(retryDelayMs(attempt + 1, null, policy));
         continue;
       }
-      throw new JiraError('network', operation, `Could not reach Jira for ${operation}: ${(e as Error).message ?? String(e)}. Check the connection and try again.`);
+      throw new JiraError('network', operation, `Could not reach Jira to ${operationPhrase(operation)}: ${(e as Error).message ?? String(e)}. Check the connection and try again.`);
     }
     const text = await response.text();
     const body = parseJson(text);

@@ -1,11 +1,15 @@
 import { rcPromotionProcedures, type PromotionConfig } from '../contracts/rc-promotion';
 import type { Result } from '../contracts/result';
 import {
+  candidateName,
+  candidateStanding,
   compileConvention,
   DEFAULT_WINDOW_DAYS,
   describeProgress,
-  nextCandidate,
+  nextTrainRelease,
   planPromotion,
+  productionVersionName,
+  standingSentence,
   promotionId,
   releaseMetrics,
   releaseNotes,
@@ -17,13 +21,15 @@ import {
   type MetricsRelease,
   type PromotionPlan,
   type PromotionState,
+  type Train,
+  type TrainShipment,
   type VersionLite,
 } from '../domain/rc-readiness';
 import type { JiraGateway } from '../jira/gateway';
 import { AppError } from './app-error';
 import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
-import { assessCandidate, evidenceSummaries, withFullChangelogs, loadProjectFacts, loadTrains, stageDurations, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
+import { assessCandidate, evidenceSummaries, findCandidate, withFullChangelogs, loadProjectFacts, loadTrains, stageDurations, trainRefs, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { runPromotion } from './rc-promotion/execute';
 import { missingPermissions, neededPermissions } from './rc-promotion/permissions';
 import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
@@ -97,19 +103,52 @@ const promoterCheck = (env: Env): Promise<RoleCheck> => checkProjectRole(env.app
 const refusal = (env: Env, check?: RoleCheck) =>
   `Only members of the ${env.config.promoterRole} project role in ${env.projectKey} can promote a release candidate. Ask a Jira admin to add you to the role, or ask a member of ${env.config.promoterRole} to promote.${check?.problem ? ` ${check.problem}` : ''}`;
 
-function planFor(env: Env, a: CandidateReadiness, override?: { reason: string; by: Actor; at: string }): Result<PromotionPlan> {
-  const next = a.unfinishedKeys.length > 0 ? nextCandidate(a.train, a.candidate.version.id, compileConvention(env.config.namingPattern)) : undefined;
+/** The production version of a train as Jira has it (by name, case-insensitively), when it exists. */
+function productionVersionOf(train: Train, versions: readonly VersionLite[], naming: string): VersionLite | undefined {
+  const name = productionVersionName(train.release, naming).toLowerCase();
+  return train.releaseVersion?.name.toLowerCase() === name ? train.releaseVersion : versions.find((v) => v.name.trim().toLowerCase() === name);
+}
+
+/** Whether the train has shipped or is being promoted: its promotion in app storage, and its production version in Jira. */
+async function shipmentOf(env: Env, train: Train, versions: readonly VersionLite[]): Promise<TrainShipment & { state?: PromotionState }> {
+  const state = await env.store.states.get(promotionId(env.projectKey, train.release));
+  const prod = productionVersionOf(train, versions, env.config.productionNaming);
+  return {
+    ...(state ? { state, promotion: { versionId: state.versionId, versionName: state.versionName, productionName: state.productionName, status: state.status } } : {}),
+    ...(prod ? { productionVersion: { name: prod.name, released: prod.released } } : {}),
+  };
+}
+
+/** Where unfinished work rolls: the current candidate of the next train, or its first candidate (created). */
+function nextRcFor(env: Env, a: CandidateReadiness, trains: readonly Train[]): { id?: string; name: string } {
+  const convention = compileConvention(env.config.namingPattern);
+  const release = nextTrainRelease(a.train.release, trains);
+  const next = trains.find((t) => t.release === release);
+  const open = next?.candidates.filter((c) => !c.version.released && !c.version.archived).at(-1);
+  return open ? { id: open.version.id, name: open.version.name } : { name: candidateName(release, 1, convention) };
+}
+
+function planFor(env: Env, a: CandidateReadiness, trains: readonly Train[], override?: { reason: string; by: Actor; at: string }): Result<PromotionPlan> {
+  const prod = productionVersionOf(a.train, a.versions, env.config.productionNaming);
   return planPromotion({
     projectKey: env.projectKey,
     version: { id: a.candidate.version.id, name: a.candidate.version.name, released: a.candidate.version.released },
     release: a.train.release,
-    mode: env.config.mode,
+    candidates: trainRefs(a.train),
+    production: { name: productionVersionName(a.train.release, env.config.productionNaming), ...(prod ? { existing: { id: prod.id, released: prod.released } } : {}) },
     gates: a.gates,
     unfinishedKeys: a.unfinishedKeys,
-    ...(next ? { nextRc: { name: next.name, ...(next.existing ? { id: next.existing.id } : {}) } } : {}),
+    ...(a.unfinishedKeys.length > 0 ? { nextRc: nextRcFor(env, a, trains) } : {}),
     ...(override ? { override } : {}),
+    archiveCandidates: env.config.archiveCandidates,
     ...(env.config.opsProjectKey ? { opsProjectKey: env.config.opsProjectKey } : {}),
   });
+}
+
+/** The refusal when another candidate's promotion holds the train, or the train has shipped; undefined when free. */
+function trainRefusal(candidate: string, versionId: string, train: Train, shipment: TrainShipment): string | undefined {
+  const standing = candidateStanding(train, versionId, shipment);
+  return standing.kind === 'superseded' || standing.kind === 'promoting' ? standingSentence(candidate, standing) : undefined;
 }
 
 async function actor(env: Env): Promise<Actor> {
@@ -127,13 +166,29 @@ async function view(store: PromotionStore, id: string, now: () => Date, known: {
 export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
   async 'rc/trains'(input, ctx) {
     const env = await envFor(input, ctx);
-    const { grouped } = await loadTrains(env.jira, env.projectKey, env.config);
+    const { versions, grouped } = await loadTrains(env.jira, env.projectKey, env.config);
+    const shipments = await Promise.all(grouped.trains.map((t) => shipmentOf(env, t, versions)));
     return {
-      trains: grouped.trains.map((t) => ({
-        release: t.release,
-        ...(t.releaseVersion ? { releaseVersion: versionOut(t.releaseVersion) } : {}),
-        candidates: t.candidates.map((c) => ({ version: versionOut(c.version), n: c.n, source: c.source })),
-      })),
+      trains: grouped.trains.map((t, i) => {
+        const shipment = shipments[i]!;
+        const done = shipment.promotion?.status === 'done' ? shipment.promotion : undefined;
+        const shipped = done ?? (shipment.productionVersion?.released ? shipment.productionVersion : undefined);
+        return {
+          release: t.release,
+          ...(t.releaseVersion ? { releaseVersion: versionOut(t.releaseVersion) } : {}),
+          candidates: t.candidates.map((c) => ({ version: versionOut(c.version), n: c.n, source: c.source, standing: candidateStanding(t, c.version.id, shipment) })),
+          productionName: productionVersionName(t.release, env.config.productionNaming),
+          ...(shipped
+            ? {
+                shipped: {
+                  productionName: done?.productionName ?? shipment.productionVersion!.name,
+                  ...(done ? { fromCandidate: done.versionName } : {}),
+                  ...(shipment.state?.status === 'done' ? { on: shipment.state.startedAt } : {}),
+                },
+              }
+            : {}),
+        };
+      }),
       unmatched: grouped.unmatched.map(versionOut),
       warnings: grouped.warnings,
       pattern: compileConvention(env.config.namingPattern).pattern,
@@ -142,13 +197,15 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/readiness'(input, ctx) {
     const env = await envFor(input, ctx);
-    const id = promotionId(env.projectKey, input.versionId);
-    const [a, role, state, audit] = await Promise.all([
-      assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping),
-      promoterCheck(env),
-      env.store.states.get(id),
-      env.store.audits.get(id),
-    ]);
+    const [a, role] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping), promoterCheck(env)]);
+    const shipment = await shipmentOf(env, a.train, a.versions);
+    const id = promotionId(env.projectKey, a.train.release);
+    // The train's promotion is shown on the candidate it promoted; the other candidates show their standing.
+    const own = shipment.state?.versionId === input.versionId ? shipment.state : undefined;
+    const audit = own ? await env.store.audits.get(id) : undefined;
+    const standing = candidateStanding(a.train, input.versionId, shipment);
+    const sentence = standingSentence(a.candidate.version.name, standing);
+    const productionName = own?.productionName ?? productionVersionName(a.train.release, env.config.productionNaming);
     return {
       version: versionOut(a.candidate.version),
       release: a.train.release,
@@ -156,16 +213,15 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       gates: a.gates,
       ready: a.ready,
       convergence: a.convergence,
-      promotion: state ?? null,
+      promotion: own ?? null,
       audit: audit ?? null,
       canPromote: role.member,
       promoterRole: env.config.promoterRole,
       ...(role.member ? {} : { refusal: refusal(env, role) }),
-      releaseNotes: releaseNotes({
-        release: a.train.release,
-        rc: a.candidate.version.name,
-        issues: a.issues.filter((i) => i.fields.status?.statusCategory?.key === 'done').map((i) => ({ key: i.key, summary: i.fields.summary ?? '', type: i.fields.issuetype?.name ?? 'Other' })),
-      }).text,
+      standing,
+      ...(sentence ? { standingSentence: sentence } : {}),
+      productionName,
+      releaseNotes: releaseNotes({ release: productionName, rc: a.candidate.version.name, issues: a.shipping }).text,
       summaries: { ...evidenceSummaries(audit?.gates.flatMap((g) => g.evidence) ?? [], a.known), ...a.summaries },
     };
   },
@@ -204,9 +260,12 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
   async 'rc/promote-preview'(input, ctx) {
     const env = await envFor(input, ctx);
     const [a, role, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping), promoterCheck(env), actor(env)]);
-    const plan = planFor(env, a, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
+    const [{ grouped }, shipment] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), shipmentOf(env, a.train, a.versions)]);
+    const plan = planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
     const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
     if (!role.member) return { allowed: false, refusal: refusal(env, role), steps };
+    const blocked = trainRefusal(a.candidate.version.name, input.versionId, a.train, shipment);
+    if (blocked) return { allowed: false, refusal: blocked, steps: [] };
     if (!plan.ok) return { allowed: false, refusal: plan.message, steps };
     const missing = await missingPermissions(env.jira, neededPermissions(plan.data.steps.map((s) => s.step), env.projectKey, env.config.opsProjectKey));
     if (missing.length > 0) return { allowed: false, refusal: `Jira would refuse this promotion: ${missing.join(' ')}`, steps };
@@ -217,14 +276,19 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
     const env = await envFor(input, ctx);
     const role = await promoterCheck(env);
     if (!role.member) throw new AppError('FORBIDDEN', refusal(env, role));
-    const id = promotionId(env.projectKey, input.versionId);
+    const found = await findCandidate(env.jira, env.projectKey, input.versionId, env.config);
+    // One promotion per train: every candidate of the train shares its id, its state and its lease.
+    const id = promotionId(env.projectKey, found.train.release);
     const existing = await env.store.states.get(id);
+    if (existing && existing.versionId !== input.versionId) {
+      throw new AppError('CONFLICT', trainRefusal(found.candidate.version.name, input.versionId, found.train, { promotion: existing }) ?? `${found.train.release} is being promoted from ${existing.versionName}.`);
+    }
     // A finished promotion is answered as it is: a second click or a retry never acts twice.
     if (existing?.status === 'done') return view(env.store, id, env.now, { state: existing, running: false });
 
     const claim = await claimPromotion(env.store, id, env.accountId, { ...leaseOptions, now: env.now });
     if (!claim.ok) {
-      throw new AppError('CONFLICT', `This promotion is already running (started ${claim.holder.accountId === env.accountId ? 'by you' : 'by someone else'}). Wait a moment and reload: the page shows its progress.`);
+      throw new AppError('CONFLICT', `${found.train.release} is being promoted right now (started ${claim.holder.accountId === env.accountId ? 'by you' : 'by someone else'}). Wait a moment: the page shows its progress.`);
     }
     try {
       const me = await actor(env);
@@ -233,9 +297,14 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       // as it is (its plan, evidence and override were fixed when it started); otherwise judge and plan now.
       let state = await env.store.states.get(id);
       let gates: GateResult[] | undefined;
+      if (state && state.versionId !== input.versionId) {
+        throw new AppError('CONFLICT', trainRefusal(found.candidate.version.name, input.versionId, found.train, { promotion: state }) ?? `${found.train.release} is being promoted from ${state.versionName}.`);
+      }
+      if (state?.status === 'done') return view(env.store, id, env.now, { state, running: false });
       if (!state) {
         const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping);
-        const started = startOrResume(undefined, () => planFor(env, a, input.override ? { reason: input.override.reason, by: me, at } : undefined), at, me);
+        const { grouped } = await loadTrains(env.jira, env.projectKey, env.config);
+        const started = startOrResume(undefined, () => planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at } : undefined), at, me);
         if (!started.ok) throw new AppError(started.code, started.message);
         state = started.data.state;
         gates = a.gates;
@@ -248,7 +317,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       if (missing.length > 0) throw new AppError('FORBIDDEN', `Nothing was done: Jira would refuse this promotion. ${missing.join(' ')}`);
       if (gates) await env.store.evidence.set(id, gates);
       await env.store.states.set(id, state);
-      const after = await runPromotion(state, { jira: env.jira, store: env.store, now: env.now, stillHeld: claim.stillHeld });
+      const after = await runPromotion(state, { jira: env.jira, store: env.store, now: env.now, stillHeld: claim.stillHeld, handoff: env.config.handoff });
       return view(env.store, id, env.now, { state: after, running: false });
     } finally {
       await claim.release().catch(() => undefined);
@@ -256,19 +325,20 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
   },
 
   /**
-   * Gives up a stopped promotion (failed, or interrupted with no run holding it) so the candidate is free again, e.g.
+   * Gives up a stopped promotion (failed, or interrupted with no run holding it) so the train is free again, e.g.
    * after a wrong plan. Nothing in Jira is undone; the state and any audit entry are kept in the abandoned record.
    */
   async 'rc/promotion-abandon'(input, ctx) {
     const env = await envFor(input, ctx);
     const role = await promoterCheck(env);
     if (!role.member) throw new AppError('FORBIDDEN', refusal(env, role));
-    const id = promotionId(env.projectKey, input.versionId);
+    const found = await findCandidate(env.jira, env.projectKey, input.versionId, env.config);
+    const id = promotionId(env.projectKey, found.train.release);
     const claim = await claimPromotion(env.store, id, env.accountId, { ...leaseOptions, now: env.now });
     if (!claim.ok) throw new AppError('CONFLICT', 'This promotion is running right now; it can only be abandoned once it has stopped.');
     try {
       const state = await env.store.states.get(id);
-      if (!state) throw new AppError('NOT_FOUND', 'There is no promotion of this candidate to abandon.');
+      if (!state) throw new AppError('NOT_FOUND', `There is no promotion of ${found.train.release} to abandon.`);
       if (state.status === 'done') throw new AppError('CONFLICT', `The promotion of ${state.versionName} is finished; a finished promotion cannot be abandoned.`);
       const at = env.now().toISOString();
       const audit = (await env.store.audits.get(id)) ?? null;
@@ -285,6 +355,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/promotion'(input, ctx) {
     const env = await envFor(input, ctx);
-    return view(env.store, promotionId(env.projectKey, input.versionId), env.now);
+    const found = await findCandidate(env.jira, env.projectKey, input.versionId, env.config);
+    return view(env.store, promotionId(env.projectKey, found.train.release), env.now);
   },
 };

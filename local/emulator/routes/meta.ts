@@ -61,7 +61,8 @@ async function createVersion(ctx: RouteContext) {
       name,
       description: (b['description'] as string | undefined) ?? '',
       archived: (b['archived'] as boolean | undefined) ?? false,
-      released: (b['released'] as boolean | undefined) ?? false,
+      // As in Jira: `released` is "not applicable when creating a version" (release it with PUT /version/{id}).
+      released: false,
       ...(b['startDate'] ? { startDate: b['startDate'] as string } : {}),
       ...(b['releaseDate'] ? { releaseDate: b['releaseDate'] as string } : {}),
     };

@@ -18,6 +18,8 @@ export type GatesInput = {
   adminGates?: readonly AdminGateRun[];
   /** Issue type names that count as bugs (case-insensitive). */
   bugTypes?: readonly string[];
+  /** The train's candidates before this one, with their issues: unfinished ones block (or roll over with an override). */
+  earlier?: ReadonlyArray<{ name: string; issues: readonly RcIssue[] }>;
 };
 
 export function isBug(issue: RcIssue, bugTypes: readonly string[] = DEFAULT_BUG_TYPES): boolean {
@@ -30,6 +32,7 @@ export function evaluateGates(input: GatesInput): GateResult[] {
   const issues = dedupe(input.issues);
   const bugs = issues.filter((i) => isBug(i, bugTypes));
   const nBugs = plural(bugs.length, 'bug');
+  const allBugs = allOf(bugs.length, 'bug');
 
   const notDone = issues.filter((i) => !i.isDone);
   const notReviewed = bugs.filter((b) => !b.rteReviewedAfterLatestDev);
@@ -45,14 +48,14 @@ export function evaluateGates(input: GatesInput): GateResult[] {
       issues.length === 0
         ? `No issues have ${input.rc} as fix version.`
         : notDone.length === 0
-          ? `All ${plural(issues.length, 'issue')} are done.`
+          ? `${allOf(issues.length, 'issue')} ${bePresent(issues.length)} done.`
           : `${notDone.length} of ${plural(issues.length, 'issue')} ${notDone.length === 1 ? 'is' : 'are'} not done.`,
     ),
     gate('rte-reviewed', 'Every bug went through RTE review after its latest Dev stage', notReviewed, () =>
-      notReviewed.length === 0 ? `All ${nBugs} were reviewed by the RTE after their latest Dev work.` : `${notReviewed.length} of ${nBugs} left Dev without a later RTE review.`,
+      notReviewed.length === 0 ? (bugs.length === 0 ? 'There are no bugs to review.' : `${allBugs} ${bePast(bugs.length)} reviewed by the RTE after ${bugs.length === 1 ? 'its' : 'their'} latest Dev work.`) : `${notReviewed.length} of ${nBugs} left Dev without a later RTE review.`,
     ),
     gate('regression-passed', `Every bug passed its focused regression in ${input.rc}`, [...failed, ...incomplete, ...none], () => {
-      if (failed.length + incomplete.length + none.length === 0) return `All ${nBugs} passed their focused regression in ${input.rc}.`;
+      if (failed.length + incomplete.length + none.length === 0) return bugs.length === 0 ? 'There are no bugs to regress.' : `${allBugs} passed ${bugs.length === 1 ? 'its' : 'their'} focused regression in ${input.rc}.`;
       const parts = [
         failed.length ? `${failed.length} failed` : '',
         incomplete.length ? `${incomplete.length} incomplete` : '',
@@ -64,13 +67,29 @@ export function evaluateGates(input: GatesInput): GateResult[] {
       found.length === 0
         ? `No bugs were found during regression of ${input.rc}.`
         : openFound.length === 0
-          ? `All ${plural(found.length, 'bug')} found during regression of ${input.rc} are done.`
+          ? `${allOf(found.length, 'bug')} found during regression of ${input.rc} ${bePresent(found.length)} done.`
           : `${openFound.length} of ${plural(found.length, 'bug')} found during regression of ${input.rc} ${openFound.length === 1 ? 'is' : 'are'} still open.`,
     ),
     gate('repro-confirmed', 'Reproduction steps of every bug were confirmed', unconfirmed, () =>
-      unconfirmed.length === 0 ? `All ${nBugs} have confirmed reproduction steps.` : `${unconfirmed.length} of ${nBugs} have unconfirmed reproduction steps.`,
+      unconfirmed.length === 0 ? (bugs.length === 0 ? 'There are no bugs with reproduction steps to confirm.' : `${allBugs} ${bugs.length === 1 ? 'has' : 'have'} confirmed reproduction steps.`) : `${unconfirmed.length} of ${nBugs} have unconfirmed reproduction steps.`,
     ),
   ];
+
+  const earlier = input.earlier ?? [];
+  if (earlier.length > 0) {
+    const names = earlier.map((c) => c.name).join(', ');
+    const earlierIssues = dedupe(earlier.flatMap((c) => c.issues)).filter((i) => !issues.some((x) => x.key === i.key));
+    const open = earlierIssues.filter((i) => !i.isDone);
+    gates.push(
+      gate('earlier-candidates-done', `No unfinished issue left in earlier candidates (${names})`, open, () =>
+        open.length === 0
+          ? earlierIssues.length === 0
+            ? `${names} ${earlier.length === 1 ? 'has' : 'have'} no other issues.`
+            : `${allOf(earlierIssues.length, 'issue')} of ${names} ${bePresent(earlierIssues.length)} done and ${earlierIssues.length === 1 ? 'ships' : 'ship'} with this candidate.`
+          : `${open.length} of ${plural(earlierIssues.length, 'issue')} of ${names} ${bePresent(open.length)} not done: finish ${open.length === 1 ? 'it' : 'them'}, or override to roll ${open.length === 1 ? 'it' : 'them'} into the next candidate.`,
+      ),
+    );
+  }
 
   for (const g of input.adminGates ?? []) {
     const keys = sortKeys(g.resultKeys);
@@ -107,6 +126,13 @@ function dedupe(issues: readonly RcIssue[]): RcIssue[] {
   for (const i of issues) if (!seen.has(i.key)) seen.set(i.key, i);
   return [...seen.values()];
 }
+
+/** "The bug", "Both bugs", "All 3 bugs" (never "All 1 bug"). */
+export function allOf(n: number, word: string): string {
+  return n === 1 ? `The ${word}` : n === 2 ? `Both ${word}s` : `All ${n} ${word}s`;
+}
+const bePresent = (n: number) => (n === 1 ? 'is' : 'are');
+const bePast = (n: number) => (n === 1 ? 'was' : 'were');
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -6,3 +6,5 @@ export * from './convergence';
 export * from './metrics';
 export * from './promotion';
 export * from './release-notes';
+export * from './train-release';
+export * from './handoff-description';

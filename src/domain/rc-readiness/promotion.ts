@@ -3,35 +3,36 @@ import { sortKeys } from './issue-keys';
 import type { Actor, GateId, GateResult } from './types';
 
 /**
- * Promoting a release candidate to production as an explicit, resumable plan of steps.
+ * Promoting a release candidate ships its TRAIN: the production version (e.g. "4.3.0") is created if missing,
+ * carries the done issues of the promoted candidate and of the earlier candidates, and is released; the candidate's
+ * own name is never released as the production release. The promotion is one per train: its id is derived from
+ * project + train, so promotes of any candidate of the train (double clicks, retries, concurrent users) find the
+ * same state, and once it is done every other candidate is superseded.
  *
- * Order: unfinished issues move to the next RC first (so the release, or the move to the production version,
- * carries finished work only); then the version is released (or the production version created and the RC's
- * issues moved to it); then the audit entry, right after the act it records; last the ops hand-off.
- *
- * Safety under double clicks and retries: the promotion id is derived from project + version, so a second
- * promote finds the same state; a done state has no next step; a failed state resumes at the failed step.
- * Each step also carries an idempotency key the caller uses to detect work already done
- * (e.g. the hand-off issue is searched by it before one is created).
+ * Order: unfinished issues roll into the next train's candidate first (so the release carries finished work
+ * only); then the production version is created, the shipped issues get it as fix version, it is released with the
+ * cumulative notes as its description; optionally the train's candidates are archived; then the audit entry, right
+ * after the act it records; last the ops hand-off.
  */
 
 export const promotionSteps = [
   'move-unfinished-to-next-rc',
-  'release-version',
   'create-production-version',
-  'move-issues',
+  'carry-issues',
+  'release-production-version',
+  'archive-candidates',
   'record-audit',
   'create-ops-handoff',
 ] as const;
 export type PromotionStep = (typeof promotionSteps)[number];
-export type PromotionMode = 'release-version' | 'create-production-version';
 export type PromotionStatus = 'in-progress' | 'done' | 'failed';
 
 export const stepTitles: Readonly<Record<PromotionStep, string>> = {
-  'move-unfinished-to-next-rc': 'Move unfinished issues to the next release candidate',
-  'release-version': 'Release the version',
+  'move-unfinished-to-next-rc': 'Roll unfinished issues into the next candidate',
   'create-production-version': 'Create the production version',
-  'move-issues': "Move the candidate's issues to the production version",
+  'carry-issues': 'Add the shipped issues to the production version',
+  'release-production-version': 'Release the production version',
+  'archive-candidates': "Archive the train's candidates",
   'record-audit': 'Record the audit entry',
   'create-ops-handoff': 'Create the hand-off issue for ops',
 };
@@ -39,24 +40,31 @@ export const stepTitles: Readonly<Record<PromotionStep, string>> = {
 export type PromotionOverride = { by: Actor; reason: string; at: string };
 
 export type StepResult = {
-  releasedVersionId?: string;
   productionVersionId?: string;
   productionVersionName?: string;
   nextRcVersionId?: string;
   movedIssueKeys?: string[];
+  archivedVersionIds?: string[];
   auditKey?: string;
   handoffIssueKey?: string;
   note?: string;
 };
 
+/** A candidate of the train as the promotion remembers it. */
+export type TrainCandidateRef = { id: string; name: string; n: number };
+
 export type PromotionState = {
   id: string;
   projectKey: string;
+  /** The promoted candidate. */
   versionId: string;
   versionName: string;
-  /** Production version name (the train's release). */
+  /** The train (its release name, e.g. "4.3.0"). */
   release: string;
-  mode: PromotionMode;
+  /** The production version's name (from the project's production naming, e.g. "4.3.0"). */
+  productionName: string;
+  /** The train's candidates when the promotion started, in order; those up to the promoted one ship. */
+  candidates: TrainCandidateRef[];
   steps: PromotionStep[];
   status: PromotionStatus;
   startedAt: string;
@@ -70,15 +78,21 @@ export type PromotionState = {
 
 export type PromotionPlanInput = {
   projectKey: string;
+  /** The candidate to promote. */
   version: { id: string; name: string; released: boolean };
+  /** The train's release name and its candidates in order. */
   release: string;
-  mode: PromotionMode;
+  candidates: readonly TrainCandidateRef[];
+  /** The production version's name and, when it exists in Jira, whether it is released. */
+  production: { name: string; existing?: { id: string; released: boolean } };
   gates: readonly GateResult[];
-  /** Issues with the RC as fix version that are not done. */
+  /** Issues of the promoted candidate and of the earlier candidates that are not done. */
   unfinishedKeys: readonly string[];
-  /** Where unfinished issues go: the next RC (created by the step when it has no id yet). */
+  /** Where unfinished issues go: the next train's candidate (created by the step when it has no id yet). */
   nextRc?: { id?: string; name: string };
   override?: PromotionOverride;
+  /** Archive the train's candidates once the production version is released. */
+  archiveCandidates?: boolean;
   /** The ops project for the hand-off; without one there is no hand-off step. */
   opsProjectKey?: string;
 };
@@ -88,17 +102,36 @@ export type PromotionPlan = { id: string; steps: PlannedStep[]; input: Promotion
 
 export const MIN_OVERRIDE_REASON = 10;
 
-/** Deterministic, storage-key safe: the same project + version always gives the same promotion. */
-export function promotionId(projectKey: string, versionId: string): string {
+/**
+ * Deterministic, storage-key safe: every candidate of the same project + train gives the same promotion. The
+ * release name is kept readable and a short hash of it keeps two names that clean to the same text apart.
+ */
+export function promotionId(projectKey: string, release: string): string {
   const safe = (s: string) => s.trim().replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 100);
-  return `promotion:${safe(projectKey).toUpperCase()}:${safe(versionId)}`;
+  return `promotion:${safe(projectKey).toUpperCase()}:train:${safe(release)}:${hash(release.trim())}`;
 }
+
+/** FNV-1a, 32 bits, as 8 hex digits. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The steps a promotion will take, or why it is refused. */
 export function planPromotion(input: PromotionPlanInput): Result<PromotionPlan> {
-  const id = promotionId(input.projectKey, input.version.id);
-  if (input.mode === 'release-version' && input.version.released) {
-    return fail('CONFLICT', `${input.version.name} is already released.`);
+  const id = promotionId(input.projectKey, input.release);
+  if (input.production.existing?.released) {
+    return fail('CONFLICT', `${input.release} has already shipped: ${input.production.name} is released in Jira, so ${input.version.name} is superseded and cannot be promoted.`);
+  }
+  const latest = input.candidates[input.candidates.length - 1];
+  if (latest && latest.id !== input.version.id) {
+    return fail('CONFLICT', `${input.version.name} is not the latest candidate of ${input.release}: ${latest.name} is newer. Promote ${latest.name}, the build ops would deploy.`);
+  }
+  if (input.version.released) {
+    return fail('CONFLICT', `${input.version.name} is released in Jira as a version of its own; a released candidate cannot be promoted again.`);
   }
   const failing = input.gates.filter((g) => !g.passed);
   const unfinished = sortKeys(input.unfinishedKeys);
@@ -108,29 +141,30 @@ export function planPromotion(input: PromotionPlanInput): Result<PromotionPlan> 
     }
   } else {
     if (unfinished.length > 0) {
-      return fail('CONFLICT', `${unfinished.length} issue${unfinished.length === 1 ? ' is' : 's are'} not done (${list(unfinished)}). Finish ${unfinished.length === 1 ? 'it' : 'them'}, or override to move ${unfinished.length === 1 ? 'it' : 'them'} to the next release candidate, giving a reason.`);
+      return fail('CONFLICT', `${plural(unfinished.length, 'issue')} of ${input.release} ${unfinished.length === 1 ? 'is' : 'are'} not done (${list(unfinished)}). Finish ${unfinished.length === 1 ? 'it' : 'them'}, or override to roll ${unfinished.length === 1 ? 'it' : 'them'} into the next candidate, giving a reason.`);
     }
     if (failing.length > 0) {
-      return fail('CONFLICT', `${failing.length} readiness gate${failing.length === 1 ? '' : 's'} not passed: ${failing.map((g) => g.title).join('; ')}. Promotion needs every gate, or an override with a reason.`);
+      return fail('CONFLICT', `${plural(failing.length, 'readiness gate')} not passed: ${failing.map((g) => g.title).join('; ')}. Promotion needs every gate, or an override with a reason.`);
     }
   }
   if (unfinished.length > 0 && !input.nextRc?.name.trim()) {
-    return fail('BAD_REQUEST', 'Unfinished issues must move to a next release candidate, and none was given.');
+    return fail('BAD_REQUEST', 'Unfinished issues must roll into a next candidate, and none was given.');
   }
 
+  const shipping = input.candidates.filter((c) => c.n <= (input.candidates.find((x) => x.id === input.version.id)?.n ?? Number.POSITIVE_INFINITY));
+  const names = (shipping.length > 0 ? shipping : [{ name: input.version.name }]).map((c) => c.name).join(', ');
+  const prod = input.production.name;
   const steps: PlannedStep[] = [];
   const add = (step: PromotionStep, detail: string) => steps.push({ step, title: stepTitles[step], idempotencyKey: `${id}:${step}`, detail });
   if (unfinished.length > 0 && input.nextRc) {
-    add('move-unfinished-to-next-rc', `Move ${unfinished.length} unfinished issue${unfinished.length === 1 ? '' : 's'} (${list(unfinished)}) to ${input.nextRc.name}${input.nextRc.id ? '' : ' (created)'}.`);
+    add('move-unfinished-to-next-rc', `Move ${plural(unfinished.length, 'unfinished issue')} (${list(unfinished)}) to ${input.nextRc.name}${input.nextRc.id ? '' : ' (created)'}; the override reason is recorded.`);
   }
-  if (input.mode === 'release-version') {
-    add('release-version', `Release ${input.version.name} in Jira.`);
-  } else {
-    add('create-production-version', `Create version ${input.release} (if it does not exist) and release it.`);
-    add('move-issues', `Move the issues of ${input.version.name} to ${input.release}.`);
-  }
+  add('create-production-version', input.production.existing ? `Use the existing version ${prod}.` : `Create version ${prod} in Jira.`);
+  add('carry-issues', `Add ${prod} as fix version to every done issue of ${names}.`);
+  add('release-production-version', `Release ${prod} with today's date and the cumulative release notes as its description.`);
+  if (input.archiveCandidates) add('archive-candidates', `Archive ${input.candidates.map((c) => c.name).join(', ') || input.version.name} (their issues keep them).`);
   add('record-audit', 'Record who promoted, when, the gates with their evidence and any override.');
-  if (input.opsProjectKey) add('create-ops-handoff', `Create the hand-off issue in ${input.opsProjectKey} with the release notes and a link back.`);
+  if (input.opsProjectKey) add('create-ops-handoff', `Create the hand-off issue in ${input.opsProjectKey} with the deployment checklist, rollback notes, release notes and links back.`);
   return ok({ id, steps, input });
 }
 
@@ -144,7 +178,8 @@ export function startPromotion(plan: PromotionPlan, at: string, by: Actor): Prom
     versionId: input.version.id,
     versionName: input.version.name,
     release: input.release,
-    mode: input.mode,
+    productionName: input.production.name,
+    candidates: input.candidates.map((c) => ({ ...c })),
     steps: plan.steps.map((s) => s.step),
     status: plan.steps.length === 0 ? 'done' : 'in-progress',
     startedAt: at,
@@ -218,7 +253,7 @@ export function describeProgress(state: PromotionState, options: { running?: boo
   const failure = state.lastError ? `Stopped at "${stepTitles[state.lastError.step]}": ${state.lastError.message}` : undefined;
   const summary =
     state.status === 'done'
-      ? `${state.versionName} was promoted: ${done.length} step${done.length === 1 ? '' : 's'} done.`
+      ? `${state.versionName} was promoted: ${state.productionName} is released (${plural(done.length, 'step')} done).`
       : state.status === 'failed'
         ? `The promotion of ${state.versionName} stopped after ${done.length} of ${state.steps.length} steps. Promote again to resume from where it stopped; steps already done are not repeated.`
         : options.running === false
@@ -231,15 +266,19 @@ function doneSentence(state: PromotionState, step: PromotionStep, r: StepResult)
   switch (step) {
     case 'move-unfinished-to-next-rc': {
       const n = r.movedIssueKeys?.length ?? state.override?.unfinishedKeys.length ?? 0;
-      return `Moved ${n} unfinished issue${n === 1 ? '' : 's'} to ${state.nextRcName ?? 'the next release candidate'}.`;
+      return `Moved ${plural(n, 'unfinished issue')} to ${state.nextRcName ?? 'the next candidate'}.`;
     }
-    case 'release-version':
-      return `Released ${state.versionName}.`;
     case 'create-production-version':
-      return `Created and released ${r.productionVersionName ?? state.release}.`;
-    case 'move-issues': {
+      return r.note ? `${r.note}` : `Created version ${r.productionVersionName ?? state.productionName}.`;
+    case 'carry-issues': {
       const n = r.movedIssueKeys?.length;
-      return `Moved ${n === undefined ? 'the' : `${n}`} issue${n === 1 ? '' : 's'} of ${state.versionName} to ${state.release}.`;
+      return n === undefined ? `Added the shipped issues to ${state.productionName}.` : `Added ${plural(n, 'shipped issue')} to ${state.productionName}.`;
+    }
+    case 'release-production-version':
+      return `Released ${state.productionName} (from ${state.versionName}).`;
+    case 'archive-candidates': {
+      const n = r.archivedVersionIds?.length ?? 0;
+      return n === 0 ? 'No candidate needed archiving.' : `Archived ${plural(n, 'candidate')}.`;
     }
     case 'record-audit':
       return 'Recorded the audit entry.';
@@ -253,7 +292,8 @@ export type AuditEntry = {
   projectKey: string;
   version: { id: string; name: string };
   release: string;
-  mode: PromotionMode;
+  /** The production version the train shipped as. */
+  productionName?: string;
   by: Actor;
   at: string;
   ready: boolean;
@@ -269,7 +309,7 @@ export function buildAuditEntry(state: PromotionState, gates: readonly GateResul
     projectKey: state.projectKey,
     version: { id: state.versionId, name: state.versionName },
     release: state.release,
-    mode: state.mode,
+    productionName: state.productionName,
     by: state.startedBy,
     at: state.startedAt,
     ready: gates.every((g) => g.passed),

@@ -1,8 +1,11 @@
 import { compareIssueKeys } from './issue-keys';
 
-/** Release notes from the RC's issues, grouped by type: plain text and ADF (for the ops hand-off issue). */
+/**
+ * Release notes of a production release, grouped by type, each issue with the candidate it arrived in (when
+ * known): plain text (the page, the Jira version's description) and ADF (the ops hand-off issue).
+ */
 
-export type NotesIssue = { key: string; summary: string; type: string };
+export type NotesIssue = { key: string; summary: string; type: string; /** The candidate the issue arrived in, e.g. "4.3.0-rc.1". */ candidate?: string };
 export type ReleaseNotesInput = {
   release: string;
   rc?: string;
@@ -57,11 +60,12 @@ export function releaseNotes(input: ReleaseNotesInput): ReleaseNotes {
     const items: Array<{ type: 'listItem'; content: Para[] }> = [];
     for (const i of g.issues) {
       const summary = clean(i.summary).slice(0, 255);
-      lines.push(`- ${i.key}: ${summary}`);
+      const arrived = i.candidate ? ` (${clean(i.candidate)})` : '';
+      lines.push(`- ${i.key}: ${summary}${arrived}`);
       const keyText: Text = input.baseUrl
         ? { type: 'text', text: i.key, marks: [{ type: 'link', attrs: { href: `${input.baseUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(i.key)}` } }] }
         : { type: 'text', text: i.key };
-      items.push({ type: 'listItem', content: [para([keyText, { type: 'text', text: `: ${summary}` }])] });
+      items.push({ type: 'listItem', content: [para([keyText, { type: 'text', text: `: ${summary}${arrived}` }])] });
     }
     adf.push({ type: 'bulletList', content: items });
     lines.push('');
@@ -83,4 +87,22 @@ function para(content: Text[]): Para {
 /** One line, no control characters (summaries come from users). */
 function clean(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Jira keeps at most 16,384 bytes in a version's description. */
+export const VERSION_DESCRIPTION_MAX_BYTES = 16_384;
+
+/** The notes' text cut at a line so it fits a version's description, saying where the whole list is. */
+export function fitVersionDescription(text: string, whereTheRestIs: string, maxBytes = VERSION_DESCRIPTION_MAX_BYTES): string {
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  if (bytes(text) <= maxBytes) return text;
+  const tail = `\n… cut to fit Jira's limit; ${whereTheRestIs}`;
+  const lines = text.split('\n');
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (bytes(next) + bytes(tail) > maxBytes) break;
+    out = next;
+  }
+  return `${out}${tail}`.slice(0, maxBytes);
 }

@@ -25,7 +25,7 @@ export type RcIssue = {
 /** A Jira version, reduced to what the trains need. */
 export type VersionLite = { id: string; name: string; released: boolean; archived?: boolean; releaseDate?: string };
 
-export type GateId = 'issues-done' | 'rte-reviewed' | 'regression-passed' | 'no-open-regression-bugs' | 'repro-confirmed' | `jql:${string}`;
+export type GateId = 'issues-done' | 'rte-reviewed' | 'regression-passed' | 'no-open-regression-bugs' | 'repro-confirmed' | 'earlier-candidates-done' | `jql:${string}`;
 
 export type GateResult = {
   id: GateId;

@@ -10,8 +10,12 @@ import {
   type AdminGateRun,
   type Candidate,
   type Convergence,
+  shippingIssues,
+  unfinishedIssues,
   type GateResult,
+  type NotesIssue,
   type RcIssue,
+  type TrainIssue,
   type Train,
   type VersionLite,
 } from '../../domain/rc-readiness';
@@ -125,6 +129,17 @@ export function toRcIssue(issue: JiraIssue, rcName: string, facts: ProjectFacts)
   };
 }
 
+/** The train's candidates as the promotion keeps them (id, name, number). */
+export const trainRefs = (train: Train) => train.candidates.map((c) => ({ id: c.version.id, name: c.version.name, n: c.n }));
+
+export const toTrainIssue = (i: JiraIssue): TrainIssue => ({
+  key: i.key,
+  summary: i.fields.summary ?? '',
+  type: i.fields.issuetype?.name ?? 'Other',
+  done: i.fields.status?.statusCategory?.key === 'done',
+  fixVersionIds: (i.fields.fixVersions ?? []).map((v) => v.id),
+});
+
 export const hasFixVersion = (issue: JiraIssue, versionId: string) => (issue.fields.fixVersions ?? []).some((v) => v.id === versionId);
 
 /** Runs the admin JQL gates; a query that fails is reported (and fails closed), never thrown. Also the summaries it saw. */
@@ -161,7 +176,10 @@ export type CandidateReadiness = FoundCandidate & {
   gates: GateResult[];
   ready: boolean;
   convergence: Convergence;
+  /** Unfinished issues of this candidate and the earlier ones of its train (they block, or roll over). */
   unfinishedKeys: string[];
+  /** The done issues that ship if this candidate is promoted, with the candidate each arrived in. */
+  shipping: NotesIssue[];
   /** Summaries of the evidence keys (gates and still-open regression finds). */
   summaries: Record<string, string>;
   /** Every summary the assessment read, by key (for evidence recorded earlier, e.g. an audit's gates). */
@@ -185,9 +203,12 @@ export async function assessCandidate(jira: JiraGateway, projectKey: string, ver
   const issues = all.filter((i) => hasFixVersion(i, versionId));
   const rcIssues = perCandidate.find((c) => c.id === versionId)?.issues ?? [];
   const regressionFinds = all.filter((i) => !hasFixVersion(i, versionId)).map((i) => toRcIssue(i, rcName, facts));
-  const gates = evaluateGates({ rc: rcName, issues: rcIssues, regressionFinds, adminGates, bugTypes: config.bugTypes });
+  const current = found.candidate.n;
+  const earlier = perCandidate.filter((c) => found.train.candidates.some((x) => x.version.id === c.id && x.n < current && x.version.id !== versionId));
+  const gates = evaluateGates({ rc: rcName, issues: rcIssues, regressionFinds, adminGates, bugTypes: config.bugTypes, earlier });
   const trainFinds = all.filter((i) => !found.train.candidates.some((c) => hasFixVersion(i, c.version.id))).map((i) => toRcIssue(i, rcName, facts));
   const converged = convergence({ candidates: perCandidate, regressionFinds: trainFinds, bugTypes: config.bugTypes });
+  const trainIssues = all.map(toTrainIssue);
   const known = new Map(admin.summaries);
   for (const i of all) if (i.fields.summary) known.set(i.key, i.fields.summary);
   return {
@@ -198,7 +219,8 @@ export async function assessCandidate(jira: JiraGateway, projectKey: string, ver
     gates,
     ready: readiness(gates).ready,
     convergence: converged,
-    unfinishedKeys: rcIssues.filter((i) => !i.isDone).map((i) => i.key),
+    unfinishedKeys: unfinishedIssues(trainRefs(found.train), versionId, trainIssues),
+    shipping: shippingIssues(trainRefs(found.train), versionId, trainIssues),
     summaries: evidenceSummaries([...gates.flatMap((g) => g.evidence), ...converged.rcs.flatMap((r) => r.openFound)], known),
     known,
   };

@@ -1,30 +1,41 @@
+import { HANDOFF_PROPERTY_KEY, handoffRecordSchema, type HandoffRecord, type HandoffTemplate } from '../../contracts/handoff';
 import {
   buildAuditEntry,
   completeStep,
+  dayAfter,
   failStep,
+  fitVersionDescription,
+  handoffDescription,
   nextStep,
+  readableDay,
   releaseNotes,
+  shippingIssues,
   stepResult,
   type PromotionState,
   type PromotionStep,
+  type ReleaseNotes,
   type StepResult,
 } from '../../domain/rc-readiness';
 import { JiraError } from '../../jira/errors';
 import type { JiraGateway } from '../../jira/gateway';
 import { AppError } from '../app-error';
+import { toTrainIssue } from './candidate';
 import type { PromotionStore } from './store';
 
 /**
- * Runs a promotion's remaining steps through the gateway, saving the state after every step, so a failure at
- * any step leaves a state that the next promote resumes from. Every step first looks at Jira and skips work
+ * Runs a train promotion's remaining steps through the gateway, saving the state after every step, so a failure
+ * at any step leaves a state that the next promote resumes from. Every step first looks at Jira and skips work
  * already done (a step whose effect landed but whose state write did not is not repeated):
- * - move-unfinished-to-next-rc: the next RC is found by name before it is created; only issues that still have
- *   the candidate as fix version are edited.
- * - release-version: an already released version is left as it is.
- * - create-production-version: found by name before it is created.
- * - move-issues: only issues still on the candidate are edited.
+ * - move-unfinished-to-next-rc: the next candidate is found by name before it is created; only planned issues that
+ *   still have a shipping candidate as fix version are edited.
+ * - create-production-version: found by name before it is created (created unreleased: Jira ignores `released` on
+ *   create).
+ * - carry-issues: only done issues that do not have the production version yet are edited.
+ * - release-production-version: an already released version is left as it is.
+ * - archive-candidates: only candidates not archived yet are archived.
  * - record-audit: an audit entry already stored is kept.
- * - create-ops-handoff: the hand-off carries a label unique to the promotion and is searched by it first.
+ * - create-ops-handoff: the hand-off carries a label unique to the train and is searched by it first; its entity
+ *   property is (re)written either way.
  */
 export type ExecuteEnv = {
   jira: JiraGateway;
@@ -32,9 +43,13 @@ export type ExecuteEnv = {
   now: () => Date;
   /** Checked before every step: false stops the run (someone else holds the promotion now). */
   stillHeld: () => Promise<boolean>;
+  /** How the hand-off issue is made (read from the settings at run time, so a corrected setting is used on resume). */
+  handoff: HandoffTemplate;
 };
 
-export const handoffLabel = (state: Pick<PromotionState, 'projectKey' | 'versionId'>) => `rt-promotion-${state.projectKey}-${state.versionId}`.toLowerCase();
+/** One label per train: the hand-off of a train is found by it, whichever candidate shipped. */
+export const handoffLabel = (state: Pick<PromotionState, 'projectKey' | 'release'>) =>
+  `rt-train-${state.projectKey}-${state.release}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '_').slice(0, 255);
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const message = (e: unknown) => (e instanceof JiraError || e instanceof AppError || e instanceof Error ? e.message : String(e));
@@ -79,21 +94,46 @@ async function saveQuietly(env: ExecuteEnv, state: PromotionState): Promise<void
   await env.store.states.set(state.id, state).catch(() => undefined);
 }
 
-async function issuesOn(jira: JiraGateway, projectKey: string, versionId: string): Promise<string[]> {
-  const result = await jira.searchAll({ jql: `project = "${projectKey}" AND fixVersion = ${versionId} ORDER BY key ASC`, fields: ['summary'] });
-  return result.issues.map((i) => i.key);
+const jqlString = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** The candidates that ship: the promoted one and the earlier ones. */
+function shippingIds(s: PromotionState): string[] {
+  const promoted = s.candidates.find((c) => c.id === s.versionId);
+  const ids = s.candidates.filter((c) => (promoted ? c.n <= promoted.n : c.id === s.versionId)).map((c) => c.id);
+  return ids.length > 0 ? ids : [s.versionId];
 }
 
-async function moveFixVersion(jira: JiraGateway, keys: readonly string[], from: string, to: string): Promise<void> {
-  for (const key of keys) await jira.editIssue(key, { update: { fixVersions: [{ remove: { id: from } }, { add: { id: to } }] } });
+/** Runs `work` over `items`, a few at a time (each is one Jira call of ~300 ms). */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, size = 5): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
-/** A version of the project by name (case-insensitive, as Jira compares them), created when absent. */
-async function ensureVersion(jira: JiraGateway, projectKey: string, name: string, create: { description: string; released?: boolean; releaseDate?: string }) {
+/** A version of the project by name (case-insensitive, as Jira compares them), created (unreleased) when absent. */
+async function ensureVersion(jira: JiraGateway, projectKey: string, name: string, description: string) {
   const existing = (await jira.listVersions(projectKey)).find((v) => v.name.trim().toLowerCase() === name.trim().toLowerCase());
   if (existing) return { version: existing, created: false };
   const project = await jira.getProject(projectKey);
-  return { version: await jira.createVersion({ name, projectId: Number(project.id), ...create }), created: true };
+  return { version: await jira.createVersion({ name, projectId: Number(project.id), description }), created: true };
+}
+
+function productionId(s: PromotionState): string {
+  const id = stepResult(s, 'create-production-version')?.productionVersionId;
+  if (!id) throw new AppError('INTERNAL', 'The production version is not known; the step creating it did not record it.');
+  return id;
+}
+
+/** The cumulative notes of the train: every issue with the production version, with the candidate it arrived in. */
+async function trainNotes(s: PromotionState, jira: JiraGateway, prodId: string, baseUrl?: string): Promise<ReleaseNotes & { keys: string[] }> {
+  const found = await jira.searchAll({ jql: `project = ${jqlString(s.projectKey)} AND fixVersion = ${prodId} ORDER BY key ASC`, fields: ['summary', 'issuetype', 'status', 'fixVersions'], maxIssues: 2000 });
+  const issues = found.issues.map((i) => ({ ...toTrainIssue(i), done: true }));
+  const arrived = new Map(shippingIssues(s.candidates, s.versionId, issues).map((i) => [i.key, i.candidate]));
+  const notes = releaseNotes({
+    release: s.productionName,
+    rc: s.versionName,
+    issues: issues.map((i) => ({ key: i.key, summary: i.summary, type: i.type, ...(arrived.get(i.key) ? { candidate: arrived.get(i.key)! } : {}) })),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
+  return { ...notes, keys: issues.map((i) => i.key) };
 }
 
 async function runStep(step: PromotionStep, s: PromotionState, env: ExecuteEnv): Promise<StepResult> {
@@ -101,32 +141,49 @@ async function runStep(step: PromotionStep, s: PromotionState, env: ExecuteEnv):
   switch (step) {
     case 'move-unfinished-to-next-rc': {
       const name = s.nextRcName;
-      if (!name) throw new AppError('INTERNAL', 'The promotion has unfinished issues to move but no next release candidate.');
-      const { version: next } = await ensureVersion(jira, s.projectKey, name, { description: `Next release candidate after ${s.versionName} (created by Release Train when ${s.versionName} was promoted).` });
+      if (!name) throw new AppError('INTERNAL', 'The promotion has unfinished issues to move but no next candidate.');
+      const { version: next } = await ensureVersion(jira, s.projectKey, name, `Next candidate after ${s.release}: unfinished issues rolled over when ${s.versionName} was promoted (Release Train).`);
       const planned = new Set(s.override?.unfinishedKeys ?? []);
-      const still = (await issuesOn(jira, s.projectKey, s.versionId)).filter((k) => planned.has(k));
-      await moveFixVersion(jira, still, s.versionId, next.id);
+      const ships = new Set(shippingIds(s));
+      const found = await jira.searchAll({ jql: `project = ${jqlString(s.projectKey)} AND fixVersion in (${[...ships].join(', ')}) ORDER BY key ASC`, fields: ['fixVersions'] });
+      const still = found.issues.filter((i) => planned.has(i.key));
+      await inBatches(still, async (i) => {
+        const remove = (i.fields.fixVersions ?? []).filter((v) => ships.has(v.id)).map((v) => ({ remove: { id: v.id } }));
+        await jira.editIssue(i.key, { update: { fixVersions: [...remove, { add: { id: next.id } }] } });
+      });
       const already = planned.size - still.length;
       return { nextRcVersionId: next.id, movedIssueKeys: [...planned], ...(already > 0 ? { note: `${already} had already moved.` } : {}) };
     }
-    case 'release-version': {
-      const version = await jira.getVersion(s.versionId);
-      if (version.released) return { releasedVersionId: version.id, note: `${version.name} was already released.` };
-      await jira.releaseVersion(s.versionId, isoDay(env.now()));
-      return { releasedVersionId: s.versionId };
-    }
     case 'create-production-version': {
-      const day = isoDay(env.now());
-      const { version, created } = await ensureVersion(jira, s.projectKey, s.release, { description: `Production release of ${s.versionName} (Release Train).`, released: true, releaseDate: day });
-      if (!created && !version.released) await jira.releaseVersion(version.id, day);
-      return { productionVersionId: version.id, productionVersionName: version.name };
+      const { version, created } = await ensureVersion(jira, s.projectKey, s.productionName, `Production release of the ${s.release} train (Release Train).`);
+      return { productionVersionId: version.id, productionVersionName: version.name, ...(created ? {} : { note: `Used the existing version ${version.name}.` }) };
     }
-    case 'move-issues': {
-      const prod = stepResult(s, 'create-production-version')?.productionVersionId;
-      if (!prod) throw new AppError('INTERNAL', 'The production version is not known; the step creating it did not record it.');
-      const keys = await issuesOn(jira, s.projectKey, s.versionId);
-      await moveFixVersion(jira, keys, s.versionId, prod);
-      return { movedIssueKeys: keys.slice(0, 1000) };
+    case 'carry-issues': {
+      const prod = productionId(s);
+      const found = await jira.searchAll({
+        jql: `project = ${jqlString(s.projectKey)} AND fixVersion in (${shippingIds(s).join(', ')}) AND statusCategory = Done ORDER BY key ASC`,
+        fields: ['fixVersions'],
+        maxIssues: 2000,
+      });
+      const missing = found.issues.filter((i) => !(i.fields.fixVersions ?? []).some((v) => v.id === prod));
+      await inBatches(missing, (i) => jira.editIssue(i.key, { update: { fixVersions: [{ add: { id: prod } }] } }));
+      return { movedIssueKeys: found.issues.map((i) => i.key).slice(0, 1000) };
+    }
+    case 'release-production-version': {
+      const prod = productionId(s);
+      const version = await jira.getVersion(prod);
+      if (version.released) return { note: `${version.name} was already released.` };
+      const notes = await trainNotes(s, jira, prod);
+      const description = fitVersionDescription(notes.text, 'the ops hand-off issue has the whole list.');
+      // Jira ignores `released` when a version is created: releasing is this update.
+      await jira.updateVersion(prod, { released: true, releaseDate: isoDay(env.now()), description });
+      return { productionVersionId: prod };
+    }
+    case 'archive-candidates': {
+      const ids = new Set(s.candidates.map((c) => c.id));
+      const versions = (await jira.listVersions(s.projectKey)).filter((v) => ids.has(v.id) && !v.archived);
+      await inBatches(versions, async (v) => void (await jira.updateVersion(v.id, { archived: true })));
+      return { archivedVersionIds: versions.map((v) => v.id) };
     }
     case 'record-audit': {
       const existing = await env.store.audits.get(s.id);
@@ -141,39 +198,70 @@ async function runStep(step: PromotionStep, s: PromotionState, env: ExecuteEnv):
   }
 }
 
+/** The record the ops side reads from the hand-off issue (see src/contracts/handoff.ts). */
+export function handoffRecord(s: PromotionState, prodId: string): HandoffRecord {
+  return handoffRecordSchema.parse({
+    projectKey: s.projectKey,
+    train: s.release,
+    productionVersionId: prodId,
+    productionVersionName: stepResult(s, 'create-production-version')?.productionVersionName ?? s.productionName,
+    candidateVersionId: s.versionId,
+    candidateName: s.versionName,
+    promotionId: s.id,
+    promotedBy: s.startedBy.accountId,
+    promotedAt: s.startedAt,
+  });
+}
+
 async function ensureHandoff(s: PromotionState, env: ExecuteEnv): Promise<string> {
   const ops = s.opsProjectKey;
   if (!ops) throw new AppError('INTERNAL', 'No ops project is configured for the hand-off.');
-  const { jira } = env;
+  const { jira, handoff: template } = env;
   const label = handoffLabel(s);
-  const found = await jira.searchPage(`project = "${ops}" AND labels = "${label}" ORDER BY created ASC`, ['summary'], 1);
-  if (found.issues[0]) return found.issues[0].key;
+  const prod = productionId(s);
+  const record = handoffRecord(s, prod);
+  const found = await jira.searchPage(`project = ${jqlString(ops)} AND labels = ${jqlString(label)} ORDER BY created ASC`, ['summary'], 1);
+  if (found.issues[0]) {
+    // Created by an earlier run whose progress was lost: make sure it carries the record.
+    await jira.setIssueProperty(found.issues[0].key, HANDOFF_PROPERTY_KEY, record);
+    return found.issues[0].key;
+  }
 
-  const prod = stepResult(s, 'create-production-version')?.productionVersionId;
-  const shippedOn = s.mode === 'release-version' ? s.versionId : (prod ?? s.versionId);
-  const shipped = await jira.searchAll({ jql: `project = "${s.projectKey}" AND fixVersion = ${shippedOn} ORDER BY key ASC`, fields: ['summary', 'issuetype'], maxIssues: 1000 });
-  const version = await jira.getVersion(s.versionId);
+  const version = await jira.getVersion(prod);
   const self = typeof version['self'] === 'string' ? version['self'] : undefined;
   const origin = self ? safeOrigin(self) : undefined;
-  const notes = releaseNotes({
-    release: s.release,
-    rc: s.versionName,
-    issues: shipped.issues.map((i) => ({ key: i.key, summary: i.fields.summary ?? '', type: i.fields.issuetype?.name ?? 'Other' })),
-    ...(origin ? { baseUrl: origin } : {}),
+  const notes = await trainNotes(s, jira, prod, origin);
+  const due = template.dueInDays === undefined ? undefined : dayAfter(s.startedAt, template.dueInDays);
+  const description = handoffDescription({
+    productionName: s.productionName,
+    projectKey: s.projectKey,
+    candidateName: s.versionName,
+    promotedBy: s.startedBy.name || s.startedBy.accountId,
+    promotedOn: readableDay(s.startedAt),
+    ...(due ? { dueOn: readableDay(due) } : {}),
+    ...(origin
+      ? {
+          versionUrl: `${origin}/projects/${encodeURIComponent(s.projectKey)}/versions/${encodeURIComponent(prod)}`,
+          issuesUrl: `${origin}/issues/?jql=${encodeURIComponent(`project = ${jqlString(s.projectKey)} AND fixVersion = ${prod} ORDER BY issuetype, key`)}`,
+        }
+      : {}),
+    checklist: template.checklist,
+    rollbackNotes: template.rollbackNotes,
+    notes: notes.adf,
+    idPrefix: label,
   });
-  const back = origin ? `${origin}/projects/${encodeURIComponent(s.projectKey)}/versions/${encodeURIComponent(s.versionId)}` : undefined;
-  const intro = `${s.startedBy.name || s.startedBy.accountId} promoted ${s.versionName} to production release ${s.release} on ${s.startedAt.slice(0, 10)}. Deploy it to production.`;
-  const linkPara = back
-    ? [{ type: 'paragraph', content: [{ type: 'text', text: 'Release in Jira: ' }, { type: 'text', text: `${s.projectKey} ${s.versionName}`, marks: [{ type: 'link', attrs: { href: back } }] }] }]
-    : [];
-  const description = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: intro }] }, ...linkPara, ...notes.adf.content] };
   const created = await jira.createIssue({
     project: { key: ops },
-    issuetype: { name: 'Task' },
-    summary: `Deploy ${s.release} to production (from ${s.versionName})`.slice(0, 255),
+    issuetype: { name: template.issueType },
+    summary: `Deploy ${s.productionName} to production`.slice(0, 255),
     description,
     labels: ['release-train', label],
+    ...(template.assigneeAccountId ? { assignee: { accountId: template.assigneeAccountId } } : {}),
+    ...(template.component ? { components: [{ name: template.component }] } : {}),
+    ...(due ? { duedate: due } : {}),
   });
+  // A failure here fails the step; resume finds the issue by its label and writes the record then.
+  await jira.setIssueProperty(created.key, HANDOFF_PROPERTY_KEY, record);
   return created.key;
 }
 
@@ -184,4 +272,3 @@ function safeOrigin(url: string): string | undefined {
     return undefined;
   }
 }
-

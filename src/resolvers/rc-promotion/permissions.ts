@@ -5,7 +5,7 @@ import type { JiraGateway } from '../../jira/gateway';
 /**
  * The Jira permissions the caller needs for a promotion's steps, checked with their own rights (mypermissions) before
  * anything is done, so a promotion is not started only to stop at a step Jira will refuse:
- * - releasing or creating a version: Administer Projects (Jira's rule for managing versions);
+ * - creating, releasing or archiving a version: Administer Projects (Jira's rule for managing versions);
  * - moving issues between versions: Edit Issues and Resolve Issues (the Fix versions field needs Resolve Issues);
  * - the hand-off: Create Issues in the ops project.
  */
@@ -21,14 +21,17 @@ export function neededPermissions(steps: readonly PromotionStep[], projectKey: s
         needs.push({ projectKey, permission: 'ADMINISTER_PROJECTS', why: 'create the next release candidate' });
         needs.push({ projectKey, permission: 'EDIT_ISSUES', why: 'move unfinished issues' }, { projectKey, permission: 'RESOLVE_ISSUES', why: 'change their fix version' });
         break;
-      case 'release-version':
-        needs.push({ projectKey, permission: 'ADMINISTER_PROJECTS', why: 'release the version' });
-        break;
       case 'create-production-version':
-        needs.push({ projectKey, permission: 'ADMINISTER_PROJECTS', why: 'create and release the production version' });
+        needs.push({ projectKey, permission: 'ADMINISTER_PROJECTS', why: 'create the production version' });
         break;
-      case 'move-issues':
-        needs.push({ projectKey, permission: 'EDIT_ISSUES', why: "move the candidate's issues" }, { projectKey, permission: 'RESOLVE_ISSUES', why: 'change their fix version' });
+      case 'carry-issues':
+        needs.push({ projectKey, permission: 'EDIT_ISSUES', why: 'add the shipped issues to the production version' }, { projectKey, permission: 'RESOLVE_ISSUES', why: 'change their fix version' });
+        break;
+      case 'release-production-version':
+        needs.push({ projectKey, permission: 'ADMINISTER_PROJECTS', why: 'release the production version' });
+        break;
+      case 'archive-candidates':
+        needs.push({ projectKey, permission: 'ADMINISTER_PROJECTS', why: "archive the train's candidates" });
         break;
       case 'create-ops-handoff':
         if (opsProjectKey) needs.push({ projectKey: opsProjectKey, permission: 'CREATE_ISSUES', why: 'create the ops hand-off issue' });
