@@ -37,7 +37,11 @@ export function aPlanInput(overrides: Partial<PromotionPlanInput> = {}): Promoti
     projectKey: 'BUG',
     version: { id: '10042', name: '4.3.0-rc.2', released: false },
     release: '4.3.0',
-    mode: 'release-version',
+    candidates: [
+      { id: '10041', name: '4.3.0-rc.1', n: 1 },
+      { id: '10042', name: '4.3.0-rc.2', n: 2 },
+    ],
+    production: { name: '4.3.0' },
     gates: [aGate()],
     unfinishedKeys: [],
     opsProjectKey: 'OPS',

@@ -21,7 +21,7 @@ describe('readiness gates', () => {
     ]);
     expect(gates.every((g) => g.evidence.length === 0)).toBe(true);
     expect(byId(gates, 'issues-done').detail).toBe('All 3 issues are done.');
-    expect(byId(gates, 'rte-reviewed').detail).toBe('All 2 bugs were reviewed by the RTE after their latest Dev work.');
+    expect(byId(gates, 'rte-reviewed').detail).toBe('Both bugs were reviewed by the RTE after their latest Dev work.');
     expect(readiness(gates)).toMatchObject({ ready: true, passed: 5, total: 5 });
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../../shared/components';
 import { IssueLink } from './Evidence';
+import { count, readableTime } from './dates';
 import type { PromotionView } from './types';
 
 /** A promotion's steps: done (with what they did), failed (with why, and resume), remaining; the ops hand-off. */
@@ -74,9 +75,9 @@ export function PromotionProgress({
         </button>
       ) : null}
       <p className="rt-muted">
-        Started by {state.startedBy.name || state.startedBy.accountId} at {state.startedAt}
+        Started by {state.startedBy.name || state.startedBy.accountId} on {readableTime(state.startedAt)}
         {state.override ? `; override: “${state.override.reason}”` : ''}
-        {audit ? `. Audit recorded with ${audit.gates.length} gates (${audit.ready ? 'all passed' : 'not all passed'}).` : '.'}
+        {audit ? `. Audit recorded with ${count(audit.gates.length, 'gate')} (${audit.ready ? 'all passed' : 'not all passed'}).` : '.'}
       </p>
     </section>
   );

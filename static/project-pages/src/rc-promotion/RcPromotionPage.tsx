@@ -8,6 +8,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { PromoteDialog } from './PromoteDialog';
 import { PromotionProgress } from './PromotionProgress';
 import { SettingsPanel } from './SettingsPanel';
+import { count, readableDay, readableTime } from './dates';
 import type { PromotionView, Readiness, Trains } from './types';
 
 type Loaded = { trains: Trains; readiness: Record<string, Result<Readiness>> };
@@ -18,14 +19,18 @@ type Loaded = { trains: Trains; readiness: Record<string, Result<Readiness>> };
  */
 export function RcPromotionPage({ context }: { context: PageContext }) {
   const projectKey = context.projectKey;
-  const [loaded, reload] = useResult<Loaded>(async () => {
+  const load = async (): Promise<Result<Loaded>> => {
     const trains = await call('rc/trains', { projectKey });
     if (!trains.ok) return trains;
-    // Released candidates are judged only when selected: their gates no longer decide anything.
-    const ids = trains.data.trains.flatMap((t) => t.candidates.filter((c) => !c.version.released).map((c) => c.version.id));
+    // Released, promoted and superseded candidates are judged only when selected: their gates no longer decide anything.
+    const ids = trains.data.trains.flatMap((t) => t.candidates.filter((c) => !c.version.released && !settled(c.standing)).map((c) => c.version.id));
     const results = await Promise.all(ids.map((versionId) => call('rc/readiness', { projectKey, versionId })));
     return { ok: true, data: { trains: trains.data, readiness: Object.fromEntries(ids.map((id, i) => [id, results[i]!])) } };
-  }, [projectKey]);
+  };
+  const [loaded, reload, replace] = useResult<Loaded>(load, [projectKey]);
+  // After a promotion: the trains and candidates are re-read in place (no spinner over the page), so the new state
+  // (shipped, superseded) shows at once and the promotion's result stays on screen.
+  const refresh = () => void load().then((r) => (r.ok ? replace(r.data) : reload()));
   // Kept here so a reload (after a promotion, an abandon or a settings save) stays on the same candidate.
   const [selected, setSelected] = useState<string | null>(null);
   return (
@@ -35,10 +40,35 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
       ) : loaded.state === 'error' ? (
         <ErrorBanner error={loaded.error} onRetry={reload} />
       ) : (
-        <Trains projectKey={projectKey} loaded={loaded.data} reload={reload} selected={selected} onSelect={setSelected} />
+        <Trains projectKey={projectKey} loaded={loaded.data} reload={refresh} selected={selected} onSelect={setSelected} />
       )}
       <SettingsPanel projectKey={projectKey} onSaved={reload} />
     </main>
+  );
+}
+
+type Standing = Trains['trains'][number]['candidates'][number]['standing'];
+/** Promoted or superseded: the train has shipped, nothing is left to decide for the candidate. */
+const settled = (s: Standing) => s?.kind === 'promoted' || s?.kind === 'superseded';
+
+/** The candidate's lozenge in the train list. */
+function StandingLozenge({ standing, readiness }: { standing: Standing; readiness: Result<Readiness> | undefined }) {
+  if (standing?.kind === 'promoted') return <Lozenge kind="success">Shipped as {standing.productionName}</Lozenge>;
+  if (standing?.kind === 'superseded') return <Lozenge kind="default">Superseded by {standing.productionName}</Lozenge>;
+  if (standing?.kind === 'promoting') return <Lozenge kind="info">Train being promoted from {standing.promotedCandidate}</Lozenge>;
+  if (!readiness) return null;
+  if (!readiness.ok) return <Lozenge kind="warning">Could not check</Lozenge>;
+  const r = readiness.data;
+  if (r.promotion?.status === 'done') return <Lozenge kind="success">Promoted</Lozenge>;
+  if (r.promotion) return <Lozenge kind="info">Promotion {r.promotion.status === 'failed' ? 'stopped' : 'in progress'}</Lozenge>;
+  const failing = r.gates.filter((g) => !g.passed).length;
+  const verdict = r.ready ? <Lozenge kind="success">Ready</Lozenge> : <Lozenge kind="danger">Blocked: {failing} of {count(r.gates.length, 'gate')} not passed</Lozenge>;
+  return standing?.kind === 'older' ? (
+    <>
+      {verdict} <span className="rt-muted">(older candidate: {standing.latest} is newer)</span>
+    </>
+  ) : (
+    verdict
   );
 }
 
@@ -65,7 +95,11 @@ function Trains({
       </EmptyState>
     );
   }
-  const current = (selected && candidates.some((c) => c.version.id === selected) ? selected : null) ?? candidates.find((c) => !c.version.released && readiness[c.version.id]?.ok)?.version.id ?? candidates[0]!.version.id;
+  const current =
+    (selected && candidates.some((c) => c.version.id === selected) ? selected : null) ??
+    candidates.find((c) => !c.version.released && c.standing?.kind !== 'older' && readiness[c.version.id]?.ok)?.version.id ??
+    candidates.find((c) => c.standing?.kind === 'promoted')?.version.id ??
+    candidates[0]!.version.id;
 
   return (
     <>
@@ -78,33 +112,26 @@ function Trains({
       {trains.trains.map((t) => (
         <section key={t.release} aria-label={`Release ${t.release}`}>
           <h2>
-            Release {t.release} {t.releaseVersion?.released ? <Lozenge kind="success">Released</Lozenge> : null}
+            Release {t.release} {t.shipped ? <Lozenge kind="success">Shipped</Lozenge> : t.releaseVersion?.released ? <Lozenge kind="success">Released</Lozenge> : null}
           </h2>
+          {t.shipped ? (
+            <p data-testid="train-shipped">
+              The train shipped as version {t.shipped.productionName}
+              {t.shipped.fromCandidate ? ` from ${t.shipped.fromCandidate}` : ''}
+              {t.shipped.on ? ` on ${readableDay(t.shipped.on)}` : ''}. Its other candidates are superseded.
+            </p>
+          ) : (
+            <p className="rt-muted">Promoting a candidate releases version {t.productionName ?? t.release} in Jira with the done issues of that candidate and the earlier ones.</p>
+          )}
           <ul className="rt-candidates" aria-label={`Candidates of ${t.release}`}>
-            {t.candidates.map((c) => {
-              const r = readiness[c.version.id];
-              const failing = r?.ok ? r.data.gates.filter((g) => !g.passed).length : 0;
-              return (
-                <li key={c.version.id} data-candidate={c.version.name}>
-                  <button type="button" className="rt-button" aria-pressed={current === c.version.id} onClick={() => onSelect(c.version.id)}>
-                    {c.version.name}
-                  </button>{' '}
-                  {c.version.released ? (
-                    <Lozenge kind="success">Released</Lozenge>
-                  ) : !r ? null : !r.ok ? (
-                    <Lozenge kind="warning">Could not check</Lozenge>
-                  ) : r.data.promotion?.status === 'done' ? (
-                    <Lozenge kind="success">Promoted</Lozenge>
-                  ) : r.data.ready ? (
-                    <Lozenge kind="success">Ready</Lozenge>
-                  ) : (
-                    <Lozenge kind="danger">
-                      Blocked: {failing} of {r.data.gates.length} gates not passed
-                    </Lozenge>
-                  )}
-                </li>
-              );
-            })}
+            {t.candidates.map((c) => (
+              <li key={c.version.id} data-candidate={c.version.name} data-standing={c.standing?.kind ?? 'open'}>
+                <button type="button" className="rt-button" aria-pressed={current === c.version.id} onClick={() => onSelect(c.version.id)}>
+                  {c.version.name}
+                </button>{' '}
+                {c.version.released && !settled(c.standing) ? <Lozenge kind="success">Released</Lozenge> : <StandingLozenge standing={c.standing} readiness={readiness[c.version.id]} />}
+              </li>
+            ))}
           </ul>
         </section>
       ))}
@@ -113,6 +140,12 @@ function Trains({
     </>
   );
 }
+
+/** "1 of 6 readiness gates is not passed:" / "2 of 6 readiness gates are not passed:". */
+const notPassed = (failing: number, total: number) => `${failing} of ${count(total, 'readiness gate')} ${failing === 1 ? 'is' : 'are'} not passed:`;
+
+/** Only an open candidate (the train's latest, the train not shipped nor being promoted from another) offers Promote. */
+const promotable = (r: Readiness) => !r.standing || r.standing.kind === 'open';
 
 /** The selected candidate; a released one is read when it is selected. */
 function SelectedCandidate({ projectKey, versionId, result, onChanged }: { projectKey: string; versionId: string; result: Result<Readiness> | undefined; onChanged: () => void }) {
@@ -170,6 +203,8 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
     setRunning(false);
     if (res.ok) setView(res.data);
     else setError(res);
+    // The trains and this candidate are re-read at once: shipped, superseded, the audit's snapshot.
+    if (res.ok && res.data.state?.status === 'done') onChanged();
   }
 
   return (
@@ -177,7 +212,9 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
       <h2 id="rt-detail-title">
         {r.version.name} <span className="rt-muted">→ release {r.release}</span>{' '}
         {promoted ? (
-          <Lozenge kind="success">Promoted</Lozenge>
+          <Lozenge kind="success">Shipped as {r.productionName ?? r.release}</Lozenge>
+        ) : r.standing?.kind === 'superseded' ? (
+          <Lozenge kind="default">Superseded</Lozenge>
         ) : r.version.released ? (
           <Lozenge kind="success">Released</Lozenge>
         ) : r.ready ? (
@@ -189,9 +226,9 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
       {promoted ? (
         <>
           <p data-testid="promotion-snapshot">
-            Promoted by {promoted.by.name || promoted.by.accountId} on {promoted.at.slice(0, 10)}
+            Promoted by {promoted.by.name || promoted.by.accountId} on {readableTime(promoted.at)}
             {promoted.override ? ` with an override: “${promoted.override.reason}”` : ''}. The gates as they were when it was promoted (
-            {promoted.ready ? 'all passed' : `${promoted.gates.filter((g) => !g.passed).length} of ${promoted.gates.length} not passed`}):
+            {promoted.ready ? 'all passed' : `${promoted.gates.filter((g) => !g.passed).length} of ${count(promoted.gates.length, 'gate')} not passed`}):
           </p>
           <GateList gates={promoted.gates} summaries={r.summaries} />
           <details>
@@ -201,9 +238,14 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
         </>
       ) : (
         <>
+          {r.standingSentence ? (
+            <Banner kind="info">
+              <span data-testid="standing-sentence">{r.standingSentence}</span>
+            </Banner>
+          ) : null}
           <p>
-            {r.issueCount} issue{r.issueCount === 1 ? '' : 's'} have {r.version.name} as fix version.{' '}
-            {r.ready ? 'Every readiness gate is passed.' : `${r.gates.filter((g) => !g.passed).length} of ${r.gates.length} readiness gates are not passed:`}
+            {count(r.issueCount, 'issue')} {r.issueCount === 1 ? 'has' : 'have'} {r.version.name} as fix version.{' '}
+            {r.ready ? 'Every readiness gate is passed.' : notPassed(r.gates.filter((g) => !g.passed).length, r.gates.length)}
           </p>
           <GateList gates={r.gates} summaries={r.summaries} />
         </>
@@ -211,7 +253,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
       <ConvergenceChart convergence={r.convergence} summaries={r.summaries} />
       {r.releaseNotes ? (
         <details>
-          <summary>Release notes preview</summary>
+          <summary>Release notes of {r.productionName ?? r.release} if this candidate ships (every issue of the train, with the candidate it arrived in)</summary>
           <pre style={{ whiteSpace: 'pre-wrap' }}>{r.releaseNotes}</pre>
         </details>
       ) : null}
@@ -222,12 +264,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
       ) : shown?.state ? (
         <Loading label="Loading the promotion…" />
       ) : null}
-      {view?.state?.status === 'done' ? (
-        <button type="button" className="rt-button" onClick={onChanged}>
-          Refresh the trains
-        </button>
-      ) : null}
-      {!r.version.released && !shown?.state ? (
+      {!r.version.released && !shown?.state && promotable(r) ? (
         r.canPromote ? (
           <button type="button" className="rt-button rt-primary" onClick={() => setDialog(true)} disabled={running}>
             Promote to production release

@@ -11,28 +11,40 @@ type Settings = OutputOf<typeof rcPromotionProcedures, 'rc/config'>;
 type Config = Settings['config'];
 type Draft = {
   namingPattern: string;
-  mode: Config['mode'];
+  productionNaming: string;
+  archiveCandidates: boolean;
   promoterRole: string;
   opsProjectKey: string;
   bugTypes: string;
   adminGates: Array<{ name: string; jql: string }>;
   manualCandidates: DraftPick[];
+  handoff: { issueType: string; assigneeAccountId: string; component: string; dueInDays: string; checklist: string; rollbackNotes: string };
 };
 
 const toDraft = (c: Config): Draft => ({
   namingPattern: c.namingPattern,
-  mode: c.mode,
+  productionNaming: c.productionNaming,
+  archiveCandidates: c.archiveCandidates,
   promoterRole: c.promoterRole,
   opsProjectKey: c.opsProjectKey ?? '',
   bugTypes: c.bugTypes.join(', '),
   adminGates: c.adminGates.map((g) => ({ ...g })),
   manualCandidates: c.manualCandidates.map((m) => ({ versionId: m.versionId, release: m.release, n: String(m.n) })),
+  handoff: {
+    issueType: c.handoff.issueType,
+    assigneeAccountId: c.handoff.assigneeAccountId ?? '',
+    component: c.handoff.component ?? '',
+    dueInDays: c.handoff.dueInDays === undefined ? '' : String(c.handoff.dueInDays),
+    checklist: c.handoff.checklist.join('\n'),
+    rollbackNotes: c.handoff.rollbackNotes,
+  },
 });
 
 const toConfig = (d: Draft, base: Config): Config => ({
   ...base,
   namingPattern: d.namingPattern.trim(),
-  mode: d.mode,
+  productionNaming: d.productionNaming.trim(),
+  archiveCandidates: d.archiveCandidates,
   promoterRole: d.promoterRole.trim(),
   ...(d.opsProjectKey.trim() ? { opsProjectKey: d.opsProjectKey.trim() } : { opsProjectKey: undefined }),
   bugTypes: d.bugTypes
@@ -42,11 +54,23 @@ const toConfig = (d: Draft, base: Config): Config => ({
   adminGates: d.adminGates.map((g) => ({ name: g.name.trim(), jql: g.jql.trim() })),
   // An empty or non-numeric number goes as NaN (null on the wire), so the server names the field.
   manualCandidates: d.manualCandidates.map((m) => ({ versionId: m.versionId, release: m.release.trim(), n: m.n.trim() === '' ? Number.NaN : Number(m.n) })),
+  handoff: {
+    issueType: d.handoff.issueType.trim(),
+    ...(d.handoff.assigneeAccountId.trim() ? { assigneeAccountId: d.handoff.assigneeAccountId.trim() } : {}),
+    ...(d.handoff.component.trim() ? { component: d.handoff.component.trim() } : {}),
+    // Not a number goes as NaN (null on the wire), so the server names the field.
+    ...(d.handoff.dueInDays.trim() ? { dueInDays: Number(d.handoff.dueInDays) } : {}),
+    checklist: d.handoff.checklist
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    rollbackNotes: d.handoff.rollbackNotes.trim(),
+  },
 });
 
 /**
- * The page's settings (naming pattern, mode, promoter role, ops project, bug types, admin gates, hand-picked
- * candidates). Project admins edit
+ * The page's settings (naming pattern, production version name, archiving, promoter role, ops project and its
+ * hand-off, bug types, admin gates, hand-picked candidates). Project admins edit
  * them; everyone else reads them. A refused save keeps what was typed and shows each error next to its field.
  */
 export function SettingsPanel({ projectKey, onSaved }: { projectKey: string; onSaved: () => void }) {
@@ -99,6 +123,7 @@ function SettingsForm({ projectKey, settings, trains, onSaved }: { projectKey: s
     setSaved(false);
     setDraft((d) => ({ ...d, ...change }));
   };
+const setHandoff = (change: Partial<Draft['handoff']>) => set({ handoff: { ...draft.handoff, ...change } });
   const setGate = (i: number, change: Partial<Draft['adminGates'][number]>) => set({ adminGates: draft.adminGates.map((g, j) => (j === i ? { ...g, ...change } : g)) });
 
   async function save() {
@@ -130,11 +155,11 @@ function SettingsForm({ projectKey, settings, trains, onSaved }: { projectKey: s
       {field('namingPattern', 'Candidate naming pattern', 'With {release} and {n}, e.g. {release}-rc.{n}.', (p) => (
         <input {...p} value={draft.namingPattern} maxLength={100} onChange={(e) => set({ namingPattern: e.target.value })} />
       ))}
-      {field('mode', 'On promotion', null, (p) => (
-        <select {...p} value={draft.mode} onChange={(e) => set({ mode: e.target.value === 'create-production-version' ? 'create-production-version' : 'release-version' })}>
-          <option value="release-version">Release the candidate version</option>
-          <option value="create-production-version">Create the production version and move the candidate's issues to it</option>
-        </select>
+      {field('productionNaming', 'Production version name', 'With {release} once: the version a train ships as, e.g. {release} → 4.3.0, or v{release} → v4.3.0.', (p) => (
+        <input {...p} value={draft.productionNaming} maxLength={100} onChange={(e) => set({ productionNaming: e.target.value })} />
+      ))}
+      {field('archiveCandidates', "Archive the train's candidates when it ships", 'Their issues keep them as fix versions; archived versions leave the version pickers.', (p) => (
+        <input {...p} type="checkbox" checked={draft.archiveCandidates} onChange={(e) => set({ archiveCandidates: e.target.checked })} style={{ width: 'auto' }} />
       ))}
       {field('promoterRole', 'Promoter project role', 'Members of this role may promote.', (p) =>
         settings.roles.length > 0 ? (
@@ -155,6 +180,27 @@ function SettingsForm({ projectKey, settings, trains, onSaved }: { projectKey: s
       {field('bugTypes', 'Bug issue types', 'Comma-separated, e.g. Bug, Defect.', (p) => (
         <input {...p} value={draft.bugTypes} onChange={(e) => set({ bugTypes: e.target.value })} />
       ))}
+      <fieldset>
+        <legend>Hand-off to ops</legend>
+        {field('handoff.issueType', 'Issue type', 'The type of the hand-off issue in the ops project.', (p) => (
+          <input {...p} value={draft.handoff.issueType} maxLength={100} onChange={(e) => setHandoff({ issueType: e.target.value })} />
+        ))}
+        {field('handoff.assigneeAccountId', 'Assignee (account id)', 'Empty: unassigned (or the component lead, as Jira is set up).', (p) => (
+          <input {...p} value={draft.handoff.assigneeAccountId} maxLength={128} onChange={(e) => setHandoff({ assigneeAccountId: e.target.value })} />
+        ))}
+        {field('handoff.component', 'Component of the ops project', 'Empty: no component.', (p) => (
+          <input {...p} value={draft.handoff.component} maxLength={255} onChange={(e) => setHandoff({ component: e.target.value })} />
+        ))}
+        {field('handoff.dueInDays', 'Due (days after the promotion)', 'Empty: no due date.', (p) => (
+          <input {...p} inputMode="numeric" value={draft.handoff.dueInDays} maxLength={3} onChange={(e) => setHandoff({ dueInDays: e.target.value })} />
+        ))}
+        {field('handoff.checklist', 'Deployment checklist (one task per line)', "Deploy, smoke test, monitor, and the front-end team's part: each line becomes a task ops ticks on the issue.", (p) => (
+          <textarea {...p} rows={6} value={draft.handoff.checklist} onChange={(e) => setHandoff({ checklist: e.target.value })} />
+        ))}
+        {field('handoff.rollbackNotes', 'Rollback notes', null, (p) => (
+          <textarea {...p} rows={3} value={draft.handoff.rollbackNotes} maxLength={5000} onChange={(e) => setHandoff({ rollbackNotes: e.target.value })} />
+        ))}
+      </fieldset>
       <fieldset>
         <legend>Admin gates (JQL queries that must return no issues)</legend>
         {draft.adminGates.length === 0 ? <p className="rt-muted">None.</p> : null}
