@@ -145,6 +145,23 @@ function planFor(env: Env, a: CandidateReadiness, trains: readonly Train[], over
   });
 }
 
+/**
+ * Summaries of the keys an audit names: from what the assessment read, and the others (e.g. issues that rolled into
+ * the next train since) in one search. Best effort: a key Jira no longer shows goes without a summary.
+ */
+async function auditSummaries(env: Env, keys: readonly string[], known: ReadonlyMap<string, string>): Promise<Record<string, string>> {
+  const missing = [...new Set(keys)].filter((k) => !known.has(k)).slice(0, 200);
+  if (missing.length === 0) return evidenceSummaries(keys, known);
+  const more = new Map(known);
+  try {
+    const page = await env.jira.searchPage(`key in (${missing.join(', ')})`, ['summary'], missing.length);
+    for (const i of page.issues) if (i.fields.summary) more.set(i.key, i.fields.summary);
+  } catch {
+    // Without the summaries the chips show the keys only.
+  }
+  return evidenceSummaries(keys, more);
+}
+
 /** The refusal when another candidate's promotion holds the train, or the train has shipped; undefined when free. */
 function trainRefusal(candidate: string, versionId: string, train: Train, shipment: TrainShipment): string | undefined {
   const standing = candidateStanding(train, versionId, shipment);
@@ -222,7 +239,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       ...(sentence ? { standingSentence: sentence } : {}),
       productionName,
       releaseNotes: releaseNotes({ release: productionName, rc: a.candidate.version.name, issues: a.shipping }).text,
-      summaries: { ...evidenceSummaries(audit?.gates.flatMap((g) => g.evidence) ?? [], a.known), ...a.summaries },
+      summaries: { ...(await auditSummaries(env, audit?.gates.flatMap((g) => g.evidence) ?? [], a.known)), ...a.summaries },
     };
   },
 

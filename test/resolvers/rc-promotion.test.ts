@@ -1,6 +1,7 @@
 import { rcPromotionConfigSeed, SEED_BASE_DATE, seedIds } from '../../local/seed';
 import { localServices } from '../../local/server/local-services';
-import { promotionSteps } from '../../src/domain/rc-readiness';
+import { HANDOFF_PROPERTY_KEY, handoffRecordSchema } from '../../src/contracts/handoff';
+import { promotionId, promotionSteps } from '../../src/domain/rc-readiness';
 import { setMetricsLimit, setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
 import { installServices } from '../../src/runtime/services';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
@@ -11,6 +12,12 @@ const RC1 = seedIds.VERSION.RC1;
 const RC2 = seedIds.VERSION.RC2;
 const ref = (versionId: string) => ({ projectKey: 'RT', versionId });
 
+/** What rcPromotionConfigSeed stores. */
+const SEEDED_CONFIG = { opsProjectKey: 'OPS', handoff: { assigneeAccountId: 'rt-ops-kwame', dueInDays: 2 } };
+
+// A promotion edits every shipped issue (46 Jira calls on the demo train), each a file write in the emulator.
+jest.setTimeout(30_000);
+
 let ws: Ws;
 beforeAll(() => setPromotionLeaseOptions({ settleMs: 20 }));
 beforeEach(async () => (ws = await rcWorkspace([rcPromotionConfigSeed])));
@@ -18,7 +25,7 @@ afterEach(() => ws.close());
 
 const state = () => ws.store.get();
 const version = (id: string) => state().versions.find((v) => v.id === id)!;
-const opsHandoffs = () => state().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${RC2}`));
+const opsHandoffs = () => state().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes('rt-train-rt-4.3.0'));
 const data = <T>(r: { ok: boolean }) => {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
   return (r as unknown as { data: T }).data;
@@ -46,8 +53,9 @@ describe('readiness on the demo seed', () => {
     for (const key of failing.flatMap((g) => g.evidence)) expect(summaries[key]).toBe(state().issues.find((i) => i.key === key)!.fields.summary);
 
     const rc2 = data<R>(await ws.call('rc/readiness', ref(RC2)));
-    expect(rc2.gates.every((g) => g.passed)).toBe(true);
-    expect(rc2.ready).toBe(true);
+    // rc.2's own gates pass; what blocks it is rc.1's unfinished work (see the promote tests).
+    expect(rc2.gates.filter((g) => !g.passed).map((g) => g.id)).toEqual(['earlier-candidates-done']);
+    expect(rc2.ready).toBe(false);
     expect(rc2.canPromote).toBe(true);
     expect(rc2.convergence.rcs.find((r) => r.name === '4.3.0-rc.2')!.bugsFound).toHaveLength(1);
   });
@@ -107,76 +115,164 @@ describe('readiness on the demo seed', () => {
   });
 });
 
-describe('promote', () => {
-  it('previews every step for the RTE and refuses rc.1 without an override', async () => {
-    const p = data<{ allowed: boolean; steps: Array<{ step: string }> }>(await ws.call('rc/promote-preview', ref(RC2)));
+const OVERRIDE = { reason: 'Ship 4.3.0 today; the rest rolls into the next train.' };
+/** rc.2 of the demo is blocked only by rc.1's unfinished issues: the RTE promotes it with an override. */
+const promoteRc2 = { ...ref(RC2), confirm: true as const, override: OVERRIDE };
+const prodVersions = () => state().versions.filter((v) => v.name === '4.3.0');
+const unfinishedRc1 = () => state().issues.filter((i) => i.fields.fixVersionIds.includes(RC1) && !i.fields.fixVersionIds.includes(RC2) && i.fields.statusId !== seedIds.STATUS.DONE).map((i) => i.key);
+
+describe('promote (the train ships as one production release)', () => {
+  it('previews every step: the production version, never the candidate; rc.1 is refused as the older candidate', async () => {
+    const blocked = data<{ allowed: boolean; refusal?: string; steps: Array<{ step: string }> }>(await ws.call('rc/promote-preview', ref(RC2)));
+    expect(blocked.allowed).toBe(false);
+    expect(blocked.refusal).toMatch(/issues? of 4\.3\.0 (is|are) not done \(RT-/);
+    const p = data<{ allowed: boolean; steps: Array<{ step: string; detail: string }> }>(await ws.call('rc/promote-preview', { ...ref(RC2), override: OVERRIDE }));
     expect(p).toMatchObject({ allowed: true });
-    expect(p.steps.map((s) => s.step)).toEqual(['release-version', 'record-audit', 'create-ops-handoff']);
-    const p1 = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', ref(RC1)));
+    expect(p.steps.map((s) => s.step)).toEqual(['move-unfinished-to-next-rc', 'create-production-version', 'carry-issues', 'release-production-version', 'record-audit', 'create-ops-handoff']);
+    expect(p.steps[0]!.detail).toMatch(/to 4\.4\.0-rc\.1 \(created\)/);
+    const p1 = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', { ...ref(RC1), override: OVERRIDE }));
     expect(p1.allowed).toBe(false);
-    expect(p1.refusal).toMatch(/not done/);
+    expect(p1.refusal).toMatch(/4\.3\.0-rc\.1 is not the latest candidate of 4\.3\.0: 4\.3\.0-rc\.2 is newer/);
   });
 
-  it('as the RTE releases rc.2, writes the audit and creates the ops hand-off', async () => {
-    const v = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+  it('rc.2 is blocked by rc.1’s unfinished issues, named as evidence', async () => {
+    type R = { ready: boolean; gates: Array<{ id: string; passed: boolean; evidence: string[] }> };
+    const r = data<R>(await ws.call('rc/readiness', ref(RC2)));
+    const earlier = r.gates.find((g) => g.id === 'earlier-candidates-done')!;
+    expect(earlier.passed).toBe(false);
+    expect(earlier.evidence.sort()).toEqual(unfinishedRc1().sort());
+    expect(r.gates.filter((g) => !g.passed).map((g) => g.id)).toEqual(['earlier-candidates-done']);
+  });
+
+  it('releases version 4.3.0 (created, then released by PUT) with the issues of rc.1 and rc.2, rolls the rest over, writes the audit and the hand-off', async () => {
+    const shippedBefore = state().issues.filter((i) => (i.fields.fixVersionIds.includes(RC1) || i.fields.fixVersionIds.includes(RC2)) && i.fields.statusId === seedIds.STATUS.DONE).map((i) => i.key);
+    const leftovers = unfinishedRc1();
+    expect(leftovers.length).toBeGreaterThan(0);
+    const v = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(v.state?.status).toBe('done');
-    expect(version(RC2)).toMatchObject({ released: true, releaseDate: '2026-11-16' });
-    expect(v.audit).toMatchObject({ by: { accountId: 'rt-rte-chloe' }, ready: true });
-    expect(v.audit?.gates.length).toBe(5);
-    await expect(ws.storage.get(`rc-promotion:audit:promotion:RT:${RC2}`)).resolves.toMatchObject({ promotionId: `promotion:RT:${RC2}` });
+    // The production version: created unreleased, released by the PUT, with the cumulative notes as description.
+    expect(prodVersions()).toHaveLength(1);
+    const prod = prodVersions()[0]!;
+    expect(prod).toMatchObject({ released: true, releaseDate: '2026-11-16' });
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${prod.id}` && c.status === 200)).toHaveLength(1);
+    // The candidate's name is never released; both candidates stay unreleased.
+    expect(version(RC2).released).toBe(false);
+    expect(version(RC1).released).toBe(false);
+    // Every done issue of rc.1 and rc.2 now carries 4.3.0 (and keeps the candidate it arrived in).
+    for (const key of shippedBefore) expect(state().issues.find((i) => i.key === key)!.fields.fixVersionIds).toContain(prod.id);
+    const rc1Bug = shippedBefore.find((k) => state().issues.find((i) => i.key === k)!.fields.fixVersionIds.includes(RC1))!;
+    expect(prod.description).toContain(`${rc1Bug}:`);
+    expect(prod.description).toMatch(/\(4\.3\.0-rc\.1\)/);
+    expect(prod.description).toMatch(/\(4\.3\.0-rc\.2\)/);
+    expect(prod.description).toMatch(/Bug fixes \(\d+\)/);
+    // Unfinished issues rolled into the next train's first candidate, with who and why recorded.
+    const next = state().versions.find((x) => x.name === '4.4.0-rc.1')!;
+    for (const key of leftovers) expect(state().issues.find((i) => i.key === key)!.fields.fixVersionIds).toEqual([next.id]);
+    expect(v.audit).toMatchObject({ by: { accountId: 'rt-rte-chloe' }, ready: false, productionName: '4.3.0', override: { reason: OVERRIDE.reason } });
+    expect([...(v.audit as unknown as { override: { unfinishedKeys: string[] } }).override.unfinishedKeys].sort()).toEqual([...leftovers].sort());
+    // One hand-off, named after the production release, with the shared record.
     const handoffs = opsHandoffs();
     expect(handoffs).toHaveLength(1);
-    expect(v.state?.completedSteps.at(-1)?.result['handoffIssueKey']).toBe(handoffs[0]!.key);
-    expect(handoffs[0]!.fields.summary).toBe('Deploy 4.3.0 to production (from 4.3.0-rc.2)');
-    expect(JSON.stringify(handoffs[0]!.fields.description)).toContain('Bug fixes');
+    const h = handoffs[0]!;
+    expect(v.state?.completedSteps.at(-1)?.result['handoffIssueKey']).toBe(h.key);
+    expect(h.fields.summary).toBe('Deploy 4.3.0 to production');
+    expect(h.fields.assigneeId).toBe('rt-ops-kwame');
+    expect(h.fields.dueDate).toBe('2026-11-18');
+    const text = JSON.stringify(h.fields.description);
+    for (const part of ['Deployment checklist', 'taskItem', 'Front-end team', 'Rollback', 'Bug fixes', `/projects/RT/versions/${prod.id}`, 'every issue shipping in 4.3.0', rc1Bug]) expect(text).toContain(part);
+    expect(handoffRecordSchema.parse(h.properties[HANDOFF_PROPERTY_KEY])).toMatchObject({
+      projectKey: 'RT',
+      train: '4.3.0',
+      productionVersionId: prod.id,
+      productionVersionName: '4.3.0',
+      candidateVersionId: RC2,
+      candidateName: '4.3.0-rc.2',
+      promotedBy: 'rt-rte-chloe',
+    });
   });
 
-  it('moves unfinished issues to a new next RC with an override, recording who and why', async () => {
-    const unfinished = state().issues.filter((i) => i.fields.fixVersionIds.includes(RC1) && i.fields.statusId !== seedIds.STATUS.DONE).map((i) => i.key);
-    expect(unfinished.length).toBeGreaterThan(0);
-    const v = data<View>(await ws.call('rc/promote', { ...ref(RC1), confirm: true, override: { reason: 'Hotfix needed today; the rest moves to the next RC.' } }));
-    expect(v.state?.status).toBe('done');
-    // rc.2 exists and is unreleased, so it is the next candidate.
-    for (const key of unfinished) expect(state().issues.find((i) => i.key === key)!.fields.fixVersionIds).toEqual([RC2]);
-    expect(version(RC1).released).toBe(true);
-    expect(v.audit).toMatchObject({ ready: false, override: { by: { accountId: 'rt-rte-chloe' }, reason: 'Hotfix needed today; the rest moves to the next RC.' } });
+  it('after shipping: rc.1 is superseded (page and resolver), a second promotion of the train never happens', async () => {
+    await ws.call('rc/promote', promoteRc2);
+    type T = { trains: Array<{ release: string; shipped?: { productionName: string; fromCandidate?: string }; candidates: Array<{ version: { name: string }; standing?: { kind: string } }> }> };
+    const t = data<T>(await ws.call('rc/trains', { projectKey: 'RT' })).trains.find((x) => x.release === '4.3.0')!;
+    expect(t.shipped).toMatchObject({ productionName: '4.3.0', fromCandidate: '4.3.0-rc.2' });
+    expect(t.candidates.map((c) => [c.version.name, c.standing?.kind])).toEqual([
+      ['4.3.0-rc.1', 'superseded'],
+      ['4.3.0-rc.2', 'promoted'],
+    ]);
+    const r1 = data<{ standing: { kind: string }; standingSentence: string; promotion: unknown }>(await ws.call('rc/readiness', ref(RC1)));
+    expect(r1).toMatchObject({ standing: { kind: 'superseded' }, promotion: null });
+    expect(r1.standingSentence).toBe('4.3.0-rc.1 is superseded: the train shipped as 4.3.0 (promoted from 4.3.0-rc.2). It cannot be promoted.');
+    ws.emulator.resetCalls();
+    const again = await ws.call('rc/promote', { ...ref(RC1), confirm: true, override: OVERRIDE });
+    expect(again).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(!again.ok && again.message).toMatch(/superseded: the train shipped as 4\.3\.0/);
+    const preview = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', { ...ref(RC1), override: OVERRIDE }));
+    expect(preview).toMatchObject({ allowed: false, refusal: expect.stringMatching(/superseded/) });
+    expect(ws.emulator.calls.filter((c) => c.method !== 'GET' && !c.path.endsWith('/search/jql'))).toEqual([]);
+    expect(prodVersions()).toHaveLength(1);
+    expect(opsHandoffs()).toHaveLength(1);
+  });
+
+  it('refuses a train whose production version was released in Jira by hand', async () => {
+    const created = await ws.emulator.handle({ method: 'POST', path: '/rest/api/3/version', query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-rte-chloe' }, body: { name: '4.3.0', projectId: Number(seedIds.PROJECT.RT), released: true } });
+    const id = (created.body as { id: string; released: boolean }).id;
+    // Jira ignores `released` on create.
+    expect((created.body as { released: boolean }).released).toBe(false);
+    await ws.emulator.handle({ method: 'PUT', path: `/rest/api/3/version/${id}`, query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-rte-chloe' }, body: { released: true, releaseDate: '2026-11-10' } });
+    const r = await ws.call('rc/promote', promoteRc2);
+    expect(r).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(!r.ok && r.message).toMatch(/4\.3\.0 has already shipped: 4\.3\.0 is released in Jira/);
+    expect(opsHandoffs()).toHaveLength(0);
   });
 
   it('refuses a non-RTE in the resolver with FORBIDDEN and changes nothing', async () => {
-    const r = await ws.call('rc/promote', { ...ref(RC2), confirm: true }, 'rt-qa-hiro');
+    const r = await ws.call('rc/promote', promoteRc2, 'rt-qa-hiro');
     expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(!r.ok && r.message).toMatch(/RTE project role/);
-    expect(version(RC2).released).toBe(false);
+    expect(prodVersions()).toHaveLength(0);
     expect(opsHandoffs()).toHaveLength(0);
   });
 
   it('is idempotent: a second promote answers the finished promotion without acting again', async () => {
-    await ws.call('rc/promote', { ...ref(RC2), confirm: true });
+    await ws.call('rc/promote', promoteRc2);
     ws.emulator.resetCalls();
-    const again = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    const again = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(again.state?.status).toBe('done');
     expect(ws.emulator.calls.filter((c) => c.method !== 'GET' && !c.path.endsWith('/search/jql'))).toEqual([]);
     expect(opsHandoffs()).toHaveLength(1);
   });
 
-  it('two concurrent promotes give one release and one hand-off', async () => {
-    const [a, b] = await Promise.all([ws.call('rc/promote', { ...ref(RC2), confirm: true }), ws.call('rc/promote', { ...ref(RC2), confirm: true })]);
-    const oks = [a, b].filter((r) => r.ok);
-    expect(oks.length).toBeGreaterThanOrEqual(1);
-    for (const r of [a, b]) if (!r.ok) expect(r.code).toBe('CONFLICT');
-    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${RC2}`)).toHaveLength(1);
+  it('N concurrent promotes of any candidates of the train give one production release and one hand-off', async () => {
+    const rc1 = { ...ref(RC1), confirm: true as const, override: OVERRIDE };
+    const results = await Promise.all([promoteRc2, rc1, promoteRc2, rc1, promoteRc2, promoteRc2].map((input, i) => ws.call('rc/promote', input, i % 2 ? 'rt-rte-chloe' : 'rt-rte-dmitri')));
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
+    for (const r of results) if (!r.ok) expect(r.code).toBe('CONFLICT');
+    // Every late caller sees the finished train; rc.1 never ships.
+    const after = await ws.call('rc/promote', promoteRc2);
+    expect(data<View>(after).state?.status).toBe('done');
+    expect(prodVersions()).toHaveLength(1);
+    // Two versions created in all: 4.3.0 and the next train's candidate, each once.
+    expect(ws.emulator.calls.filter((c) => c.method === 'POST' && c.path === '/rest/api/3/version' && c.status === 201)).toHaveLength(2);
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${prodVersions()[0]!.id}` && c.status === 200)).toHaveLength(1);
     expect(opsHandoffs()).toHaveLength(1);
+    expect(state().versions.filter((v) => v.name === '4.4.0-rc.1')).toHaveLength(1);
   });
 
+  /** For a failure at the production version's creation, the next train's candidate exists already (no other POST /version). */
+  const createNextCandidate = () =>
+    ws.emulator.handle({ method: 'POST', path: '/rest/api/3/version', query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-rte-chloe' }, body: { name: '4.4.0-rc.1', projectId: Number(seedIds.PROJECT.RT) } });
   const faults: Array<[string, { method: string; path: string | RegExp }]> = [
     ['move-unfinished-to-next-rc', { method: 'PUT', path: /^\/rest\/api\/3\/issue\/RT-\d+$/ }],
-    ['release-version', { method: 'PUT', path: /^\/rest\/api\/3\/version\/\d+$/ }],
+    ['create-production-version', { method: 'POST', path: '/rest/api/3/version' }],
+    ['release-production-version', { method: 'PUT', path: /^\/rest\/api\/3\/version\/\d+$/ }],
     ['create-ops-handoff', { method: 'POST', path: '/rest/api/3/issue' }],
+    ['create-ops-handoff', { method: 'PUT', path: /^\/rest\/api\/3\/issue\/OPS-\d+\/properties\/release-train-handoff$/ }],
   ];
-  it.each(faults)('a failure at %s stops there, says so, and a second promote resumes without duplicates', async (step, where) => {
-    const input = { ...ref(RC1), confirm: true as const, override: { reason: 'Resumption test: ship what is done.' } };
+  it.each(faults)('a failure at %s (%o) stops there, says so, and a second promote resumes without duplicates', async (step, where) => {
+    if (step === 'create-production-version') await createNextCandidate();
     ws.emulator.failNext({ ...where, status: 403 });
-    const first = data<View>(await ws.call('rc/promote', input));
+    const first = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(first.state?.status).toBe('failed');
     expect(first.state?.lastError?.step).toBe(step);
     expect(first.progress?.failure).toMatch(/Stopped at/);
@@ -184,15 +280,46 @@ describe('promote', () => {
     expect(doneBefore).toEqual(first.state!.steps.slice(0, first.state!.steps.indexOf(step)));
     expect(first.state!.steps).toEqual(promotionSteps.filter((s) => first.state!.steps.includes(s)));
 
-    const second = data<View>(await ws.call('rc/promote', input));
+    const second = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(second.state?.status).toBe('done');
-    expect(version(RC1).released).toBe(true);
-    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${RC1}` && c.status === 200)).toHaveLength(1);
-    expect(state().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${RC1}`))).toHaveLength(1);
+    expect(prodVersions()).toHaveLength(1);
+    expect(prodVersions()[0]!.released).toBe(true);
+    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${prodVersions()[0]!.id}` && c.status === 200)).toHaveLength(1);
+    expect(opsHandoffs()).toHaveLength(1);
+    expect(opsHandoffs()[0]!.properties[HANDOFF_PROPERTY_KEY]).toMatchObject({ train: '4.3.0' });
+  });
+
+  it('a failure while adding the shipped issues resumes and adds only the missing ones', async () => {
+    // The roll-over edits come first; fail the first carry edit (an edit that adds the production version).
+    const handle = ws.emulator.handle;
+    let failed = false;
+    installServices(
+      localServices(
+        async (req) => {
+          const body = JSON.stringify(req.body ?? '');
+          if (!failed && req.method === 'PUT' && /^\/rest\/api\/3\/issue\/RT-\d+$/.test(req.path) && !body.includes('remove')) {
+            failed = true;
+            return { status: 403, body: { errorMessages: ['You do not have the permission to edit this issue.'] } };
+          }
+          return handle(req);
+        },
+        ws.storage,
+        () => SEED_BASE_DATE,
+      ),
+    );
+    const first = data<View>(await ws.call('rc/promote', promoteRc2));
+    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'carry-issues' } });
+    // A human sentence, never an internal operation name.
+    expect(first.progress?.failure).toMatch(/You do not have permission in Jira to edit the issue\./);
+    expect(first.progress?.failure).not.toMatch(/editIssue/);
+    const second = data<View>(await ws.call('rc/promote', promoteRc2));
+    expect(second.state?.status).toBe('done');
+    const prod = prodVersions()[0]!;
+    const shipped = state().issues.filter((i) => i.fields.fixVersionIds.includes(prod.id));
+    expect(shipped.length).toBe((second.state?.completedSteps.find((c) => c.step === 'carry-issues')?.result['movedIssueKeys'] as string[]).length);
   });
 
   it('a failure writing the audit entry resumes at the audit', async () => {
-    const input = { ...ref(RC2), confirm: true as const };
     const realSet = ws.storage.set;
     let failOnce = true;
     ws.storage.set = async (key, value) => {
@@ -202,72 +329,71 @@ describe('promote', () => {
       }
       return realSet(key, value);
     };
-    const first = data<View>(await ws.call('rc/promote', input));
+    const first = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'record-audit' } });
-    expect(version(RC2).released).toBe(true);
-    const second = data<View>(await ws.call('rc/promote', input));
+    expect(prodVersions()[0]!.released).toBe(true);
+    const second = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(second.state?.status).toBe('done');
     expect(second.audit).not.toBeNull();
     expect(opsHandoffs()).toHaveLength(1);
   });
 
+  const stateKey = () => `rc-promotion:state:${promotionId('RT', '4.3.0')}`;
+  const leaseKey = () => `rc-promotion:lease:${promotionId('RT', '4.3.0')}`;
+
   it('finds a hand-off created before a lost state write instead of creating another', async () => {
-    await ws.call('rc/promote', { ...ref(RC2), confirm: true });
+    await ws.call('rc/promote', promoteRc2);
     // Forget that the hand-off step finished (as if the state write after it had failed).
-    const key = `rc-promotion:state:promotion:RT:${RC2}`;
-    const s = (await ws.storage.get(key)) as { completedSteps: unknown[]; status: string };
-    await ws.storage.set(key, { ...s, completedSteps: s.completedSteps.slice(0, -1), status: 'in-progress' });
-    const again = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    const s = (await ws.storage.get(stateKey())) as { completedSteps: unknown[]; status: string };
+    await ws.storage.set(stateKey(), { ...s, completedSteps: s.completedSteps.slice(0, -1), status: 'in-progress' });
+    const again = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(again.state?.status).toBe('done');
     expect(opsHandoffs()).toHaveLength(1);
   });
 
   it('a state write that fails after a step reports what was done (not an error) and the promotion resumes', async () => {
-    const input = { ...ref(RC2), confirm: true as const };
     const realSet = ws.storage.set;
     let stateWrites = 0;
-    // The first write (the start) succeeds; the write after "release the version" fails, and so does its report.
+    // The first write (the start) succeeds; the write after the roll-over fails, and so does its report.
     ws.storage.set = async (key, value) => {
       if (key.startsWith('rc-promotion:state:') && ++stateWrites >= 2 && stateWrites <= 3) throw new Error('storage write timed out');
       return realSet(key, value);
     };
-    const first = data<View & { running: boolean }>(await ws.call('rc/promote', input));
-    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'record-audit' } });
-    expect(first.progress?.done).toEqual(['Released 4.3.0-rc.2.']);
+    const first = data<View & { running: boolean }>(await ws.call('rc/promote', promoteRc2));
+    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'create-production-version' } });
+    expect(first.progress?.done).toEqual([expect.stringMatching(/^Moved \d+ unfinished issues? to 4\.4\.0-rc\.1\.$/)]);
     expect(first.progress?.failure).toMatch(/progress could not be saved/);
-    expect(version(RC2).released).toBe(true);
 
-    // The stored state is behind (still "in progress", nothing recorded) and no run holds it: the page offers Resume.
     const stored = data<View & { running: boolean }>(await ws.call('rc/promotion', ref(RC2)));
     expect(stored.state).toMatchObject({ status: 'in-progress', completedSteps: [] });
     expect(stored.running).toBe(false);
     expect((stored.progress as unknown as { summary: string }).summary).toMatch(/was interrupted/);
 
-    const second = data<View>(await ws.call('rc/promote', input));
+    const second = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(second.state?.status).toBe('done');
-    expect(second.state?.completedSteps[0]?.result['note']).toMatch(/already released/);
-    expect(ws.emulator.calls.filter((c) => c.method === 'PUT' && c.path === `/rest/api/3/version/${RC2}` && c.status === 200)).toHaveLength(1);
+    expect(second.state?.completedSteps[0]?.result['note']).toMatch(/had already moved/);
+    expect(state().versions.filter((v) => v.name === '4.4.0-rc.1')).toHaveLength(1);
     expect(opsHandoffs()).toHaveLength(1);
   });
 
   it('an interrupted run (in progress, lease expired) is shown as resumable and resumes; a live lease is shown as running', async () => {
-    await ws.call('rc/promote', { ...ref(RC2), confirm: true });
-    const key = `rc-promotion:state:promotion:RT:${RC2}`;
-    const s = (await ws.storage.get(key)) as { completedSteps: unknown[] };
-    // As if the resolver had been killed after the first step: state in progress, its lease still live…
-    await ws.storage.set(key, { ...s, completedSteps: s.completedSteps.slice(0, 1), status: 'in-progress' });
-    await ws.storage.set(`rc-promotion:lease:promotion:RT:${RC2}`, { owner: 'dead-run', accountId: 'rt-rte-chloe', until: '2099-01-01T00:00:00.000Z' });
+    await ws.call('rc/promote', promoteRc2);
+    const s = (await ws.storage.get(stateKey())) as { completedSteps: unknown[] };
+    await ws.storage.set(stateKey(), { ...s, completedSteps: s.completedSteps.slice(0, 1), status: 'in-progress' });
+    await ws.storage.set(leaseKey(), { owner: 'dead-run', accountId: 'rt-rte-chloe', until: '2099-01-01T00:00:00.000Z' });
     const live = data<{ running: boolean }>(await ws.call('rc/promotion', ref(RC2)));
     expect(live.running).toBe(true);
-    await expect(ws.call('rc/promote', { ...ref(RC2), confirm: true })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
+    await expect(ws.call('rc/promote', promoteRc2)).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
+    // The same lease holds the train for rc.1 too.
+    await expect(ws.call('rc/promote', { ...ref(RC1), confirm: true, override: OVERRIDE })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
 
-    // …then the lease expires: nothing runs it, the page says so and Resume finishes it without repeating effects.
-    await ws.storage.set(`rc-promotion:lease:promotion:RT:${RC2}`, { owner: 'dead-run', accountId: 'rt-rte-chloe', until: '2000-01-01T00:00:00.000Z' });
+    await ws.storage.set(leaseKey(), { owner: 'dead-run', accountId: 'rt-rte-chloe', until: '2000-01-01T00:00:00.000Z' });
     const stale = data<{ running: boolean; state: { status: string } }>(await ws.call('rc/promotion', ref(RC2)));
     expect(stale).toMatchObject({ running: false, state: { status: 'in-progress' } });
-    const resumed = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    const resumed = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(resumed.state?.status).toBe('done');
     expect(opsHandoffs()).toHaveLength(1);
+    expect(prodVersions()).toHaveLength(1);
   });
 
   it('Jira creates the hand-off but answers 504: the create is not retried, the step fails, and resume finds the issue by its label', async () => {
@@ -287,28 +413,42 @@ describe('promote', () => {
         () => SEED_BASE_DATE,
       ),
     );
-    const first = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    const first = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'create-ops-handoff' } });
     expect(opsHandoffs()).toHaveLength(1);
-    const second = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    const second = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(second.state?.status).toBe('done');
     expect(opsHandoffs()).toHaveLength(1);
     expect(second.state?.completedSteps.at(-1)?.result['handoffIssueKey']).toBe(opsHandoffs()[0]!.key);
+    // The record was written on resume, on the issue found by its label.
+    expect(opsHandoffs()[0]!.properties[HANDOFF_PROPERTY_KEY]).toMatchObject({ train: '4.3.0', candidateName: '4.3.0-rc.2' });
   });
 
   it("after a promotion, readiness carries the audit's snapshot (not only today's re-evaluation)", async () => {
-    type R = { gates: Array<{ id: string; passed: boolean; evidence: string[] }>; audit: { gates: Array<{ id: string; passed: boolean; evidence: string[] }>; override?: { reason: string } } | null; promotion: { status: string } | null; summaries: Record<string, string> };
-    expect(data<R>(await ws.call('rc/readiness', ref(RC1))).audit).toBeNull();
-    await ws.call('rc/promote', { ...ref(RC1), confirm: true, override: { reason: 'Ship what is done today, please.' } });
-    const r = data<R>(await ws.call('rc/readiness', ref(RC1)));
+    type R = { gates: Array<{ id: string; passed: boolean; evidence: string[] }>; audit: { gates: Array<{ id: string; passed: boolean; evidence: string[] }>; override?: { reason: string } } | null; promotion: { status: string } | null; summaries: Record<string, string>; standing: { kind: string } };
+    expect(data<R>(await ws.call('rc/readiness', ref(RC2))).audit).toBeNull();
+    await ws.call('rc/promote', promoteRc2);
+    const r = data<R>(await ws.call('rc/readiness', ref(RC2)));
     expect(r.promotion?.status).toBe('done');
-    const then = r.audit!.gates.find((g) => g.id === 'issues-done')!;
-    const now = r.gates.find((g) => g.id === 'issues-done')!;
-    // The unfinished issues moved to the next RC: today the gate passes, at promotion it did not.
+    expect(r.standing.kind).toBe('promoted');
+    const then = r.audit!.gates.find((g) => g.id === 'earlier-candidates-done')!;
+    const now = r.gates.find((g) => g.id === 'earlier-candidates-done')!;
+    // The unfinished issues rolled into the next train: today the gate passes, at promotion it did not.
     expect(then.passed).toBe(false);
     expect(now.passed).toBe(true);
-    expect(r.audit!.override?.reason).toBe('Ship what is done today, please.');
+    expect(r.audit!.override?.reason).toBe(OVERRIDE.reason);
     for (const key of then.evidence) expect(r.summaries[key]).toBe(state().issues.find((i) => i.key === key)!.fields.summary);
+  });
+
+  it('archives the train’s candidates when configured, and names the production version by the project’s naming', async () => {
+    await ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'OPS', archiveCandidates: true, productionNaming: 'v{release}' });
+    const v = data<View>(await ws.call('rc/promote', promoteRc2));
+    expect(v.state?.status).toBe('done');
+    expect(state().versions.find((x) => x.name === 'v4.3.0')).toMatchObject({ released: true });
+    expect(prodVersions()).toHaveLength(0);
+    expect(version(RC1)).toMatchObject({ archived: true, released: false });
+    expect(version(RC2)).toMatchObject({ archived: true, released: false });
+    expect(opsHandoffs()[0]!.fields.summary).toBe('Deploy v4.3.0 to production');
   });
 });
 
@@ -368,25 +508,25 @@ describe('promoter role without Administer Projects', () => {
     expect(rte.canPromote).toBe(false);
     expect(rte.refusal).toMatch(/Only members of the Developers project role/);
     // She holds the role, but Jira would not let her release the version: the preview says so, promote does nothing.
-    const preview = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', ref(RC2), 'rt-dev-elif'));
+    const preview = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', { ...ref(RC2), override: OVERRIDE }, 'rt-dev-elif'));
     expect(preview.allowed).toBe(false);
-    expect(preview.refusal).toMatch(/You lack Administer Projects in RT \(needed to release the version\)/);
+    expect(preview.refusal).toMatch(/You lack Administer Projects in RT \(needed to .*release the production version/);
     ws.emulator.resetCalls();
-    const r = await ws.call('rc/promote', { ...ref(RC2), confirm: true }, 'rt-dev-elif');
+    const r = await ws.call('rc/promote', promoteRc2, 'rt-dev-elif');
     expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(!r.ok && r.message).toMatch(/Nothing was done.*Administer Projects/);
     expect(ws.emulator.calls.filter((c) => c.method !== 'GET' && !c.path.endsWith('/search/jql'))).toEqual([]);
-    await expect(ws.storage.get(`rc-promotion:state:promotion:RT:${RC2}`)).resolves.toBeUndefined();
+    await expect(ws.storage.get(`rc-promotion:state:${promotionId('RT', '4.3.0')}`)).resolves.toBeUndefined();
   });
 
   it('a 403 on the role check means canPromote=false with the reason, never a failed page; promote is FORBIDDEN', async () => {
     ws.emulator.failNext({ method: 'GET', path: /\/role(details|\/\d+)$/, status: 403, times: 10 });
     const r = data<{ canPromote: boolean; refusal?: string; gates: unknown[] }>(await ws.call('rc/readiness', ref(RC2)));
     expect(r.canPromote).toBe(false);
-    expect(r.gates.length).toBe(5);
+    expect(r.gates.length).toBe(6);
     expect(r.refusal).toMatch(/could not read the RTE role of RT/);
-    await expect(ws.call('rc/promote', { ...ref(RC2), confirm: true })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(version(RC2).released).toBe(false);
+    await expect(ws.call('rc/promote', promoteRc2)).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(prodVersions()).toHaveLength(0);
   });
 
   it('a promoter role the project does not have refuses everyone and says so', async () => {
@@ -399,14 +539,14 @@ describe('promoter role without Administer Projects', () => {
 
 describe('settings (rc/config, rc/config-save)', () => {
   type Cfg = { config: Record<string, unknown>; canAdminister: boolean; roles: string[]; problem?: string };
-  const good = { namingPattern: '{release}-RC{n}', mode: 'create-production-version', promoterRole: 'Developers', opsProjectKey: 'OPS', adminGates: [{ name: 'No open Highest', jql: 'project = RT AND priority = Highest AND statusCategory != Done' }], bugTypes: ['Bug'], manualCandidates: [] };
+  const good = { namingPattern: '{release}-RC{n}', productionNaming: 'v{release}', archiveCandidates: true, promoterRole: 'Developers', opsProjectKey: 'OPS', adminGates: [{ name: 'No open Highest', jql: 'project = RT AND priority = Highest AND statusCategory != Done' }], bugTypes: ['Bug'], manualCandidates: [] };
 
   it('a project admin reads and saves them; the page then uses them', async () => {
     const before = data<Cfg>(await ws.call('rc/config', { projectKey: 'RT' }));
     expect(before).toMatchObject({ canAdminister: true, config: { opsProjectKey: 'OPS', promoterRole: 'RTE' } });
     expect(before.roles).toEqual(expect.arrayContaining(['RTE', 'Developers', 'QA']));
     const saved = data<Cfg>(await ws.call('rc/config-save', { projectKey: 'RT', config: good }));
-    expect(saved.config).toMatchObject({ promoterRole: 'Developers', mode: 'create-production-version' });
+    expect(saved.config).toMatchObject({ promoterRole: 'Developers', productionNaming: 'v{release}', archiveCandidates: true, handoff: { issueType: 'Task', checklist: expect.arrayContaining([expect.stringMatching(/Front-end team/)]) } });
     await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toMatchObject({ namingPattern: '{release}-RC{n}', adminGates: good.adminGates });
     expect(data<{ canPromote: boolean }>(await ws.call('rc/trains', { projectKey: 'RT' }))).toMatchObject({ pattern: '{release}-RC{n}' });
   });
@@ -414,32 +554,33 @@ describe('settings (rc/config, rc/config-save)', () => {
   it('refuses a non-admin with FORBIDDEN and keeps the stored settings; they may still read them', async () => {
     const r = await ws.call('rc/config-save', { projectKey: 'RT', config: good }, 'rt-qa-hiro');
     expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual(SEEDED_CONFIG);
     expect(data<Cfg>(await ws.call('rc/config', { projectKey: 'RT' }, 'rt-qa-hiro'))).toMatchObject({ canAdminister: false, roles: [] });
   });
 
   it.each([
     ['a pattern without {n}', { namingPattern: '{release}-rc' }, 'config.namingPattern', /\{n\} exactly once/],
     ['an empty role', { promoterRole: ' ' }, 'config.promoterRole', /.+/],
-    ['a bad mode', { mode: 'ship-it' }, 'config.mode', /.+/],
+    ['a production name without {release}', { productionNaming: 'prod' }, 'config.productionNaming', /\{release\} exactly once/],
+    ['a negative due date', { handoff: { dueInDays: -1 } }, 'config.handoff.dueInDays', /.+/],
     ['a lower-case ops key', { opsProjectKey: 'ops' }, 'config.opsProjectKey', /project key/],
   ])('refuses %s with a typed BAD_REQUEST naming the field', async (_l, change, path, message) => {
     const r = await ws.call('rc/config-save', { projectKey: 'RT', config: { ...good, ...change } });
     expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(!r.ok && r.issues).toEqual(expect.arrayContaining([{ path, message: expect.stringMatching(message) }]));
-    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual(SEEDED_CONFIG);
   });
 
   it('checks the settings against Jira: the role exists, the ops project exists, each gate query runs', async () => {
     const r = await ws.call('rc/config-save', { projectKey: 'RT', config: { ...good, promoterRole: 'Release Managers', opsProjectKey: 'NOPE', adminGates: [{ name: 'Broken', jql: 'foo = ' }] } });
     expect(r).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(!r.ok && r.issues?.map((i) => i.path)).toEqual(['config.adminGates.0.jql', 'config.opsProjectKey', 'config.promoterRole']);
-    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+    await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual(SEEDED_CONFIG);
   });
 
   describe('hand-picked candidates', () => {
     type TrainsOut = { trains: Array<{ release: string; candidates: Array<{ version: { id: string; name: string }; n: number; source: string }> }>; unmatched: Array<{ id: string; name: string }> };
-    const defaults = { namingPattern: '{release}-rc.{n}', mode: 'release-version', promoterRole: 'RTE', opsProjectKey: 'OPS', adminGates: [], bugTypes: ['Bug'] };
+    const defaults = { namingPattern: '{release}-rc.{n}', promoterRole: 'RTE', opsProjectKey: 'OPS', adminGates: [], bugTypes: ['Bug'] };
     const createVersion = async (name: string) => {
       const created = await ws.emulator.handle({ method: 'POST', path: '/rest/api/3/version', query: new URLSearchParams(), headers: { 'x-rt-account-id': 'rt-rte-chloe' }, body: { name, projectId: Number(seedIds.PROJECT.RT) } });
       return (created.body as { id: string }).id;
@@ -474,14 +615,14 @@ describe('settings (rc/config, rc/config-save)', () => {
         { path: 'config.manualCandidates.1.versionId', message: expect.stringMatching(/4\.3\.0-rc\.1 follows the naming pattern/) },
         { path: 'config.manualCandidates.2.n', message: expect.stringMatching(/4\.3\.0 already has candidate 2 \(4\.3\.0-rc\.2\)/) },
       ]);
-      await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+      await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual(SEEDED_CONFIG);
     });
 
     it('refuses a non-admin with FORBIDDEN, even for a valid pick', async () => {
       const id = await createVersion('Hotfix C');
       const r = await ws.call('rc/config-save', { projectKey: 'RT', config: { ...defaults, manualCandidates: [{ versionId: id, release: '4.3.0', n: 3 }] } }, 'rt-qa-hiro');
       expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-      await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+      await expect(ws.storage.get('rc-promotion:config:RT')).resolves.toEqual(SEEDED_CONFIG);
       expect(data<TrainsOut>(await ws.call('rc/trains', { projectKey: 'RT' })).unmatched.map((v) => v.id)).toContain(id);
     });
   });
@@ -499,19 +640,19 @@ describe('settings (rc/config, rc/config-save)', () => {
 describe('Jira permissions of the promotion', () => {
   it('an ops project that does not exist is named in the preview and promote does nothing', async () => {
     await ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'NOPE' });
-    const preview = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', ref(RC2)));
+    const preview = data<{ allowed: boolean; refusal?: string }>(await ws.call('rc/promote-preview', { ...ref(RC2), override: OVERRIDE }));
     expect(preview.allowed).toBe(false);
     expect(preview.refusal).toMatch(/Project NOPE does not exist or you cannot see it \(needed to create the ops hand-off issue\)/);
-    await expect(ws.call('rc/promote', { ...ref(RC2), confirm: true })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(version(RC2).released).toBe(false);
+    await expect(ws.call('rc/promote', promoteRc2)).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(prodVersions()).toHaveLength(0);
   });
 
   it('a hand-off that failed resumes into the ops project an admin corrected meanwhile', async () => {
     ws.emulator.failNext({ method: 'POST', path: '/rest/api/3/issue', status: 403 });
-    const first = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    const first = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'create-ops-handoff' } });
     await ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'RT' });
-    const second = data<View & { state: { opsProjectKey?: string } }>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    const second = data<View & { state: { opsProjectKey?: string } }>(await ws.call('rc/promote', promoteRc2));
     expect(second.state).toMatchObject({ status: 'done', opsProjectKey: 'RT' });
     const key = second.state.completedSteps.at(-1)?.result['handoffIssueKey'];
     expect(key).toMatch(/^RT-/);
@@ -522,7 +663,7 @@ describe('Jira permissions of the promotion', () => {
 describe('abandoning a stopped promotion', () => {
   const stop = async () => {
     ws.emulator.failNext({ method: 'POST', path: '/rest/api/3/issue', status: 403 });
-    return data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
+    return data<View>(await ws.call('rc/promote', promoteRc2));
   };
 
   it('a promoter abandons a failed promotion with a reason: recorded, and the candidate is free again', async () => {
@@ -531,7 +672,7 @@ describe('abandoning a stopped promotion', () => {
     expect(r).toMatchObject({ state: null, audit: null });
     const records = await ws.storage.list('rc-promotion:abandoned:');
     expect(records).toHaveLength(1);
-    expect(records[0]!.value).toMatchObject({ by: { accountId: 'rt-rte-chloe' }, reason: 'Wrong ops project; handing off by hand.', state: { status: 'failed' }, audit: { ready: true } });
+    expect(records[0]!.value).toMatchObject({ by: { accountId: 'rt-rte-chloe' }, reason: 'Wrong ops project; handing off by hand.', state: { status: 'failed' }, audit: { ready: false } });
     expect(data<{ promotion: unknown; audit: unknown }>(await ws.call('rc/readiness', ref(RC2)))).toMatchObject({ promotion: null, audit: null });
   });
 
@@ -539,10 +680,10 @@ describe('abandoning a stopped promotion', () => {
     await stop();
     await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'QA wants to stop this.' }, 'rt-qa-hiro')).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
     await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'short' })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
-    await ws.storage.set(`rc-promotion:lease:promotion:RT:${RC2}`, { owner: 'other-run', accountId: 'rt-rte-dmitri', until: '2099-01-01T00:00:00.000Z' });
+    await ws.storage.set(`rc-promotion:lease:${promotionId('RT', '4.3.0')}`, { owner: 'other-run', accountId: 'rt-rte-dmitri', until: '2099-01-01T00:00:00.000Z' });
     await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'Running, but I want it gone.' })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
-    await ws.storage.delete(`rc-promotion:lease:promotion:RT:${RC2}`);
-    expect(data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true })).state?.status).toBe('done');
+    await ws.storage.delete(`rc-promotion:lease:${promotionId('RT', '4.3.0')}`);
+    expect(data<View>(await ws.call('rc/promote', promoteRc2)).state?.status).toBe('done');
     await expect(ws.call('rc/promotion-abandon', { ...ref(RC2), reason: 'Too late to give this up.' })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
     await expect(ws.storage.list('rc-promotion:abandoned:')).resolves.toHaveLength(0);
   });
@@ -572,25 +713,6 @@ describe('long histories', () => {
 
 describe('configured variants', () => {
   const configure = (c: Record<string, unknown>) => ws.storage.set('rc-promotion:config:RT', { opsProjectKey: 'OPS', ...c });
-
-  it('create-production-version: creates and releases 4.3.0, moves the candidate’s issues to it, resumes a failed move without a second version', async () => {
-    await configure({ mode: 'create-production-version' });
-    const rc2Issues = state().issues.filter((i) => i.fields.fixVersionIds.includes(RC2)).map((i) => i.key);
-    expect(rc2Issues.length).toBeGreaterThan(1);
-    const preview = data<{ steps: Array<{ step: string }> }>(await ws.call('rc/promote-preview', ref(RC2)));
-    expect(preview.steps.map((s) => s.step)).toEqual(['create-production-version', 'move-issues', 'record-audit', 'create-ops-handoff']);
-    ws.emulator.failNext({ method: 'PUT', path: /^\/rest\/api\/3\/issue\/RT-\d+$/, status: 403 });
-    const first = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
-    expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'move-issues' } });
-    const second = data<View>(await ws.call('rc/promote', { ...ref(RC2), confirm: true }));
-    expect(second.state?.status).toBe('done');
-    const prod = state().versions.filter((v) => v.name === '4.3.0');
-    expect(prod).toHaveLength(1);
-    expect(prod[0]).toMatchObject({ released: true });
-    for (const key of rc2Issues) expect(state().issues.find((i) => i.key === key)!.fields.fixVersionIds).toEqual([prod[0]!.id]);
-    expect(version(RC2).released).toBe(false);
-    expect(opsHandoffs()).toHaveLength(1);
-  });
 
   it('admin JQL gates: a query with results fails with its issues, a query Jira cannot run fails closed with the reason', async () => {
     await configure({ adminGates: [{ name: 'No open Highest', jql: 'project = RT AND priority = Highest AND statusCategory != Done' }, { name: 'Broken', jql: 'foo = ' }, { name: 'Nothing', jql: 'project = RT AND summary ~ "zzz-no-such-thing"' }] });
