@@ -195,6 +195,8 @@ export const regressionPanelSchema = z.object({
   notice: mergeNoticeSchema.optional(),
   /** Set when the issue is not a bug (the panel is for bugs): the panel shows one line instead of the checklist. */
   notABug: z.object({ issueType: z.string() }).optional(),
+  /** The release the bug shipped in (a released fix version), with the candidate it shipped from; its regression is then closed. */
+  shippedIn: z.object({ release: z.string(), releaseDate: z.string().optional(), candidate: z.string().optional() }).optional(),
   /** The bug's path through the loop (get-panel only; absent when the changelog or stage mapping could not be read). */
   path: bugPathSchema.optional(),
 });

@@ -11,3 +11,4 @@ export * from './suggest-checks';
 export * from './regression-bug-draft';
 export * from './loop-count';
 export * from './stored-form';
+export * from './shipped-in';

@@ -10,6 +10,7 @@ import {
   recordResult,
   reorderChecks,
   setNote,
+  shippedIn,
   startCycle,
   type AdfDoc,
   type EditContext,
@@ -63,6 +64,8 @@ async function loadForWrite(ctx: HandlerContext, key: string): Promise<Loaded> {
   const issue = await loadIssue(jira, key);
   const type = nonBugType(issue);
   if (type) throw new AppError('BAD_REQUEST', `${key} is of type ${type}, not a bug: focused regression is kept on bugs only.`);
+  const shipped = shippedIn(issue.fields.fixVersions ?? []);
+  if (shipped) throw new AppError('CONFLICT', `${key} shipped in ${shipped.release}: its regression is closed and can no longer change. A problem found now is a new bug.`);
   const [allowed, stored, name] = await Promise.all([canEdit(jira, key), readStored(jira, key), actorName(jira, accountId)]);
   if (!allowed) refuseEdit(key);
   return { jira, issue, record: editableRecord(stored, key), edit: { now: ctx.services.now().toISOString(), actor: { accountId, name } } };
@@ -98,6 +101,10 @@ async function write(
 }
 
 function requireCurrentRc(issue: JiraIssue, rc: string, currentRc: string | null): void {
+  const shipped = shippedIn(issue.fields.fixVersions ?? []);
+  if (shipped) {
+    throw new AppError('CONFLICT', `${issue.key} shipped in ${shipped.release}${shipped.candidate ? ` (from ${shipped.candidate})` : ''}: its regression is closed. A problem found now is a new bug.`);
+  }
   if (!currentRc) {
     throw new AppError('BAD_REQUEST', `${issue.key} has no release-candidate fix version. Set its Fix version to the release candidate under test (such as 4.3.0-rc.1), then start the regression.`);
   }

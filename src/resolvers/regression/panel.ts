@@ -5,6 +5,7 @@ import {
   findCycle,
   loopSummary,
   parseStoredRecord,
+  shippedIn,
   suggestChecks,
   verdictHistory,
   type PastRegression,
@@ -33,7 +34,9 @@ export function notABugPanel(issue: JiraIssue, issueType: string): RegressionPan
 /** Turns the issue, its stored record and the user's rights into what the panel shows. */
 export function buildPanel(issue: JiraIssue, stored: StoredParse, canEdit: boolean, suggestions: SuggestedCheck[], notice?: MergeNotice): RegressionPanel {
   const fields = issue.fields;
-  const currentRc = currentRcOf(fields.fixVersions ?? []);
+  // A bug that shipped (a released fix version) shows the checklist of the candidate it shipped from, read-only.
+  const shipped = shippedIn(fields.fixVersions ?? []);
+  const currentRc = shipped ? (shipped.candidate ?? null) : currentRcOf(fields.fixVersions ?? []);
   const record = stored.ok ? stored.record : null;
   const cycle = record && currentRc ? findCycle(record, currentRc) : undefined;
   const taken = new Set((cycle?.checks ?? []).flatMap((c) => [c.id, `${norm(c.area)}\u0000${norm(c.title)}`]));
@@ -46,7 +49,8 @@ export function buildPanel(issue: JiraIssue, stored: StoredParse, canEdit: boole
     // Invalid stored data: the loop is unknown, not "not regressed yet".
     loop: record ? loopSummary(record) : { ...loopSummary(emptyRecord()), sentence: 'Unknown: the stored regression data is invalid, so the release candidates cannot be counted.' },
     suggestions: suggestions.filter((s) => !taken.has(s.id) && !taken.has(`${norm(s.area)}\u0000${norm(s.title)}`)),
-    canEdit: canEdit && stored.ok,
+    canEdit: canEdit && stored.ok && !shipped,
+    ...(shipped ? { shippedIn: shipped } : {}),
     issue: {
       key: issue.key,
       summary: fields.summary ?? '',

@@ -142,13 +142,22 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
         </Banner>
       ) : null}
       {panel.storedInvalid ? <ErrorBanner error={`${panel.storedInvalid.message} The panel is read-only until it is fixed.`} /> : null}
-      {!panel.canEdit && !panel.storedInvalid ? <Banner kind="info">You can view this regression; recording results needs permission to edit {issueKey}.</Banner> : null}
+      {panel.shippedIn ? (
+        <Banner kind="success">
+          <span data-testid="regression-shipped">
+            {issueKey} shipped in {panel.shippedIn.release}
+            {panel.shippedIn.releaseDate ? `, released ${shippedDay(panel.shippedIn.releaseDate)}` : ''}
+            {panel.shippedIn.candidate ? ` (from ${panel.shippedIn.candidate})` : ''}. Its regression is closed: the checklist below is what it shipped with. A problem found now is a new bug.
+          </span>
+        </Banner>
+      ) : null}
+      {!panel.canEdit && !panel.storedInvalid && !panel.shippedIn ? <Banner kind="info">You can view this regression; recording results needs permission to edit {issueKey}.</Banner> : null}
 
-      {!rc ? (
+      {!rc && panel.shippedIn ? null : !rc ? (
         <EmptyState title="No release candidate yet">
           {issueKey} has no release-candidate fix version. Set its Fix version to the release candidate under test (such as 4.3.0-rc.1) to run its focused regression.
         </EmptyState>
-      ) : record && !cycle ? (
+      ) : record && !cycle && !panel.shippedIn ? (
         <div className="rt-card">
           <h3>Regression for {rc} not started</h3>
           {record.cycles.length > 0 ? (
@@ -290,4 +299,10 @@ function AddCheckForm({ disabled, busy, onAdd }: { disabled: boolean; busy: bool
       </div>
     </form>
   );
+}
+
+/** "2026-11-16" → "16 Nov 2026" in the browser's locale. */
+function shippedDay(day: string): string {
+  const t = Date.parse(`${day}T12:00:00Z`);
+  return Number.isNaN(t) ? day : new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(t);
 }
