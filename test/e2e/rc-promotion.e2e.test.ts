@@ -1,7 +1,7 @@
 /**
- * The RC promotion page in the local workspace: the RTE sees rc.1 blocked (with its reasons) and rc.2 ready,
- * promotes rc.2 through the confirmation, and the emulator shows the version released and the ops hand-off;
- * a QA user gets no promote button and the resolver refuses them.
+ * The RC promotion page in the local workspace: the RTE promotes rc.2 of the 4.3.0 train (blocked by rc.1's
+ * unfinished issues, so with an override), Jira shows version 4.3.0 released with an ops hand-off, and rc.1 is
+ * superseded at once (no promote button; the resolver refuses it). A QA user gets no promote button either.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { rcPromotionConfigSeed, seedIds } from '../../local/seed';
@@ -18,11 +18,12 @@ async function openAs(accountId: string): Promise<{ page: Page; app: FrameLocato
 }
 
 const rc2 = () => session.ws.store.get().versions.find((v) => v.id === seedIds.VERSION.RC2)!;
+const prod = () => session.ws.store.get().versions.find((v) => v.name === '4.3.0');
 
 
 test('a QA user sees the gates but cannot promote', async () => {
   const { page, app } = await openAs('rt-qa-hiro');
-  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Ready').waitFor();
+  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText(/Blocked: 1 of 6 gates not passed/).waitFor();
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
   await app.getByText(/Only members of the RTE project role in RT can promote/).waitFor();
   await expect(app.getByRole('button', { name: 'Promote to production release' }).count()).resolves.toBe(0);
@@ -31,66 +32,79 @@ test('a QA user sees the gates but cannot promote', async () => {
   const answer = await appFrame(page).evaluate((versionId) => window.__bridge.callBridge('invoke', { functionKey: 'rc/promote', payload: { input: { projectKey: 'RT', versionId, confirm: true } } }), seedIds.VERSION.RC2);
   expect(answer).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect(rc2().released).toBe(false);
+  expect(prod()).toBeUndefined();
   await page.close();
 }, 90_000);
 
-test('the RTE sees rc.1 blocked with reasons and rc.2 ready, promotes rc.2 and it is released with an ops hand-off', async () => {
+test('the RTE promotes rc.2 of 4.3.0: Jira shows version 4.3.0 released, rc.1 is superseded on the page and cannot be promoted', async () => {
   const { page, app } = await openAs('rt-rte-chloe');
-  await app.locator('[data-candidate="4.3.0-rc.1"]').getByText(/Blocked: \d of 5 gates not passed/).waitFor();
-  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Ready').waitFor();
-
-  // rc.1's reasons, with the failing issues as links.
-  await app.getByRole('button', { name: '4.3.0-rc.1' }).click();
-  const detail = app.getByTestId('candidate-detail');
-  await detail.getByRole('heading', { name: /4\.3\.0-rc\.1/ }).waitFor();
-  const notDone = detail.locator('[data-gate="issues-done"]');
-  await expect(notDone.getAttribute('data-passed')).resolves.toBe('false');
-  await expect(notDone.getByRole('link').count()).resolves.toBeGreaterThan(0);
-  await detail.locator('[data-gate="no-open-regression-bugs"][data-passed="false"]').waitFor();
-
-  // Promote rc.2 through the confirmation, which lists every step.
+  // rc.1 is the older candidate; rc.2 is blocked only by rc.1's unfinished issues, named as evidence.
+  await app.locator('[data-candidate="4.3.0-rc.1"]').getByText(/older candidate: 4\.3\.0-rc\.2 is newer/).waitFor();
+  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText(/Blocked: 1 of 6 gates not passed/).waitFor();
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
+  const detail = app.getByTestId('candidate-detail');
   await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).waitFor();
-  // The confirmation is modal for the keyboard: Tab stays inside, Escape closes it and focus returns to Promote.
+  const earlier = detail.locator('[data-gate="earlier-candidates-done"]');
+  await expect(earlier.getAttribute('data-passed')).resolves.toBe('false');
+  await expect(earlier.getByRole('link').count()).resolves.toBeGreaterThan(0);
+  await detail.getByText(/1 of 6 readiness gates is not passed:/).waitFor();
+
+  // Escape closes the confirmation and focus returns to Promote.
   const promote = detail.getByRole('button', { name: 'Promote to production release' });
   await promote.focus();
   await page.keyboard.press('Enter');
   let dialog = app.getByRole('dialog');
-  // The dialog opens while the server's plan loads; Promote is enabled once it is there.
-  await dialog.getByRole('button', { name: 'Promote', disabled: false }).waitFor();
-  await expect(focused(page)).resolves.toBe('Cancel');
-  const seen = new Set<string>();
-  for (let i = 0; i < 5; i++) {
-    await page.keyboard.press('Tab');
-    seen.add(await focused(page));
-  }
-  expect([...seen].sort()).toEqual(['Cancel', 'Promote']);
-  await page.keyboard.press('Shift+Tab');
-  await expect(['Cancel', 'Promote']).toContain(await focused(page));
+  await dialog.getByRole('textbox').waitFor();
   await page.keyboard.press('Escape');
   await expect(dialog.count()).resolves.toBe(0);
   await expect(focused(page)).resolves.toBe('Promote to production release');
 
+  // The override: the page says before the click where rc.1's unfinished issues go.
   await promote.click();
   dialog = app.getByRole('dialog');
-  await dialog.getByText('Release the version').waitFor();
+  await dialog.getByRole('textbox').fill('Ship 4.3.0 today; the leftovers roll into the next train.');
+  await dialog.getByText(/to 4\.4\.0-rc\.1 \(created\); the override reason is recorded/).waitFor();
+  await dialog.getByText('Release the production version').waitFor();
   await dialog.getByText('Create the hand-off issue for ops').waitFor();
-  expect(rc2().released).toBe(false);
-  await dialog.getByRole('button', { name: 'Promote' }).click();
+  await dialog.getByRole('button', { name: 'Promote', disabled: false }).click();
 
-  await app.getByTestId('promotion-progress').getByText(/4\.3\.0-rc\.2 was promoted/).waitFor({ timeout: 30_000 });
-  expect(rc2().released).toBe(true);
-  const handoffs = session.ws.store.get().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes(`rt-promotion-rt-${seedIds.VERSION.RC2}`));
+  await app.getByTestId('promotion-progress').getByText(/4\.3\.0-rc\.2 was promoted: 4\.3\.0 is released/).waitFor({ timeout: 60_000 });
+  // Jira (the emulator's REST) shows version 4.3.0 released; the candidate itself is not released.
+  const versions = (await (await fetch(`${session.ws.url}/rest/api/3/project/RT/versions`, { headers: { 'x-rt-account-id': 'rt-rte-chloe' } })).json()) as Array<{ name: string; released: boolean; description?: string }>;
+  expect(versions.find((v) => v.name === '4.3.0')).toMatchObject({ released: true });
+  expect(versions.find((v) => v.name === '4.3.0')!.description).toMatch(/4\.3\.0-rc\.1\)/);
+  expect(versions.find((v) => v.name === '4.3.0-rc.2')).toMatchObject({ released: false });
+  const handoffs = session.ws.store.get().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes('rt-train-rt-4.3.0'));
   expect(handoffs).toHaveLength(1);
   await app.getByTestId('promotion-progress').getByRole('link', { name: handoffs[0]!.key }).waitFor();
 
-  // Reopened later, the promoted candidate shows the evidence it was promoted on, marked Promoted.
+  // At once, without a reload: the train shipped, rc.2 shipped as 4.3.0 (no "Ready"), rc.1 superseded.
+  await app.getByTestId('train-shipped').getByText(/shipped as version 4\.3\.0 from 4\.3\.0-rc\.2/).waitFor();
+  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Shipped as 4.3.0').waitFor();
+  await expect(app.locator('[data-candidate="4.3.0-rc.2"]').getByText('Ready').count()).resolves.toBe(0);
+  await app.locator('[data-candidate="4.3.0-rc.1"][data-standing="superseded"]').getByText('Superseded by 4.3.0').waitFor();
+
+  // rc.1 cannot be promoted: no button, a sentence naming the release, and the resolver refuses it.
+  await app.getByRole('button', { name: '4.3.0-rc.1' }).click();
+  await detail.getByRole('heading', { name: /4\.3\.0-rc\.1/ }).getByText('Superseded').waitFor();
+  await detail.getByTestId('standing-sentence').getByText(/4\.3\.0-rc\.1 is superseded: the train shipped as 4\.3\.0 \(promoted from 4\.3\.0-rc\.2\)/).waitFor();
+  await expect(detail.getByRole('button', { name: 'Promote to production release' }).count()).resolves.toBe(0);
+  const answer = await appFrame(page).evaluate(
+    (versionId) => window.__bridge.callBridge('invoke', { functionKey: 'rc/promote', payload: { input: { projectKey: 'RT', versionId, confirm: true, override: { reason: 'Try to ship the older build too.' } } } }),
+    seedIds.VERSION.RC1,
+  );
+  expect(answer).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/superseded: the train shipped as 4\.3\.0/) });
+  expect(session.ws.store.get().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes('rt-train-rt-4.3.0'))).toHaveLength(1);
+
+  // Reopened later, the promoted candidate shows the evidence it was promoted on, with a readable date.
   await page.reload();
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
-  await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).getByText('Promoted').waitFor();
-  await detail.getByTestId('promotion-snapshot').getByText(/The gates as they were when it was promoted \(\s*all passed\)/).waitFor();
+  await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).getByText('Shipped as 4.3.0').waitFor();
+  const snapshot = detail.getByTestId('promotion-snapshot');
+  await snapshot.getByText(/with an override: “Ship 4\.3\.0 today/).waitFor();
+  await expect(snapshot.textContent()).resolves.not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   await page.close();
-}, 90_000);
+}, 180_000);
 
 test('failing-gate evidence is a compact row of issue chips: count, summaries, first 8, "Show all N" by keyboard, one click to the issue', async () => {
   const { page, app } = await openAs('rt-rte-chloe');
