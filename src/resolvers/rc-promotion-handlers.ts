@@ -122,10 +122,12 @@ async function shipmentOf(env: Env, train: Train, versions: readonly VersionLite
 /** Where unfinished work rolls: the current candidate of the next train, or its first candidate (created). */
 function nextRcFor(env: Env, a: CandidateReadiness, trains: readonly Train[]): { id?: string; name: string } {
   const convention = compileConvention(env.config.namingPattern);
-  const release = nextTrainRelease(a.train.release, trains);
+  // A train whose production version is released has shipped: work never rolls into it.
+  const open = trains.filter((t) => !productionVersionOf(t, a.versions, env.config.productionNaming)?.released);
+  const release = nextTrainRelease(a.train.release, open);
   const next = trains.find((t) => t.release === release);
-  const open = next?.candidates.filter((c) => !c.version.released && !c.version.archived).at(-1);
-  return open ? { id: open.version.id, name: open.version.name } : { name: candidateName(release, 1, convention) };
+  const current = next?.candidates.filter((c) => !c.version.released && !c.version.archived).at(-1);
+  return current ? { id: current.version.id, name: current.version.name } : { name: candidateName(release, 1, convention) };
 }
 
 function planFor(env: Env, a: CandidateReadiness, trains: readonly Train[], override?: { reason: string; by: Actor; at: string }): Result<PromotionPlan> {

@@ -67,7 +67,7 @@ test('the admin picks a version outside the pattern into the 4.3.0 train by keyb
   await page.keyboard.press('Enter');
   await settings.getByText(/Project NOPE does not exist/).first().waitFor();
   await expect(pick.getByLabel('Candidate number of 4.3.0-hotfix-candidate').inputValue()).resolves.toBe('3');
-  await expect(session.ws.services.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS' });
+  await expect(session.ws.services.storage.get('rc-promotion:config:RT')).resolves.toEqual({ opsProjectKey: 'OPS', handoff: { assigneeAccountId: 'rt-ops-kwame', dueInDays: 2 } });
 
   await ops.fill('OPS');
   await save.focus();
