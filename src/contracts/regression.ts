@@ -231,11 +231,19 @@ export const recordResultInputSchema = z.object({
 });
 /** Sets ('' clears) a check's note without touching its result, tester or time. */
 export const setNoteInputSchema = z.object({ ...writeBase, checkId: checkIdSchema, note: noteSchema, seenUpdatedAt });
+/** What the tester writes in the report dialog: the new bug's Reproduction steps (the build is the RC). */
+export const regressionReproSchema = z.object({
+  steps: z.array(z.string().max(2000)).max(100),
+  expected: z.string().max(2000),
+  actual: z.string().max(2000),
+  environment: z.string().max(2000).optional(),
+});
 export const reportRegressionBugInputSchema = z.object({
   ...writeBase,
   checkId: checkIdSchema,
   /** Overrides the drafted summary. */
   summary: z.string().trim().min(1).max(255).optional(),
+  repro: regressionReproSchema,
 });
 export const reportRegressionBugOutputSchema = z.object({
   bugKey: issueKeySchema,
@@ -248,9 +256,10 @@ export const reportRegressionBugOutputSchema = z.object({
 export const draftRegressionBugInputSchema = z.object({ issueKey: issueKeySchema, rc: rcNameSchema, checkId: checkIdSchema });
 export const draftRegressionBugOutputSchema = z.object({
   summary: z.string(),
-  steps: z.array(z.string()),
-  expected: z.string(),
-  actual: z.string(),
+  /** Real values the dialog starts with (the check's note as the actual result, the RC as the build). */
+  prefill: z.object({ steps: z.array(z.string()), expected: z.string(), actual: z.string(), environment: z.string(), build: z.string() }),
+  /** The skeleton, shown as placeholders only. */
+  prompts: z.object({ steps: z.array(z.string()), expected: z.string(), actual: z.string(), environment: z.string() }),
   affectsVersion: z.string(),
   labels: z.array(z.string()),
   components: z.array(z.string()),

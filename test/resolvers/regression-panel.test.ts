@@ -3,7 +3,8 @@
  * (with its JQL index), concurrent testers, reporting a regression bug, and every refusal (403/404/oversize/
  * malformed/invalid stored data) losing nothing.
  */
-import type { EmulatorState } from '../../local/emulator/state';
+import { REPRO_STEPS_FIELD_ID, type EmulatorState } from '../../local/emulator/state';
+import { analyseReproSteps } from '../../src/domain/repro-steps';
 import type { SeedExtension } from '../../local/seed';
 import { ISSUE_TYPE, LINK_TYPE, STATUS } from '../../local/seed/project';
 import { VERSION } from '../../local/seed/sprints';
@@ -19,6 +20,8 @@ import { emulatorEnv } from '../support/emulator-env';
 
 type Key = keyof typeof regressionProcedures & string;
 const RC1 = '4.3.0-rc.1';
+/** The tester's own reproduction, written in the report dialog. */
+const REPRO = { steps: ['Open the cart with two items', 'Apply coupon SAVE10', 'Go to checkout'], expected: 'The total is 90.00.', actual: 'The total is 89.99: off by one cent.', environment: 'Chrome 131 on Windows 11' };
 
 async function workspace(extensions: SeedExtension[] = []) {
   const { store, emulator, close } = await emulatorEnv({ prefix: 'rt-regression-', extensions, baseUrl: 'http://jira.test' });
@@ -306,16 +309,29 @@ describe('regression panel resolver (emulator)', () => {
     const fix = ws.issue(key);
     const base = ws.record(key);
     const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
-    await expect(ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id })).resolves.toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/record it as failed first/) });
+    await expect(ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, repro: REPRO })).resolves.toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/record it as failed first/) });
     data(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, result: 'failed', note: 'Totals are off by one cent' }));
 
-    const draft = data<{ summary: string; affectsVersion: string; actual: string; linkTo: string }>(await ws.call('regression/draft-bug', { issueKey: key, rc: RC1, checkId: check.id }));
-    expect(draft).toMatchObject({ affectsVersion: RC1, actual: 'Totals are off by one cent', linkTo: key });
+    const draft = data<{ summary: string; affectsVersion: string; prefill: { actual: string; build: string }; linkTo: string }>(await ws.call('regression/draft-bug', { issueKey: key, rc: RC1, checkId: check.id }));
+    expect(draft).toMatchObject({ affectsVersion: RC1, prefill: { actual: 'Totals are off by one cent', build: RC1 }, linkTo: key });
     expect(draft.summary).toContain(`Regression in ${RC1}`);
 
-    const out = data<{ bugKey: string; panel: RegressionPanel; warnings?: string[] }>(await ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision + 1, checkId: check.id }));
+    // Without the tester's steps and results nothing is created: the reason names each missing part.
+    const before = ws.store.get().issues.length;
+    await expect(ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision + 1, checkId: check.id, repro: { steps: ['(Add the exact actions that led to the failure.)'], expected: '', actual: 'Totals are off by one cent' } })).resolves.toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/at least one step.*the expected result/),
+    });
+    expect(ws.store.get().issues.length).toBe(before);
+
+    const out = data<{ bugKey: string; panel: RegressionPanel; warnings?: string[] }>(await ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision + 1, checkId: check.id, repro: REPRO }));
     expect(out.warnings).toBeUndefined();
     const bug = ws.issue(out.bugKey);
+    // The tester's reproduction is the Reproduction steps field (build = the RC); the description holds no skeleton.
+    expect(bug.fields.custom[REPRO_STEPS_FIELD_ID]).toEqual({ ...REPRO, build: RC1 });
+    expect(JSON.stringify(bug.fields.description)).not.toMatch(/\(Add the exact actions|\(Describe what happened|\(Browser \/ OS/);
+    expect(analyseReproSteps({ field: bug.fields.custom[REPRO_STEPS_FIELD_ID] as never, description: bug.fields.description }).verdict).toBe('clear');
     expect(bug.fields).toMatchObject({ summary: draft.summary, affectsVersionIds: [VERSION.RC1], reporterId: 'rt-qa-hiro' });
     expect(bug.fields.labels).toContain('found-in-regression');
     expect(ws.store.get().issueLinks).toContainEqual(expect.objectContaining({ typeId: LINK_TYPE.RELATES, inwardIssueId: fix.id, outwardIssueId: bug.id }));
@@ -325,7 +341,7 @@ describe('regression panel resolver (emulator)', () => {
     expect(out.panel.loop.foundBugs).toContain(out.bugKey);
     // Reporting the same check again is refused; no second bug.
     const count = ws.store.get().issues.length;
-    await expect(ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: 99, checkId: check.id })).resolves.toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining(out.bugKey) });
+    await expect(ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: 99, checkId: check.id, repro: REPRO })).resolves.toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining(out.bugKey) });
     expect(ws.store.get().issues.length).toBe(count);
   });
 
@@ -335,7 +351,7 @@ describe('regression panel resolver (emulator)', () => {
     const check = base.cycles.at(-1)!.checks.find((c) => c.result === 'not-run')!;
     data(await ws.call('regression/record-result', { issueKey: key, rc: RC1, baseRevision: base.revision, checkId: check.id, result: 'failed' }));
     ws.emulator.failNext({ method: 'POST', path: '/rest/api/3/issueLink', status: 403 });
-    const out = data<{ bugKey: string; warnings?: string[] }>(await ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision + 1, checkId: check.id }));
+    const out = data<{ bugKey: string; warnings?: string[] }>(await ws.call('regression/report-bug', { issueKey: key, rc: RC1, baseRevision: base.revision + 1, checkId: check.id, repro: REPRO }));
     expect(out.warnings?.[0]).toMatch(new RegExp(`${out.bugKey} was created but could not be linked to ${key}`));
     expect(ws.record(key).cycles.at(-1)!.checks.find((c) => c.id === check.id)?.reportedBugKey).toBe(out.bugKey);
   });

@@ -171,11 +171,15 @@ export function adfToText(doc: unknown): string {
         emit(`\n[attachment${typeof name === 'string' ? `: ${name.slice(0, 200)}` : ''}]\n`);
         break;
       }
-      case 'heading':
+      case 'heading': {
         stack.push({ t: 'emit', s: '\n' });
-        pushChildren(childrenOf(node), w.indent);
+        // A one-word heading that names a part ("Environment", "Build") is that part's label, as "Environment:" reads.
+        const label = oneWordLabel(childrenOf(node));
+        if (label !== undefined) stack.push({ t: 'emit', s: label });
+        else pushChildren(childrenOf(node), w.indent);
         stack.push({ t: 'emit', s: '\n' + w.indent });
         break;
+      }
       case 'codeBlock':
         // Code is kept verbatim, fenced, so traces and snippets stay recognisable.
         stack.push({ t: 'emit', s: '\n```\n' });
@@ -277,4 +281,15 @@ function tidy(s: string): string {
   }
   while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
   return kept.join('\n');
+}
+
+/** "Environment" → "Environment:" when the heading is one word that is a label only with its colon; else undefined. */
+function oneWordLabel(children: unknown[]): string | undefined {
+  if (children.length !== 1) return undefined;
+  const only = children[0] as { type?: unknown; text?: unknown };
+  if (only?.type !== 'text' || typeof only.text !== 'string') return undefined;
+  const t = only.text.trim();
+  if (t === '' || t.length > 30 || /\s/.test(t) || matchLabel(t) !== null) return undefined;
+  const m = matchLabel(`${t}:`);
+  return m !== null && m.rest === '' && m.kind !== 'other' && m.kind !== 'body' ? `${t}:` : undefined;
 }

@@ -3,6 +3,7 @@
  * the unlabelled prose (imperative lines, "when I …", numbered lists, code samples, "should",
  * "expected", failure words). Each part also gets an evidence figure so the thresholds are explicit.
  */
+import { placeholderKind } from './placeholder-text';
 import { actionClauses, cuesOf, statesFailure, imperativeChain, listMarker, metaCues, opensWithException, opensWithNounSubject, runOnSteps, splitResultSentence, sentenceCuesFrom, sentenceKey, stepListMarker, stripListMarker, type LineCues, type SentenceCues } from './cues';
 import { learnedEvidence, modelVocabulary } from './learned';
 import { emptyRawCounts, HAND_WEIGHTS, linear, tallyLine, toFeatures, type Features, type StepCounts } from './model';
@@ -48,7 +49,8 @@ export type Extracted = {
 const EMPTY_ITEM = /^(?:n\/a|na|none|tbd|todo|-|\.|\?|…|\.{2,})$/i;
 /** "N/A - happens randomly", "None: can't reproduce": a to-do word and a remark, still no step or result. */
 const EMPTY_WITH_REMARK = /^(?:n\/a|none|tbd|todo|unknown)(?:\s?[-–—:;,(]|\.\s)/i;
-const isEmptyItem = (s: string): boolean => EMPTY_ITEM.test(s) || EMPTY_WITH_REMARK.test(s);
+/** Also "see above", "xxx", "???" (placeholder-text.ts fillers): a box filled to be filled. */
+const isEmptyItem = (s: string): boolean => EMPTY_ITEM.test(s) || EMPTY_WITH_REMARK.test(s) || (s.length <= 40 && placeholderKind(s) === 'filler');
 /** "Go to '...'", "Click on '....'": a template step whose object was never filled in. */
 const QUOTED_ELLIPSIS = /['"‘’“”](?:\.{2,}|…)['"‘’“”]/;
 
@@ -130,11 +132,12 @@ export function stepsFromLines(lines: Line[]): string[] {
  * many items hold a template placeholder ("Go to '...'"; empty items, "2.", "N/A - happens randomly", are dropped), and
  * `end`: the lines before it were read as the steps.
  */
-function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; placeholders: number; end: number } {
+function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; placeholders: number; fillers?: number; end: number } {
   const steps: string[] = [];
   let listed = false;
   let unmarkedChecked = 0;
   let placeholders = 0;
+  let fillers = 0;
   /** Nesting level of the list's first item; an item nested deeper belongs to the step above it. */
   let topLevel = -1;
   /** The last step came from a line of prose (not code): a code block under it is part of it. */
@@ -173,7 +176,12 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
       }
     }
     const body = marker ? l.text.slice(marker.length).trim() : l.text;
-    if (body === '' || isEmptyItem(body)) continue;
+    if (body === '') continue;
+    if (isEmptyItem(body)) {
+      // "1. See title", "2. N/A": a filler in place of a step (counted: a list of nothing else is an unfilled one).
+      fillers++;
+      continue;
+    }
     if (!l.code && QUOTED_ELLIPSIS.test(body)) {
       placeholders++;
       continue;
@@ -197,8 +205,8 @@ function readStepList(lines: Line[]): { steps: string[]; resultLine?: string; pl
     proseStep = !l.code;
   }
   // "Steps: open the shop, add two items and go to checkout.": one unlisted line that chains actions is that many steps.
-  if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps, placeholders, end: lines.length };
-  return { steps, placeholders, end: lines.length };
+  if (steps.length === 1 && !listed) return { steps: actionClauses(steps[0]!) ?? steps, placeholders, fillers, end: lines.length };
+  return { steps, placeholders, fillers, end: lines.length };
 }
 
 /**
@@ -247,7 +255,8 @@ export function extractParts(text: string): Extracted {
     switch (section.kind) {
       case 'steps': {
         const read = readStepList(section.lines);
-        if (unfilledSteps(read, section.templateLines)) {
+        // A list that still asks for its steps ("(Add the exact actions that led to the failure.)") is a skeleton too.
+        if (unfilledSteps(read, section.templateLines) || (section.stepPrompts ?? 0) > 0 || (read.steps.length === 0 && (read.fillers ?? 0) > 0)) {
           // A template left as it was: neither steps nor prose ("Go to '...'" would read as an imperative line).
           templated = true;
           break;

@@ -15,11 +15,13 @@ import { adfToText } from './adf-to-text';
 import { cuesOf } from './cues';
 import { extractParts, LABEL_BONUS, MAX_PART, MAX_STEPS, THRESHOLDS } from './extract-parts';
 import { findingsFor, isPlaceholderResult } from './findings';
+import { asksForSteps, isPlaceholderText, placeholderKind } from './placeholder-text';
 import { scoreOf, verdictOf } from './score';
 import { REPRO_TEXT_PARTS, type ReproAnalysis, type ReproParts, type ReproStepsFieldValue } from './types';
 
 export { adfToText } from './adf-to-text';
 export { splitIntoSteps, unplacedSentences } from './split-steps';
+export { isPlaceholderText, placeholderKind, asksForSteps, type PlaceholderKind } from './placeholder-text';
 export { SCORE_WEIGHTS, SCORE_PENALTIES, CLEAR_AT } from './score';
 export { THRESHOLDS, STEP_WEIGHTS, MAX_CUE_LINES } from './extract-parts';
 export { MODEL, HAND_WEIGHTS, FEATURES } from './model';
@@ -54,21 +56,25 @@ export function analyseReproSteps(input: ReproInput): ReproAnalysis {
 
 function analyseField(field: ReproStepsFieldValue, summary: string | undefined): ReproAnalysis {
   const rawSteps: unknown[] = Array.isArray(field.steps) ? field.steps : [];
-  const steps = rawSteps
+  const written = rawSteps
     .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
     .slice(0, MAX_STEPS)
     .map((s) => s.trim().slice(0, MAX_PART));
+  // Template and skeleton text is no step ("[steps here]", "N/A"); a list that still asks for its steps ("(Add the exact
+  // actions that led to the failure.)") has not been written yet, whatever skeleton items stand around the prompt.
+  const steps = written.some(asksForSteps) ? [] : written.filter((s) => !isPlaceholderText(s));
   const parts: ReproParts = { steps, attachmentsMentioned: false };
   for (const key of REPRO_TEXT_PARTS) {
     const v = str(field[key]);
-    if (v !== undefined) parts[key] = v;
+    // Expected and actual keep their text (the hint names it to replace); the other parts count only with content.
+    if (v !== undefined && (key === 'expected' || key === 'actual' || !isPlaceholderText(v))) parts[key] = v;
   }
   parts.attachmentsMentioned = [...steps, parts.actual ?? '', parts.preconditions ?? ''].some((s) => cuesOf(s.toLowerCase()).attachment);
   const has = {
     steps: steps.length > 0,
     // "-", "see title", "tbd" fill the box but state no result: the check asks for one (the text stays shown).
-    expected: parts.expected !== undefined && !isPlaceholderResult(parts.expected),
-    actual: parts.actual !== undefined && !isPlaceholderResult(parts.actual),
+    expected: parts.expected !== undefined && !isPlaceholderResult(parts.expected) && !isPlaceholderText(parts.expected),
+    actual: parts.actual !== undefined && !isPlaceholderResult(parts.actual) && !isPlaceholderText(parts.actual),
     environment: parts.environment !== undefined || parts.build !== undefined,
   };
   return finish('field', parts, has, summary, false, false);
@@ -77,6 +83,8 @@ function analyseField(field: ReproStepsFieldValue, summary: string | undefined):
 function analyseDescription(description: unknown, summary: string | undefined): ReproAnalysis {
   const text = adfToText(description);
   const { parts, evidence, labelled, truncated } = extractParts(text);
+  // "Environment: N/A", "Build: TBD": a filler names no environment or build (prompts are skipped while reading).
+  for (const key of ['preconditions', 'environment', 'build', 'frequency'] as const) if (parts[key] !== undefined && placeholderKind(parts[key]!) !== null) delete parts[key];
   // "Expected: -", "Actual: see title": a labelled part that states nothing counts for nothing (as in the field). The rest
   // of the report may still state an expectation (its evidence comes from cues); the observed result's evidence without
   // a label is mostly the prior that reports state one, so a placeholder Actual is missing.

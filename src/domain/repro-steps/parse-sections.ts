@@ -4,6 +4,7 @@
  * never read as labels.
  */
 import { matchLabel, type SectionKind } from './labels';
+import { asksForSteps, isPromptLine } from './placeholder-text';
 
 /** Text beyond this many characters is ignored (reported as TRUNCATED); 1 MB descriptions pass whole. */
 export const MAX_TEXT = 2_000_000;
@@ -29,6 +30,8 @@ export type Section = {
   lines: Line[];
   /** Template text skipped in it: placeholders ("<what should happen>"), instructions, "_No response_", comments. */
   templateLines: number;
+  /** Of those, prompts asking for the steps themselves ("(Add the exact actions …)", "[steps here]"). */
+  stepPrompts?: number;
 };
 
 export type ParsedText = { sections: Section[]; truncated: boolean };
@@ -144,6 +147,7 @@ export function parseSections(text: string): ParsedText {
     }
     if (isTemplateLine(trimmed)) {
       current.templateLines++;
+      if (asksForSteps(trimmed)) current.stepPrompts = (current.stepPrompts ?? 0) + 1;
       return;
     }
     afterWikiItem = trimmed.startsWith('#');
@@ -273,8 +277,11 @@ export function isTemplateLine(s: string): boolean {
   if (s.length < 3 || s.length > 300) return false;
   const at = afterItemMarker(s);
   const c = s[at];
-  if (c === '<') return s.includes(' ', at) && stickyTest(ANGLE_PLACEHOLDER, s, at);
-  if (c === '[') return stickyTest(BRACKET_PLACEHOLDER, s, at);
+  if (c === '<') return (s.includes(' ', at) && stickyTest(ANGLE_PLACEHOLDER, s, at)) || isPromptLine(s, at);
+  if (c === '[') return stickyTest(BRACKET_PLACEHOLDER, s, at) || isPromptLine(s, at);
+  // "(Add the exact actions …)", "{version}", lorem ipsum (placeholder-text.ts).
+  if (c === '(' || c === '{') return isPromptLine(s, at);
+  if (isPromptLine(s, at)) return true;
   if (c === '_' || c === 'N' || c === 'n') return stickyTest(NO_RESPONSE, s, at);
   return INSTRUCTION_FIRST_LETTERS.has(s.charCodeAt(at) | 32) && INSTRUCTION_FIRST_WORDS.has(firstWordAt(s, at)) && stickyTest(INSTRUCTION, s, at);
 }

@@ -4,6 +4,8 @@ import {
   addCheck,
   deleteCheck,
   draftRegressionBug,
+  reproFromReport,
+  withReproSections,
   editCheck,
   findCycle,
   markRegressionBugReported,
@@ -16,6 +18,7 @@ import {
   type EditContext,
   type RegressionRecord,
 } from '../../domain/regression';
+import { findReproFieldId } from '../../contracts/repro-steps';
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue } from '../../jira/schemas';
 import { AppError } from '../app-error';
@@ -111,13 +114,6 @@ function requireCurrentRc(issue: JiraIssue, rc: string, currentRc: string | null
   if (rc !== currentRc) throw new AppError('BAD_REQUEST', `${issue.key}'s release candidate is ${currentRc}, not ${rc}. Reload the panel.`);
 }
 
-/** Text of the paragraph after a heading in the drafted description (for the preview). */
-function sectionText(doc: AdfDoc, heading: string): string {
-  const i = doc.content.findIndex((b) => b.type === 'heading' && b.content.some((t) => t.text === heading));
-  const next = i >= 0 ? doc.content[i + 1] : undefined;
-  return next?.type === 'paragraph' ? next.content.map((t) => t.text).join('') : '';
-}
-
 async function draftFor(loaded: Loaded, rc: string, checkId: string) {
   const cycle = findCycle(loaded.record, rc);
   const check = cycle?.checks.find((c) => c.id === checkId);
@@ -182,9 +178,8 @@ export const regressionHandlers: Handlers<typeof regressionProcedures> = {
     const draft = await draftFor(loaded, input.rc, input.checkId);
     return {
       summary: draft.summary,
-      steps: draft.steps,
-      expected: sectionText(draft.description, 'Expected result'),
-      actual: sectionText(draft.description, 'Actual result'),
+      prefill: draft.prefill,
+      prompts: draft.prompts,
       affectsVersion: input.rc,
       labels: draft.labels,
       components: draft.components,
@@ -194,20 +189,25 @@ export const regressionHandlers: Handlers<typeof regressionProcedures> = {
   },
 
   /**
-   * Creates the regression bug as the user (Affects version = the RC, label, components, repro skeleton), links
+   * Creates the regression bug as the user (Affects version = the RC, label, components, the tester's reproduction steps
+   * in the Reproduction steps field; refused with what is missing while a step, the expected or actual result is not written), links
    * it to the fix and notes it on the check. A step after the creation that fails becomes a warning naming the
    * new bug, so a retry does not create a second one unnoticed.
    */
   'regression/report-bug': async (input, ctx) => {
+    const repro = unwrap(reproFromReport(input.repro, input.rc));
     const loaded = await loadForWrite(ctx, input.issueKey);
     const draft = await draftFor(loaded, input.rc, input.checkId);
     const { jira, issue } = loaded;
     const projectKey = issue.fields.project?.key ?? issue.key.split('-')[0]!;
+    // The tester's steps go into the Reproduction steps field; a site without the field gets them as labelled sections.
+    const reproFieldId = findReproFieldId(await jira.listFields());
     const created = await jira.createIssue({
       project: { key: projectKey },
       issuetype: { name: draft.issueTypeName },
       summary: input.summary ?? draft.summary,
-      description: draft.description,
+      description: reproFieldId ? draft.description : withReproSections(draft.description, repro),
+      ...(reproFieldId ? { [reproFieldId]: repro } : {}),
       versions: draft.affectsVersions.map((name) => ({ name })),
       labels: draft.labels,
       ...(draft.components.length > 0 ? { components: draft.components.map((name) => ({ name })) } : {}),

@@ -4,6 +4,7 @@ import { ErrorBanner, Loading } from '../../shared/components';
 import { useResult } from '../../shared/use-result';
 import { call } from './api';
 import type { PanelCheck } from './labels';
+import { initialForm, missingBoxes, reproOf, suggestedSteps, type ReportBox, type ReportForm } from './report-form';
 
 type Props = {
   issueKey: string;
@@ -14,25 +15,79 @@ type Props = {
   onFiled(key: string, warnings: string[], panel: RegressionPanel): void;
 };
 
-/** "File regression bug": the prefilled draft (summary editable), then create + link + note on the check. */
+/**
+ * "File regression bug": the tester writes the new bug's reproduction (steps, expected, actual, environment) over the
+ * skeleton's prompts, shown as placeholders only; then create + link + note on the check. Nothing typed is lost when
+ * Jira or the app refuses: the form stays as it was, with the reason above the buttons.
+ */
 export function ReportBugDialog({ issueKey, rc, check, baseRevision, onClose, onFiled }: Props) {
   const [draft] = useResult(() => call('regression/draft-bug', { issueKey, rc, checkId: check.id }), [issueKey, rc, check.id]);
-  const [summary, setSummary] = useState<string | null>(null);
+  const [form, setForm] = useState<ReportForm | null>(null);
+  const [missing, setMissing] = useState<ReturnType<typeof missingBoxes>>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<Fail | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), [draft.state]);
+  const boxes = useRef<Partial<Record<ReportBox, HTMLTextAreaElement | null>>>({});
+  useEffect(() => {
+    if (draft.state === 'ready' && form === null) setForm(initialForm(draft.data));
+    first.current?.focus();
+  }, [draft.state]);
+
+  const set = (k: keyof ReportForm) => (e: { target: { value: string } }) => {
+    const value = e.target.value;
+    setForm((f) => (f ? { ...f, [k]: value } : f));
+    if (missing.some((m) => m.box === k)) setMissing((ms) => ms.filter((m) => m.box !== k));
+  };
+  const errorOf = (box: ReportBox) => missing.find((m) => m.box === box)?.message;
 
   const create = async () => {
-    if (draft.state !== 'ready') return;
+    if (draft.state !== 'ready' || !form) return;
+    const gaps = missingBoxes(form);
+    setMissing(gaps);
+    if (gaps.length > 0) {
+      boxes.current[gaps[0]!.box]?.focus();
+      return;
+    }
     setSending(true);
     setError(null);
-    const text = (summary ?? draft.data.summary).trim();
-    const r = await call('regression/report-bug', { issueKey, rc, baseRevision, checkId: check.id, ...(text && text !== draft.data.summary ? { summary: text } : {}) });
+    const text = form.summary.trim();
+    const r = await call('regression/report-bug', {
+      issueKey,
+      rc,
+      baseRevision,
+      checkId: check.id,
+      repro: reproOf(form),
+      ...(text && text !== draft.data.summary ? { summary: text } : {}),
+    });
     setSending(false);
     if (r.ok) onFiled(r.data.bugKey, r.data.warnings ?? [], r.data.panel);
     else setError(r);
   };
+
+  const box = (k: ReportBox, label: string, placeholder: string, rows: number) => (
+    <div>
+      <label htmlFor={`rt-report-${k}`}>{label}</label>
+      <textarea
+        id={`rt-report-${k}`}
+        ref={(el) => {
+          boxes.current[k] = el;
+        }}
+        rows={rows}
+        style={{ width: '100%' }}
+        maxLength={k === 'steps' ? undefined : 2000}
+        value={form?.[k] ?? ''}
+        placeholder={placeholder}
+        aria-invalid={errorOf(k) ? true : undefined}
+        aria-describedby={errorOf(k) ? `rt-report-${k}-error` : undefined}
+        onChange={set(k)}
+      />
+      {errorOf(k) ? (
+        <div id={`rt-report-${k}-error`} className="rt-muted" style={{ color: 'var(--rt-danger)' }}>
+          {errorOf(k)}
+        </div>
+      ) : null}
+    </div>
+  );
 
   return (
     <div
@@ -48,29 +103,38 @@ export function ReportBugDialog({ issueKey, rc, check, baseRevision, onClose, on
       <h3 id="rt-report-title">File regression bug from “{check.title}”</h3>
       {draft.state === 'loading' ? <Loading label="Preparing the draft…" /> : null}
       {draft.state === 'error' ? <ErrorBanner error={draft.error} /> : null}
-      {draft.state === 'ready' ? (
+      {draft.state === 'ready' && form ? (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void create();
           }}
         >
           <label htmlFor="rt-report-summary">Summary</label>
-          <input id="rt-report-summary" ref={first} style={{ width: '100%' }} maxLength={255} value={summary ?? draft.data.summary} onChange={(e) => setSummary(e.target.value)} />
-          <label>Steps to reproduce (skeleton)</label>
-          <ol>
-            {draft.data.steps.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ol>
-          <label>Expected</label>
-          <div>{draft.data.expected}</div>
-          <label>Actual</label>
-          <div>{draft.data.actual}</div>
+          <input id="rt-report-summary" ref={first} style={{ width: '100%' }} maxLength={255} value={form.summary} onChange={set('summary')} />
+          <p className="rt-muted" id="rt-report-help">
+            These go into the new bug’s Reproduction steps field. The grey text is a prompt, not a value: write what you did and saw.
+          </p>
+          {box('steps', 'Steps to reproduce (one per line)', draft.data.prompts.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'), 5)}
+          {form.steps.trim() === '' ? (
+            <button type="button" onClick={() => setForm((f) => (f ? { ...f, steps: suggestedSteps(draft.data.prompts.steps) } : f))}>
+              Start from the suggested steps
+            </button>
+          ) : null}
+          {box('expected', 'Expected result', draft.data.prompts.expected, 2)}
+          {box('actual', 'Actual result', draft.data.prompts.actual, 2)}
+          <label htmlFor="rt-report-environment">Environment</label>
+          <input id="rt-report-environment" style={{ width: '100%' }} maxLength={2000} value={form.environment} placeholder={draft.data.prompts.environment} onChange={set('environment')} />
           <p className="rt-muted">
-            Affects version <strong>{draft.data.affectsVersion}</strong> · label <strong>{draft.data.labels.join(', ')}</strong>
+            Build <strong>{draft.data.prefill.build}</strong> · Affects version <strong>{draft.data.affectsVersion}</strong> · label <strong>{draft.data.labels.join(', ')}</strong>
             {draft.data.components.length ? <> · components {draft.data.components.join(', ')}</> : null} · {draft.data.linkType.toLowerCase()} {draft.data.linkTo}
           </p>
+          {missing.length > 0 ? (
+            <div role="alert" className="rt-banner error">
+              Not filed yet: {missing.map((m) => m.message).join(' ')}
+            </div>
+          ) : null}
           {error ? <ErrorBanner error={error} /> : null}
           {sending ? <Loading label="Creating the bug and linking it…" /> : null}
           <div className="rt-row">

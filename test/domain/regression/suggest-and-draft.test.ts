@@ -1,5 +1,6 @@
 import { suggestChecks, suggestionId } from '../../../src/domain/regression/suggest-checks';
-import { draftRegressionBug } from '../../../src/domain/regression/regression-bug-draft';
+import { draftRegressionBug, REGRESSION_BUG_PROMPTS, reproFromReport, withReproSections } from '../../../src/domain/regression/regression-bug-draft';
+import { analyseReproSteps } from '../../../src/domain/repro-steps';
 import { aCheck, aCycle, aRecord, ann } from '../../builders/regression';
 
 const bug = { key: 'BUG-1', components: ['Checkout', 'Payments'], labels: ['mobile', 'repro-confirmed'], linkedIssues: [{ key: 'BUG-0', summary: 'Totals off', linkType: 'relates to' }] };
@@ -46,7 +47,7 @@ describe('draftRegressionBug', () => {
   const fixBug = { key: 'BUG-1', summary: 'Totals wrong with coupons', components: ['Checkout'] };
   const failed = aCheck({ id: 'k', area: 'Checkout', title: 'Coupon applies to the total.', result: 'failed', tester: ann, at: '2026-03-02T10:00:00.000Z', note: 'Total ignores the coupon' });
 
-  it('drafts summary, repro skeleton, RC as Affects version, label and link to the fix', () => {
+  it('drafts summary, RC as Affects version, label and link to the fix; the skeleton only as prompts', () => {
     const r = draftRegressionBug({ fixBug, rc: '4.3.0-rc.2', check: failed });
     if (!r.ok) throw new Error(r.message);
     const d = r.data;
@@ -55,13 +56,43 @@ describe('draftRegressionBug', () => {
     expect(d.labels).toEqual(['found-in-regression']);
     expect(d.link).toEqual({ typeName: 'Relates', issueKey: 'BUG-1' });
     expect(d.components).toEqual(['Checkout']);
-    expect(d.steps).toEqual(['Use build 4.3.0-rc.2.', 'Go to Checkout.', 'Coupon applies to the total.', '(Add the exact actions that led to the failure.)']);
+    expect(d.prompts.steps).toEqual(['Use build 4.3.0-rc.2.', 'Go to Checkout.', 'Coupon applies to the total.', REGRESSION_BUG_PROMPTS.steps]);
+    // Real values only: the check's note as the actual result, the RC as the build; no step, no prompt.
+    expect(d.prefill).toEqual({ steps: [], expected: '', actual: 'Total ignores the coupon', environment: '', build: '4.3.0-rc.2' });
     const text = JSON.stringify(d.description);
-    for (const h of ['Steps to reproduce', 'Expected result', 'Actual result', 'Environment', 'Build: ']) expect(text).toContain(h);
-    expect(text).toContain('Total ignores the coupon');
     expect(text).toContain('failed by Ann QA on 2026-03-02');
-    const list = d.description.content.find((b) => b.type === 'orderedList');
-    expect(list && list.type === 'orderedList' && list.content).toHaveLength(4);
+    for (const prompt of Object.values(REGRESSION_BUG_PROMPTS)) expect(text).not.toContain(prompt);
+    expect(text).not.toContain('Steps to reproduce');
+    // The description alone holds no reproduction: it reads as missing, never "clear".
+    expect(analyseReproSteps({ description: d.description }).verdict).toBe('missing');
+  });
+
+  it('reproFromReport: the tester\'s steps, results and environment, the RC as the build', () => {
+    const r = reproFromReport({ steps: [' Open the cart ', '', 'Apply coupon SAVE10'], expected: 'Total is 90.00', actual: 'Total is 100.00', environment: 'Chrome 131' }, '4.3.0-rc.2');
+    expect(r).toEqual({ ok: true, data: { steps: ['Open the cart', 'Apply coupon SAVE10'], expected: 'Total is 90.00', actual: 'Total is 100.00', environment: 'Chrome 131', build: '4.3.0-rc.2' } });
+    const filled = analyseReproSteps({ field: r.ok ? r.data : null });
+    expect(filled.has).toMatchObject({ steps: true, expected: true, actual: true, environment: true });
+  });
+
+  it('reproFromReport refuses missing parts and prompts left in, naming each', () => {
+    const none = reproFromReport({ steps: ['', ' '], expected: '', actual: '' }, 'rc.1');
+    expect(!none.ok && none.code).toBe('BAD_REQUEST');
+    expect(!none.ok && none.message).toBe('Write at least one step, the expected result, the actual result before filing the regression bug.');
+    const prompts = reproFromReport({ steps: ['Open the cart', REGRESSION_BUG_PROMPTS.steps], expected: 'It works', actual: REGRESSION_BUG_PROMPTS.actual }, 'rc.1');
+    expect(!prompts.ok && prompts.message).toContain('steps without template text');
+    expect(!prompts.ok && prompts.message).toContain('the actual result');
+    const placeholderEnv = reproFromReport({ steps: ['Open'], expected: 'a', actual: 'b', environment: REGRESSION_BUG_PROMPTS.environment }, 'rc.1');
+    expect(placeholderEnv.ok && placeholderEnv.data.environment).toBeUndefined();
+    expect(reproFromReport({ steps: ['x'.repeat(2001)], expected: 'a', actual: 'b' }, 'rc.1').ok).toBe(false);
+  });
+
+  it('withReproSections: the tester\'s reproduction as labelled sections for a site without the field', () => {
+    const r = draftRegressionBug({ fixBug, rc: '4.3.0-rc.2', check: failed });
+    if (!r.ok) throw new Error(r.message);
+    const doc = withReproSections(r.data.description, { steps: ['Open the cart', 'Apply coupon SAVE10'], expected: 'Total is 90.00', actual: 'Total is 100.00', build: '4.3.0-rc.2' });
+    const a = analyseReproSteps({ description: doc });
+    expect(a.has).toMatchObject({ steps: true, expected: true, actual: true });
+    expect(a.parts.build).toContain('4.3.0-rc.2');
   });
 
   it('caps the summary at 255 characters', () => {
