@@ -8,6 +8,7 @@ import { extractParts, inlineListItems, MAX_CUE_LINES, MAX_PART, MAX_STEPS, step
 import { matchLabel } from './labels';
 import { lineOf, parseSections, SENTENCE_BREAK } from './parse-sections';
 import { FENCE, isMailTalk, readPastedMail, withoutAsides, wordsOf } from './pasted-mail';
+import { buildOf, namesMeta, oneWordLabelsAsLabels } from './paste-meta';
 import type { ReproStepsFieldValue } from './types';
 
 const isStatedExpectation = (c: LineCues): boolean => c.expected && !c.asExpected && !c.imperative;
@@ -60,8 +61,10 @@ export function splitIntoSteps(freeText: string): ReproStepsFieldValue {
 }
 
 function splitReport(body: string): ReproStepsFieldValue {
-  const text = withoutAsides(unwrapHardWraps(body));
+  const text = withoutAsides(unwrapHardWraps(oneWordLabelsAsLabels(body)));
   const extracted = extractParts(text);
+  const { sections } = parseSections(text);
+  const labelledKinds = new Set(sections.map((s) => s.kind));
   const labelled = extracted.labelled;
   const trace = labelled.actual ? '' : traceBlock(text);
   const { parts } = extracted;
@@ -71,7 +74,6 @@ function splitReport(body: string): ReproStepsFieldValue {
     out.steps = parts.steps.slice(0, MAX_STEPS);
   } else {
     // Unlabelled: take every prose line, minus the lines that state expected/actual/environment.
-    const { sections } = parseSections(text);
     // "1) open cart 2) add item" on one line counts as its items.
     const lines = sections
       .filter((s) => s.kind === 'intro' || s.kind === 'body')
@@ -156,7 +158,11 @@ function splitReport(body: string): ReproStepsFieldValue {
     out.steps = steps.slice(0, MAX_STEPS);
   }
   for (const key of ['preconditions', 'environment', 'build', 'frequency'] as const) {
-    const v = parts[key];
+    let v = parts[key];
+    // Environment and Build take a pasted line only when it names one (paste-meta.ts); Build the build it names.
+    if (v && (key === 'environment' || key === 'build') && !labelledKinds.has(key) && !namesMeta(v)) v = undefined;
+    // The environment line also names the build ("Chrome 131, web build 4.2.0 (1187)"): Build holds the build only.
+    if (v && key === 'build' && !labelledKinds.has('build') && v === out.environment) v = buildOf(v);
     if (v) out[key] = v.slice(0, MAX_PART);
   }
   // Expected/actual: a labelled one always; an inferred sentence only when it did not become a step.
@@ -267,7 +273,7 @@ export function unplacedSentences(text: string, value: ReproStepsFieldValue): st
   // A pasted mail's greeting, signature, headers and disclaimer are not listed; its quoted mail is, read as a mail itself.
   const mail = readPastedMail(typeof text === 'string' ? text : '');
   for (const body of [mail.body, mail.quoted === '' ? '' : readPastedMail(mail.quoted).body]) {
-    for (const section of parseSections(unwrapHardWraps(body)).sections) {
+    for (const section of parseSections(unwrapHardWraps(oneWordLabelsAsLabels(body))).sections) {
       for (const l of section.lines) {
         if (out.length >= MAX_UNPLACED) return out;
         if (l.text === '' || l.code) continue;

@@ -185,13 +185,15 @@ describe('paste → field (splitIntoSteps) on paragraphs', () => {
       steps: ['Open the cart', 'Add two items', 'Click Checkout'],
       actual: 'The page crashes with a 500 error',
       expected: 'It should show the order page.',
-      build: 'Version 4.3 on Chrome.',
+      // The line names both: Environment keeps it whole, Build holds the build only.
+      environment: 'Version 4.3 on Chrome.',
+      build: '4.3',
     });
   });
 
   it('keeps the only action of a paragraph with inline labels as a step', () => {
     const v = splitIntoSteps('When I save the form, the app crashes. Expected: saved without error. Actual: the app closes. Version 3.1 on Android 14.');
-    expect(v).toMatchObject({ steps: ['When I save the form, the app crashes'], expected: 'saved without error.', actual: 'the app closes.', build: 'Version 3.1 on Android 14.' });
+    expect(v).toMatchObject({ steps: ['When I save the form, the app crashes'], expected: 'saved without error.', actual: 'the app closes.', environment: 'Version 3.1 on Android 14.', build: '3.1' });
   });
 
   it('splits a one-line numbered list into its steps', () => {

@@ -2,7 +2,8 @@
  * Template and skeleton text never counts as content (issue 14, point 3): one test per placeholder family, in the
  * field, in a description and in a paste.
  */
-import { analyseReproSteps, asksForSteps, isPlaceholderText, placeholderKind, splitIntoSteps } from '../../../src/domain/repro-steps';
+import { analyseReproSteps, asksForSteps, isPlaceholderText, placeholderKind, splitIntoSteps, unplacedSentences } from '../../../src/domain/repro-steps';
+import { buildOf, oneWordLabelsAsLabels } from '../../../src/domain/repro-steps/paste-meta';
 import { REGRESSION_BUG_PROMPTS } from '../../../src/domain/regression/regression-bug-draft';
 
 const clearField = { steps: ['Open the cart', 'Apply code SAVE10', 'Click Pay'], expected: 'The order is placed.', actual: 'Error 500 is shown.', environment: 'Chrome 131 on Windows 11', build: '4.3.0-rc.1' };
@@ -170,5 +171,58 @@ describe('in a paste', () => {
     const v = splitIntoSteps('Steps to reproduce:\n1. [steps here]\n2. <describe>\nExpected: (Add the expected result.)\nActual: N/A\nEnvironment: (Browser / OS / device.)');
     expect(v.steps).toEqual([]);
     expect(v.environment).toBeUndefined();
+  });
+});
+
+describe('paste: Environment and Build only from a line that names one (RT-145)', () => {
+  // The text a copied RT-145 description gives: the summary sentence, then headings on lines of their own.
+  const rt145 = [
+    'Place order button is disabled on Safari 17.',
+    '',
+    'Steps to reproduce',
+    '',
+    '1. Open the web shop and add two items to the cart',
+    '2. Repeat in Safari 17 on macOS',
+    '',
+    'Expected result',
+    '',
+    'The control is enabled once the form is valid.',
+    '',
+    'Actual result',
+    '',
+    'It stays greyed out although every field is filled in.',
+    '',
+    'Environment',
+    '',
+    'Chrome 131 on Windows 11, web build 4.2.0 (1187)',
+  ].join('\n');
+
+  it('the summary sentence is no environment; the environment line is Environment, its build Build', () => {
+    const v = splitIntoSteps(rt145);
+    expect(v.environment).toBe('Chrome 131 on Windows 11, web build 4.2.0 (1187)');
+    expect(v.build).toBe('4.2.0 (1187)');
+    expect(v.steps).toEqual(['Open the web shop and add two items to the cart', 'Repeat in Safari 17 on macOS']);
+  });
+
+  it('the sentence left out is listed for the writer, the headings are not', () => {
+    const v = splitIntoSteps(rt145);
+    expect(unplacedSentences(rt145, v)).toEqual(['Place order button is disabled on Safari 17.']);
+  });
+
+  it('a report sentence that mentions a browser fills neither box; a line written as an environment does', () => {
+    expect(splitIntoSteps('The total is wrong on Safari 17.\n1. Open the cart\n2. Click Pay\nExpected: 90\nActual: 100').environment).toBeUndefined();
+    expect(splitIntoSteps('1. Open the cart\n2. Click Pay\nExpected: 90\nActual: 100\nSeen on Chrome 131 / Windows 11.').environment).toBe('Seen on Chrome 131 / Windows 11.');
+  });
+
+  it('a one-word heading is a label only on a line of its own after a blank line', () => {
+    expect(oneWordLabelsAsLabels('Steps\n\nBuild\n4.3.0')).toBe('Steps\n\nBuild:\n4.3.0');
+    expect(oneWordLabelsAsLabels('The Build\nBuild failed')).toBe('The Build\nBuild failed');
+    expect(oneWordLabelsAsLabels('Open the app\nEnvironment')).toBe('Open the app\nEnvironment');
+  });
+
+  it('buildOf: the build a line names, or the line', () => {
+    expect(buildOf('Chrome 131 on Windows 11, web build 4.2.0 (1187)')).toBe('4.2.0 (1187)');
+    expect(buildOf('Version 4.3 on Chrome.')).toBe('4.3');
+    expect(buildOf('Android app on Pixel 8')).toBe('Android app on Pixel 8');
   });
 });
