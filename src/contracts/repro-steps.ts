@@ -124,6 +124,19 @@ export const reproSplitClipSchema = z.object({
 });
 export type ReproSplitClipDto = z.infer<typeof reproSplitClipSchema>;
 
+/** "Import from the description": the issue's description split into a field value, for the editor to preview. */
+export const reproImportDescriptionInputSchema = z.object({ issueKey: issueKeySchema.optional() });
+const reproSplitOutputSchema = z.object({
+  value: reproStepsFieldValueSchema,
+  unplaced: z.array(z.string().max(200)).max(10).default([]),
+  clipped: z.array(reproSplitClipSchema).max(REPRO_MAX_STEPS + REPRO_TEXT_PARTS.length + 1).default([]),
+});
+export const reproImportDescriptionOutputSchema = z.object({
+  issueKey: z.string(),
+  /** Null when the description holds no step, expected or actual result to bring over (or the field is already filled). */
+  split: reproSplitOutputSchema.nullable(),
+});
+
 export const reproFieldProcedures = {
   /** Live check of a draft: the field value when filled, the summary and description otherwise. */
   'repro/analyse': procedure(reproAnalyseInputSchema, z.object({ analysis: reproAnalysisSchema })),
@@ -134,12 +147,10 @@ export const reproFieldProcedures = {
     reproSplitInputSchema,
     // unplaced: sentences of the paste that went into no part; clipped: what the field's limits cut from the value.
     // Both for the writer to place by hand.
-    z.object({
-      value: reproStepsFieldValueSchema,
-      unplaced: z.array(z.string().max(200)).max(10).default([]),
-      clipped: z.array(reproSplitClipSchema).max(REPRO_MAX_STEPS + REPRO_TEXT_PARTS.length + 1).default([]),
-    }),
+    reproSplitOutputSchema,
   ),
+  /** The issue's description split into the field's parts (read as the user), shown before anything is saved. */
+  'repro/import-description': procedure(reproImportDescriptionInputSchema, reproImportDescriptionOutputSchema),
 };
 
 export type ReproCheckIssueOutput = z.infer<typeof reproCheckIssueOutputSchema>;

@@ -7,6 +7,7 @@ import {
   clampReproFieldValue,
   findReproFieldId,
   reproFieldProcedures,
+  REPRO_MAX_PASTE_CHARS,
   REPRO_MAX_STEP_LENGTH,
   REPRO_MAX_STEPS,
   REPRO_MAX_TEXT_LENGTH,
@@ -16,7 +17,7 @@ import {
   type ReproSplitClipDto,
   type ReproStepsFieldValueDto,
 } from '../contracts/repro-steps';
-import { analyseReproSteps, isFieldFilled, splitIntoSteps, unplacedSentences } from '../domain/repro-steps';
+import { adfToText, analyseReproSteps, isFieldFilled, splitIntoSteps, unplacedSentences } from '../domain/repro-steps';
 import { matchLabel } from '../domain/repro-steps/labels';
 import { customField } from '../jira/gateway';
 import { AppError } from './app-error';
@@ -155,13 +156,36 @@ export const reproFieldHandlers: Handlers<typeof reproFieldProcedures> = {
     };
   },
 
-  'repro/split': async (input) => {
-    const value = clampReproFieldValue(splitIntoSteps(input.text));
-    const clipped = clippedFromPaste(input.text, value);
-    // A sentence of a clipped text is listed once, with it.
-    const unplaced = unplacedSentences(input.text, value).filter((u) => !clipped.some((c) => c.text.includes(u)));
-    return { value, unplaced, clipped };
+  'repro/split': async (input) => splitText(input.text),
+
+  /**
+   * "Edit" on a bug whose steps live in its description: the description split as a paste is, for the editor to show
+   * what goes where before anything is saved. Nothing to bring over (no step, expected or actual result, or the field
+   * already filled) is `split: null`.
+   */
+  'repro/import-description': async (input, ctx) => {
+    const issueKey = input.issueKey ?? ctx.issueKey;
+    if (!issueKey) throw new AppError('BAD_REQUEST', 'Name the issue whose description to import: this field is not shown on an existing issue.');
+    if (!ctx.accountId) throw new AppError('UNAUTHORIZED', 'Sign in to Jira to read this issue.');
+    const jira = ctx.services.jira('user', ctx.accountId);
+    const fieldId = await reproFieldId(undefined, ctx, jira);
+    const issue = await jira.getIssue(issueKey, { fields: ['description', ...(fieldId ? [fieldId] : [])] });
+    const stored = fieldId ? customField(issue, fieldId, reproStepsFieldValueSchema) : undefined;
+    const text = adfToText((issue.fields as Record<string, unknown>)['description'] ?? null).slice(0, REPRO_MAX_PASTE_CHARS);
+    if ((stored && isFieldFilled(stored)) || text.trim() === '') return { issueKey: issue.key ?? issueKey, split: null };
+    const split = splitText(text);
+    const found = split.value.steps.length > 0 || split.value.expected !== undefined || split.value.actual !== undefined;
+    return { issueKey: issue.key ?? issueKey, split: found ? split : null };
   },
 };
+
+/** A paste (or a description) split into the field's value cut to its limits, with what went nowhere and what was cut. */
+function splitText(text: string) {
+  const value = clampReproFieldValue(splitIntoSteps(text));
+  const clipped = clippedFromPaste(text, value);
+  // A sentence of a clipped text is listed once, with it.
+  const unplaced = unplacedSentences(text, value).filter((u) => !clipped.some((c) => c.text.includes(u)));
+  return { value, unplaced, clipped };
+}
 
 export const reproFieldResolver = defineResolver(reproFieldProcedures, reproFieldHandlers);

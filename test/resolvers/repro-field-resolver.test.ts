@@ -255,3 +255,39 @@ describe('repro/check-issue (an existing issue, read as the user)', () => {
     expect(!bad.ok && bad.issues?.map((i) => i.path)).toEqual(['issueKey', 'fieldId']);
   });
 });
+
+describe('repro/import-description ("Edit" on a bug whose steps are in the description)', () => {
+  const FIELD = 'customfield_10100';
+  const descriptionOnlyKey = () =>
+    store.get().issues.find((i) => i.key.startsWith('RT-') && i.fields.custom[FIELD] === undefined && JSON.stringify(i.fields.description).includes('Steps to reproduce') && JSON.stringify(i.fields.description).includes('Environment'))!.key;
+
+  it('splits the description into what goes where, without saving anything', async () => {
+    const key = descriptionOnlyKey();
+    const before = JSON.stringify(storedIssue(key));
+    const out = await data(run('repro/import-description', {}, { issueKey: key, fieldId: FIELD }));
+    expect(out.issueKey).toBe(key);
+    expect(out.split.value.steps.length).toBeGreaterThan(0);
+    expect(out.split.value.expected).toBeTruthy();
+    expect(out.split.value.actual).toBeTruthy();
+    // The seeded summary sentence opens the description: it goes into no box (listed), never into Environment.
+    expect(out.split.value.environment).not.toBe(`${storedIssue(key).fields.summary}.`);
+    expect(out.split.unplaced).toContain(`${storedIssue(key).fields.summary}.`);
+    expect(JSON.stringify(storedIssue(key))).toBe(before);
+    expect(emulator.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+  });
+
+  it('offers nothing when the field is already filled or the description states no reproduction', async () => {
+    const filled = seededKeyWith((c) => c[FIELD] !== undefined);
+    await expect(data(run('repro/import-description', { issueKey: filled }))).resolves.toMatchObject({ split: null });
+    const useless = store.get().issues.find((i) => i.key.startsWith('RT-') && i.fields.custom[FIELD] === undefined && /see title|doesn't work/.test(JSON.stringify(i.fields.description)))!.key;
+    await expect(data(run('repro/import-description', { issueKey: useless }))).resolves.toMatchObject({ split: null });
+  });
+
+  it('Jira refusals and bad input come back as clear errors', async () => {
+    emulator.failNext({ method: 'GET', path: '/rest/api/3/issue/RT-1', status: 403, times: 1 });
+    await expect(run('repro/import-description', { issueKey: 'RT-1' })).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await expect(run('repro/import-description', {})).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    await expect(run('repro/import-description', { issueKey: 'RT-1' }, { accountId: null })).resolves.toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    await expect(run('repro/import-description', { issueKey: 'not a key' })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+});

@@ -10,6 +10,7 @@ import { Banner, ErrorBanner } from '../../shared/components';
 import { call, closeEditor, submitValue, type FieldContext } from './api';
 import { keepInsertWithinLimit } from './box-limit';
 import { CheckAnnouncer, CheckPanel } from './CheckPanel';
+import { ImportOffer } from './ImportOffer';
 import { addCut, cutLine, cutNotice, fitEdit, pushDeletion, type Deletion, formState, fromValue, insertStep, isMultiPartPaste, linesAsSteps, mergeSplit, moveStep, PART_LABELS, removeStep, restoreStep, sizeNotice, toValue, valueSize, type Cut, type Draft, type TextPart } from './draft';
 import { useAnnouncer } from './live';
 import { useLiveCheck } from './use-check';
@@ -267,6 +268,17 @@ export function Editor({ field }: { field: FieldContext }) {
           }}
         />
         <Leftovers testId="repro-unplaced" kind="info" intro="Not placed in any box by the paste; copy what belongs to the bug where it fits:" items={unplaced} />
+        {!inCreate && field.issueKey && field.value === null && !field.invalid ? (
+          <ImportOffer
+            issueKey={field.issueKey}
+            onImport={(imported, left) => {
+              setDraft(fromValue(imported));
+              setUnplaced(left);
+              focusStep.current = 0;
+              say('Imported from the description: check each box, then Save.');
+            }}
+          />
+        ) : null}
         {field.invalid ? <Banner kind="warning">The stored value did not fit this field's shape; start again from an empty form.</Banner> : null}
         {textArea('preconditions', 'Logged in as a guest; cart has 2 items')}
         <fieldset className="rt-steps">
