@@ -10,6 +10,7 @@ import { DataFileChangedError, type FileStore } from './store';
 import type { EmuValidatorRef, EmulatorState } from './state';
 import type { Actor } from './permissions';
 import { issueRoutes } from './routes/issues';
+import { editmetaRoutes } from './routes/editmeta';
 import { searchRoutes } from './routes/search';
 import { agileRoutes } from './routes/agile';
 import { metaRoutes } from './routes/meta';
@@ -101,7 +102,7 @@ function authenticate(req: EmulatorRequest, state: EmulatorState, token: string 
 }
 
 export function createJiraEmulator(store: FileStore, hooks: EmulatorHooks = {}) {
-  const routes: Route[] = [...searchRoutes, ...issueRoutes, ...agileRoutes, ...metaRoutes];
+  const routes: Route[] = [...searchRoutes, ...issueRoutes, ...editmetaRoutes, ...agileRoutes, ...metaRoutes];
   const faults: Array<Fault & { remaining: number }> = [];
   const calls: CallRecord[] = [];
   const now = hooks.now ?? (() => new Date());

@@ -31,6 +31,8 @@ export type EmuTransition = {
   /** Statuses it is available from; empty = global ("any status"). A global transition is hidden in its own target status. */
   fromStatusIds: string[];
   validators: EmuValidatorRef[];
+  /** The transition's screen: fields Jira shows (and, when required, asks for) before the move. */
+  screen?: { fields: Array<{ id: string; name?: string; required?: boolean }> };
 };
 export type EmuWorkflow = {
   name: string;

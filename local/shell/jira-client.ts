@@ -30,7 +30,16 @@ export type IssueFields = {
 };
 export type Issue = { id: string; key: string; fields: IssueFields };
 export type SearchPage = { issues: Issue[]; nextPageToken?: string | null; isLast?: boolean };
-export type Transition = { id: string; name: string; to?: Status; isAvailable?: boolean };
+export type Transition = { id: string; name: string; to?: Status; isAvailable?: boolean; hasScreen?: boolean };
+/** Jira's FieldMetadata (editmeta, transition screens). */
+export type FieldMeta = {
+  required: boolean;
+  name: string;
+  key?: string;
+  schema: { type: string; items?: string; system?: string; custom?: string };
+  operations?: string[];
+  allowedValues?: Array<{ id: string; name?: string; value?: string }>;
+};
 export type Field = { id: string; name: string; custom?: boolean; schema?: { custom?: string; type?: string } };
 export type Version = { id: string; name: string; released?: boolean; archived?: boolean };
 export type Component = { id: string; name: string };
@@ -77,7 +86,14 @@ export function createJiraClient(accountId: string, fetchImpl: typeof fetch = (.
       request<SearchPage>('POST', '/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) }),
     getIssue: (key: string) => request<Issue & { changelog?: unknown }>('GET', `/rest/api/3/issue/${enc(key)}?expand=changelog`),
     getTransitions: (key: string) => request<{ transitions: Transition[] }>('GET', `/rest/api/3/issue/${enc(key)}/transitions`),
-    doTransition: (key: string, transitionId: string) => request<undefined>('POST', `/rest/api/3/issue/${enc(key)}/transitions`, { transition: { id: transitionId } }),
+    doTransition: (key: string, transitionId: string, fields?: Record<string, unknown>) =>
+      request<undefined>('POST', `/rest/api/3/issue/${enc(key)}/transitions`, { transition: { id: transitionId }, ...(fields && Object.keys(fields).length ? { fields } : {}) }),
+    /** A transition's screen: its fields with their metadata (Jira's expand=transitions.fields). */
+    getTransitionScreen: (key: string, transitionId: string) =>
+      request<{ transitions: Array<Transition & { fields?: Record<string, FieldMeta> }> }>('GET', `/rest/api/3/issue/${enc(key)}/transitions?transitionId=${enc(transitionId)}&expand=transitions.fields`),
+    /** The fields the edit screen offers, with their allowed values (Jira's editmeta). */
+    getEditMeta: (key: string) => request<{ fields: Record<string, FieldMeta> }>('GET', `/rest/api/3/issue/${enc(key)}/editmeta`),
+    getUsers: () => request<UserRef[]>('GET', '/rest/api/3/users/search'),
     createIssue: (fields: Record<string, unknown>) => request<{ id: string; key: string }>('POST', '/rest/api/3/issue', { fields }),
     editIssue: (key: string, fields: Record<string, unknown>) => request<undefined>('PUT', `/rest/api/3/issue/${enc(key)}`, { fields }),
     getFields: () => request<Field[]>('GET', '/rest/api/3/field'),

@@ -97,6 +97,12 @@ table.issues td.key { white-space: nowrap; }
 .flag { background: #fff; border-radius: 3px; padding: 12px 16px; box-shadow: 0 8px 12px #091E4226, 0 0 1px #091E424F; display: flex; gap: 8px; align-items: flex-start; }
 .flag .body { flex: 1; } .flag .title { font-weight: 600; }
 .flag.error { border-left: 4px solid var(--danger); } .flag.success { border-left: 4px solid #22A06B; } .flag.warning { border-left: 4px solid #E2B203; } .flag.info, .flag.normal { border-left: 4px solid var(--brand); }
+.modal-backdrop { position: fixed; inset: 0; background: #091E427a; display: flex; align-items: flex-start; justify-content: center; padding-top: 10vh; z-index: 20; }
+.modal { background: #fff; border-radius: 3px; padding: 24px; width: min(560px, 92vw); box-shadow: 0 8px 12px #091E4226, 0 0 1px #091E424F; }
+.modal .form-row { margin-bottom: 12px; } .modal .form-row label { display: block; font-weight: 600; margin-bottom: 4px; }
+.modal .row, .details .row { display: flex; gap: 8px; align-items: center; margin-top: 8px; } .details dd .row { margin-top: 0; }
+.field-error { color: var(--danger); font-size: 12px; margin-top: 4px; }
+.field-choices { border: 0; padding: 0; margin: 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 

@@ -8,6 +8,8 @@ import { ISSUE_TYPE } from '../../local/seed/project';
 import type { Result } from '../../src/contracts/result';
 import { editCheck, parseStoredRecord, setNote, toStoredRecord, type RegressionRecord } from '../../src/domain/regression';
 import { browserSession } from './support/session';
+import { REPRO_STEPS_FIELD_ID } from '../../local/seed/ids';
+import { analyseReproSteps } from '../../src/domain/repro-steps';
 
 const session = browserSession();
 
@@ -66,7 +68,22 @@ test('QA runs a check, fails one and files a regression bug linked to the fix', 
   const summary = dialog.getByLabel('Summary');
   await summary.waitFor();
   await expect(summary.inputValue()).resolves.toContain(`Regression in ${RC1}`);
-  await expect(dialog.textContent()).resolves.toContain('Order total shows 0.00 after applying the fix');
+  // The check's note is the actual result; the skeleton is only a prompt (a placeholder, not a value).
+  const actual = dialog.getByLabel('Actual result');
+  await expect(actual.inputValue()).resolves.toBe('Order total shows 0.00 after applying the fix');
+  const steps = dialog.getByLabel('Steps to reproduce (one per line)');
+  await expect(steps.inputValue()).resolves.toBe('');
+  await expect(steps.getAttribute('placeholder')).resolves.toContain('(Add the exact actions that led to the failure.)');
+  // Filing without the tester's steps and expected result is refused in the dialog; nothing is created.
+  const issuesBefore = session.ws.store.get().issues.length;
+  await dialog.getByRole('button', { name: 'Create regression bug' }).click();
+  await expect(dialog.getByRole('alert').first().textContent()).resolves.toContain('Write the steps, one action per line. Write what should happen.');
+  await expect(panel.locator(':focus').getAttribute('id')).resolves.toBe('rt-report-steps');
+  expect(session.ws.store.get().issues.length).toBe(issuesBefore);
+  // The tester writes the reproduction.
+  await steps.fill('Open the cart with two items\nApply coupon SAVE10\nGo to checkout');
+  await dialog.getByLabel('Expected result').fill('The order total is 90.00.');
+  await dialog.getByLabel('Environment').fill('Chrome 131 on Windows 11');
   await dialog.getByRole('button', { name: 'Create regression bug' }).click();
   const filed = panel.getByText(/Regression bug RT-\d+ was filed/);
   await filed.waitFor();
@@ -79,6 +96,11 @@ test('QA runs a check, fails one and files a regression bug linked to the fix', 
   expect(bug.fields.reporterId).toBe('rt-qa-hiro');
   expect(bug.fields.affectsVersionIds).toEqual([rc1.id]);
   expect(bug.fields.labels).toContain('found-in-regression');
+  // The tester's reproduction is the Reproduction steps field (the RC as the build), and it reads as clear.
+  const repro = bug.fields.custom[REPRO_STEPS_FIELD_ID] as { steps: string[]; expected: string; actual: string; environment: string; build: string };
+  expect(repro).toEqual({ steps: ['Open the cart with two items', 'Apply coupon SAVE10', 'Go to checkout'], expected: 'The order total is 90.00.', actual: 'Order total shows 0.00 after applying the fix', environment: 'Chrome 131 on Windows 11', build: RC1 });
+  expect(analyseReproSteps({ field: repro, description: bug.fields.description }).verdict).toBe('clear');
+  expect(JSON.stringify(bug.fields.description)).not.toContain('(Add the exact actions');
   expect(state.issueLinks.some((l) => l.inwardIssueId === fix.id && l.outwardIssueId === bug.id)).toBe(true);
   const record = parseStoredRecord(state.issues.find((i) => i.key === fix.key)!.properties[REGRESSION_PROPERTY_KEY]);
   expect(record.ok && record.record.cycles.find((c) => c.rc === RC1)!.checks.find((c) => c.id === toFail!.id)).toMatchObject({

@@ -5,6 +5,12 @@ import { selectFields } from '../render';
 import type { EmuIssue, EmuTransition, EmulatorState } from '../state';
 import type { RouteContext } from '../handler';
 import { inlineChangelog } from './search';
+import { missingScreenFields, transitionScreenFields } from './editmeta';
+
+/** A field's current value as GET issue renders it (for a transition screen's required fields). */
+function getIssueFieldValue(ctx: RouteContext, issue: EmuIssue, fieldId: string): unknown {
+  return ctx.render.allFields(issue)[fieldId];
+}
 import { bodyObject, findIssueIn, intParam, isObj, noContent, ok, projectById, requirePermission, route, visibleIssue, visibleProject, workflowOf } from './common';
 
 export const MAX_PROPERTY_LENGTH = 32_768;
@@ -17,8 +23,21 @@ export function availableTransitions(state: EmulatorState, issue: EmuIssue): Emu
   return wf.transitions.filter((t) => (t.fromStatusIds.length === 0 ? t.toStatusId !== issue.fields.statusId : t.fromStatusIds.includes(issue.fields.statusId)));
 }
 
-function renderTransition(ctx: RouteContext, t: EmuTransition) {
-  return { id: t.id, name: t.name, to: ctx.render.status(t.toStatusId), hasScreen: false, isGlobal: t.fromStatusIds.length === 0, isInitial: false, isAvailable: true, isConditional: false, isLooped: false };
+function renderTransition(ctx: RouteContext, t: EmuTransition, issue?: EmuIssue) {
+  const hasScreen = (t.screen?.fields.length ?? 0) > 0;
+  return {
+    id: t.id,
+    name: t.name,
+    to: ctx.render.status(t.toStatusId),
+    hasScreen,
+    isGlobal: t.fromStatusIds.length === 0,
+    isInitial: false,
+    isAvailable: true,
+    isConditional: false,
+    isLooped: false,
+    // `expand=transitions.fields`: the screen's fields with their metadata, as Jira returns them.
+    ...(issue ? { fields: transitionScreenFields(ctx, issue, t) } : {}),
+  };
 }
 
 function getIssue(ctx: RouteContext) {
@@ -69,6 +88,9 @@ async function transition(ctx: RouteContext) {
   if (!isObj(update)) throw badRequest("'update' must be an object.");
   // Dry run on a copy: bad field values are a 400 before any validator runs, as in Jira.
   dryRunFields(ctx, issue, fields, update);
+  // A required field of the transition's screen left empty: Jira's 400 with the field named.
+  const missing = missingScreenFields(t, fields, (id) => (getIssueFieldValue(ctx, issue, id)));
+  if (Object.keys(missing).length) throw fieldErrors(missing);
   const fromStatusId = issue.fields.statusId;
   if (ctx.hooks.runValidators) {
     const outcome = await ctx.hooks.runValidators({
@@ -264,7 +286,8 @@ export const issueRoutes = [
   route('GET', new RegExp(`^/rest/api/3/issue/${KEY}/transitions$`), (ctx) => {
     const { issue } = visibleIssue(ctx.state, ctx.actor, ctx.params[0]!);
     const only = ctx.req.query.get('transitionId');
-    return ok({ expand: 'transitions', transitions: availableTransitions(ctx.state, issue).filter((t) => !only || t.id === only).map((t) => renderTransition(ctx, t)) });
+    const withFields = (ctx.req.query.get('expand') ?? '').split(',').includes('transitions.fields');
+    return ok({ expand: 'transitions', transitions: availableTransitions(ctx.state, issue).filter((t) => !only || t.id === only).map((t) => renderTransition(ctx, t, withFields ? issue : undefined)) });
   }),
   route('POST', new RegExp(`^/rest/api/3/issue/${KEY}/transitions$`), transition),
   route('POST', /^\/rest\/api\/3\/issueLink$/, createLink),

@@ -4,11 +4,12 @@ import { AdfView } from '../components/AdfView';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { StatusLozenge } from '../components/StatusLozenge';
 import type { Field, Issue, JiraClient, Transition } from '../jira-client';
-import { IssueDetails } from '../issue-view/IssueDetails';
+import { EditableDetails } from '../issue-view/EditableDetails';
 import { IssuePanels } from '../issue-view/IssuePanels';
 import { LinkedIssues } from '../issue-view/LinkedIssues';
 import { ReproStepsField } from '../issue-view/ReproStepsField';
 import { TransitionBar } from '../issue-view/TransitionBar';
+import { TransitionScreen } from '../issue-view/TransitionScreen';
 import { useShell } from '../shell-context';
 
 /** The Jira Software sprint field's id differs per site; find it once from GET /field. */
@@ -47,16 +48,23 @@ export function IssueView({ issueKey }: { issueKey: string }) {
     void sprintFieldId(jira).then(setSprintField);
   }, [reload, jira]);
 
+  /** A transition whose screen is open (Jira shows the screen's fields before the move). */
+  const [screenFor, setScreenFor] = useState<Transition | null>(null);
+  const moved = async (t: Transition) => {
+    shell.flag({ title: `${issueKey} moved`, description: t.to ? `Now in ${t.to.name}.` : `${t.name} done.`, appearance: 'success' });
+    await reload();
+  };
+
   const onTransition = async (t: Transition) => {
     setTransitionError(null);
+    if (t.hasScreen) return setScreenFor(t);
     const result = await jira.doTransition(issueKey, t.id);
     if (!result.ok) {
       // Jira keeps the issue as it was and shows the validator's message in a red banner.
       setTransitionError({ name: t.name, messages: [...result.messages, ...Object.values(result.fieldErrors)] });
       return;
     }
-    shell.flag({ title: `${issueKey} moved`, description: t.to ? `Now in ${t.to.name}.` : `${t.name} done.`, appearance: 'success' });
-    await reload();
+    await moved(t);
   };
 
   const { issue, transitions, error, loading } = state;
@@ -93,6 +101,19 @@ export function IssueView({ issueKey }: { issueKey: string }) {
             <span>Status:</span> <span data-testid="issue-status"><StatusLozenge status={f.status} /></span>
           </div>
           <TransitionBar transitions={transitions} onTransition={onTransition} />
+          {screenFor ? (
+            <TransitionScreen
+              jira={jira}
+              issue={issue}
+              transition={screenFor}
+              onCancel={() => setScreenFor(null)}
+              onDone={() => {
+                const t = screenFor;
+                setScreenFor(null);
+                void moved(t);
+              }}
+            />
+          ) : null}
           {transitionError ? <ErrorBanner title={`${transitionError.name} could not be done`} messages={transitionError.messages} onDismiss={() => setTransitionError(null)} /> : null}
           <section className="section" aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>
@@ -105,7 +126,7 @@ export function IssueView({ issueKey }: { issueKey: string }) {
           <IssuePanels issue={issue} onRefresh={() => void reload()} />
         </div>
         <aside>
-          <IssueDetails issue={issue} sprintFieldId={sprintField} />
+          <EditableDetails jira={jira} issue={issue} sprintFieldId={sprintField} onChanged={() => void reload()} />
         </aside>
       </div>
     </article>
