@@ -137,6 +137,7 @@ export class FileStore {
   /** The file as this store last read or wrote it. */
   private disk: DiskMark | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private rev = 0;
 
   constructor(options: FileStoreOptions) {
     this.path = resolve(options.path ?? DEFAULT_DATA_PATH);
@@ -164,12 +165,18 @@ export class FileStore {
       this.lastWritten = text;
     }
     this.disk = await this.mark();
+    this.rev++;
     return this.state;
   }
 
   /** Reloads the file when another process replaced it since this store last read or wrote it; true if it did. */
   reloadIfChanged(): Promise<boolean> {
     return this.serialised(() => this.reloadWhenChanged());
+  }
+
+  /** Goes up whenever the state may have changed (load, update, reload): lets readers cache what they derive from it. */
+  get revision(): number {
+    return this.rev;
   }
 
   /** The live state. Treat it as read-only; change it only through `update`. */
@@ -187,10 +194,12 @@ export class FileStore {
       if (await this.reloadWhenChanged()) throw new DataFileChangedError(this.path);
       const state = this.get();
       let result: T;
+      this.rev++;
       try {
         result = mutator(state);
       } catch (e) {
         this.state = JSON.parse(this.lastWritten) as EmulatorState;
+        this.rev++;
         throw e;
       }
       const json = JSON.stringify(this.state);
@@ -199,6 +208,7 @@ export class FileStore {
         await writeFileAtomic(this.path, json, this.fs);
       } catch (e) {
         this.state = JSON.parse(this.lastWritten) as EmulatorState;
+        this.rev++;
         throw e;
       }
       this.lastWritten = json;
@@ -226,6 +236,7 @@ export class FileStore {
     // Swap the contents, not the object: routes and storage hold the state object itself.
     for (const key of Object.keys(this.state)) delete (this.state as Record<string, unknown>)[key];
     Object.assign(this.state, fresh);
+    this.rev++;
     this.lastWritten = text;
     this.disk = now;
     return true;

@@ -32,13 +32,48 @@ export function runJql(ctx: RouteContext, jql: string, requireBounded: boolean):
 }
 
 const hashJql = (jql: string) => createHash('sha256').update(jql).digest('base64url').slice(0, 12);
-function encodeToken(offset: number, jql: string) {
-  return Buffer.from(JSON.stringify({ o: offset, q: hashJql(jql) })).toString('base64url');
+
+/**
+ * Result snapshots behind next-page tokens: a query is evaluated once, on its first page, and later pages slice
+ * the ids kept here (so reading N pages costs one evaluation, not N). A token whose snapshot is gone (expired,
+ * evicted, server restarted) is still honoured by evaluating again. Issues deleted meanwhile are skipped.
+ */
+type Snapshot = { ids: string[]; jqlHash: string; actor: string; at: number };
+const SNAPSHOT_TTL_MS = 10 * 60_000;
+const MAX_SNAPSHOTS = 200;
+const snapshots = new Map<string, Snapshot>();
+let snapshotSeq = 0;
+
+function keepSnapshot(ids: string[], jql: string, actor: string): string {
+  const now = Date.now();
+  for (const [id, snap] of snapshots) if (now - snap.at > SNAPSHOT_TTL_MS || snapshots.size >= MAX_SNAPSHOTS) snapshots.delete(id);
+  else break; // insertion order = age order
+  const id = `${process.pid.toString(36)}.${(snapshotSeq++).toString(36)}`;
+  snapshots.set(id, { ids, jqlHash: hashJql(jql), actor, at: now });
+  return id;
 }
-function decodeToken(token: string, jql: string): number {
+
+/** The store's issues by id, rebuilt only when the store's revision changes. */
+const idIndexes = new WeakMap<object, { revision: number; state: object; byId: Map<string, EmuIssue> }>();
+function issuesById(ctx: RouteContext): Map<string, EmuIssue> {
+  const revision = ctx.store.revision;
+  const known = idIndexes.get(ctx.store);
+  if (known && known.revision === revision && known.state === ctx.state) return known.byId;
+  const byId = new Map(ctx.state.issues.map((i) => [i.id, i]));
+  idIndexes.set(ctx.store, { revision, state: ctx.state, byId });
+  return byId;
+}
+
+type PageToken = { offset: number; snapshot?: string };
+function encodeToken(offset: number, jql: string, snapshot: string) {
+  return Buffer.from(JSON.stringify({ o: offset, q: hashJql(jql), s: snapshot })).toString('base64url');
+}
+function decodeToken(token: string, jql: string): PageToken {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; q?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === hashJql(jql)) return parsed.o;
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; q?: unknown; s?: unknown };
+    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === hashJql(jql)) {
+      return { offset: parsed.o, ...(typeof parsed.s === 'string' ? { snapshot: parsed.s } : {}) };
+    }
   } catch {
     /* fall through */
   }
@@ -47,13 +82,23 @@ function decodeToken(token: string, jql: string): number {
 
 type SearchInput = { jql: string; fields?: string[]; maxResults?: number; nextPageToken?: string; expand: string[]; properties: string[] };
 
+/** The matching issues' ids for this page request: from the token's snapshot, else one evaluation kept for the next pages. */
+function matchingIds(ctx: RouteContext, input: SearchInput): { ids: string[]; offset: number; snapshot: string } {
+  const actor = ctx.actor.accountId;
+  const token = input.nextPageToken ? decodeToken(input.nextPageToken, input.jql) : undefined;
+  const kept = token?.snapshot ? snapshots.get(token.snapshot) : undefined;
+  if (token?.snapshot && kept && kept.actor === actor && kept.jqlHash === hashJql(input.jql)) return { ids: kept.ids, offset: token.offset, snapshot: token.snapshot };
+  const ids = runJql(ctx, input.jql, true).map((i) => i.id);
+  return { ids, offset: token?.offset ?? 0, snapshot: keepSnapshot(ids, input.jql, actor) };
+}
+
 function search(ctx: RouteContext, input: SearchInput) {
   const onlyIds = !input.fields || input.fields.every((f) => ['id', 'key'].includes(f.trim()));
   const cap = onlyIds ? 5000 : 100;
   const max = Math.min(Math.max(input.maxResults ?? 50, 1), cap);
-  const matching = runJql(ctx, input.jql, true);
-  const offset = input.nextPageToken ? decodeToken(input.nextPageToken, input.jql) : 0;
-  const page = matching.slice(offset, offset + max);
+  const { ids, offset, snapshot } = matchingIds(ctx, input);
+  const byId = issuesById(ctx);
+  const page = ids.slice(offset, offset + max).flatMap((id) => byId.get(id) ?? []);
   const withChangelog = input.expand.includes('changelog');
   const issues = page.map((issue) => {
     const all = input.fields && !onlyIds ? ctx.render.allFields(issue) : {};
@@ -68,9 +113,9 @@ function search(ctx: RouteContext, input: SearchInput) {
     if (input.properties.length) out['properties'] = Object.fromEntries(input.properties.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]));
     return out;
   });
-  const next = offset + page.length;
-  const isLast = next >= matching.length;
-  return ok({ issues, ...(isLast ? {} : { nextPageToken: encodeToken(next, input.jql) }), isLast });
+  const next = Math.min(offset + max, ids.length);
+  const isLast = next >= ids.length;
+  return ok({ issues, ...(isLast ? {} : { nextPageToken: encodeToken(next, input.jql, snapshot) }), isLast });
 }
 
 /** Jira inlines at most 100 histories (the latest), oldest first. */
