@@ -2,6 +2,7 @@ import { createJiraGateway, type JiraGateway } from '../../src/jira/gateway';
 import { httpTransportFromEnv } from '../../src/jira/http-transport';
 import type { Services } from '../../src/runtime/services';
 import type { KeyValueStore } from '../../src/storage/key-value-store';
+import type { JobQueue } from '../../src/read-models/job-queue';
 import { emulatorTransport, type EmulatorHandle } from './emulator-transport';
 
 /** App storage kept in the workspace's data file, next to the emulator's Jira data (same atomic writes). */
@@ -30,7 +31,7 @@ export function fileKeyValueStore(file: AppStorageFile): KeyValueStore {
  * and `asApp` as the app (which Jira lets do everything its scopes allow). With JIRA_BASE_URL, JIRA_EMAIL and
  * JIRA_API_TOKEN set, both act through the token's account on the real site.
  */
-export function localServices(handle: EmulatorHandle, storage: KeyValueStore, now: () => Date = () => new Date()): Services {
+export function localServices(handle: EmulatorHandle, storage: KeyValueStore, now: () => Date = () => new Date(), queue?: JobQueue): Services {
   const real = httpTransportFromEnv();
   const realGateway = real ? createJiraGateway(real) : undefined;
   const cache = new Map<string, JiraGateway>();
@@ -47,6 +48,7 @@ export function localServices(handle: EmulatorHandle, storage: KeyValueStore, no
     },
     appTransport: () => real ?? emulatorTransport(handle, { 'x-rt-account-id': 'app' }),
     storage,
+    ...(queue ? { queue } : {}),
     now,
   };
 }

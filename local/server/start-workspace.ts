@@ -19,6 +19,9 @@ import { projectKeyFromEnv, realSiteProjectInfo } from './real-site-backend';
 import { createJiraGateway } from '../../src/jira/gateway';
 import { httpTransportFromEnv } from '../../src/jira/http-transport';
 import { validatorHooks } from './validator-hooks';
+import { withIssueEvents } from './issue-events';
+import { inProcessJobQueue } from '../../src/read-models/job-queue';
+import { onIssueChangedForReadModels, runReadModelJob } from '../../src/read-models/handlers';
 
 export type WorkspaceOptions = {
   dataPath?: string;
@@ -53,13 +56,16 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
   const appHost = createAppHost(app as unknown as Record<string, unknown>);
   const emulator = createJiraEmulator(store, { ...validatorHooks(appHost), now });
   const storage = fileKeyValueStore(appStorageFile(store));
-  const services = localServices(emulator.handle, storage, now);
+  // Background jobs run in this process; issue writes reach the app's trigger as Forge's product events would.
+  const queue = inProcessJobQueue(() => runReadModelJob, { onError: (job, e) => console.error(`Background job ${job.kind} (${job.projectKey}) failed:`, e instanceof Error ? e.message : e) });
+  const jiraWithEvents = withIssueEvents(emulator.handle, store, onIssueChangedForReadModels);
+  const services = localServices(jiraWithEvents, storage, now, queue);
   installServices(services);
 
   const real = realJiraProxy();
   const site = real ? httpTransportFromEnv() : undefined;
   const backend: WorkspaceBackend = {
-    jira: real ?? emulator.handle,
+    jira: real ?? jiraWithEvents,
     ...emulatorBackend(store),
     ...(site ? { projectInfo: realSiteProjectInfo(createJiraGateway(site), projectKeyFromEnv()) } : {}),
   };

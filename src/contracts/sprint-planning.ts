@@ -138,6 +138,10 @@ export const planViewSchema = z.object({
   }),
   /** Jira calls the load made, and whether the open-bug list was cut at the safety limit. */
   stats: z.object({ searchCalls: z.number().int(), jiraCalls: z.number().int(), openBugs: z.number().int(), truncated: z.boolean() }),
+  /** The planning read model the bugs came from (docs/read-models.md): its build progress while it is built. */
+  readModel: z
+    .object({ status: z.enum(['off', 'building', 'ready']), read: z.number().int().optional(), total: z.number().int().nullable().optional(), failures: z.number().int().optional(), lastError: z.string().optional(), lastSyncAt: z.string().optional() })
+    .optional(),
   warnings: z.array(z.string()),
 });
 export type PlanView = z.infer<typeof planViewSchema>;

@@ -10,7 +10,8 @@ import { AppError } from './app-error';
 import type { HandlerContext, Handlers } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { buildPreview, buildView, type PlanInputs } from './sprint-planning/build-view';
-import { readBoardContext, readBugs, readCurrentSprints, readTeamCompletion, type BoardContext, type ReadBugsResult, type SprintCompletion } from './sprint-planning/read-jira';
+import { buildProgressWarning, readPlanningBugs, type ReadModelState } from '../read-models/planning/page-read';
+import { readBoardContext, readCurrentSprints, readTeamCompletion, type BoardContext, type ReadBugsResult, type SprintCompletion } from './sprint-planning/read-jira';
 
 export { sprintPlanningProcedures };
 
@@ -51,6 +52,9 @@ async function teamCompletion(ctx: HandlerContext, gw: JiraGateway, board: Board
   return { completion: known, pages: read.pages };
 }
 
+/** What the planning read model needs: the caller's gateway for the page's reads, the app's for its upkeep. */
+const readEnv = (ctx: HandlerContext, gw: JiraGateway) => ({ user: gw, app: ctx.services.jira('app'), kv: ctx.services.storage, ...(ctx.services.queue ? { queue: ctx.services.queue } : {}), now: () => ctx.services.now() });
+
 async function loadView(ctx: HandlerContext, boardId: number | undefined, known?: { board: BoardContext; settings: SprintPlanSettings }): Promise<PlanView> {
   const { gw, projectKey } = caller(ctx);
   const before = gw.callCount();
@@ -61,14 +65,17 @@ async function loadView(ctx: HandlerContext, boardId: number | undefined, known?
     projectStageMapping(ctx, gw, projectKey),
   ]);
   const now = ctx.services.now();
-  const [read, team]: [ReadBugsResult, { completion: Map<number, SprintCompletion>; pages: number }] = await Promise.all([
-    board.board ? readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }) : { bugs: [], pages: 0, truncated: false },
+  const [read, team]: [ReadBugsResult & { model?: ReadModelState }, { completion: Map<number, SprintCompletion>; pages: number }] = await Promise.all([
+    board.board ? readPlanningBugs(readEnv(ctx, gw), projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }) : { bugs: [], pages: 0, truncated: false },
     teamCompletion(ctx, gw, board),
   ]);
   const inputs: PlanInputs = { board, bugs: read.bugs, settings, now, teamCompletion: team.completion, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) };
   const view = buildView(inputs, projectKey, { searchCalls: read.pages + team.pages, jiraCalls: gw.callCount() - before, openBugs: read.bugs.filter((b) => b.stage !== 'DONE' && !b.resolvedAt).length, truncated: read.truncated });
   if (!board.board) view.warnings.unshift(`${projectKey} has no scrum board you can see: create one (or ask for access) to plan bugs into sprints.`);
-  if (read.truncated) view.warnings.unshift(`Only the first ${read.bugs.length} bugs were read: narrow the project's bug backlog to see them all.`);
+  const building = read.model ? buildProgressWarning(projectKey, read.model, read.bugs.some((b) => b.stage !== 'DONE' && !b.resolvedAt)) : undefined;
+  if (building) view.warnings.unshift(building);
+  else if (read.truncated) view.warnings.unshift(`Only the first ${read.bugs.length} bugs were read: narrow the project's bug backlog to see them all.`);
+  if (read.model) view.readModel = read.model;
   return view;
 }
 
@@ -185,7 +192,7 @@ export const sprintPlanningHandlers: Handlers<typeof sprintPlanningProcedures> =
     const [board, settings, mapping] = await Promise.all([readBoardContext(gw, projectKey, input.boardId), readSettings(ctx, projectKey), projectStageMapping(ctx, gw, projectKey)]);
     if (!board.board) throw new AppError('NOT_FOUND', `${projectKey} has no scrum board you can see.`);
     const now = ctx.services.now();
-    const [read, team] = await Promise.all([readBugs(gw, projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }), teamCompletion(ctx, gw, board)]);
+    const [read, team] = await Promise.all([readPlanningBugs(readEnv(ctx, gw), projectKey, board, now, { supportProjectKeys: settings.supportProjectKeys, mapping }), teamCompletion(ctx, gw, board)]);
     return buildPreview({ board, bugs: read.bugs, settings, now, teamCompletion: team.completion, ...(read.resolvedCutoff ? { resolvedCutoff: read.resolvedCutoff } : {}) });
   },
 

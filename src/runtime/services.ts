@@ -1,6 +1,7 @@
 import { createJiraGateway, type JiraGateway } from '../jira/gateway';
 import type { JiraTransport } from '../jira/transport';
 import type { KeyValueStore } from '../storage/key-value-store';
+import type { JobQueue } from '../read-models/job-queue';
 
 /**
  * What handlers need from the platform. In Forge: @forge/api and @forge/kvs. The local workspace and tests
@@ -12,6 +13,8 @@ export type Services = {
   /** The raw transport behind `jira('app')`, for callers with their own retry budget (the workflow validators). */
   appTransport?(): JiraTransport;
   storage: KeyValueStore;
+  /** Background jobs (Forge's async events queue); absent where none is wired: read models then stay off. */
+  queue?: JobQueue;
   now(): Date;
 };
 

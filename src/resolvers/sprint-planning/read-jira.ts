@@ -130,7 +130,12 @@ const optionValue = z.union([z.looseObject({ value: z.string() }), z.string()]).
 
 export type ReadBug = PlanBug & { assigneeName?: string };
 
-export type PlanBugOptions = { supportProjectKeys: readonly string[]; mapping: StatusStageMapping };
+export type PlanBugOptions = {
+  supportProjectKeys: readonly string[];
+  mapping: StatusStageMapping;
+  /** The repro analyser's verdict when already known (the read model keeps it per bug version); default: analyse now. */
+  analysedClear?: (issue: JiraIssue) => boolean;
+};
 
 /**
  * One search result → the planning model's bug. `upcomingIds` are the board's active and future sprints. The stage
@@ -175,7 +180,7 @@ export function toPlanBug(issue: JiraIssue, ids: FieldIds, upcomingIds: Readonly
     ...(f.assignee?.displayName ? { assigneeName: f.assignee.displayName } : {}),
     customerImpact: customers.size,
     foundInRegression: labels.includes(REGRESSION_LABEL),
-    reproClear: done || reproClear(issue, ids, stage, labels),
+    reproClear: done || reproClear(issue, ids, stage, labels, options.analysedClear),
     ...(current !== undefined ? { currentSprintId: current } : {}),
     sprintHistory: history,
     ...(f.resolutiondate ? { resolvedAt: f.resolutiondate } : {}),
@@ -186,12 +191,13 @@ export function toPlanBug(issue: JiraIssue, ids: FieldIds, upcomingIds: Readonly
  * Ready to plan: a bug the RTE has taken past triage (Dev, review, QA) has steps good enough to work on; before
  * that, the steps must be confirmed (field or label) or read as clear by the repro-steps analyser.
  */
-function reproClear(issue: JiraIssue, ids: FieldIds, stage: Stage, labels: string[]): boolean {
+function reproClear(issue: JiraIssue, ids: FieldIds, stage: Stage, labels: string[], analysedClear?: (issue: JiraIssue) => boolean): boolean {
   if (stage === 'DEV' || stage === 'RTE_REVIEW' || stage === 'QA') return true;
   if (labels.includes(REPRO_CONFIRMED_LABEL)) return true;
   const raw = issue.fields as Record<string, unknown>;
   const confirmed = ids.reproConfirmed ? optionValue.safeParse(raw[ids.reproConfirmed]) : undefined;
   if (confirmed?.success && confirmed.data && (typeof confirmed.data === 'string' ? confirmed.data : confirmed.data.value) === 'Yes') return true;
+  if (analysedClear) return analysedClear(issue);
   const field = ids.reproSteps ? raw[ids.reproSteps] : undefined;
   return analyseReproSteps({ summary: issue.fields.summary, description: issue.fields.description, field: (field ?? null) as never }).verdict === 'clear';
 }
@@ -220,20 +226,28 @@ export type ReadBugsResult = {
  * velocity use only the closed sprints those 100 cover completely (see signalSprintCount in build-view.ts).
  */
 export async function readBugs(gw: JiraGateway, projectKey: string, board: BoardContext, now: Date, options: PlanBugOptions): Promise<ReadBugsResult> {
-  const upcomingIds = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
+  const upcomingIds = upcomingSprintIds(board);
   const [open, resolved] = await Promise.all([
     gw.searchAll({ jql: openBugsJql(projectKey), fields: searchFields(board.fields), pageSize: SEARCH_PAGE_SIZE, maxIssues: MAX_BUGS }),
-    gw.searchPage(resolvedBugsJql(projectKey, board.sprints, now), resolvedFields(board.fields), RESOLVED_PAGE_SIZE),
+    readResolvedBugs(gw, projectKey, board, now, options),
   ]);
-  const resolvedBugs = resolved.issues.slice(0, RESOLVED_PAGE_SIZE).map((i) => toPlanBug(i, board.fields, upcomingIds, options));
-  const more = resolved.isLast !== true && !!resolved.nextPageToken;
-  const oldest = resolvedBugs[resolvedBugs.length - 1]?.resolvedAt;
   return {
-    bugs: [...open.issues.map((i) => toPlanBug(i, board.fields, upcomingIds, options)), ...resolvedBugs],
+    bugs: [...open.issues.map((i) => toPlanBug(i, board.fields, upcomingIds, options)), ...resolved.bugs],
     pages: open.pages + 1,
     truncated: open.truncated,
-    ...(more && oldest ? { resolvedCutoff: oldest } : {}),
+    ...(resolved.resolvedCutoff ? { resolvedCutoff: resolved.resolvedCutoff } : {}),
   };
+}
+
+export const upcomingSprintIds = (board: BoardContext): Set<number> => new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
+
+/** One page of the most recently resolved bugs (see readBugs), and the cutoff when more were resolved. */
+export async function readResolvedBugs(gw: JiraGateway, projectKey: string, board: BoardContext, now: Date, options: PlanBugOptions): Promise<{ bugs: ReadBug[]; resolvedCutoff?: string }> {
+  const resolved = await gw.searchPage(resolvedBugsJql(projectKey, board.sprints, now), resolvedFields(board.fields), RESOLVED_PAGE_SIZE);
+  const bugs = resolved.issues.slice(0, RESOLVED_PAGE_SIZE).map((i) => toPlanBug(i, board.fields, upcomingSprintIds(board), options));
+  const more = resolved.isLast !== true && !!resolved.nextPageToken;
+  const oldest = bugs[bugs.length - 1]?.resolvedAt;
+  return { bugs, ...(more && oldest ? { resolvedCutoff: oldest } : {}) };
 }
 
 /** Safety limit on completed issues read for the team velocity in one page load (then the rest on later loads). */
