@@ -104,12 +104,19 @@ function buildFields(ctx: JqlContext): Map<string, FieldDef> {
       unreleasedversions: () => s.versions.filter((v) => !v.released).map((v) => v.id),
     },
   });
+  // Timestamps repeat across issues and queries: parsed once per text (a query over 50,000 issues parses each date).
+  const parsedDates = new Map<string, number>();
+  const ms = (text: string) => {
+    let v = parsedDates.get(text);
+    if (v === undefined) parsedDates.set(text, (v = parseJiraDateTime(text)));
+    return v;
+  };
   const dateDef = (label: string, get: (i: EmuIssue) => string | null): FieldDef => ({
     label,
     kind: 'date',
-    values: (i) => (get(i) ? [[String(parseJiraDateTime(get(i)!))]] : []),
-    numeric: (i) => (get(i) ? parseJiraDateTime(get(i)!) : null),
-    sortKey: (i) => (get(i) ? parseJiraDateTime(get(i)!) : null),
+    values: (i) => (get(i) ? [[String(ms(get(i)!))]] : []),
+    numeric: (i) => (get(i) ? ms(get(i)!) : null),
+    sortKey: (i) => (get(i) ? ms(get(i)!) : null),
     functions: dateFunctions(ctx.now),
   });
   const keyDef: FieldDef = {

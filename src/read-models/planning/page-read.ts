@@ -29,10 +29,10 @@ const stateOf = (meta: PlanningMeta): ReadModelState => ({
 });
 
 /** Rows in the order of the open-bug search (created ascending, then newest id first, as Jira breaks ties). */
-function searchOrder(a: PlanRow, b: PlanRow): number {
-  const ca = Date.parse(String(a.fields['created'] ?? ''));
-  const cb = Date.parse(String(b.fields['created'] ?? ''));
-  return ca !== cb ? ca - cb : Number(b.id) - Number(a.id);
+function inSearchOrder(rows: Iterable<PlanRow>): PlanRow[] {
+  const keyed = [...rows].map((row) => ({ row, created: Date.parse(String(row.fields['created'] ?? '')) || 0, id: Number(row.id) }));
+  keyed.sort((a, b) => (a.created !== b.created ? a.created - b.created : b.id - a.id));
+  return keyed.map((k) => k.row);
 }
 
 /** Bugs from a ready model: stored rows with the delta since the last sync applied in memory. */
@@ -45,7 +45,7 @@ export async function readBugsFromModel(env: PlanningReadEnv, projectKey: string
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const change of changesFor(delta.issues, ids, now.getTime())) applyToShard(byId, change);
-  const open = [...byId.values()].sort(searchOrder);
+  const open = inSearchOrder(byId.values());
   const clear = new Map(open.map((r) => [r.id, r.clear]));
   const upcoming = upcomingSprintIds(board);
   const withVerdict: PlanBugOptions = { ...options, analysedClear: (issue) => clear.get(issue.id) ?? false };
