@@ -8,3 +8,4 @@ export { reproFieldResolver } from './resolvers/repro-field-resolver';
 export { regressionPanelResolver } from './resolvers/regression-panel-resolver';
 export { projectPagesResolver } from './resolvers/project-pages-resolver';
 export { validatorConfigResolver } from './resolvers/validator-config-resolver';
+export { opsHandoffPanelResolver } from './resolvers/ops-handoff-panel-resolver';
