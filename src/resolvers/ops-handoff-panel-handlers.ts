@@ -26,6 +26,8 @@ function scope(input: { issueKey: string }, ctx: HandlerContext): Scope {
 async function load(s: Scope) {
   try {
     const [record, history] = await Promise.all([s.jira.getIssueProperty(s.issueKey, HANDOFF_PROPERTY_KEY), s.jira.getIssueProperty(s.issueKey, DEPLOYMENT_PROPERTY_KEY)]);
+    // Jira answers 404 for a missing property and for an issue the user cannot see alike: tell them apart.
+    if (record === undefined) await s.jira.getIssue(s.issueKey, { fields: ['summary'] });
     return readHandoff(s.issueKey, record, history);
   } catch (e) {
     if (e instanceof JiraError && (e.kind === 'not-found' || e.kind === 'forbidden')) throw new AppError('NOT_FOUND', `${s.issueKey} does not exist or you cannot see it in Jira.`);
