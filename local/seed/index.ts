@@ -13,7 +13,6 @@ import { APP_ACCOUNT_ID, people, seedPermissionScheme, seedRoles, seedUsers } fr
 import { doc } from './adf';
 import { rcPromotionRegressionSeed } from './rc-promotion';
 import { seedRegressionRecords } from './regression';
-import { opsDeliverySeed } from './ops-delivery';
 
 export type SeedExtension = (state: EmulatorState) => void;
 export const SEED_BASE_DATE = new Date('2026-11-16T12:00:00.000Z');
@@ -124,11 +123,11 @@ export function createSeedState(now: Date = SEED_BASE_DATE, extensions: SeedExte
     appStorage: {},
   };
   // Built-in area seeds first (they only add what is absent), then the caller's extensions.
-  for (const extend of [rcPromotionRegressionSeed, seedRegressionRecords, opsDeliverySeed, ...extensions]) extend(state);
+  for (const extend of [rcPromotionRegressionSeed, seedRegressionRecords, ...extensions]) extend(state);
   return state;
 }
 
 export { SEED_BASE_DATE as seedBaseDate };
 export * as seedIds from './ids';
 export { rcPromotionConfigSeed } from './rc-promotion';
-export { opsHandoffConfigSeed, pendingHandoffSeed } from './ops-delivery';
+export { opsDeliverySeed, opsHandoffConfigSeed, pendingHandoffSeed } from './ops-delivery';

@@ -1,6 +1,6 @@
 /**
- * Demo data of the ops outcome loop and the delivery metrics (built in, additive: nothing is written where the
- * data already has it):
+ * Demo data of the ops outcome loop and the delivery metrics (a seed extension the workspace starts with; additive:
+ * nothing is written where the data already has it):
  * - the OPS project's own workflow "Release operations": To Do → In Progress → Done, plus "Deploy failed" and
  *   "Rolled back", so hand-offs can be moved to the status of their outcome;
  * - a shipped train 4.1.0 (4.1.0-rc.1 … rc.3, production version 4.1.0): rc.2 was promoted and deployed, ops rolled it

@@ -4,10 +4,10 @@
  * page shows the deployment; ops rolls back 4.1.0 and the RC page shows the train reopened with the ops note.
  */
 import type { FrameLocator, Page } from 'playwright-core';
-import { opsHandoffConfigSeed, pendingHandoffSeed, rcPromotionConfigSeed } from '../../local/seed';
+import { opsDeliverySeed, opsHandoffConfigSeed, pendingHandoffSeed, rcPromotionConfigSeed } from '../../local/seed';
 import { browserSession } from './support/session';
 
-const session = browserSession({ seedExtensions: [rcPromotionConfigSeed, opsHandoffConfigSeed, pendingHandoffSeed] });
+const session = browserSession({ seedExtensions: [rcPromotionConfigSeed, opsDeliverySeed, opsHandoffConfigSeed, pendingHandoffSeed] });
 const OPS = 'rt-ops-kwame';
 const RTE = 'rt-rte-chloe';
 

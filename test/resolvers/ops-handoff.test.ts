@@ -4,7 +4,7 @@
  * delivery metrics (a deployed release's figures kept in app storage, not read from Jira again).
  */
 import type { EmulatorState } from '../../local/emulator/state';
-import { opsHandoffConfigSeed, pendingHandoffSeed, rcPromotionConfigSeed, type SeedExtension } from '../../local/seed';
+import { opsDeliverySeed, opsHandoffConfigSeed, pendingHandoffSeed, rcPromotionConfigSeed, type SeedExtension } from '../../local/seed';
 import { DEPLOYMENT_PROPERTY_KEY, HANDOFF_PROPERTY_KEY } from '../../src/contracts/handoff';
 import { deliveryProcedures, opsHandoffPanelProcedures, opsProjectPageProcedures } from '../../src/contracts';
 import { runProcedure } from '../../src/resolvers/define-resolver';
@@ -17,7 +17,7 @@ const OPS_USER = 'rt-ops-kwame';
 const RTE = 'rt-rte-chloe';
 
 async function workspace(extensions: SeedExtension[] = []) {
-  const env = await emulatorEnv({ prefix: 'rt-ops-', extensions: [rcPromotionConfigSeed, opsHandoffConfigSeed, pendingHandoffSeed, ...extensions], baseUrl: 'http://jira.test' });
+  const env = await emulatorEnv({ prefix: 'rt-ops-', extensions: [rcPromotionConfigSeed, opsDeliverySeed, opsHandoffConfigSeed, pendingHandoffSeed, ...extensions], baseUrl: 'http://jira.test' });
   const panel = (key: keyof typeof opsHandoffPanelProcedures & string, input: Record<string, unknown>, accountId = OPS_USER) =>
     runProcedure(opsHandoffPanelProcedures, opsHandoffPanelHandlers, key, { payload: { input }, context: { accountId, extension: { issue: { key: input['issueKey'] } } } });
   const page = (key: keyof typeof opsProjectPageProcedures & string, input: Record<string, unknown>, accountId = RTE) =>
