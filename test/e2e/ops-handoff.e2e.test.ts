@@ -92,7 +92,7 @@ test('ops rolls back 4.1.0: the RC page shows the train reopened with the ops no
   await rc.close();
 }, 180_000);
 
-test('someone who cannot edit the hand-off sees why and cannot record (the resolver refuses too)', async () => {
+test('someone outside the ops project cannot open the hand-off at all (Edit Issues refusals: test/resolvers/ops-handoff.test.ts)', async () => {
   const handoff = issueBySummary('Deploy 4.1.0 to production (from 4.1.0-rc.2)');
   // Amara (L2) is no member of OPS: Jira does not show her the issue at all.
   const page = await session.openAs('rt-l2-amara', `#/browse/${handoff.key}`);
