@@ -8,6 +8,7 @@ export { reproFieldResolver } from './resolvers/repro-field-resolver';
 export { regressionPanelResolver } from './resolvers/regression-panel-resolver';
 export { projectPagesResolver } from './resolvers/project-pages-resolver';
 export { validatorConfigResolver } from './resolvers/validator-config-resolver';
+export { opsHandoffPanelResolver } from './resolvers/ops-handoff-panel-resolver';
 
 // Read models: product-event trigger, async events consumer, scheduled reconcile (docs/read-models.md)
 export { onIssueChangedForReadModels, readModelsConsumer, reconcileReadModels } from './read-models/handlers';

@@ -130,3 +130,4 @@ export function createSeedState(now: Date = SEED_BASE_DATE, extensions: SeedExte
 export { SEED_BASE_DATE as seedBaseDate };
 export * as seedIds from './ids';
 export { rcPromotionConfigSeed } from './rc-promotion';
+export { opsDeliverySeed, opsHandoffConfigSeed, pendingHandoffSeed } from './ops-delivery';

@@ -97,7 +97,7 @@ export function createWorkspaceServer(options: { backend: WorkspaceBackend; appH
     const m = manifest.modules;
     return {
       ...info,
-      issuePanels: m['jira:issuePanel'].map((p) => ({ key: p.key, title: p.title, resource: p.resource, functionKey: p.resolver?.function ?? null })),
+      issuePanels: m['jira:issuePanel'].map((p) => ({ key: p.key, title: p.title, resource: p.resource, functionKey: p.resolver?.function ?? null, displayConditions: (p as { displayConditions?: unknown }).displayConditions ?? null })),
       projectPages: m['jira:projectPage'].map((p) => ({ key: p.key, title: p.title, resource: p.resource, functionKey: p.resolver?.function ?? null, pages: p.pages })),
       customFields: m['jira:customField'].map((f) => ({ key: f.key, name: f.name, fieldId: 'customfield_10100', editResource: f.edit?.resource ?? null, viewResource: f.view?.resource ?? null, functionKey: f.resolver?.function ?? null })),
       validators: m['jira:workflowValidator'].map((v) => ({ key: v.key, name: v.name, resource: v.edit.resource, functionKey: v.resolver?.function ?? null })),

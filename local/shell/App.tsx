@@ -65,9 +65,25 @@ export function App() {
   );
 
   const jira = useMemo(() => (user ? createJiraClient(user.accountId) : null), [user?.accountId]);
+  // As in Jira, someone who cannot browse the workspace's project (the ops user, who sees only OPS) works in a
+  // project they can see: the first one Jira lists for them.
+  const [ownProject, setOwnProject] = useState<{ id: string; key: string; name: string } | null | undefined>(undefined);
+  useEffect(() => {
+    if (!jira || !workspace) return;
+    let live = true;
+    setOwnProject(undefined);
+    void jira.getProjects().then((r) => live && setOwnProject(r.ok && !r.data.some((p) => p.key === workspace.projectKey) ? (r.data[0] ?? null) : null));
+    return () => {
+      live = false;
+    };
+  }, [jira, workspace?.projectKey]);
+  const shownWorkspace = useMemo(
+    () => (ownProject === undefined ? null : workspace && ownProject ? { ...workspace, projectKey: ownProject.key, projectId: ownProject.id, projectName: ownProject.name } : workspace),
+    [workspace, ownProject],
+  );
   const shell = useMemo<Shell | null>(
-    () => (workspace && user && jira ? { workspace, user, jira, navigate, openUrl, flag, reloadWorkspace } : null),
-    [workspace, user, jira, navigate, openUrl, flag, reloadWorkspace],
+    () => (shownWorkspace && user && jira ? { workspace: shownWorkspace, user, jira, navigate, openUrl, flag, reloadWorkspace } : null),
+    [shownWorkspace, user, jira, navigate, openUrl, flag, reloadWorkspace],
   );
 
   useEffect(() => {

@@ -99,6 +99,8 @@ export function createJiraClient(accountId: string, fetchImpl: typeof fetch = (.
     getFields: () => request<Field[]>('GET', '/rest/api/3/field'),
     getProjectStatuses: (projectKey: string) => request<Array<{ name: string; statuses: Status[] }>>('GET', `/rest/api/3/project/${enc(projectKey)}/statuses`),
     getProjectVersions: (projectKey: string) => request<Version[]>('GET', `/rest/api/3/project/${enc(projectKey)}/versions`),
+    getProjects: () => request<Array<{ id: string; key: string; name: string }>>('GET', '/rest/api/3/project'),
+    getIssuePropertyKeys: (key: string) => request<{ keys: Array<{ key: string }> }>('GET', `/rest/api/3/issue/${enc(key)}/properties`),
     getProjectComponents: (projectKey: string) => request<Component[]>('GET', `/rest/api/3/project/${enc(projectKey)}/components`),
   };
 }

@@ -1,6 +1,8 @@
 /** Reads the local workspace's description (`/__local/workspace`) and saves a transition's validators. */
 export type WorkspaceUser = { accountId: string; displayName: string; emailAddress?: string; roles: string[] };
 export type ModuleRef = { key: string; title: string; resource: string; functionKey: string | null };
+/** Jira's display conditions of an issue panel as the manifest states them (the shell honours issueType and entityPropertyExists). */
+export type IssuePanelModule = ModuleRef & { displayConditions?: Record<string, unknown> | null };
 export type ProjectPageModule = ModuleRef & { pages: Array<{ title: string; route: string }> };
 export type CustomFieldModule = { key: string; name: string; fieldId: string; editResource: string | null; viewResource: string | null; functionKey: string | null };
 export type ValidatorModule = { key: string; name: string; resource: string; functionKey: string | null };
@@ -11,7 +13,7 @@ export type Workspace = {
   projectId: string;
   projectName: string;
   users: WorkspaceUser[];
-  issuePanels: ModuleRef[];
+  issuePanels: IssuePanelModule[];
   projectPages: ProjectPageModule[];
   customFields: CustomFieldModule[];
   validators: ValidatorModule[];

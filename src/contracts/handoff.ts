@@ -37,12 +37,18 @@ export const deploymentReportSchema = z.object({
   environment: z.string().min(1).max(200),
   note: z.string().max(5000).default(''),
   reportedBy: z.string().min(1),
+  /** Display name of the reporter when recorded (additive; older reports have none). */
+  reportedByName: z.string().max(255).optional(),
   reportedAt: z.string().min(1),
 });
 export type DeploymentReport = z.infer<typeof deploymentReportSchema>;
 
 /** Every report made on the hand-off, oldest first (a deploy can fail, then succeed, then be rolled back). */
-export const deploymentHistorySchema = z.object({ reports: z.array(deploymentReportSchema).max(200) });
+export const deploymentHistorySchema = z.object({
+  reports: z.array(deploymentReportSchema).max(200),
+  /** Additive, for JQL (manifest jira:entityProperty): the latest outcome ('awaiting' | outcome) and the first deployment. */
+  index: z.object({ status: z.string().max(20), deployedAt: z.string().max(40).optional() }).optional(),
+});
 export type DeploymentHistory = z.infer<typeof deploymentHistorySchema>;
 
 /**

@@ -9,3 +9,5 @@ export * from './regression';
 export * from './rc-promotion';
 export * from './sprint-planning';
 export * from './handoff';
+export * from './ops-handoff';
+export * from './delivery';

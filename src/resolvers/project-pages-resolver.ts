@@ -3,9 +3,11 @@ import { defineResolver } from './define-resolver';
 import { rcPromotionHandlers, rcPromotionProcedures } from './rc-promotion-handlers';
 import { sprintPlanningHandlers, sprintPlanningProcedures } from './sprint-planning-handlers';
 import { stageMappingHandlers } from './validator-config-resolver';
+import { opsProjectPageProcedures, opsViewHandlers } from './ops-view-handlers';
+import { deliveryHandlers, deliveryProcedures } from './delivery-handlers';
 
-/** Forge allows one jira:projectPage per app: its three sub-pages share this resolver, with namespaced keys. */
+/** Forge allows one jira:projectPage per app: its sub-pages share this resolver, with namespaced keys. */
 export const projectPagesResolver = defineResolver(
-  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures },
-  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers },
+  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...opsProjectPageProcedures, ...deliveryProcedures },
+  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers, ...opsViewHandlers, ...deliveryHandlers },
 );

@@ -1,5 +1,5 @@
 /** Every `jira:issuePanel` of the app, mounted below the description as Jira does (title header + iframe). */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FrameToShell } from '../../bridge-host/frame-config';
 import { AppFrame } from '../AppFrame';
 import { issuePanelContext } from '../frame-context';
@@ -7,6 +7,7 @@ import { frameBase, handleCommonFrameMessage } from '../frame-messages';
 import type { Issue } from '../jira-client';
 import { useShell } from '../shell-context';
 import type { ModuleRef } from '../workspace-client';
+import { needsPropertyKeys, panelShows } from './panel-conditions';
 
 function IssuePanel({ panel, issue, onRefresh }: { panel: ModuleRef; issue: Issue; onRefresh(): void }) {
   const shell = useShell();
@@ -34,10 +35,20 @@ function IssuePanel({ panel, issue, onRefresh }: { panel: ModuleRef; issue: Issu
 }
 
 export function IssuePanels({ issue, onRefresh }: { issue: Issue; onRefresh(): void }) {
-  const { workspace } = useShell();
+  const { workspace, jira } = useShell();
+  const needsKeys = needsPropertyKeys(workspace.issuePanels);
+  const [keys, setKeys] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!needsKeys) return;
+    let live = true;
+    void jira.getIssuePropertyKeys(issue.key).then((r) => live && setKeys(r.ok ? r.data.keys.map((k) => k.key) : []));
+    return () => {
+      live = false;
+    };
+  }, [jira, issue.key, needsKeys]);
   return (
     <>
-      {workspace.issuePanels.map((panel) => (
+      {workspace.issuePanels.filter((panel) => panelShows(panel.displayConditions, issue.fields.issuetype?.name, keys)).map((panel) => (
         <IssuePanel key={panel.key} panel={panel} issue={issue} onRefresh={onRefresh} />
       ))}
     </>

@@ -9,6 +9,8 @@ import { loadPage, type PageContext } from './api';
 import { RcPromotionPage } from './rc-promotion/RcPromotionPage';
 import { SprintPlanningPage } from './sprint-planning/SprintPlanningPage';
 import { StageMappingPage } from './stage-mapping/StageMappingPage';
+import { OpsHandoffsPage } from './ops-handoffs/OpsHandoffsPage';
+import { DeliveryMetricsPage } from './delivery-metrics/DeliveryMetricsPage';
 
 function ProjectPages() {
   const [page, setPage] = useState<{ route: string; context: PageContext } | { error: string } | null>(null);
@@ -20,8 +22,10 @@ function ProjectPages() {
   if (!page.context.projectKey) return <ErrorBanner error="Open this page from a project's sidebar: Jira gave it no project." />;
   if (page.route === 'rc-promotion') return <RcPromotionPage context={page.context} />;
   if (page.route === 'stage-mapping') return <StageMappingPage context={page.context} />;
+  if (page.route === 'ops-handoffs') return <OpsHandoffsPage context={page.context} />;
+  if (page.route === 'delivery-metrics') return <DeliveryMetricsPage context={page.context} />;
   if (page.route === 'sprint-planning' || page.route === '') return <SprintPlanningPage context={page.context} />;
-  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning, RC promotion or Stage mapping.`} />;
+  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning, RC promotion, Stage mapping, Ops hand-offs or Delivery metrics.`} />;
 }
 
 mount(<ProjectPages />);

@@ -9,6 +9,7 @@ import { PromoteDialog } from './PromoteDialog';
 import { PromotionProgress } from './PromotionProgress';
 import { SettingsPanel } from './SettingsPanel';
 import { count, readableDay, readableTime } from './dates';
+import { TrainOutcomes } from './TrainOutcomes';
 import type { PromotionView, Readiness, Trains } from './types';
 
 type Loaded = { trains: Trains; readiness: Record<string, Result<Readiness>> };
@@ -109,6 +110,7 @@ function Trains({
           {w}
         </Banner>
       ))}
+      <TrainOutcomes projectKey={projectKey} onChanged={reload} />
       {trains.trains.map((t) => (
         <section key={t.release} aria-label={`Release ${t.release}`}>
           <h2>

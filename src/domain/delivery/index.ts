@@ -1,0 +1,2 @@
+export * from './handoff-outcome';
+export * from './metrics';
