@@ -114,9 +114,10 @@ export const searchPageSchema = z.looseObject({
 
 export const changelogPageSchema = z.looseObject({
   values: z.array(changelogHistorySchema),
-  startAt: z.number(),
-  maxResults: z.number(),
-  total: z.number(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  /** The spec calls it "the number of results on the page": not used to decide whether more pages follow. */
+  total: z.number().optional(),
   isLast: z.boolean().optional(),
 });
 
@@ -149,7 +150,8 @@ export const projectRoleActorsSchema = z.looseObject({
     .optional()
     .default([]),
 });
-export const userGroupsSchema = z.array(z.looseObject({ name: z.string(), groupId: z.string().optional() }));
+/** The spec's GroupName: `groupId` is nullable (a group without an id, e.g. some site-admin groups). */
+export const userGroupsSchema = z.array(z.looseObject({ name: z.string(), groupId: z.string().nullable().optional() }));
 
 export const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), custom: z.boolean().optional(), schema: z.unknown().optional() });
 export const fieldsSchema = z.array(fieldSchema);
