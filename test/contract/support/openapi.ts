@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { sharedPresentOrSkip } from '../../support/shared-data';
 
 /** ../shared/specs relative to the repository root (the repo is /work/main in CI, so /work/shared/specs). */
 export const SPECS_DIR = resolve(__dirname, '../../../..', 'shared', 'specs');
@@ -15,12 +16,7 @@ export const SPEC_FILES = { platform: 'platform-swagger-v3.v3.json', software: '
 
 /** Whether the specs are there; with RT_REQUIRE_SHARED=1 (set by .ci/run) a missing copy is an error, never a skip. */
 export function specsAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
-  const present = Object.values(SPEC_FILES).every((f) => existsSync(join(SPECS_DIR, f)));
-  if (!present && env['RT_REQUIRE_SHARED'] === '1') {
-    throw new Error(`RT_REQUIRE_SHARED=1 but Atlassian's specs are missing from ${SPECS_DIR}: the spec contract suite must not be skipped in CI.`);
-  }
-  if (!present) console.log(`Note: ${SPECS_DIR} is missing, so the spec contract suite is skipped (it runs where ../shared/specs exists; CI sets RT_REQUIRE_SHARED=1).`);
-  return present;
+  return sharedPresentOrSkip(`Atlassian's specs in ${SPECS_DIR} (spec contract suite)`, Object.values(SPEC_FILES).every((f) => existsSync(join(SPECS_DIR, f))), env);
 }
 
 /**
