@@ -72,15 +72,23 @@ export const issueFieldsSchema = z.looseObject({
 });
 export type JiraIssueFields = z.infer<typeof issueFieldsSchema>;
 
-export const changelogItemSchema = z.looseObject({
-  field: z.string(),
-  fieldId: z.string().optional(),
-  fieldtype: z.string().optional(),
-  from: z.string().nullable().optional(),
-  fromString: z.string().nullable().optional(),
-  to: z.string().nullable().optional(),
-  toString: z.string().nullable().optional(),
-});
+/**
+ * `toString` is also the name of Object.prototype's method: an item without its own `toString` would otherwise be
+ * read as that function and rejected, so a missing one is made an explicit `undefined` first.
+ */
+const ownToString = (v: unknown) => (v && typeof v === 'object' && !Object.prototype.hasOwnProperty.call(v, 'toString') ? { ...v, toString: undefined } : v);
+export const changelogItemSchema = z.preprocess(
+  ownToString,
+  z.looseObject({
+    field: z.string(),
+    fieldId: z.string().optional(),
+    fieldtype: z.string().optional(),
+    from: z.string().nullable().optional(),
+    fromString: z.string().nullable().optional(),
+    to: z.string().nullable().optional(),
+    toString: z.string().nullable().optional(),
+  }),
+);
 export const changelogHistorySchema = z.looseObject({
   id: z.string(),
   author: userRefSchema.optional(),
