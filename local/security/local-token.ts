@@ -8,7 +8,7 @@ export const LOCAL_TOKEN_META = 'rt-local-token';
 
 /** The header to add to the workspace's API calls ({} outside a served page, e.g. in unit tests). */
 export function localTokenHeaders(): Record<string, string> {
-  if (typeof document === 'undefined') return {};
+  if (typeof document === 'undefined' || typeof document.querySelector !== 'function') return {};
   const token = document.querySelector(`meta[name="${LOCAL_TOKEN_META}"]`)?.getAttribute('content');
   return token ? { [LOCAL_TOKEN_HEADER]: token } : {};
 }
