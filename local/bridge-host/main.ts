@@ -4,6 +4,7 @@
  * workflow-rule configuration callback. Loaded in each app iframe before the app's own bundle.
  */
 import type { FrameConfig, FrameToShell, ShellToFrame } from './frame-config';
+import { localTokenHeaders } from '../security/local-token';
 
 declare global {
   interface Window {
@@ -15,7 +16,7 @@ declare global {
 const frame = window.__RT_FRAME__;
 const toShell = (message: FrameToShell) => window.parent.postMessage(message, window.location.origin);
 let configCallback: (() => Promise<string> | string) | undefined;
-const userHeaders = { 'content-type': 'application/json', 'x-rt-account-id': frame.accountId };
+const userHeaders = { 'content-type': 'application/json', 'x-rt-account-id': frame.accountId, ...localTokenHeaders() };
 
 async function invoke(payload: { functionKey: string; payload?: unknown }): Promise<unknown> {
   if (!frame.functionKey) throw new Error(`Module ${frame.moduleKey} has no resolver function.`);
@@ -33,7 +34,7 @@ async function fetchProduct(payload: { restPath: string; fetchRequestInit?: { me
   const init = payload.fetchRequestInit ?? {};
   const response = await fetch(payload.restPath, {
     method: init.method ?? 'GET',
-    headers: { ...Object.fromEntries(init.headers ?? []), 'x-rt-account-id': frame.accountId },
+    headers: { ...Object.fromEntries(init.headers ?? []), 'x-rt-account-id': frame.accountId, ...localTokenHeaders() },
     body: init.body ?? undefined,
   });
   const headers: Record<string, string> = {};

@@ -178,7 +178,8 @@ export class Renderer {
   }
 
   history(h: EmuHistory) {
-    const author = this.user(h.authorAccountId);
+    // A changelog's author is a UserDetails (no locale), unlike /myself's User.
+    const { locale: _locale, ...author } = this.user(h.authorAccountId) ?? {};
     return { id: h.id, author, created: h.created, items: h.items.map((i) => ({ ...i })) };
   }
 }

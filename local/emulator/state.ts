@@ -14,7 +14,10 @@ export type EmuUser = {
   accountType: 'atlassian' | 'app';
   timeZone: string;
   active: boolean;
+  /** Groups the user belongs to (`/rest/api/3/user/groups`); Jira's groupId may be null. Absent: none. */
+  groups?: EmuGroup[];
 };
+export type EmuGroup = { name: string; groupId: string | null };
 
 export type EmuIssueType = { id: string; name: string; description: string; subtask: false; hierarchyLevel: number };
 export type EmuStatus = { id: string; name: string; description: string; category: StatusCategoryKey };
@@ -54,6 +57,8 @@ export type EmuProject = {
   components: EmuComponent[];
   /** Role id (as string) → member account ids. */
   roleMembers: Record<string, string[]>;
+  /** Role id (as string) → groups that hold the role (group role actors). Absent: none. */
+  roleGroups?: Record<string, EmuGroup[]>;
 };
 
 /** permission key → role ids granted it (the project's permission scheme; one scheme shared by all projects). */

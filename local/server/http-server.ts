@@ -5,7 +5,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import type { AppHost } from './app-host';
+import { allowedHosts, isJsonContentType, newLocalToken, refusalOf } from './request-guard';
+import { localTokenMeta } from '../security/local-token';
 import type { EmulatorHandle } from './emulator-transport';
 import type { FrameConfig } from '../bridge-host/frame-config';
 
@@ -28,6 +31,11 @@ class HttpError extends Error {
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
+  // Only a JSON content type is read (a cross-origin text/plain or form POST needs no preflight).
+  const declared = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
+  if ((declared || req.headers['transfer-encoding'] !== undefined) && !isJsonContentType(req.headers['content-type'])) {
+    throw new HttpError(415, 'Request bodies must be sent as content-type: application/json.');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -36,6 +44,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;
+  if (!isJsonContentType(req.headers['content-type'])) throw new HttpError(415, 'Request bodies must be sent as content-type: application/json.');
   const text = Buffer.concat(chunks).toString('utf8');
   try {
     return JSON.parse(text) as unknown;
@@ -80,8 +89,21 @@ function decodeContext(raw: string | null): Record<string, unknown> {
 /** Escapes JSON for an inline <script> so no value can close the tag. */
 const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, ' ');
 
-export function createWorkspaceServer(options: { backend: WorkspaceBackend; appHost: AppHost; root?: string }): Server {
+/** Methods the /rest/ routes serve (and the real-site proxy forwards); anything else is refused. */
+const REST_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
+
+export function createWorkspaceServer(options: {
+  backend: WorkspaceBackend;
+  appHost: AppHost;
+  root?: string;
+  /** The per-start token the pages carry (default: a fresh random one; see request-guard.ts). */
+  token?: string;
+  /** The host the server listens on, accepted as a Host name besides localhost/127.0.0.1/[::1]. */
+  host?: string;
+}): Server {
   const { backend, appHost } = options;
+  const token = options.token ?? newLocalToken();
+  const withToken = (html: string) => html.replace('<head>', `<head>\n${localTokenMeta(token)}`);
   const root = options.root ?? process.cwd();
   const manifest = appHost.manifest;
   const resourcePath = new Map(manifest.resources.map((r) => [r.key, r.path]));
@@ -112,6 +134,7 @@ export function createWorkspaceServer(options: { backend: WorkspaceBackend; appH
     const accountId = String(req.headers['x-rt-account-id'] ?? '');
 
     if (path.startsWith('/rest/')) {
+      if (!REST_METHODS.has(method)) throw new HttpError(405, `${method} is not served on /rest/.`);
       const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req);
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
       const reply = await backend.jira({ method, path, query: url.searchParams, headers, body });
@@ -156,7 +179,7 @@ export function createWorkspaceServer(options: { backend: WorkspaceBackend; appH
         context,
         route: url.searchParams.get('route') ?? undefined,
       };
-      const inject = `<base href="/__app/static/${resource}/" />\n<script>window.__RT_FRAME__=${inlineJson(frame)};</script>\n<script src="/__local/bridge-host.js"></script>\n`;
+      const inject = `${localTokenMeta(token)}\n<base href="/__app/static/${resource}/" />\n<script>window.__RT_FRAME__=${inlineJson(frame)};</script>\n<script src="/__local/bridge-host.js"></script>\n`;
       return serveFile(res, join(root, dir), 'index.html', (html) => html.replace('<head>', `<head>\n${inject}`));
     }
     const staticMatch = /^\/__app\/static\/([^/]+)\/(.*)$/.exec(path);
@@ -166,11 +189,18 @@ export function createWorkspaceServer(options: { backend: WorkspaceBackend; appH
       return serveFile(res, join(root, dir), staticMatch[2]!);
     }
     if (path === '/__local/bridge-host.js' || path === '/__local/bridge-host.js.map') return serveFile(res, join(root, 'local/.build'), path.slice('/__local/'.length));
-    if (method === 'GET') return serveFile(res, join(root, 'local/.build/shell'), path === '/' ? 'index.html' : path.slice(1));
+    if (method === 'GET') return serveFile(res, join(root, 'local/.build/shell'), path === '/' ? 'index.html' : path.slice(1), withToken);
     throw new HttpError(404, `No route for ${method} ${path}.`);
   }
 
-  return createServer((req, res) => {
+  let hosts: Set<string> | undefined;
+  const server = createServer((req, res) => {
+    hosts ??= allowedHosts((server.address() as AddressInfo).port, options.host);
+    const refusal = refusalOf(req, new URL(req.url ?? '/', 'http://localhost').pathname, { hosts, token });
+    if (refusal) {
+      req.resume();
+      return send(res, refusal.status, { errorMessages: [refusal.message], errors: {} }, { connection: 'close' });
+    }
     route(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
       if (status === 500) console.error(e);
@@ -178,4 +208,5 @@ export function createWorkspaceServer(options: { backend: WorkspaceBackend; appH
       else res.end();
     });
   });
+  return server;
 }

@@ -13,6 +13,7 @@ import { WORKSPACE_SEED_EXTENSIONS } from './workspace-seed';
 import { createAppHost } from './app-host';
 import { emulatorBackend } from './emulator-backend';
 import { createWorkspaceServer, type WorkspaceBackend } from './http-server';
+import { LOCAL_TOKEN_HEADER, newLocalToken } from './request-guard';
 import { fileKeyValueStore, localServices } from './local-services';
 import { realJiraProxy } from './real-jira-proxy';
 import { projectKeyFromEnv, realSiteProjectInfo } from './real-site-backend';
@@ -44,6 +45,10 @@ export type Workspace = {
   emulator: JiraEmulator;
   services: Services;
   realJira: boolean;
+  /** This start's token, which the served pages carry (tests calling the API directly send it: `apiHeaders`). */
+  localToken: string;
+  /** Headers of a same-origin API call from the workspace's own pages (the token, and the acting user if given). */
+  apiHeaders(accountId?: string): Record<string, string>;
   close(): Promise<void>;
 };
 
@@ -69,8 +74,9 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
     ...emulatorBackend(store),
     ...(site ? { projectInfo: realSiteProjectInfo(createJiraGateway(site), projectKeyFromEnv()) } : {}),
   };
-  const server = createWorkspaceServer({ backend, appHost, root: options.root });
   const host = options.host ?? '127.0.0.1';
+  const localToken = newLocalToken();
+  const server = createWorkspaceServer({ backend, appHost, root: options.root, token: localToken, host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_PORT, host, () => {
@@ -86,6 +92,8 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
     emulator,
     services,
     realJira: real !== undefined,
+    localToken,
+    apiHeaders: (accountId) => ({ [LOCAL_TOKEN_HEADER]: localToken, ...(accountId ? { 'x-rt-account-id': accountId } : {}) }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -3,6 +3,8 @@
  * user's account id; every answer is `{ ok: true, data }` or `{ ok: false, status, messages, fieldErrors }` with
  * Jira's own error messages, so pages show errors the way Jira does without try/catch.
  */
+import { localTokenHeaders } from '../security/local-token';
+
 export type JiraResult<T> = { ok: true; data: T } | { ok: false; status: number; messages: string[]; fieldErrors: Record<string, string> };
 
 export type Named = { id?: string; name: string };
@@ -61,7 +63,7 @@ export function createJiraClient(accountId: string, fetchImpl: typeof fetch = (.
     try {
       response = await fetchImpl(path, {
         method,
-        headers: { accept: 'application/json', 'x-rt-account-id': accountId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { accept: 'application/json', 'x-rt-account-id': accountId, ...localTokenHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {

@@ -1,4 +1,6 @@
 /** Reads the local workspace's description (`/__local/workspace`) and saves a transition's validators. */
+import { localTokenHeaders } from '../security/local-token';
+
 export type WorkspaceUser = { accountId: string; displayName: string; emailAddress?: string; roles: string[] };
 export type ModuleRef = { key: string; title: string; resource: string; functionKey: string | null };
 /** Jira's display conditions of an issue panel as the manifest states them (the shell honours issueType and entityPropertyExists). */
@@ -34,7 +36,7 @@ async function errorMessage(response: Response): Promise<string> {
 
 export async function loadWorkspace(): Promise<WorkspaceResult<Workspace>> {
   try {
-    const response = await fetch('/__local/workspace', { headers: { accept: 'application/json' } });
+    const response = await fetch('/__local/workspace', { headers: { accept: 'application/json', ...localTokenHeaders() } });
     if (!response.ok) return { ok: false, message: await errorMessage(response) };
     const data = (await response.json()) as Workspace;
     if (!data || typeof data.projectKey !== 'string' || !Array.isArray(data.users)) return { ok: false, message: 'The workspace description is malformed.' };
@@ -48,7 +50,7 @@ export async function saveTransitionValidators(transitionId: string, validators:
   try {
     const response = await fetch(`/__local/workflow/transitions/${encodeURIComponent(transitionId)}/validators`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...localTokenHeaders() },
       body: JSON.stringify({ validators }),
     });
     if (!response.ok) return { ok: false, message: await errorMessage(response) };

@@ -8,10 +8,11 @@ import type { JiraRawResponse, JiraRequest, JiraTransport } from './transport';
  */
 export function forgeTransport(as: 'user' | 'app'): JiraTransport {
   return {
-    async send(request: JiraRequest): Promise<JiraRawResponse> {
+    async send(request: JiraRequest, options?: { signal?: AbortSignal }): Promise<JiraRawResponse> {
       const requester = as === 'user' ? api.asUser() : api.asApp();
       const response = await requester.requestJira(assumeTrustedRoute(request.path), {
         method: request.method,
+        ...(options?.signal ? { signal: options.signal } : {}),
         headers: {
           Accept: 'application/json',
           ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),

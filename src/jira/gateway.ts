@@ -16,6 +16,19 @@ export type SprintMoveResult = { sprintId: number | 'backlog'; keys: string[]; o
 
 /** The agile API moves at most 50 issues per call. */
 export const SPRINT_MOVE_BATCH = 50;
+/** Histories asked for per changelog page (Jira's maximum). */
+const CHANGELOG_PAGE = 100;
+
+/**
+ * Whether an agile page has a successor. `isLast` when Jira sends it; without it (some agile endpoints omit it),
+ * `startAt + values < total`, and without `total` a full page (as many values as asked) means "maybe more".
+ */
+export function agileHasMore(page: { values: unknown[]; isLast?: boolean; startAt?: number; total?: number }, startAt: number, asked: number): boolean {
+  if (page.values.length === 0) return false;
+  if (typeof page.isLast === 'boolean') return !page.isLast;
+  if (typeof page.total === 'number') return (page.startAt ?? startAt) + page.values.length < page.total;
+  return page.values.length >= asked;
+}
 
 export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy = defaultRetryPolicy) {
   let calls = 0;
@@ -106,14 +119,18 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
         s.issueSchema,
       ),
 
-    /** The whole changelog, page by page (for histories longer than the inline page). */
-    async getChangelog(key: string): Promise<s.JiraChangelogHistory[]> {
+    /**
+     * The changelog from `startAt` on, page by page (for histories longer than the inline part). Stops on `isLast`,
+     * an empty page, or a page shorter than asked; `total` is not trusted (the spec calls it the page's count).
+     */
+    async getChangelog(key: string, from = 0): Promise<s.JiraChangelogHistory[]> {
       const out: s.JiraChangelogHistory[] = [];
-      for (let startAt = 0; ; ) {
-        const page = await call('getChangelog', { method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/changelog` + query({ startAt, maxResults: 100 }) }, s.changelogPageSchema);
+      for (let startAt = from; ; ) {
+        const page = await call('getChangelog', { method: 'GET', path: jiraPath`/rest/api/3/issue/${key}/changelog` + query({ startAt, maxResults: CHANGELOG_PAGE }) }, s.changelogPageSchema);
         out.push(...page.values);
         startAt += page.values.length;
-        if (page.isLast === true || page.values.length === 0 || startAt >= page.total) return out;
+        if (page.isLast === true || page.values.length === 0) return out;
+        if (page.isLast === undefined && page.values.length < Math.min(page.maxResults ?? CHANGELOG_PAGE, CHANGELOG_PAGE)) return out;
       }
     },
 
@@ -164,9 +181,16 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
 
     listVersions: (projectKey: string) => call('listVersions', { method: 'GET', path: jiraPath`/rest/api/3/project/${projectKey}/versions` }, z.array(s.versionSchema)),
     getVersion: (id: string) => call('getVersion', { method: 'GET', path: jiraPath`/rest/api/3/version/${id}` }, s.versionSchema),
-    /** Jira ignores `released` on create (release with updateVersion). */
-    createVersion: (version: { name: string; projectId: number; description?: string; releaseDate?: string }) =>
-      call('createVersion', { method: 'POST', path: '/rest/api/3/version', body: version }, s.versionSchema),
+    /**
+     * Creates a version. Jira ignores `released` on create (the spec: "not applicable when creating a version"), so
+     * a version asked for as released is created, then released with a PUT (two calls).
+     */
+    async createVersion(version: { name: string; projectId: number; description?: string; releaseDate?: string; released?: boolean }): Promise<s.JiraVersion> {
+      const { released, ...create } = version;
+      const created = await call('createVersion', { method: 'POST', path: '/rest/api/3/version', body: create }, s.versionSchema);
+      if (released !== true || created.released) return created;
+      return gateway.updateVersion(created.id, { released: true, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) });
+    },
     updateVersion: (id: string, changes: { name?: string; description?: string; released?: boolean; releaseDate?: string; archived?: boolean }) =>
       call('updateVersion', { method: 'PUT', path: jiraPath`/rest/api/3/version/${id}`, body: changes }, s.versionSchema),
     releaseVersion: (id: string, releaseDate: string) => gateway.updateVersion(id, { released: true, releaseDate }),
@@ -178,8 +202,8 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
       for (let startAt = 0; ; ) {
         const page = await call('listBoards', { method: 'GET', path: '/rest/agile/1.0/board' + query({ projectKeyOrId: projectKey, startAt, maxResults: 50 }) }, s.boardPageSchema);
         out.push(...page.values);
+        if (!agileHasMore(page, startAt, 50)) return out;
         startAt += page.values.length;
-        if (page.isLast !== false || page.values.length === 0) return out;
       }
     },
     getBoardConfiguration: (boardId: number) =>
@@ -193,8 +217,8 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
           s.sprintPageSchema,
         );
         out.push(...page.values);
+        if (!agileHasMore(page, startAt, 50)) return out;
         startAt += page.values.length;
-        if (page.isLast !== false || page.values.length === 0) return out;
       }
     },
 

@@ -20,9 +20,10 @@ export function httpTransport(options: HttpTransportOptions): JiraTransport {
       ? { authorization: `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}` }
       : {};
   return {
-    async send(request: JiraRequest): Promise<JiraRawResponse> {
+    async send(request: JiraRequest, sendOptions?: { signal?: AbortSignal }): Promise<JiraRawResponse> {
       const response = await doFetch(base + request.path, {
         method: request.method,
+        ...(sendOptions?.signal ? { signal: sendOptions.signal } : {}),
         headers: <Record<string, string>>{
           accept: 'application/json',
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -72,15 +72,23 @@ export const issueFieldsSchema = z.looseObject({
 });
 export type JiraIssueFields = z.infer<typeof issueFieldsSchema>;
 
-export const changelogItemSchema = z.looseObject({
-  field: z.string(),
-  fieldId: z.string().optional(),
-  fieldtype: z.string().optional(),
-  from: z.string().nullable().optional(),
-  fromString: z.string().nullable().optional(),
-  to: z.string().nullable().optional(),
-  toString: z.string().nullable().optional(),
-});
+/**
+ * `toString` is also the name of Object.prototype's method: an item without its own `toString` would otherwise be
+ * read as that function and rejected, so a missing one is made an explicit `undefined` first.
+ */
+const ownToString = (v: unknown) => (v && typeof v === 'object' && !Object.prototype.hasOwnProperty.call(v, 'toString') ? { ...v, toString: undefined } : v);
+export const changelogItemSchema = z.preprocess(
+  ownToString,
+  z.looseObject({
+    field: z.string(),
+    fieldId: z.string().optional(),
+    fieldtype: z.string().optional(),
+    from: z.string().nullable().optional(),
+    fromString: z.string().nullable().optional(),
+    to: z.string().nullable().optional(),
+    toString: z.string().nullable().optional(),
+  }),
+);
 export const changelogHistorySchema = z.looseObject({
   id: z.string(),
   author: userRefSchema.optional(),
@@ -114,9 +122,10 @@ export const searchPageSchema = z.looseObject({
 
 export const changelogPageSchema = z.looseObject({
   values: z.array(changelogHistorySchema),
-  startAt: z.number(),
-  maxResults: z.number(),
-  total: z.number(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  /** The spec calls it "the number of results on the page": not used to decide whether more pages follow. */
+  total: z.number().optional(),
   isLast: z.boolean().optional(),
 });
 
@@ -149,7 +158,8 @@ export const projectRoleActorsSchema = z.looseObject({
     .optional()
     .default([]),
 });
-export const userGroupsSchema = z.array(z.looseObject({ name: z.string(), groupId: z.string().optional() }));
+/** The spec's GroupName: `groupId` is nullable (a group without an id, e.g. some site-admin groups). */
+export const userGroupsSchema = z.array(z.looseObject({ name: z.string(), groupId: z.string().nullable().optional() }));
 
 export const fieldSchema = z.looseObject({ id: z.string(), name: z.string(), custom: z.boolean().optional(), schema: z.unknown().optional() });
 export const fieldsSchema = z.array(fieldSchema);

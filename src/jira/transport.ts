@@ -1,3 +1,4 @@
+import { CallTimeout, JIRA_CALL_TIMEOUT_MS, timed, timeLeftMs } from './deadline';
 import { operationPhrase } from './operation-phrases';
 import { JiraError, errorForStatus, isForgePassThroughError } from './errors';
 
@@ -8,7 +9,8 @@ import { JiraError, errorForStatus, isForgePassThroughError } from './errors';
 export type JiraRequest = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown; idempotent?: boolean };
 export type JiraRawResponse = { status: number; header(name: string): string | null; text(): Promise<string> };
 export interface JiraTransport {
-  send(request: JiraRequest): Promise<JiraRawResponse>;
+  /** `signal` aborts the exchange when the call times out (adapters pass it to fetch / requestJira). */
+  send(request: JiraRequest, options?: { signal?: AbortSignal }): Promise<JiraRawResponse>;
 }
 
 export type RetryPolicy = {
@@ -19,6 +21,8 @@ export type RetryPolicy = {
   sleep: (ms: number) => Promise<void>;
   /** Retries shared by every request made with this policy (e.g. one validation's), on top of `maxRetries` each. */
   budget?: { retriesLeft: number };
+  /** One attempt's time limit (default JIRA_CALL_TIMEOUT_MS); the invocation's deadline (deadline.ts) may cut it shorter. */
+  timeoutMs?: number;
 };
 
 /** Whether a retry is allowed after `attempt` (0-based), and if so takes it from the shared budget. */
@@ -74,31 +78,45 @@ export async function exchange(
   request: JiraRequest,
   policy: RetryPolicy = defaultRetryPolicy,
 ): Promise<JsonReply> {
+  const limitMs = policy.timeoutMs ?? JIRA_CALL_TIMEOUT_MS;
   for (let attempt = 0; ; attempt++) {
     let response: JiraRawResponse;
+    let text: string;
     try {
-      response = await transport.send(request);
+      const left = timeLeftMs();
+      if (left <= 0) throw new CallTimeout(0, true);
+      const controller = new AbortController();
+      ({ response, text } = await timed(Math.min(limitMs, left), left < limitMs, controller, sendAndRead(transport, request, controller.signal)));
     } catch (e) {
       if (isForgePassThroughError(e)) throw e;
-      if (repeatable(request) && takeRetry(policy, attempt)) {
+      // A stalled call is not repeated: another wait could outlast the invocation.
+      if (e instanceof CallTimeout) {
+        const why = e.deadlinePassed ? 'before the time Jira calls may take in one request ran out' : `within ${Math.round(e.afterMs / 1000)} s`;
+        throw new JiraError('network', operation, `Jira did not answer ${operation} ${why}. The site may be slow or unreachable; try again in a moment.`);
+      }
+      if (repeatable(request) && takeRetry(policy, attempt) && retryDelayMs(attempt + 1, null, policy) < timeLeftMs()) {
         await policy.sleep(retryDelayMs(attempt + 1, null, policy));
         continue;
       }
       throw new JiraError('network', operation, `Could not reach Jira to ${operationPhrase(operation)}: ${(e as Error).message ?? String(e)}. Check the connection and try again.`);
     }
-    const text = await response.text();
     const body = parseJson(text);
     if (response.status >= 200 && response.status < 300) return { status: response.status, body };
     const canRetry = retryable(response.status, request);
     const retryAfter = canRetry ? response.header('retry-after') : null;
     const delay = retryDelayMs(attempt + 1, retryAfter, policy);
-    // A Retry-After longer than the policy allows is not waited for: the error tells the user how long instead.
-    if (canRetry && delay <= policy.maxDelayMs && takeRetry(policy, attempt)) {
+    // A Retry-After longer than the policy allows (or than the time left) is not waited for: the error says how long.
+    if (canRetry && delay <= policy.maxDelayMs && delay < timeLeftMs() && takeRetry(policy, attempt)) {
       await policy.sleep(delay);
       continue;
     }
     throw errorForStatus(operation, response.status, body, retryAfterSecondsOf(retryAfter));
   }
+}
+
+async function sendAndRead(transport: JiraTransport, request: JiraRequest, signal: AbortSignal) {
+  const response = await transport.send(request, { signal });
+  return { response, text: await response.text() };
 }
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import { fail, ok, parseInput, MAX_PAYLOAD_CHARS, type ErrorCode, type Procedures, type Result } from '../contracts';
+import { INVOCATION_BUDGET_MS, withDeadline } from '../jira/deadline';
 import { JiraError, isForgePassThroughError, type JiraErrorKind } from '../jira/errors';
 import { services, type Services } from '../runtime/services';
 import { StorageError } from '../storage/key-value-store';
@@ -65,8 +66,8 @@ export async function runProcedure<P extends Procedures, K extends keyof P & str
   key: K,
   req: ForgeRequest,
 ): Promise<Result<unknown>> {
-  const proc = procedures[key];
-  if (!proc) return fail('NOT_FOUND', `Unknown resolver '${key}'.`);
+  const proc = isProcedureKey(procedures, key) ? procedures[key] : undefined;
+  if (!proc) return fail('NOT_FOUND', `Unknown resolver '${String(key)}'.`);
   const payload = (req.payload ?? {}) as { input?: unknown };
   let size = 0;
   try {
@@ -78,7 +79,8 @@ export async function runProcedure<P extends Procedures, K extends keyof P & str
   const input = parseInput(proc.input, payload.input ?? {});
   if (!input.ok) return input;
   try {
-    const data = await handlers[key](input.data as z.infer<P[K]['input']>, contextOf(req));
+    // Every Jira call of this invocation shares one deadline, under Forge's 25 s limit (see jira/deadline.ts).
+    const data = await withDeadline(INVOCATION_BUDGET_MS, () => handlers[key](input.data as z.infer<P[K]['input']>, contextOf(req)));
     const checked = proc.output.safeParse(data);
     if (!checked.success) {
       console.error(`Resolver '${key}' produced output that does not match its contract`, checked.error.issues.slice(0, 5));
@@ -92,9 +94,27 @@ export async function runProcedure<P extends Procedures, K extends keyof P & str
   }
 }
 
-/** A Forge resolver function whose every key is a procedure of `procedures`. */
+/**
+ * Whether `key` is one of the app's own procedures: an own property, so `constructor`, `__proto__`,
+ * `hasOwnProperty` and the like (which `key in object` finds on every object) are not.
+ */
+export function isProcedureKey<P extends Procedures>(procedures: P, key: unknown): key is keyof P & string {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(procedures, key);
+}
+
+type ForgeCall = { call?: { functionKey?: unknown } };
+
+/**
+ * A Forge resolver function whose every key is a procedure of `procedures`. A key that is not one is refused here,
+ * before @forge/resolver looks it up (it uses `key in functions`, which finds Object.prototype's members).
+ */
 export function defineResolver<P extends Procedures>(procedures: P, handlers: Handlers<P>) {
   const resolver = new Resolver();
   for (const key of Object.keys(procedures)) resolver.define(key, (req: ForgeRequest) => runProcedure(procedures, handlers, key, req));
-  return resolver.getDefinitions();
+  const definitions = resolver.getDefinitions();
+  return async (request: ForgeCall, backendRuntimePayload?: unknown): Promise<unknown> => {
+    const key = request?.call?.functionKey;
+    if (!isProcedureKey(procedures, key)) return fail('NOT_FOUND', `Unknown resolver '${typeof key === 'string' ? key.slice(0, 100) : typeof key}'.`);
+    return (definitions as (r: unknown, p?: unknown) => Promise<unknown>)(request, backendRuntimePayload);
+  };
 }

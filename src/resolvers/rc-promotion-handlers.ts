@@ -27,6 +27,7 @@ import {
 } from '../domain/rc-readiness';
 import type { JiraGateway } from '../jira/gateway';
 import { AppError } from './app-error';
+import { requireProjectAccess } from './project-access';
 import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { assessCandidate, evidenceSummaries, findCandidate, withFullChangelogs, loadProjectFacts, loadTrains, stageDurations, trainRefs, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
@@ -216,7 +217,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/readiness'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, role] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping), promoterCheck(env)]);
+    const [a, role] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app), promoterCheck(env)]);
     const shipment = await shipmentOf(env, a.train, a.versions);
     const id = promotionId(env.projectKey, a.train.release);
     // The train's promotion is shown on the candidate it promoted; the other candidates show their standing.
@@ -278,7 +279,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/promote-preview'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, role, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping), promoterCheck(env), actor(env)]);
+    const [a, role, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app), promoterCheck(env), actor(env)]);
     const [{ grouped }, shipment] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), shipmentOf(env, a.train, a.versions)]);
     const plan = planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
     const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
@@ -321,7 +322,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       }
       if (state?.status === 'done') return view(env.store, id, env.now, { state, running: false });
       if (!state) {
-        const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping);
+        const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app);
         const { grouped } = await loadTrains(env.jira, env.projectKey, env.config);
         const started = startOrResume(undefined, () => planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at } : undefined), at, me);
         if (!started.ok) throw new AppError(started.code, started.message);
@@ -374,6 +375,8 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/promotion'(input, ctx) {
     const env = await envFor(input, ctx);
+    // Answered from app storage: Jira's own permissions do not apply there, so the caller's are checked first.
+    await requireProjectAccess(env.jira, env.projectKey);
     const found = await findCandidate(env.jira, env.projectKey, input.versionId, env.config);
     return view(env.store, promotionId(env.projectKey, found.train.release), env.now);
   },

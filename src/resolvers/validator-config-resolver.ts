@@ -12,6 +12,7 @@ import { validateStageMapping, type JiraStatus } from '../domain/bug-flow/status
 import { listValidatorFailures } from '../validators/failure-log';
 import { derivedMapping, projectStatusList, stageMappings } from '../storage/stage-mapping-store';
 import { AppError } from './app-error';
+import { requireProjectAccess } from './project-access';
 import { defineResolver, type HandlerContext, type Handlers } from './define-resolver';
 
 const ADMIN = 'ADMINISTER_PROJECTS';
@@ -101,7 +102,10 @@ export const validatorConfigHandlers: Handlers<typeof validatorConfigProcedures>
   },
 
   'validators/failures': async (input, ctx) => {
-    const project = await projectOf(ctx, userOf(ctx));
+    const accountId = userOf(ctx);
+    const project = await projectOf(ctx, accountId);
+    // Answered from app storage: Jira's own permissions do not apply there, so the caller's are checked first.
+    await requireProjectAccess(ctx.services.jira('user', accountId), project.key);
     return { events: await listValidatorFailures(ctx.services.storage, project.key, input.limit) };
   },
 };

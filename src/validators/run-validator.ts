@@ -8,7 +8,7 @@ import { isForgePassThroughError, JiraError } from '../jira/errors';
 import { StorageError, type KeyValueStore } from '../storage/key-value-store';
 import { services } from '../runtime/services';
 import { recordValidatorFailure } from './failure-log';
-import { changelogTruncated } from '../jira/changelog';
+import { changelogTruncated, ISSUE_INLINE_CHANGELOG_CAP, restOfChangelog } from '../jira/changelog';
 import { readIssue, snapshotOf, snapshotOfNewIssue } from './issue-reader';
 import { parseValidatorPayload, type ValidatorRequest } from './payload';
 import { loadStageMapping } from '../storage/stage-mapping-store';
@@ -120,8 +120,9 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
       if (loaded.unknown.length > 0) return respond(unmappedStatusDecision(loaded.unknown));
       loop = loaded;
     }
-    if (wanted.changelog && changelogTruncated(raw) && def.needsWholeHistory?.(config.config, issue, withKey, loop)) {
-      issue = snapshotOf(raw, request.modifiedFields, await jira.getChangelog(request.issueKey));
+    if (wanted.changelog && changelogTruncated(raw, ISSUE_INLINE_CHANGELOG_CAP) && def.needsWholeHistory?.(config.config, issue, withKey, loop)) {
+      // The rest of the history, from where the inline part ended.
+      issue = snapshotOf(raw, request.modifiedFields, await restOfChangelog(jira, raw));
       if (trace) trace.wholeHistoryRead = true;
     }
     const decision = def.decide(config.config, issue, withKey, loop);

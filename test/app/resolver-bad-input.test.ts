@@ -44,15 +44,27 @@ async function callResolver(fn: ForgeFunction, functionKey: string, payload: unk
 async function servedBy(key: string): Promise<ForgeFunction[]> {
   const found: ForgeFunction[] = [];
   for (const r of resolverFunctions) {
-    try {
-      await callResolver(r.fn, key, { input: '__probe__' });
-      found.push(r.fn);
-    } catch (e) {
-      if (!/definition|not found|resolver/i.test(String(e))) throw e;
-    }
+    const result = (await callResolver(r.fn, key, { input: '__probe__' })) as { ok?: boolean; code?: string; message?: string };
+    if (!(result.ok === false && result.code === 'NOT_FOUND' && /^Unknown resolver/.test(result.message ?? ''))) found.push(r.fn);
   }
   return found;
 }
+
+test.each(['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf', 'no/such-procedure'])(
+  "'%s' is not a procedure: every resolver refuses it before @forge/resolver looks it up",
+  async (key) => {
+    for (const r of resolverFunctions) {
+      await expect(callResolver(r.fn, key, { input: {} })).resolves.toEqual({ ok: false, code: 'NOT_FOUND', message: `Unknown resolver '${key}'.` });
+    }
+  },
+);
+
+test('a call without a function key is refused, not thrown', async () => {
+  for (const r of resolverFunctions) {
+    await expect(r.fn({ call: { payload: {} }, context }, {})).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    await expect(r.fn({ call: { functionKey: 42, payload: {} }, context }, {})).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  }
+});
 
 test('there are procedures to check, and every one is served by exactly one resolver', async () => {
   expect(allKeys.length).toBeGreaterThan(10);

@@ -178,7 +178,7 @@ test('the RTE promotes rc.2 of 4.3.0: Jira shows version 4.3.0 released, rc.1 is
 
   await app.getByTestId('promotion-progress').getByText(/4\.3\.0-rc\.2 was promoted: 4\.3\.0 is released/).waitFor({ timeout: 60_000 });
   // Jira (the emulator's REST) shows version 4.3.0 released; the candidate itself is not released.
-  const versions = (await (await fetch(`${session.ws.url}/rest/api/3/project/RT/versions`, { headers: { 'x-rt-account-id': 'rt-rte-chloe' } })).json()) as Array<{ name: string; released: boolean; description?: string }>;
+  const versions = (await (await fetch(`${session.ws.url}/rest/api/3/project/RT/versions`, { headers: session.ws.apiHeaders('rt-rte-chloe') })).json()) as Array<{ name: string; released: boolean; description?: string }>;
   expect(versions.find((v) => v.name === '4.3.0')).toMatchObject({ released: true });
   expect(versions.find((v) => v.name === '4.3.0')!.description).toMatch(/4\.3\.0-rc\.1\)/);
   expect(versions.find((v) => v.name === '4.3.0-rc.2')).toMatchObject({ released: false });

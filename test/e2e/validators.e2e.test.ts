@@ -18,7 +18,7 @@ const statusOf = (key: string) => {
   return session.ws.store.get().statuses.find((s) => s.id === issue.fields.statusId)!.name;
 };
 async function rest(method: string, path: string, accountId: string, body?: unknown): Promise<number> {
-  const res = await fetch(`${session.ws.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-rt-account-id': accountId }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${session.ws.url}${path}`, { method, headers: { 'content-type': 'application/json', ...session.ws.apiHeaders(accountId) }, body: body === undefined ? undefined : JSON.stringify(body) });
   return res.status;
 }
 const transition = (page: Page, name: string) => page.getByRole('group', { name: 'Transitions' }).getByRole('button', { name, exact: true }).click();

@@ -9,7 +9,7 @@ const session = browserSession();
 async function createOpsTask(summary: string): Promise<string> {
   const res = await fetch(`${session.ws.url}/rest/api/3/issue`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-rt-account-id': 'rt-ops-kwame' },
+    headers: { 'content-type': 'application/json', ...session.ws.apiHeaders('rt-ops-kwame') },
     body: JSON.stringify({ fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary } }),
   });
   expect(res.status).toBe(201);

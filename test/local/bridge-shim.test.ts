@@ -27,7 +27,8 @@ beforeAll(async () => {
     parent: { postMessage: () => undefined },
     location: { origin: ws.url },
     addEventListener: () => undefined,
-    document: { documentElement: { scrollHeight: 0 } },
+    // The page's <meta name="rt-local-token">, as the workspace serves it to each frame.
+    document: { documentElement: { scrollHeight: 0 }, querySelector: (sel: string) => (sel.includes('rt-local-token') ? { getAttribute: () => ws.localToken } : null) },
     ResizeObserver: class { observe() {} },
     fetch: (input: string, init?: RequestInit) => saved.fetch(new URL(input, ws.url), init),
     // @forge/bridge builds `new Request('')`, which a page resolves against its own URL.

@@ -14,7 +14,7 @@ test('a change survives a restart', async () => {
   const first = await startWorkspace({ dataPath, port: 0, seedDate: SEED_BASE_DATE, now: () => SEED_BASE_DATE });
   const res = await fetch(`${first.url}/rest/api/3/issue/RT-3`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', 'x-rt-account-id': 'rt-rte-chloe' },
+    headers: { 'content-type': 'application/json', ...first.apiHeaders('rt-rte-chloe') },
     body: JSON.stringify({ fields: { labels: ['kept-after-restart'] } }),
   });
   expect(res.status).toBe(204);
@@ -23,7 +23,7 @@ test('a change survives a restart', async () => {
 
   const second = await startWorkspace({ dataPath, port: 0, now: () => SEED_BASE_DATE });
   try {
-    const issue = (await (await fetch(`${second.url}/rest/api/3/issue/RT-3?fields=labels`, { headers: { 'x-rt-account-id': 'rt-rte-chloe' } })).json()) as { fields: { labels: string[] } };
+    const issue = (await (await fetch(`${second.url}/rest/api/3/issue/RT-3?fields=labels`, { headers: second.apiHeaders('rt-rte-chloe') })).json()) as { fields: { labels: string[] } };
     expect(issue.fields.labels).toEqual(['kept-after-restart']);
     expect(await services().storage.get('restart-check')).toEqual({ value: 42 });
   } finally {
@@ -42,6 +42,8 @@ test('the shell and app frames are served; an unknown resource is a clear 404', 
     const html = await frame.text();
     expect(html).toContain('window.__RT_FRAME__=');
     expect(html).toContain('/__local/bridge-host.js');
+    // Each served page carries this start's token, which the shell and the bridge host send back.
+    expect(html).toContain(`<meta name="rt-local-token" content="${ws.localToken}" />`);
     const missing = await fetch(`${ws.url}/__app/frame?resource=nope`);
     expect(missing.status).toBe(404);
     expect(JSON.stringify(await missing.json())).toContain("No resource 'nope'");
@@ -54,7 +56,7 @@ test('`npm run reset` while the workspace runs is picked up, not undone by the n
   const { resetStore } = await import('../../local/emulator/reset');
   const dataPath = join(dir, 'reset-live.json');
   const ws = await startWorkspace({ dataPath, port: 0, seedDate: SEED_BASE_DATE, now: () => SEED_BASE_DATE });
-  const as = { 'content-type': 'application/json', 'x-rt-account-id': 'rt-rte-chloe' };
+  const as = { 'content-type': 'application/json', ...ws.apiHeaders('rt-rte-chloe') };
   const labels = async (key: string) => ((await (await fetch(`${ws.url}/rest/api/3/issue/${key}?fields=labels`, { headers: as })).json()) as { fields: { labels: string[] } }).fields.labels;
   const label = (key: string, value: string) => fetch(`${ws.url}/rest/api/3/issue/${key}`, { method: 'PUT', headers: as, body: JSON.stringify({ fields: { labels: [value] } }) });
   try {

@@ -347,12 +347,39 @@ describe('auto-plan and moves', () => {
     const already = await okData<{ outcomes: Array<{ status: string; reason?: string }>; agileCalls: number }>('sprint/move', { moves: [{ key, fromSprintId: null, toSprintId: 5 }], refresh: false });
     expect(already).toMatchObject({ agileCalls: 0, outcomes: [{ status: 'moved', reason: 'Already there' }] });
 
-    // Jira refuses the lookup (real Jira does when a key no longer exists): the move still goes, as the page said.
-    emulator.failNext({ method: 'POST', path: '/rest/api/3/search/jql', status: 400, body: { errorMessages: ["An issue with key 'RT-99999' does not exist for field 'key'."], errors: {} } });
-    const fallback = await okData<{ moved: number; undo: Array<{ key: string; fromSprintId: number | null; toSprintId: number | null }> }>('sprint/move', { moves: [{ key, fromSprintId: 5, toSprintId: null }], refresh: false });
-    expect(fallback.moved).toBe(1);
-    expect(fallback.undo).toEqual([{ key, fromSprintId: null, toSprintId: 5 }]);
+    // Jira refuses the lookup naming one of the keys (real Jira does when a key no longer exists): that key is not a
+    // bug of the project; the others are read again and moved.
+    emulator.failNext({ method: 'POST', path: '/rest/api/3/search/jql', status: 400, times: 1, body: { errorMessages: ["An issue with key 'RT-99999' does not exist for field 'key'."], errors: {} } });
+    const named = await okData<{ moved: number; outcomes: Array<{ key: string; status: string; reason?: string }>; undo: Array<{ key: string; fromSprintId: number | null; toSprintId: number | null }> }>('sprint/move', {
+      moves: [
+        { key, fromSprintId: 5, toSprintId: null },
+        { key: 'RT-99999', fromSprintId: null, toSprintId: 5 },
+      ],
+      refresh: false,
+    });
+    expect(named.moved).toBe(1);
+    expect(named.outcomes[1]).toMatchObject({ key: 'RT-99999', status: 'failed', reason: 'RT-99999 is not a bug of RT (or no longer exists).' });
+    expect(named.undo).toEqual([{ key, fromSprintId: null, toSprintId: 5 }]);
     expect(sprintsOf(key)).not.toContain(5);
+  });
+
+  it("refuses the move when the membership query fails: the page's data is never trusted instead", async () => {
+    const key = (await okData('sprint/load', {})).bugs.find((b) => b.sprintId === null && b.ready)!.key;
+    const otherProject = store.get().issues.find((i) => i.key.startsWith('OPS-'))!.key;
+    // A refusal that names none of the keys, then one that keeps failing (5xx after the retries).
+    for (const fault of [
+      { status: 400, times: 1, body: { errorMessages: ['The JQL query is not valid.'], errors: {} }, code: 'JIRA_ERROR', message: /^Nothing was moved: Release Train could not confirm that these issues are bugs of RT/ },
+      { status: 503, times: 10, code: 'JIRA_UNAVAILABLE', message: /Jira is unavailable right now/ },
+    ]) {
+      emulator.failNext({ method: 'POST', path: '/rest/api/3/search/jql', status: fault.status, times: fault.times, ...(fault.body ? { body: fault.body } : {}) });
+      emulator.resetCalls();
+      const result = await run('sprint/move', { moves: [{ key, fromSprintId: null, toSprintId: 5 }, { key: otherProject, fromSprintId: null, toSprintId: 5 }], refresh: false });
+      expect(result).toMatchObject({ ok: false, code: fault.code, message: expect.stringMatching(fault.message) });
+      expect(emulator.calls.some((c) => c.path.includes('/sprint/5/issue'))).toBe(false);
+      expect(sprintsOf(key)).not.toContain(5);
+      expect(sprintsOf(otherProject)).not.toContain(5);
+      emulator.clearFaults();
+    }
   });
 
   it('does not send moves into a closed sprint and says why', async () => {

@@ -3,16 +3,12 @@
  * (unless `services: false`), and optionally the local workspace server in front of it over loopback HTTP.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createJiraEmulator, type JiraEmulator } from '../../local/emulator/handler';
 import { appStorageFile, FileStore } from '../../local/emulator/store';
 import { createSeedState, SEED_BASE_DATE, type SeedExtension } from '../../local/seed';
-import { createAppHost } from '../../local/server/app-host';
-import { emulatorBackend } from '../../local/server/emulator-backend';
-import { createWorkspaceServer } from '../../local/server/http-server';
+import { serveEmulatorSite } from '../../local/emulator/http-site';
 import { fileKeyValueStore, localServices } from '../../local/server/local-services';
 import { installServices } from '../../src/runtime/services';
 import type { KeyValueStore } from '../../src/storage/key-value-store';
@@ -41,12 +37,8 @@ export async function emulatorEnv(options: EmulatorEnvOptions = {}): Promise<Emu
   return { dir, store, emulator, storage, close: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The local workspace server (emulator backend, no app resources) on a free loopback port. */
-export async function serveOverHttp(env: Pick<EmulatorEnv, 'store' | 'emulator'>): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  const server: Server = createWorkspaceServer({ backend: { jira: env.emulator.handle, ...emulatorBackend(env.store) }, appHost: createAppHost({}) });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** The emulator as a Jira site on a free loopback port (what the plain-HTTP adapter talks to). */
+export async function serveOverHttp(env: Pick<EmulatorEnv, 'emulator'>): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const site = await serveEmulatorSite(env.emulator.handle);
+  return { baseUrl: site.baseUrl, close: site.close };
 }

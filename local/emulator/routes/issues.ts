@@ -4,7 +4,7 @@ import { addHistory, applyFields, applyUpdate, setResolution, throwIfErrors, typ
 import { selectFields } from '../render';
 import type { EmuIssue, EmuTransition, EmulatorState } from '../state';
 import type { RouteContext } from '../handler';
-import { inlineChangelog } from './search';
+import { inlineChangelog, ISSUE_CHANGELOG_CAP } from './search';
 import { missingScreenFields, transitionScreenFields } from './editmeta';
 
 /** A field's current value as GET issue renders it (for a transition screen's required fields). */
@@ -53,7 +53,7 @@ function getIssue(ctx: RouteContext) {
     key: issue.key,
     fields: selectFields(ctx.render.allFields(issue), requested, ctx.state, true),
   };
-  if (expand.includes('changelog')) body['changelog'] = inlineChangelog(ctx, issue);
+  if (expand.includes('changelog')) body['changelog'] = inlineChangelog(ctx, issue, ISSUE_CHANGELOG_CAP);
   if (expand.includes('transitions')) body['transitions'] = availableTransitions(ctx.state, issue).map((t) => renderTransition(ctx, t));
   if (propsParam) {
     const keys = propsParam.split(',').map((s) => s.trim());

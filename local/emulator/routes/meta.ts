@@ -135,6 +135,14 @@ export const metaRoutes = [
     if (!u) throw notFound('Specified user does not exist or you do not have required permissions');
     return ok(ctx.render.userFull(u));
   }),
+  // Jira requires Browse users and groups (a global permission every emulated user and the app hold).
+  route('GET', /^\/rest\/api\/3\/user\/groups$/, (ctx) => {
+    const id = ctx.req.query.get('accountId');
+    if (!id) throw badRequest('The accountId query parameter needs to be provided.');
+    const u = ctx.state.users.find((x) => x.accountId === id);
+    if (!u) throw notFound('Specified user does not exist or you do not have required permissions');
+    return ok((u.groups ?? []).map((g) => ({ name: g.name, groupId: g.groupId, self: `${ctx.base}/rest/api/3/group?${g.groupId === null ? `groupname=${encodeURIComponent(g.name)}` : `groupId=${g.groupId}`}` })));
+  }),
   route('GET', /^\/rest\/api\/3\/users\/search$/, (ctx) => ok(ctx.state.users.filter((u) => u.accountType === 'atlassian').map((u) => ctx.render.userFull(u)))),
   route('GET', /^\/rest\/api\/3\/mypermissions$/, mypermissions),
   route('GET', /^\/rest\/api\/3\/project$/, (ctx) => ok(ctx.state.projects.filter((p) => hasPermission(ctx.state, ctx.actor, p, 'BROWSE_PROJECTS')).map((p) => renderProject(ctx, p.key)))),
@@ -167,13 +175,21 @@ export const metaRoutes = [
     requirePermission(ctx.state, ctx.actor, p, 'ADMINISTER_PROJECTS');
     const r = ctx.state.roles.find((x) => x.id === Number(ctx.params[1]));
     if (!r) throw notFound(`Could not find project role with id ${ctx.params[1]}.`);
-    // The emulator has no groups: every actor is a user.
-    const actors = (p.roleMembers[String(r.id)] ?? []).map((accountId, i) => ({
-      id: r.id * 1000 + i,
-      displayName: ctx.state.users.find((u) => u.accountId === accountId)?.displayName ?? accountId,
-      type: 'atlassian-user-role-actor',
-      actorUser: { accountId },
-    }));
+    const users = p.roleMembers[String(r.id)] ?? [];
+    const actors = [
+      ...users.map((accountId, i) => ({
+        id: r.id * 1000 + i,
+        displayName: ctx.state.users.find((u) => u.accountId === accountId)?.displayName ?? accountId,
+        type: 'atlassian-user-role-actor',
+        actorUser: { accountId },
+      })),
+      ...(p.roleGroups?.[String(r.id)] ?? []).map((g, i) => ({
+        id: r.id * 1000 + users.length + i,
+        displayName: g.name,
+        type: 'atlassian-group-role-actor',
+        actorGroup: { name: g.name, displayName: g.name, ...(g.groupId === null ? {} : { groupId: g.groupId }) },
+      })),
+    ];
     return ok({ self: `${ctx.base}/rest/api/3/project/${p.id}/role/${r.id}`, name: r.name, id: r.id, description: r.description, actors });
   }),
   route('GET', /^\/rest\/api\/3\/project\/([^/]+)\/components$/, (ctx) => {

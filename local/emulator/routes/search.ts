@@ -109,7 +109,7 @@ function search(ctx: RouteContext, input: SearchInput) {
       key: issue.key,
       fields: selectFields(all, input.fields, ctx.state, false),
     };
-    if (withChangelog) out['changelog'] = inlineChangelog(ctx, issue);
+    if (withChangelog) out['changelog'] = inlineChangelog(ctx, issue, SEARCH_CHANGELOG_CAP);
     if (input.properties.length) out['properties'] = Object.fromEntries(input.properties.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]));
     return out;
   });
@@ -118,10 +118,18 @@ function search(ctx: RouteContext, input: SearchInput) {
   return ok({ issues, ...(isLast ? {} : { nextPageToken: encodeToken(next, input.jql, snapshot) }), isLast });
 }
 
-/** Jira inlines at most 100 histories (the latest), oldest first. */
-export function inlineChangelog(ctx: RouteContext, issue: EmuIssue) {
-  const histories = issue.histories.slice(-100);
-  return { startAt: 0, maxResults: histories.length, total: issue.histories.length, histories: histories.map((h) => ctx.render.history(h)) };
+/** Histories Jira inlines per issue: at most 40 in the enhanced search, 100 in GET issue. */
+export const SEARCH_CHANGELOG_CAP = 40;
+export const ISSUE_CHANGELOG_CAP = 100;
+
+/**
+ * The inline changelog: the first `cap` histories, oldest first, from startAt 0; the rest is read from
+ * `/issue/{key}/changelog?startAt=<cap>`. `total` is the count on this page, as the spec describes it, so it does not
+ * tell the reader whether more exist (the app must not rely on it).
+ */
+export function inlineChangelog(ctx: RouteContext, issue: EmuIssue, cap: number) {
+  const histories = issue.histories.slice(0, cap);
+  return { startAt: 0, maxResults: cap, total: histories.length, histories: histories.map((h) => ctx.render.history(h)) };
 }
 
 const stringList = (v: unknown, name: string): string[] | undefined => {

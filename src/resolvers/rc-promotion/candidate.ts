@@ -142,14 +142,21 @@ export const toTrainIssue = (i: JiraIssue): TrainIssue => ({
 
 export const hasFixVersion = (issue: JiraIssue, versionId: string) => (issue.fields.fixVersions ?? []).some((v) => v.id === versionId);
 
-/** Runs the admin JQL gates; a query that fails is reported (and fails closed), never thrown. Also the summaries it saw. */
-export async function runAdminGates(jira: JiraGateway, gates: PromotionConfig['adminGates']): Promise<{ runs: AdminGateRun[]; summaries: Map<string, string> }> {
+/**
+ * Runs the admin JQL gates; a query that fails is reported (and fails closed), never thrown. Also the summaries it saw.
+ * A gate runs with the caller's view; when that finds nothing, the app's view (`app`) is asked too: an empty result
+ * because the promoter cannot see the project a gate names is a blind spot, not a pass, so the gate then fails with
+ * the reason (and no keys or summaries the caller may not see).
+ */
+export async function runAdminGates(jira: JiraGateway, gates: PromotionConfig['adminGates'], app?: JiraGateway): Promise<{ runs: AdminGateRun[]; summaries: Map<string, string> }> {
   const summaries = new Map<string, string>();
   const runs = await Promise.all(
     gates.map(async (g): Promise<AdminGateRun> => {
       try {
         const page = await jira.searchPage(g.jql, ['key', 'summary'], 50);
         for (const i of page.issues) if (i.fields.summary) summaries.set(i.key, i.fields.summary);
+        const blind = page.issues.length === 0 && app ? await hiddenMatches(app, g.jql) : undefined;
+        if (blind) return { name: g.name, jql: g.jql, resultKeys: [], error: blind };
         return { name: g.name, jql: g.jql, resultKeys: page.issues.map((i) => i.key) };
       } catch (e) {
         return { name: g.name, jql: g.jql, resultKeys: [], error: e instanceof Error ? e.message : String(e) };
@@ -157,6 +164,18 @@ export async function runAdminGates(jira: JiraGateway, gates: PromotionConfig['a
     }),
   );
   return { runs, summaries };
+}
+
+/** Why a gate that found nothing for the caller cannot pass (issues only the app sees), or undefined when it may. */
+async function hiddenMatches(app: JiraGateway, jql: string): Promise<string | undefined> {
+  let count: number;
+  try {
+    count = (await app.searchPage(jql, ['key'], 1)).issues.length;
+  } catch (e) {
+    return `Release Train could not check whether this query matches issues you cannot see (${e instanceof Error ? e.message : String(e)}), so the gate cannot pass.`;
+  }
+  if (count === 0) return undefined;
+  return 'This query matches issues in projects you cannot see, so an empty result does not mean the gate is clear. Ask a Jira admin for access to the projects it names, or let someone who has it promote.';
 }
 
 /** Summaries of the keys the page names as evidence (≤ 255 characters each, as the contract allows). */
@@ -187,11 +206,11 @@ export type CandidateReadiness = FoundCandidate & {
 };
 
 /** Everything the page and the promotion need to judge a candidate: gates with evidence and the train's convergence. */
-export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig, mapping: MappingSource): Promise<CandidateReadiness> {
+export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig, mapping: MappingSource, app?: JiraGateway): Promise<CandidateReadiness> {
   const [found, facts] = await Promise.all([findCandidate(jira, projectKey, versionId, config), loadProjectFacts(jira, mapping)]);
   const [all, admin] = await Promise.all([
     searchTrainIssues(jira, projectKey, found.train.candidates.map((c) => c.version.id), facts),
-    runAdminGates(jira, config.adminGates),
+    runAdminGates(jira, config.adminGates, app),
   ]);
   const adminGates = admin.runs;
   const rcName = found.candidate.version.name;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { bugPathSchema } from '../../contracts/regression';
 import { loopCounts, stageHistory, stageLabels, stageVisits } from '../../domain/bug-flow';
-import { statusChangesOf, withWholeChangelog } from '../../jira/changelog';
+import { ISSUE_INLINE_CHANGELOG_CAP, statusChangesOf, withWholeChangelog } from '../../jira/changelog';
 import type { JiraGateway } from '../../jira/gateway';
 import type { JiraIssue } from '../../jira/schemas';
 import type { KeyValueStore } from '../../storage/key-value-store';
@@ -16,8 +16,8 @@ export async function bugPath(jira: JiraGateway, storage: KeyValueStore, issue: 
   const project = issue.fields.project;
   if (!project?.id || !issue.changelog) return undefined;
   try {
-    // Jira inlines only the latest 100 changelog entries: read the whole history when there is more.
-    issue = await withWholeChangelog(jira, issue);
+    // GET issue inlines at most 100 changelog entries: read the rest when there may be more.
+    issue = await withWholeChangelog(jira, issue, ISSUE_INLINE_CHANGELOG_CAP);
     const { mapping } = await loadStageMapping(storage, jira, { id: project.id, key: project.key }, now);
     const names = new Map((issue.changelog?.histories ?? []).flatMap((h) => (h.author?.displayName ? [[h.author.accountId, h.author.displayName] as const] : [])));
     const intervals = stageHistory(issue.fields.created ?? now.toISOString(), issue.fields.status?.id, statusChangesOf(issue.changelog?.histories ?? []), mapping);

@@ -311,24 +311,39 @@ export async function readTeamCompletion(gw: JiraGateway, board: BoardContext, k
 /**
  * Where each of `keys` is now, read from Jira rather than trusted from the page: its upcoming sprint, or null for
  * the backlog. Only open and done bugs of the project come back (one search page per 100 keys); a key missing from
- * the result is not a bug of the project. `undefined` when Jira refuses the query (it names a key that no longer
- * exists): the caller then falls back to what the page said.
+ * the result is not a bug of the project. Jira refuses a query that names a key that does not exist (or that the
+ * caller cannot see): the keys its message names are left out (they are not bugs of the project) and the query runs
+ * once more. If the membership still cannot be read, the move is refused: the page's data is never trusted instead.
  */
-export async function readCurrentSprints(gw: JiraGateway, projectKey: string, board: BoardContext, keys: readonly string[]): Promise<Map<string, number | null> | undefined> {
+export async function readCurrentSprints(gw: JiraGateway, projectKey: string, board: BoardContext, keys: readonly string[]): Promise<Map<string, number | null>> {
   const upcomingIds = new Set(board.sprints.filter((s) => s.state !== 'closed').map((s) => s.id));
   const out = new Map<string, number | null>();
-  try {
-    for (let i = 0; i < keys.length; i += SEARCH_PAGE_SIZE) {
-      const part = keys.slice(i, i + SEARCH_PAGE_SIZE);
-      const result = await gw.searchAll({ jql: `project = "${checkedKey(projectKey)}" AND issuetype = Bug AND key in (${part.join(', ')})`, fields: [board.fields.sprint], pageSize: SEARCH_PAGE_SIZE });
-      for (const issue of result.issues) {
-        const sprints = sprintValue.safeParse((issue.fields as Record<string, unknown>)[board.fields.sprint]);
-        out.set(issue.key, (sprints.success && sprints.data ? sprints.data.find((s) => upcomingIds.has(s.id))?.id : undefined) ?? null);
+  const read = async (part: readonly string[]) => {
+    if (part.length === 0) return;
+    const result = await gw.searchAll({ jql: `project = "${checkedKey(projectKey)}" AND issuetype = Bug AND key in (${part.join(', ')})`, fields: [board.fields.sprint], pageSize: SEARCH_PAGE_SIZE });
+    for (const issue of result.issues) {
+      const sprints = sprintValue.safeParse((issue.fields as Record<string, unknown>)[board.fields.sprint]);
+      out.set(issue.key, (sprints.success && sprints.data ? sprints.data.find((s) => upcomingIds.has(s.id))?.id : undefined) ?? null);
+    }
+  };
+  for (let i = 0; i < keys.length; i += SEARCH_PAGE_SIZE) {
+    const part = keys.slice(i, i + SEARCH_PAGE_SIZE);
+    try {
+      await read(part);
+    } catch (e) {
+      if (!(isJiraError(e) && e.kind === 'bad-request')) throw e;
+      const named = new Set(e.jiraMessages.flatMap((m) => [...m.matchAll(/'([A-Z][A-Z0-9_]*-\d+)'/gi)].map((x) => x[1]!.toUpperCase())));
+      const rest = part.filter((k) => !named.has(k.toUpperCase()));
+      if (named.size === 0 || rest.length === part.length) throw membershipUnknown(projectKey, e.message);
+      try {
+        await read(rest);
+      } catch (again) {
+        throw membershipUnknown(projectKey, again instanceof Error ? again.message : String(again));
       }
     }
-  } catch (e) {
-    if (isJiraError(e) && e.kind === 'bad-request') return undefined;
-    throw e;
   }
   return out;
 }
+
+const membershipUnknown = (projectKey: string, why: string) =>
+  new AppError('JIRA_ERROR', `Nothing was moved: Release Train could not confirm that these issues are bugs of ${projectKey} (${why}). Reload the page and try again.`);

@@ -8,10 +8,11 @@
  */
 import { heldOutScores, loadDevSet, qualityOn } from '../../../bench/repro-steps.bench';
 import { FLOORS } from './dev-set-floors';
+import { sharedPresentOrSkip } from '../../support/shared-data';
 
 const reports = loadDevSet();
-const maybe = reports ? describe : describe.skip;
-if (!reports) console.warn('dev set ../shared/data/bug-reports-dev.jsonl not found: dev-set quality gate skipped');
+// RT_REQUIRE_SHARED=1 (.ci/run) turns a missing dev set into a failure instead of a skip.
+const maybe = sharedPresentOrSkip('the dev set ../shared/data/bug-reports-dev.jsonl (dev-set quality gate)', reports !== undefined && reports !== null) ? describe : describe.skip;
 
 maybe('repro-steps quality on the dev set', () => {
   it('the shipped model reaches its figures on the whole dev set', () => {
