@@ -24,6 +24,7 @@ const common = {
   version: z.literal(CURRENT_VALIDATOR_CONFIG_VERSION),
   issueTypes: z.array(z.string().trim().min(1).max(100)).max(50).default(['Bug']),
   onJiraError: z.enum(['block', 'allow-and-record']).default('block'),
+  onPermanentError: z.enum(['block', 'allow-and-record']).default('block'),
 };
 
 const customFieldId = z.string().regex(/^customfield_\d{1,12}$/, 'must be a custom field id such as customfield_10042');

@@ -149,9 +149,10 @@ describe('regression bug is linked', () => {
 });
 
 describe('failure policy when Jira cannot be read', () => {
+  // Transient faults only: 403/404/non-JSON are permanent and covered in fault-classes.test.ts.
   const cases = [
-    { status: 403, retryAfterSeconds: undefined },
     { status: 500, retryAfterSeconds: undefined },
+    { status: 503, retryAfterSeconds: undefined },
     { status: 429, retryAfterSeconds: 0 },
   ];
   it.each(cases)('Jira $status: blocks with "retry" by default and records the event', async ({ status, retryAfterSeconds }) => {

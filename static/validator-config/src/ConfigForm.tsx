@@ -165,7 +165,8 @@ export function ConfigForm({ kind, draft, onChange, issues, disabled }: { kind: 
         </>
       ) : null}
       <ListText {...p} path={['issueTypes']} label="Issue types (comma-separated; empty = every type)" />
-      <Choice {...p} path={['onJiraError']} label="When Jira cannot be read" options={[['block', 'Block the transition: “verification failed, retry”'], ['allow-and-record', 'Allow the transition and record the event']]} />
+      <Choice {...p} path={['onJiraError']} label="When Jira cannot be read for a while (timeout, 429, 5xx)" options={[['block', 'Block the transition: “verification failed, retry”'], ['allow-and-record', 'Allow the transition and record the event']]} />
+      <Choice {...p} path={['onPermanentError']} label="When Jira or app storage answers in a way retrying cannot fix (403, 404, not JSON, corrupt settings)" options={[['block', 'Block the transition with a message for the admin (recommended)'], ['allow-and-record', 'Allow the transition and record the event']]} />
     </form>
   );
 }

@@ -20,6 +20,7 @@ describe('parseValidatorConfig', () => {
       version: 1,
       issueTypes: ['Bug'],
       onJiraError: 'block',
+      onPermanentError: 'block',
       minimumScore: 60,
       requiredParts: ['steps', 'expected', 'actual'],
       field: { source: 'description' },
