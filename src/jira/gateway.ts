@@ -96,12 +96,12 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
       (await call('countIssues', { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql }, idempotent: true }, s.approximateCountSchema)).count,
 
     /** An issue's fields and (optionally) its changelog in one call. */
-    getIssue: (key: string, options: { fields?: string[]; changelog?: boolean } = {}) =>
+    getIssue: (key: string, options: { fields?: string[]; changelog?: boolean; /** issue entity property keys to return with it */ properties?: string[] } = {}) =>
       call(
         'getIssue',
         {
           method: 'GET',
-          path: jiraPath`/rest/api/3/issue/${key}` + query({ fields: options.fields?.join(','), expand: options.changelog ? 'changelog' : undefined }),
+          path: jiraPath`/rest/api/3/issue/${key}` + query({ fields: options.fields?.join(','), expand: options.changelog ? 'changelog' : undefined, properties: options.properties?.length ? options.properties.join(',') : undefined }),
         },
         s.issueSchema,
       ),

@@ -25,8 +25,8 @@ export type ValidatorDefinition<K extends ValidatorKind> = {
    */
   withoutRead?(config: ValidatorConfigs[K], request: ValidatorRequest): ValidatorDecision | undefined;
   decideOnCreate(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest): ValidatorDecision;
-  /** The fields to read, and whether the changelog is needed. */
-  read(config: ValidatorConfigs[K]): { fields: string[]; changelog: boolean };
+  /** The fields to read, whether the changelog is needed, and issue entity properties to read with them. */
+  read(config: ValidatorConfigs[K]): { fields: string[]; changelog: boolean; properties?: string[] };
   needsLoop(config: ValidatorConfigs[K]): boolean;
   /**
    * Without `needsLoop`: a blocking decision is made again with the loop (stage mapping) so its message can say
@@ -113,7 +113,7 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     sent = validatorJira(svc);
     const jira = sent.jira;
     const wanted = def.read(config.config);
-    const { issue: raw } = await readIssue(jira, request.issueKey, wanted.fields, wanted.changelog);
+    const { issue: raw } = await readIssue(jira, request.issueKey, wanted.fields, wanted.changelog, wanted.properties);
     let issue = snapshotOf(raw, request.modifiedFields);
     const withKey = { ...request, issueKey: request.issueKey };
 

@@ -1,4 +1,4 @@
-export const validatorKinds = ['repro-steps-clear', 'follows-loop', 'rte-review-complete', 'regression-bug-linked'] as const;
+export const validatorKinds = ['repro-steps-clear', 'follows-loop', 'rte-review-complete', 'regression-bug-linked', 'regression-clean'] as const;
 export type ValidatorKind = (typeof validatorKinds)[number];
 
 export const validatorTitles: Readonly<Record<ValidatorKind, string>> = {
@@ -6,6 +6,7 @@ export const validatorTitles: Readonly<Record<ValidatorKind, string>> = {
   'follows-loop': 'Bug follows the release-train loop',
   'rte-review-complete': 'RTE review complete',
   'regression-bug-linked': 'Regression bug is linked',
+  'regression-clean': 'Regression is clean before Done',
 };
 
 /** What to do when Jira cannot be read: block (default) or let the transition through and record it. */
