@@ -54,6 +54,8 @@ export type EmuProject = {
   components: EmuComponent[];
   /** Role id (as string) → member account ids. */
   roleMembers: Record<string, string[]>;
+  /** Project entity properties (key → JSON value); absent until one is set. */
+  properties?: Record<string, unknown>;
 };
 
 /** permission key → role ids granted it (the project's permission scheme; one scheme shared by all projects). */

@@ -144,7 +144,8 @@ const demoConfig = {
  * a clean regression of the bug's current candidate on the move to Done.
  */
 function rtValidators(toStatusId: string): EmuValidatorRef[] {
-  const list = [v('follows-loop-validator')];
+  // Who may make the move first (a Jira expression with the acting user; the rules are a project property).
+  const list = [v('move-rules-validator'), v('follows-loop-validator')];
   if (toStatusId === STATUS.TRIAGE) list.unshift(v('repro-steps-clear-validator', demoConfig.reproSteps));
   if (toStatusId === STATUS.IN_QA) list.push(v('rte-review-complete-validator', demoConfig.rteReview));
   if (toStatusId === STATUS.DONE) list.push(v('regression-clean-validator'));

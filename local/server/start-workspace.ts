@@ -51,7 +51,7 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
   await store.load();
 
   const appHost = createAppHost(app as unknown as Record<string, unknown>);
-  const emulator = createJiraEmulator(store, { ...validatorHooks(appHost), now });
+  const emulator = createJiraEmulator(store, { ...validatorHooks(appHost, () => store.get()), now });
   const storage = fileKeyValueStore(appStorageFile(store));
   const services = localServices(emulator.handle, storage, now);
   installServices(services);

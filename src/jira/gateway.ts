@@ -150,6 +150,18 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
       send('setIssueProperty', { method: 'PUT', path: jiraPath`/rest/api/3/issue/${key}/properties/${propertyKey}`, body: value }),
 
     getProject: (key: string) => call('getProject', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}` }, s.projectSchema),
+    /** A project entity property's value, or undefined when the project has none. */
+    async getProjectProperty(key: string, propertyKey: string): Promise<unknown> {
+      try {
+        return (await call('getProjectProperty', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/properties/${propertyKey}` }, s.entityPropertySchema)).value;
+      } catch (e) {
+        if (e instanceof JiraError && e.kind === 'not-found') return undefined;
+        throw e;
+      }
+    },
+    /** Sets a project entity property (Administer Projects, or the app). */
+    setProjectProperty: (key: string, propertyKey: string, value: unknown) =>
+      send('setProjectProperty', { method: 'PUT', path: jiraPath`/rest/api/3/project/${key}/properties/${propertyKey}`, body: value }),
     getProjectStatuses: (key: string) => call('getProjectStatuses', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/statuses` }, s.projectStatusesSchema),
     /** Every project role of the project (Jira requires Administer Projects or the app's own rights). */
     listProjectRoles: (key: string) => call('listProjectRoles', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/roledetails` }, s.projectRoleDetailsSchema),
