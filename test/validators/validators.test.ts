@@ -63,7 +63,7 @@ describe('repro steps are clear', () => {
     expect(value.result).toBe(false);
     expect(value.errorMessage).toMatch(/score 0 of 100; at least 60 needed/);
     expect(value.errorMessage).toContain('Missing: steps to reproduce, expected result, actual result.');
-    expect(value.errorMessage).toContain('What to add:');
+    expect(value.errorMessage).toMatch(/^Move to 'Triage' refused: reproduction steps are missing .*Edit the field 'Reproduction steps'/);
     // Where the bug is, the next step and who takes it: from the stage mapping in app storage (no extra Jira call).
     expect(value.errorMessage).toMatch(/ This bug is in L2\. L2 support completes it and moves it to 'Triage', where the RTE triages it\.$/);
     expect(calls).toBe(1);
@@ -249,7 +249,7 @@ describe('a fault in Release Train itself is not a Jira failure', () => {
     try {
       const r = await runValidator(reproStepsClear, payload('RT-122', S.OPEN, S.TRIAGE, allow));
       expect(r.result).toBe(false);
-      expect(r.errorMessage).toMatch(/^The reproduction steps in the description are not clear enough yet.* Clear reproduction steps are the L2 stage of the loop/);
+      expect(r.errorMessage).toMatch(/^Reproduction steps are missing .*Edit the description.* Clear reproduction steps are the L2 stage of the loop/);
     } finally {
       installServices(real);
     }
