@@ -55,7 +55,7 @@ function MoveRulesForm({ setup, save, onSaved }: { setup: MoveRulesSetupDto; sav
         {setup.defaulted
           ? 'These are the defaults of the process (L2 files and submits; the RTE triages, reviews and reopens; developers fix; QA closes). They are not enforced until a project admin saves them.'
           : `Saved ${setup.updatedAt?.slice(0, 10) ?? ''}.`}{' '}
-        {setup.canAdminister ? '' : `Read-only: only project admins (Administer Projects in ${setup.projectKey}) can change it.`}
+        {setup.canAdminister ? '' : 'Only project admins can change who may make each move.'}
       </p>
       {error ? <ErrorBanner error={error} /> : null}
       {saved ? <Banner kind="success">Saved: the next move is checked with these rules.</Banner> : null}
