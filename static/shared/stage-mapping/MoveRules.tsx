@@ -95,17 +95,21 @@ function MoveRulesForm({ setup, save, onSaved }: { setup: MoveRulesSetupDto; sav
           ))}
         </tbody>
       </table>
-      <label className="rt-field">
-        Override role (may make any move)
-        <select aria-label="Override role" disabled={!edit} value={draft.overrideRole ?? ''} onChange={(e) => { setSaved(false); setDraft({ ...draft, overrideRole: e.target.value === '' ? null : e.target.value }); }}>
-          <option value="">None</option>
-          {setup.roles.map((r) => (
-            <option key={r.id} value={r.name}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {setup.canAdminister ? (
+        <label className="rt-field">
+          Override role (may make any move)
+          <select aria-label="Override role" disabled={!edit} value={draft.overrideRole ?? ''} onChange={(e) => { setSaved(false); setDraft({ ...draft, overrideRole: e.target.value === '' ? null : e.target.value }); }}>
+            <option value="">None</option>
+            {setup.roles.map((r) => (
+              <option key={r.id} value={r.name}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <p>Override role (may make any move): {draft.overrideRole ?? 'none'}</p>
+      )}
       {setup.canAdminister ? (
         <div className="rt-row">
           <button type="button" className="rt-button rt-primary" onClick={() => void submit()} disabled={saving} aria-busy={saving}>
