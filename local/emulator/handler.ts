@@ -14,6 +14,7 @@ import { editmetaRoutes } from './routes/editmeta';
 import { searchRoutes } from './routes/search';
 import { agileRoutes } from './routes/agile';
 import { metaRoutes } from './routes/meta';
+import { projectPropertyRoutes } from './routes/project-properties';
 
 export type EmulatorRequest = { method: string; path: string; query: URLSearchParams; headers: Record<string, string | undefined>; body: unknown };
 export type EmulatorResponse = { status: number; headers?: Record<string, string>; body?: unknown };
@@ -102,7 +103,7 @@ function authenticate(req: EmulatorRequest, state: EmulatorState, token: string 
 }
 
 export function createJiraEmulator(store: FileStore, hooks: EmulatorHooks = {}) {
-  const routes: Route[] = [...searchRoutes, ...issueRoutes, ...editmetaRoutes, ...agileRoutes, ...metaRoutes];
+  const routes: Route[] = [...searchRoutes, ...issueRoutes, ...editmetaRoutes, ...agileRoutes, ...metaRoutes, ...projectPropertyRoutes];
   const faults: Array<Fault & { remaining: number }> = [];
   const calls: CallRecord[] = [];
   const now = hooks.now ?? (() => new Date());

@@ -59,6 +59,8 @@ export type EmuProject = {
   roleMembers: Record<string, string[]>;
   /** Role id (as string) → groups that hold the role (group role actors). Absent: none. */
   roleGroups?: Record<string, EmuGroup[]>;
+  /** Project entity properties (key → JSON value); absent until one is set. */
+  properties?: Record<string, unknown>;
 };
 
 /** permission key → role ids granted it (the project's permission scheme; one scheme shared by all projects). */

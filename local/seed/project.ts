@@ -140,12 +140,15 @@ const demoConfig = {
 /**
  * The validators the local server runs on each RT transition (the lead's wiring may change these lists):
  * the loop on every move; clear repro steps when a bug leaves L2 (into Triage); the RTE review on the move to QA;
- * the regression link on every move (it only checks bugs labelled found-in-regression, on their first move).
+ * the regression link on every move (it only checks bugs labelled found-in-regression, on their first move);
+ * a clean regression of the bug's current candidate on the move to Done.
  */
 function rtValidators(toStatusId: string): EmuValidatorRef[] {
-  const list = [v('follows-loop-validator')];
+  // Who may make the move first (a Jira expression with the acting user; the rules are a project property).
+  const list = [v('move-rules-validator'), v('follows-loop-validator')];
   if (toStatusId === STATUS.TRIAGE) list.unshift(v('repro-steps-clear-validator', demoConfig.reproSteps));
   if (toStatusId === STATUS.IN_QA) list.push(v('rte-review-complete-validator', demoConfig.rteReview));
+  if (toStatusId === STATUS.DONE) list.push(v('regression-clean-validator'));
   list.push(v('regression-bug-linked-validator'));
   return list;
 }

@@ -17,16 +17,18 @@ export const people = {
   qa: [user('rt-qa-hiro', 'Hiro Tanaka', 'hiro.tanaka', 'Asia/Tokyo'), user('rt-qa-isabel', 'Isabel Nunes', 'isabel.nunes', 'Europe/Lisbon')],
   planner: [user('rt-planner-jonas', 'Jonas Berg', 'jonas.berg', 'Europe/Stockholm')],
   ops: [user('rt-ops-kwame', 'Kwame Mensah', 'kwame.mensah', 'Africa/Accra')],
+  /** Can see RT's bugs but not edit or move them (the Viewers role: Browse projects only), to show refusals. */
+  viewer: [user('rt-viewer-lena', 'Lena Fischer', 'lena.fischer')],
 };
 
 export const APP_ACCOUNT_ID = 'rt-app-release-train';
 export const appUser: EmuUser = { accountId: APP_ACCOUNT_ID, displayName: 'Release Train', emailAddress: 'release-train@connect.atlassian.com', accountType: 'app', timeZone: 'UTC', active: true };
 
 export function seedUsers(): EmuUser[] {
-  return [...people.l2, ...people.rte, ...people.dev, ...people.qa, ...people.planner, ...people.ops, appUser];
+  return [...people.l2, ...people.rte, ...people.dev, ...people.qa, ...people.planner, ...people.ops, ...people.viewer, appUser];
 }
 
-export const ROLE = { L2: 10100, RTE: 10101, DEVELOPERS: 10102, QA: 10103, PLANNERS: 10104, ADMINISTRATORS: 10002 } as const;
+export const ROLE = { L2: 10100, RTE: 10101, DEVELOPERS: 10102, QA: 10103, PLANNERS: 10104, ADMINISTRATORS: 10002, OPS: 10105, VIEWERS: 10106 } as const;
 
 export function seedRoles(): EmuRole[] {
   return [
@@ -36,18 +38,22 @@ export function seedRoles(): EmuRole[] {
     { id: ROLE.QA, name: 'QA', description: 'Run focused regressions on each fix.' },
     { id: ROLE.PLANNERS, name: 'Sprint Planners', description: 'Plan bugs into sprints.' },
     { id: ROLE.ADMINISTRATORS, name: 'Administrators', description: 'Project administrators.' },
+    { id: ROLE.OPS, name: 'Ops', description: 'Operations: deploy promoted releases and report the outcome.' },
+    { id: ROLE.VIEWERS, name: 'Viewers', description: 'Can see the project\u2019s issues but not change them.' },
   ];
 }
 
 const everyone = Object.values(ROLE);
+/** Every role but Viewers (who may only browse). */
+const contributors = everyone.filter((r) => r !== ROLE.VIEWERS);
 export function seedPermissionScheme(): EmuPermissionScheme {
   return {
     BROWSE_PROJECTS: [...everyone],
-    CREATE_ISSUES: [...everyone],
-    EDIT_ISSUES: [...everyone],
-    TRANSITION_ISSUES: [...everyone],
-    LINK_ISSUES: [...everyone],
-    ADD_COMMENTS: [...everyone],
+    CREATE_ISSUES: [...contributors],
+    EDIT_ISSUES: [...contributors],
+    TRANSITION_ISSUES: [...contributors],
+    LINK_ISSUES: [...contributors],
+    ADD_COMMENTS: [...contributors],
     ASSIGN_ISSUES: [ROLE.RTE, ROLE.DEVELOPERS, ROLE.QA, ROLE.PLANNERS, ROLE.ADMINISTRATORS],
     RESOLVE_ISSUES: [ROLE.RTE, ROLE.DEVELOPERS, ROLE.QA, ROLE.ADMINISTRATORS],
     SCHEDULE_ISSUES: [ROLE.PLANNERS, ROLE.RTE, ROLE.ADMINISTRATORS],
@@ -65,5 +71,7 @@ export function rtRoleMembers(): Record<string, string[]> {
     [ROLE.QA]: ids(people.qa),
     [ROLE.PLANNERS]: ids(people.planner),
     [ROLE.ADMINISTRATORS]: [people.rte[0]!.accountId],
+    [ROLE.OPS]: ids(people.ops),
+    [ROLE.VIEWERS]: ids(people.viewer),
   };
 }

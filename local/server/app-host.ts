@@ -35,6 +35,7 @@ export function createAppHost(exportsOfIndex: Record<string, unknown>, manifest:
     async runValidator(moduleKey: string, payload: ValidatorPayload): Promise<ValidatorOutcome> {
       const module = validatorModules.get(moduleKey);
       if (!module) return { result: false, errorMessage: `Validator '${moduleKey}' is not part of this app.` };
+      if (!module.function) return { result: false, errorMessage: `${module.name}: an expression validator is evaluated by Jira, not called (see expression-validator.ts).` };
       try {
         const out = (await fn(module.function)(payload, {})) as Partial<ValidatorOutcome> | undefined;
         if (!out || typeof out.result !== 'boolean') return { result: false, errorMessage: `${module.name}: the validator returned no result.` };
@@ -42,6 +43,11 @@ export function createAppHost(exportsOfIndex: Record<string, unknown>, manifest:
       } catch (e) {
         return { result: false, errorMessage: `${module.name} failed: ${e instanceof Error ? e.message : String(e)}` };
       }
+    },
+    /** The Jira expression of an expression validator (undefined for a function validator). */
+    validatorExpression: (moduleKey: string): { expression: string; errorMessage?: string | undefined } | undefined => {
+      const m = validatorModules.get(moduleKey);
+      return m?.expression ? { expression: m.expression, errorMessage: m.errorMessage } : undefined;
     },
     validatorName: (moduleKey: string) => validatorModules.get(moduleKey)?.name ?? moduleKey,
   };

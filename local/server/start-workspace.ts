@@ -59,7 +59,7 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
   await store.load();
 
   const appHost = createAppHost(app as unknown as Record<string, unknown>);
-  const emulator = createJiraEmulator(store, { ...validatorHooks(appHost), now });
+  const emulator = createJiraEmulator(store, { ...validatorHooks(appHost, () => store.get()), now });
   const storage = fileKeyValueStore(appStorageFile(store));
   // Background jobs run in this process; issue writes reach the app's trigger as Forge's product events would.
   const queue = inProcessJobQueue(() => runReadModelJob, { onError: (job, e) => console.error(`Background job ${job.kind} (${job.projectKey}) failed:`, e instanceof Error ? e.message : e) });

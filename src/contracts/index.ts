@@ -5,6 +5,7 @@ export * from './call';
 export * from './repro-steps';
 export * from './validator-config';
 export * from './stage-mapping';
+export * from './move-rules';
 export * from './regression';
 export * from './rc-promotion';
 export * from './sprint-planning';

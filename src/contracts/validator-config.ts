@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FollowsLoopConfig } from '../domain/validators/follows-loop';
 import type { RegressionBugLinkedConfig } from '../domain/validators/regression-bug-linked';
+import type { RegressionCleanConfig } from '../domain/validators/regression-clean';
 import { DEFAULT_RC_PATTERN } from '../domain/validators/release-candidate';
 import { reproParts, type ReproStepsClearConfig } from '../domain/validators/repro-steps-clear';
 import type { RteReviewCompleteConfig } from '../domain/validators/rte-review-complete';
@@ -24,6 +25,7 @@ const common = {
   version: z.literal(CURRENT_VALIDATOR_CONFIG_VERSION),
   issueTypes: z.array(z.string().trim().min(1).max(100)).max(50).default(['Bug']),
   onJiraError: z.enum(['block', 'allow-and-record']).default('block'),
+  onPermanentError: z.enum(['block', 'allow-and-record']).default('block'),
 };
 
 const customFieldId = z.string().regex(/^customfield_\d{1,12}$/, 'must be a custom field id such as customfield_10042');
@@ -89,11 +91,17 @@ export const regressionBugLinkedConfigSchema = z.object({
   onlyFirstTransition: z.boolean().default(true),
 }) satisfies z.ZodType<RegressionBugLinkedConfig, unknown>;
 
+export const regressionCleanConfigSchema = z.object({
+  ...common,
+  rcPattern,
+}) satisfies z.ZodType<RegressionCleanConfig, unknown>;
+
 export type ValidatorConfigs = {
   'repro-steps-clear': ReproStepsClearConfig;
   'follows-loop': FollowsLoopConfig;
   'rte-review-complete': RteReviewCompleteConfig;
   'regression-bug-linked': RegressionBugLinkedConfig;
+  'regression-clean': RegressionCleanConfig;
 };
 export type ValidatorConfig<K extends ValidatorKind = ValidatorKind> = ValidatorConfigs[K];
 
@@ -102,6 +110,7 @@ export const validatorConfigSchemas = {
   'follows-loop': followsLoopConfigSchema,
   'rte-review-complete': rteReviewCompleteConfigSchema,
   'regression-bug-linked': regressionBugLinkedConfigSchema,
+  'regression-clean': regressionCleanConfigSchema,
 } as const satisfies { [K in ValidatorKind]: z.ZodType<ValidatorConfigs[K], unknown> };
 
 /**

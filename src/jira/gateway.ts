@@ -109,12 +109,12 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
       (await call('countIssues', { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql }, idempotent: true }, s.approximateCountSchema)).count,
 
     /** An issue's fields and (optionally) its changelog in one call. */
-    getIssue: (key: string, options: { fields?: string[]; changelog?: boolean } = {}) =>
+    getIssue: (key: string, options: { fields?: string[]; changelog?: boolean; /** issue entity property keys to return with it */ properties?: string[] } = {}) =>
       call(
         'getIssue',
         {
           method: 'GET',
-          path: jiraPath`/rest/api/3/issue/${key}` + query({ fields: options.fields?.join(','), expand: options.changelog ? 'changelog' : undefined }),
+          path: jiraPath`/rest/api/3/issue/${key}` + query({ fields: options.fields?.join(','), expand: options.changelog ? 'changelog' : undefined, properties: options.properties?.length ? options.properties.join(',') : undefined }),
         },
         s.issueSchema,
       ),
@@ -167,6 +167,18 @@ export function createJiraGateway(transport: JiraTransport, retry: RetryPolicy =
       send('setIssueProperty', { method: 'PUT', path: jiraPath`/rest/api/3/issue/${key}/properties/${propertyKey}`, body: value }),
 
     getProject: (key: string) => call('getProject', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}` }, s.projectSchema),
+    /** A project entity property's value, or undefined when the project has none. */
+    async getProjectProperty(key: string, propertyKey: string): Promise<unknown> {
+      try {
+        return (await call('getProjectProperty', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/properties/${propertyKey}` }, s.entityPropertySchema)).value;
+      } catch (e) {
+        if (e instanceof JiraError && e.kind === 'not-found') return undefined;
+        throw e;
+      }
+    },
+    /** Sets a project entity property (Administer Projects, or the app). */
+    setProjectProperty: (key: string, propertyKey: string, value: unknown) =>
+      send('setProjectProperty', { method: 'PUT', path: jiraPath`/rest/api/3/project/${key}/properties/${propertyKey}`, body: value }),
     getProjectStatuses: (key: string) => call('getProjectStatuses', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/statuses` }, s.projectStatusesSchema),
     /** Every project role of the project (Jira requires Administer Projects or the app's own rights). */
     listProjectRoles: (key: string) => call('listProjectRoles', { method: 'GET', path: jiraPath`/rest/api/3/project/${key}/roledetails` }, s.projectRoleDetailsSchema),

@@ -151,6 +151,7 @@ export const projectRoleActorsSchema = z.looseObject({
     .array(
       z.looseObject({
         type: z.string().optional(),
+        displayName: z.string().optional(),
         actorUser: z.looseObject({ accountId: z.string() }).optional(),
         actorGroup: z.looseObject({ name: z.string().optional(), groupId: z.string().optional() }).optional(),
       }),

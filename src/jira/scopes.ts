@@ -25,6 +25,8 @@ export const jiraOperationScopes: Record<JiraOperationName, readonly string[]> =
   getIssueLinkTypes: ['read:jira-work'], // GET /rest/api/3/issueLinkType
   getIssueProperty: ['read:jira-work'], // GET /rest/api/3/issue/{key}/properties/{property}
   setIssueProperty: ['write:jira-work'], // PUT /rest/api/3/issue/{key}/properties/{property}
+  getProjectProperty: ['read:jira-work'], // GET /rest/api/3/project/{key}/properties/{property}
+  setProjectProperty: ['manage:jira-project'], // PUT /rest/api/3/project/{key}/properties/{property}
   getProject: ['read:jira-work'], // GET /rest/api/3/project/{key}
   getProjectStatuses: ['read:jira-work'], // GET /rest/api/3/project/{key}/statuses
   listProjectRoles: ['read:jira-work'], // GET /rest/api/3/project/{key}/roledetails

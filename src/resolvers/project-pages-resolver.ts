@@ -1,4 +1,6 @@
+import { moveRulesProcedures } from '../contracts/move-rules';
 import { stageMappingProcedures } from '../contracts/validator-config';
+import { moveRulesHandlers } from './move-rules-handlers';
 import { defineResolver } from './define-resolver';
 import { rcPromotionHandlers, rcPromotionProcedures } from './rc-promotion-handlers';
 import { sprintPlanningHandlers, sprintPlanningProcedures } from './sprint-planning-handlers';
@@ -8,6 +10,6 @@ import { deliveryHandlers, deliveryProcedures } from './delivery-handlers';
 
 /** Forge allows one jira:projectPage per app: its sub-pages share this resolver, with namespaced keys. */
 export const projectPagesResolver = defineResolver(
-  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...opsProjectPageProcedures, ...deliveryProcedures },
-  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers, ...opsViewHandlers, ...deliveryHandlers },
+  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...moveRulesProcedures, ...opsProjectPageProcedures, ...deliveryProcedures },
+  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers, ...moveRulesHandlers, ...opsViewHandlers, ...deliveryHandlers },
 );

@@ -11,6 +11,7 @@ import { toDomainMapping, type StoredStageMapping } from '../contracts/stage-map
 import { validateStageMapping, type JiraStatus } from '../domain/bug-flow/status-mapping';
 import { listValidatorFailures } from '../validators/failure-log';
 import { derivedMapping, projectStatusList, stageMappings } from '../storage/stage-mapping-store';
+import { publishMoveRules } from '../storage/move-rules-store';
 import { AppError } from './app-error';
 import { requireProjectAccess } from './project-access';
 import { defineResolver, type HandlerContext, type Handlers } from './define-resolver';
@@ -98,6 +99,8 @@ export const validatorConfigHandlers: Handlers<typeof validatorConfigProcedures>
       statuses: statuses.map((s) => ({ id: s.id, name: s.name.slice(0, 255), categoryKey: s.categoryKey.slice(0, 40) })),
     };
     await stageMappings(ctx.services.storage).set(project.id, stored);
+    // The role validator's expression judges stages from its own copy: refresh it (when rules were saved).
+    await publishMoveRules(ctx.services.storage, jira, project, ctx.services.now()).catch((e: unknown) => console.error('Release Train could not publish the move rules', e));
     return describe(project, statuses, stored, true);
   },
 

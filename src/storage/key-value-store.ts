@@ -9,7 +9,12 @@ export interface KeyValueStore {
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';
-  constructor(message: string, readonly key: string) {
+  constructor(
+    message: string,
+    readonly key: string,
+    /** The stored value itself is unreadable (not the store failing): retrying cannot help. */
+    readonly corrupt = false,
+  ) {
     super(message);
   }
 }

@@ -11,7 +11,7 @@ export function repository<T extends z.ZodType>(store: KeyValueStore, prefix: st
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new StorageError(`Stored data at '${key}' is not valid (${first ? `${first.path.join('.')}: ${first.message}` : 'bad shape'}).`, key);
+      throw new StorageError(`Stored data at '${key}' is not valid (${first ? `${first.path.join('.')}: ${first.message}` : 'bad shape'}).`, key, true);
     }
     return parsed.data;
   };

@@ -5,6 +5,7 @@
  */
 import { followsLoop } from './follows-loop';
 import { regressionBugLinked } from './regression-bug-linked';
+import { regressionClean } from './regression-clean';
 import { reproStepsClear } from './repro-steps-clear';
 import { rteReviewComplete } from './rte-review-complete';
 import { runValidator, type ValidatorResponse } from './run-validator';
@@ -13,6 +14,7 @@ export const reproStepsClearValidator = (payload: unknown): Promise<ValidatorRes
 export const followsLoopValidator = (payload: unknown): Promise<ValidatorResponse> => runValidator(followsLoop, payload);
 export const rteReviewCompleteValidator = (payload: unknown): Promise<ValidatorResponse> => runValidator(rteReviewComplete, payload);
 export const regressionBugLinkedValidator = (payload: unknown): Promise<ValidatorResponse> => runValidator(regressionBugLinked, payload);
+export const regressionCleanValidator = (payload: unknown): Promise<ValidatorResponse> => runValidator(regressionClean, payload);
 
-export { followsLoop, regressionBugLinked, reproStepsClear, rteReviewComplete, runValidator };
+export { followsLoop, regressionBugLinked, regressionClean, reproStepsClear, rteReviewComplete, runValidator };
 export type { ValidationTrace, ValidatorResponse } from './run-validator';

@@ -28,6 +28,7 @@ export function snapshotOf(issue: JiraIssue, modifiedFields: Record<string, unkn
     // Inline page and full pages may overlap; the domain drops exact duplicates.
     statusChanges: statusChangesOf([...(issue.changelog?.histories ?? []), ...extraHistories]),
     modifiedFields,
+    ...(issue.properties ? { properties: issue.properties } : {}),
   };
 }
 
@@ -58,7 +59,7 @@ export function snapshotOfNewIssue(modifiedFields: Record<string, unknown>): Iss
 export type IssueRead = { issue: JiraIssue; extraHistories: JiraChangelogHistory[] };
 
 /** The one Jira call of a validation: the named fields (+ changelog when asked), as the app. */
-export async function readIssue(jira: JiraGateway, key: string, fields: readonly string[], changelog: boolean): Promise<IssueRead> {
-  const issue = await jira.getIssue(key, { fields: [...new Set(fields)], changelog });
+export async function readIssue(jira: JiraGateway, key: string, fields: readonly string[], changelog: boolean, properties: readonly string[] = []): Promise<IssueRead> {
+  const issue = await jira.getIssue(key, { fields: [...new Set(fields)], changelog, ...(properties.length > 0 ? { properties: [...properties] } : {}) });
   return { issue, extraHistories: [] };
 }

@@ -17,8 +17,8 @@ export function analyseSource(config: ReproStepsClearConfig, issue: IssueSnapsho
   return { score: analysis.score, has: analysis.has, findings: analysis.findings };
 }
 
-const decide = (config: ReproStepsClearConfig, issue: IssueSnapshot, loop?: ReproLoopContext) =>
-  decideReproStepsClear({ config, issue, analysis: analyseSource(config, issue), ...(loop ? { loop } : {}) });
+const decide = (config: ReproStepsClearConfig, issue: IssueSnapshot, loop?: ReproLoopContext, toStatusId?: string) =>
+  decideReproStepsClear({ config, issue, analysis: analyseSource(config, issue), ...(loop ? { loop } : {}), ...(toStatusId !== undefined ? { toStatusId } : {}) });
 
 /** The stage of the transition's from status, for the message (the changelog is not read: an unmapped status has none). */
 function loopContext(fromStatusId: string | undefined, loop: Loop | undefined): ReproLoopContext | undefined {
@@ -54,5 +54,5 @@ export const reproStepsClear: ValidatorDefinition<'repro-steps-clear'> = {
   needsLoop: () => false,
   // Only a failure's message uses the stage mapping (app storage; no Jira call once cached).
   loopForMessage: true,
-  decide: (config, issue, request, loop) => decide(config, issue, loopContext(request.fromStatusId, loop)),
+  decide: (config, issue, request, loop) => decide(config, issue, loopContext(request.fromStatusId, loop), request.toStatusId),
 };

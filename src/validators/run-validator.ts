@@ -1,6 +1,6 @@
 import { parseValidatorConfig, type ValidatorConfigs } from '../contracts/validator-config';
 import type { JiraStatus, StatusStageMapping } from '../domain/bug-flow/status-mapping';
-import { decideOnInternalError, decideOnJiraError } from '../domain/validators/failure-policy';
+import { decideOnInternalError, decideOnJiraError, type FaultClass } from '../domain/validators/failure-policy';
 import { unmappedStatusDecision } from '../domain/validators/unmapped-status';
 import type { IssueSnapshot, ValidatorDecision } from '../domain/validators/issue-snapshot';
 import type { ValidatorKind } from '../domain/validators/kinds';
@@ -25,8 +25,8 @@ export type ValidatorDefinition<K extends ValidatorKind> = {
    */
   withoutRead?(config: ValidatorConfigs[K], request: ValidatorRequest): ValidatorDecision | undefined;
   decideOnCreate(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest): ValidatorDecision;
-  /** The fields to read, and whether the changelog is needed. */
-  read(config: ValidatorConfigs[K]): { fields: string[]; changelog: boolean };
+  /** The fields to read, whether the changelog is needed, and issue entity properties to read with them. */
+  read(config: ValidatorConfigs[K]): { fields: string[]; changelog: boolean; properties?: string[] };
   needsLoop(config: ValidatorConfigs[K]): boolean;
   /**
    * Without `needsLoop`: a blocking decision is made again with the loop (stage mapping) so its message can say
@@ -47,6 +47,17 @@ function whatFailed(error: unknown): unknown {
 
 /** Jira or app storage could not be read: the failure policy applies. Anything else is a fault in Release Train. */
 const isReadFailure = (error: unknown) => error instanceof JiraError || error instanceof StorageError || isForgePassThroughError(error);
+
+/**
+ * Which read failures retrying can fix (timeouts and network errors, 429, 5xx, the store failing) and which it
+ * cannot (no access, not found, a rejected request, a reply that is not JSON or not Jira's shape, a stored value
+ * that does not parse, a missing grant or permission in the manifest).
+ */
+export function faultClassOf(error: unknown): FaultClass {
+  if (error instanceof JiraError) return error.kind === 'network' || error.kind === 'rate-limited' || error.kind === 'server' || error.kind === 'conflict' ? 'transient' : 'permanent';
+  if (error instanceof StorageError) return error.corrupt ? 'permanent' : 'transient';
+  return 'permanent';
+}
 
 /** App storage whose every failure is a StorageError (the platform's own errors are not), for isReadFailure. */
 function storageErrorsTyped(store: KeyValueStore): KeyValueStore {
@@ -102,7 +113,7 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     sent = validatorJira(svc);
     const jira = sent.jira;
     const wanted = def.read(config.config);
-    const { issue: raw } = await readIssue(jira, request.issueKey, wanted.fields, wanted.changelog);
+    const { issue: raw } = await readIssue(jira, request.issueKey, wanted.fields, wanted.changelog, wanted.properties);
     let issue = snapshotOf(raw, request.modifiedFields);
     const withKey = { ...request, issueKey: request.issueKey };
 
@@ -134,7 +145,7 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     const readFailure = isReadFailure(error);
     if (!readFailure) console.error(`Release Train: internal error in the ${def.kind} validator`, error);
     const { decision, record } = readFailure
-      ? decideOnJiraError({ ...event, error: whatFailed(error), onJiraError: config.config.onJiraError })
+      ? decideOnJiraError({ ...event, error: whatFailed(error), onJiraError: config.config.onJiraError, onPermanentError: config.config.onPermanentError, fault: faultClassOf(error) })
       : decideOnInternalError({ ...event, error });
     try {
       await recordValidatorFailure(svc.storage, record);

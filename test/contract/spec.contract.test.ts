@@ -40,6 +40,12 @@ const cases: { [K in Exclude<keyof JiraGateway, 'callCount'>]: Case } = {
     return gw.getIssueProperty('RT-2', 'no-such-property');
   },
   setIssueProperty: (gw) => gw.setIssueProperty('RT-2', 'spec-check', { ok: true }),
+  getProjectProperty: async (gw) => {
+    await gw.setProjectProperty('RT', 'spec-check', { ok: true });
+    await gw.getProjectProperty('RT', 'spec-check');
+    return gw.getProjectProperty('RT', 'no-such-property');
+  },
+  setProjectProperty: (gw) => gw.setProjectProperty('RT', 'spec-check', { ok: true }),
   getProject: (gw) => gw.getProject('RT'),
   getProjectStatuses: (gw) => gw.getProjectStatuses('RT'),
   listProjectRoles: (gw) => gw.listProjectRoles('RT'),

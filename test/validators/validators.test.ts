@@ -61,11 +61,12 @@ describe('repro steps are clear', () => {
   it('blocks a bug with no reproduction steps and lists what to add; one Jira call', async () => {
     const { value, calls } = await counting(env.emulator, () => reproStepsClearValidator(payload('RT-122', S.OPEN, S.TRIAGE, reproField)));
     expect(value.result).toBe(false);
-    expect(value.errorMessage).toMatch(/score 0 of 100; at least 60 needed/);
-    expect(value.errorMessage).toContain('Missing: steps to reproduce, expected result, actual result.');
-    expect(value.errorMessage).toContain('What to add:');
-    // Where the bug is, the next step and who takes it: from the stage mapping in app storage (no extra Jira call).
-    expect(value.errorMessage).toMatch(/ This bug is in L2\. L2 support completes it and moves it to 'Triage', where the RTE triages it\.$/);
+    expect(value.errorMessage).toMatch(/Score 0 of 100; at least 60 needed/);
+    // The field is empty, so the description was analysed (fallback) and is the thing to edit.
+    expect(value.errorMessage).toMatch(/^Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result\. .*Edit the description:/);
+    expect(value.errorMessage).not.toMatch(/Add numbered steps[\s\S]*Add numbered steps/);
+    // Where the bug is and who completes the steps, from the stage mapping in app storage (no extra Jira call); never the refused move.
+    expect(value.errorMessage).toMatch(/ This bug is in L2; L2 support completes the reproduction steps before it moves on\.$/);
     expect(calls).toBe(1);
   });
   it('passes a bug with clear steps', async () => {
@@ -149,9 +150,10 @@ describe('regression bug is linked', () => {
 });
 
 describe('failure policy when Jira cannot be read', () => {
+  // Transient faults only: 403/404/non-JSON are permanent and covered in fault-classes.test.ts.
   const cases = [
-    { status: 403, retryAfterSeconds: undefined },
     { status: 500, retryAfterSeconds: undefined },
+    { status: 503, retryAfterSeconds: undefined },
     { status: 429, retryAfterSeconds: 0 },
   ];
   it.each(cases)('Jira $status: blocks with "retry" by default and records the event', async ({ status, retryAfterSeconds }) => {
@@ -248,7 +250,7 @@ describe('a fault in Release Train itself is not a Jira failure', () => {
     try {
       const r = await runValidator(reproStepsClear, payload('RT-122', S.OPEN, S.TRIAGE, allow));
       expect(r.result).toBe(false);
-      expect(r.errorMessage).toMatch(/^The reproduction steps in the description are not clear enough yet.* Clear reproduction steps are the L2 stage of the loop/);
+      expect(r.errorMessage).toMatch(/^Reproduction steps are missing .*Edit the description.* Clear reproduction steps are the L2 stage of the loop/);
     } finally {
       installServices(real);
     }

@@ -11,6 +11,7 @@ import { ReproStepsField } from '../issue-view/ReproStepsField';
 import { TransitionBar } from '../issue-view/TransitionBar';
 import { TransitionScreen } from '../issue-view/TransitionScreen';
 import { useShell } from '../shell-context';
+import { refusalBanner } from '../transition-refusal';
 
 /** The Jira Software sprint field's id differs per site; find it once from GET /field. */
 export function findSprintFieldId(fields: Field[]): string | null {
@@ -114,7 +115,7 @@ export function IssueView({ issueKey }: { issueKey: string }) {
               }}
             />
           ) : null}
-          {transitionError ? <ErrorBanner title={`${transitionError.name} could not be done`} messages={transitionError.messages} onDismiss={() => setTransitionError(null)} /> : null}
+          {transitionError ? <ErrorBanner {...refusalBanner(transitionError.name, transitionError.messages)} onDismiss={() => setTransitionError(null)} /> : null}
           <section className="section" aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>
             <AdfView value={f.description} />

@@ -1,4 +1,4 @@
-import type { OnJiraError, ValidatorKind } from './kinds';
+import type { OnJiraError, OnPermanentError, ValidatorKind } from './kinds';
 import type { ValidatorDecision } from './issue-snapshot';
 
 /** What the caller stores in app storage whenever a validator could not read Jira. */
@@ -10,6 +10,14 @@ export type FailureRecord = {
   decision: 'blocked' | 'allowed';
 };
 
+/**
+ * transient: a timeout, a network error, 429 or 5xx, the store failing: retrying later can succeed, so the
+ * admin's failure policy (`onJiraError`) applies. permanent: 401/403/404/400, a reply that is not JSON or not
+ * Jira's shape, a stored value that cannot be read: retrying cannot help, so it blocks with a message for the
+ * admin unless the admin explicitly allowed it (`onPermanentError`).
+ */
+export type FaultClass = 'transient' | 'permanent';
+
 export type JiraReadFailureInput = {
   validator: ValidatorKind;
   issueKey: string;
@@ -18,6 +26,10 @@ export type JiraReadFailureInput = {
   onJiraError: OnJiraError;
   /** ISO time of the event (no clock inside the domain). */
   now: string;
+  /** Default 'transient' (the policy of older callers). */
+  fault?: FaultClass;
+  /** Default 'block'. */
+  onPermanentError?: OnPermanentError;
 };
 
 const MAX_ERROR = 200;
@@ -43,11 +55,21 @@ function safeJson(value: unknown): string {
  */
 export function decideOnJiraError(input: JiraReadFailureInput): { decision: ValidatorDecision; record: FailureRecord } {
   const error = describeError(input.error);
-  const allowed = input.onJiraError === 'allow-and-record';
-  const record: FailureRecord = { at: input.now, validator: input.validator, issueKey: input.issueKey, error, decision: allowed ? 'allowed' : 'blocked' };
+  const permanent = input.fault === 'permanent';
+  const allowed = permanent ? input.onPermanentError === 'allow-and-record' : input.onJiraError === 'allow-and-record';
+  const cause = permanent ? `permanent: ${error}` : error;
+  const record: FailureRecord = { at: input.now, validator: input.validator, issueKey: input.issueKey, error: cause, decision: allowed ? 'allowed' : 'blocked' };
   const decision: ValidatorDecision = allowed
     ? { result: true }
-    : { result: false, errorMessage: `Release Train could not verify this transition (${error}); retry in a moment.` };
+    : permanent
+      ? {
+          result: false,
+          errorMessage:
+            `Release Train could not verify this transition (${error}), and retrying will not help, so it is blocked. ` +
+            `For your Jira admin: check the app's access to this project and the project's Release Train settings (Release Train → Stage mapping), ` +
+            `then retry; the event is listed on the rule's configuration page under "When Jira could not be read".`,
+        }
+      : { result: false, errorMessage: `Release Train could not verify this transition (${error}); retry in a moment.` };
   return { decision, record };
 }
 

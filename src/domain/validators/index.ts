@@ -6,4 +6,5 @@ export * from './repro-steps-clear';
 export * from './follows-loop';
 export * from './rte-review-complete';
 export * from './regression-bug-linked';
+export * from './regression-clean';
 export * from './failure-policy';

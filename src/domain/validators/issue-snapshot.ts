@@ -31,6 +31,8 @@ export type IssueSnapshot = {
   created: string;
   statusChanges: StatusChange[];
   modifiedFields?: Record<string, unknown>;
+  /** Issue entity properties read with the issue (only those a rule asked for). */
+  properties?: Record<string, unknown>;
 };
 
 export type ValidatorDecision = { result: boolean; errorMessage?: string };

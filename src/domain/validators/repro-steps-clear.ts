@@ -1,6 +1,6 @@
-import { whereAndNext } from '../bug-flow/evaluate-transition';
 import type { JiraStatus, StatusStageMapping } from '../bug-flow/status-mapping';
-import type { Stage } from '../bug-flow/stages';
+import { stageLabels, stageOwners, stagePhrase, type Stage } from '../bug-flow/stages';
+import { stageOf } from '../bug-flow/status-mapping';
 import type { CommonValidatorConfig } from './kinds';
 import { appliesToIssueType, block, effectiveField, isAnswered, pass, type IssueSnapshot, type ValidatorDecision } from './issue-snapshot';
 import { isFieldFilled } from '../repro-steps';
@@ -59,12 +59,69 @@ export function reproStepsSource(config: Pick<ReproStepsClearConfig, 'field'>, i
 /** Where the bug is in the loop (stage of the transition's from status), for the message; absent on create. */
 export type ReproLoopContext = { stage: Stage; mapping: StatusStageMapping; statuses?: readonly JiraStatus[] };
 
-export type ReproStepsClearInput = { config: ReproStepsClearConfig; issue: IssueSnapshot; analysis: ReproAnalysisSummary; loop?: ReproLoopContext };
+export type ReproStepsClearInput = {
+  config: ReproStepsClearConfig;
+  issue: IssueSnapshot;
+  analysis: ReproAnalysisSummary;
+  loop?: ReproLoopContext;
+  /** The status the refused move goes to, for the first sentence ("Move to 'Triage' refused: …"); absent on create. */
+  toStatusId?: string;
+};
 
 /** When the stage is unknown (a bug being created, or an unmapped status): reproduction steps are L2's part of the loop. */
 const L2_NEXT = 'Clear reproduction steps are the L2 stage of the loop: L2 support completes them, then the bug goes to RTE triage.';
 
-export function decideReproStepsClear({ config, issue, analysis, loop }: ReproStepsClearInput): ValidatorDecision {
+/** The finding that speaks for each part (one hint per missing part); EMPTY speaks for steps, expected and actual at once. */
+const ownerPhrase: Readonly<Record<string, string>> = { 'L2 support': 'L2 support', RTE: 'the RTE', Developer: 'the developer', QA: 'QA' };
+
+const findingPart: Readonly<Record<string, ReproPart | 'all'>> = {
+  EMPTY: 'all',
+  MISSING_STEPS: 'steps',
+  SINGLE_STEP: 'steps',
+  VAGUE_STEPS: 'steps',
+  MISSING_EXPECTED: 'expected',
+  MISSING_ACTUAL: 'actual',
+  NO_ENVIRONMENT: 'environment',
+};
+
+/** "the expected result", "the steps to reproduce and the expected result", "…, … and …". */
+function listParts(parts: readonly ReproPart[]): string {
+  const names = parts.map((p) => `the ${partNames[p]}`);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/**
+ * One hint per missing part (the analyser's own finding for it when it has one, else the part's hint), then the
+ * other findings once each. The analyser's EMPTY already covers steps, expected and actual.
+ */
+function hintsFor(findings: ReproAnalysisSummary['findings'], missing: readonly ReproPart[]): string[] {
+  const hints: string[] = [];
+  const add = (hint: string | undefined) => {
+    const text = hint?.trim();
+    if (text && !hints.includes(text) && hints.length < MAX_HINTS) hints.push(text);
+  };
+  const covered = new Set<ReproPart>();
+  const empty = findings.find((f) => f.code === 'EMPTY');
+  if (empty) {
+    add(empty.hint ?? empty.message);
+    for (const p of ['steps', 'expected', 'actual'] as const) covered.add(p);
+  }
+  for (const part of missing) {
+    if (covered.has(part)) continue;
+    const own = findings.find((f) => findingPart[f.code] === part);
+    add(own ? (own.hint ?? own.message) : partHints[part]);
+    covered.add(part);
+  }
+  for (const f of findings) {
+    const part = findingPart[f.code];
+    if (part === 'all' || (part !== undefined && covered.has(part))) continue;
+    add(f.hint ?? f.message);
+    if (part !== undefined) covered.add(part);
+  }
+  return hints;
+}
+
+export function decideReproStepsClear({ config, issue, analysis, loop, toStatusId }: ReproStepsClearInput): ValidatorDecision {
   if (!appliesToIssueType(issue, config.issueTypes)) return pass();
   const score = Number.isFinite(analysis.score) ? Math.round(analysis.score) : 0;
   const missing = config.requiredParts.filter((part) => analysis.has[part] !== true);
@@ -72,24 +129,17 @@ export function decideReproStepsClear({ config, issue, analysis, loop }: ReproSt
   if (!lowScore && missing.length === 0) return pass();
 
   const { fieldLabel } = reproStepsSource(config, issue);
-  const hints: string[] = [];
-  const addHint = (hint: string | undefined) => {
-    const text = hint?.trim();
-    if (text && !hints.includes(text) && hints.length < MAX_HINTS) hints.push(text);
-  };
-  for (const finding of analysis.findings) addHint(finding.hint ?? finding.message);
-  for (const part of missing) addHint(partHints[part]);
+  const hints = hintsFor(analysis.findings, missing);
 
-  const parts = [
-    lowScore
-      ? `The reproduction steps in ${fieldLabel} are not clear enough yet (score ${score} of 100; at least ${config.minimumScore} needed).`
-      : `The reproduction steps in ${fieldLabel} are missing required parts.`,
-  ];
-  if (missing.length > 0) parts.push(`Missing: ${missing.map((p) => partNames[p]).join(', ')}.`);
-  if (hints.length > 0) parts.push(`What to add: ${hints.join(' ')}`);
+  // The first sentence says what was refused and why, like a title.
+  const toName = toStatusId === undefined ? undefined : (loop?.statuses?.find((s) => s.id === toStatusId)?.name ?? (loop ? stageLabels[stageOf(toStatusId, loop.mapping) ?? loop.stage] : undefined));
+  const why = missing.length > 0 ? `reproduction steps are missing ${listParts(missing)}` : `reproduction steps are not clear enough yet (score ${score} of 100; at least ${config.minimumScore} needed)`;
+  const parts = [toName ? `Move to '${toName}' refused: ${why}.` : `${why.charAt(0).toUpperCase()}${why.slice(1)}.`];
+  if (missing.length > 0 && lowScore) parts.push(`Score ${score} of 100; at least ${config.minimumScore} needed.`);
+  parts.push(`Edit ${fieldLabel === 'the description' ? 'the description' : `the field ${fieldLabel}`}${hints.length > 0 ? `: ${hints.join(' ')}` : '.'}`);
   const body = parts.join(' ');
-  // Where the bug is, its next step and who takes it always survive the length cap.
-  const next = loop ? whereAndNext(loop.stage, loop.mapping, loop.statuses) : L2_NEXT;
+  // Where the bug is and who completes the steps always survive the length cap (never "move it to …": that move was just refused).
+  const next = loop ? `This bug is ${stagePhrase(loop.stage)}; ${ownerPhrase[stageOwners[loop.stage]]} completes the reproduction steps before it moves on.` : L2_NEXT;
   const room = MAX_MESSAGE - next.length - 1;
   return block(`${body.length > room ? `${body.slice(0, room - 1)}…` : body} ${next}`);
 }

@@ -164,8 +164,12 @@ export function ConfigForm({ kind, draft, onChange, issues, disabled }: { kind: 
           <Check {...p} path={['onlyFirstTransition']} label="Check only on create and the bug's first transition" />
         </>
       ) : null}
+      {kind === 'regression-clean' ? (
+        <Text {...p} path={['rcPattern']} label="Release-candidate pattern (regular expression)" hint="The bug's current candidate is its unreleased fix version matching it (as the QA regression panel picks it); default -rc\.\d+$" />
+      ) : null}
       <ListText {...p} path={['issueTypes']} label="Issue types (comma-separated; empty = every type)" />
-      <Choice {...p} path={['onJiraError']} label="When Jira cannot be read" options={[['block', 'Block the transition: “verification failed, retry”'], ['allow-and-record', 'Allow the transition and record the event']]} />
+      <Choice {...p} path={['onJiraError']} label="When Jira cannot be read for a while (timeout, 429, 5xx)" options={[['block', 'Block the transition: “verification failed, retry”'], ['allow-and-record', 'Allow the transition and record the event']]} />
+      <Choice {...p} path={['onPermanentError']} label="When Jira or app storage answers in a way retrying cannot fix (403, 404, not JSON, corrupt settings)" options={[['block', 'Block the transition with a message for the admin (recommended)'], ['allow-and-record', 'Allow the transition and record the event']]} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ import { ProjectStageMapping } from '../../shared/stage-mapping/ProjectStageMapp
 import { call, loadConfigContext, registerOnConfigure, type ConfigContext } from './api';
 import { check, ConfigForm, sizeNote, type Draft } from './ConfigForm';
 import { Failures } from './Failures';
+import { MoveRulesInfo } from './MoveRulesInfo';
 import { ProjectUnknown } from './ProjectUnknown';
 import { summarise } from './summary';
 
@@ -99,6 +100,7 @@ function ValidatorConfigApp() {
   }, []);
   if (!ctx) return <Loading />;
   if ('error' in ctx) return <ErrorBanner error={ctx.error} />;
+  if (ctx.moduleKey === 'move-rules-validator') return <MoveRulesInfo entryPoint={ctx.entryPoint} />;
   if (!ctx.kind) return <ErrorBanner error={`This page belongs to an unknown validator module ('${ctx.moduleKey}').`} />;
   if (ctx.entryPoint === 'view') {
     const parsed = parseValidatorConfig(ctx.kind, ctx.stored);

@@ -22,6 +22,10 @@ export function summarise(kind: ValidatorKind, config: ValidatorConfig): string 
       const c = config as ValidatorConfig<'rte-review-complete'>;
       return `On the move to QA: fix version /${c.rcPattern}/, documentation impact (${flag(c.documentationImpact)}), repro confirmed (${flag(c.reproConfirmed)})${c.requireRteReviewInHistory ? ', RTE review in the history' : ''}; ${policy}.`;
     }
+    case 'regression-clean': {
+      const c = config as ValidatorConfig<'regression-clean'>;
+      return `On a move into Done: the regression of the bug's current release candidate (/${c.rcPattern}/) passed; ${types(c.issueTypes)}; ${policy}.`;
+    }
     case 'regression-bug-linked': {
       const c = config as ValidatorConfig<'regression-bug-linked'>;
       return `Bugs labelled ${c.regressionLabel}: a '${c.link.typeName}' link${c.requireRcInAffectsVersions ? ` and an RC in Affects versions (/${c.rcPattern}/)` : ''}${c.onlyFirstTransition ? ', on create and first move' : ''}; ${policy}.`;

@@ -16,40 +16,60 @@ describe('decideReproStepsClear', () => {
     expect(decideReproStepsClear({ config, issue: aBug(), analysis: analysis() })).toEqual({ result: true });
   });
 
-  test('lists what is missing with the hints', () => {
+  test('one hint per missing part: the analyser\'s own finding for a part replaces the generic hint (no "Add Expected" plus "Say what you expected")', () => {
     const decision = decideReproStepsClear({
       config,
       issue: aBug(),
       analysis: analysis({
         score: 35,
         has: { steps: true, expected: false, actual: false, environment: false },
-        findings: [{ code: 'NO_EXPECTED', message: 'No expected result.', hint: "Add a line starting 'Expected:'." }],
+        findings: [{ code: 'MISSING_EXPECTED', message: 'No expected result.', hint: "Add a line starting 'Expected:'." }],
       }),
     });
     expect(decision).toEqual({
       result: false,
       errorMessage:
-        'The reproduction steps in the description are not clear enough yet (score 35 of 100; at least 60 needed). ' +
-        'Missing: expected result, actual result. ' +
-        "What to add: Add a line starting 'Expected:'. Say what you expected to happen. Say what actually happened: the error, the wrong value, a screenshot. " +
+        'Reproduction steps are missing the expected result and the actual result. Score 35 of 100; at least 60 needed. ' +
+        "Edit the description: Add a line starting 'Expected:'. Say what actually happened: the error, the wrong value, a screenshot. " +
         // No stage known (e.g. on create): reproduction steps are L2's part of the loop.
         'Clear reproduction steps are the L2 stage of the loop: L2 support completes them, then the bug goes to RTE triage.',
     });
   });
 
+  test('an empty description: one hint for steps, expected and actual (no "Add numbered steps" twice); the title names the refused move and the field', () => {
+    const empty = analysis({
+      score: 0,
+      has: { steps: false, expected: false, actual: false, environment: false },
+      findings: [
+        { code: 'EMPTY', message: 'No description.', hint: 'Write the numbered steps, then "Expected:" and "Actual:" lines.' },
+        { code: 'MISSING_STEPS', message: 'No steps.', hint: 'Add numbered steps starting with a verb: "1. Open … 2. Click … 3. …".' },
+        { code: 'MISSING_EXPECTED', message: 'No expected.', hint: 'Add "Expected: <…>".' },
+      ],
+    });
+    const field = { ...config, field: { source: 'field' as const, fieldId: 'customfield_10100', fieldName: 'Reproduction steps', fallbackToDescription: false } };
+    const r = decideReproStepsClear({ config: field, issue: aBug(), analysis: empty, loop: { stage: 'L2', mapping, statuses }, toStatusId: '20' });
+    expect(r.errorMessage).toBe(
+      "Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result. Score 0 of 100; at least 60 needed. " +
+        "Edit the field 'Reproduction steps': Write the numbered steps, then \"Expected:\" and \"Actual:\" lines. " +
+        'This bug is in L2; L2 support completes the reproduction steps before it moves on.',
+    );
+    // Never the move that was just refused.
+    expect(r.errorMessage).not.toMatch(/moves? it to 'Triage'/);
+  });
+
   test('names the stage the bug is in, its next step and who takes it (real status names)', () => {
     const unclear = analysis({ score: 10 });
     const inL2 = decideReproStepsClear({ config, issue: aBug(), analysis: unclear, loop: { stage: 'L2', mapping, statuses } });
-    expect(inL2.errorMessage).toMatch(/ This bug is in L2\. L2 support completes it and moves it to 'Triage', where the RTE triages it\.$/);
-    const inTriage = decideReproStepsClear({ config, issue: aBug(), analysis: unclear, loop: { stage: 'RTE_TRIAGE', mapping, statuses } });
-    expect(inTriage.errorMessage).toMatch(/ This bug is in RTE triage\. The RTE accepts it and moves it to 'In Progress' for a developer, or back to 'Open' when L2 must add information\.$/);
+    expect(inL2.errorMessage).toMatch(/ This bug is in L2; L2 support completes the reproduction steps before it moves on\.$/);
+    const inDev = decideReproStepsClear({ config, issue: aBug(), analysis: unclear, loop: { stage: 'DEV', mapping, statuses }, toStatusId: '40' });
+    expect(inDev.errorMessage).toMatch(/^Move to 'RTE Review' refused: reproduction steps are not clear enough yet \(score 10 of 100; at least 60 needed\)\..* This bug is in Dev; the developer completes the reproduction steps before it moves on\.$/);
   });
 
   test('a good score still fails when a required part is missing', () => {
     const strict = { ...config, requiredParts: ['environment' as const] };
     const decision = decideReproStepsClear({ config: strict, issue: aBug(), analysis: analysis() });
     expect(decision.errorMessage).toBe(
-      'The reproduction steps in the description are missing required parts. Missing: environment. What to add: Name the environment: app version, browser and OS, site or tenant. ' +
+      'Reproduction steps are missing the environment. Edit the description: Name the environment: app version, browser and OS, site or tenant. ' +
         'Clear reproduction steps are the L2 stage of the loop: L2 support completes them, then the bug goes to RTE triage.',
     );
   });
@@ -62,7 +82,7 @@ describe('decideReproStepsClear', () => {
     expect(decision.errorMessage).toContain('score 0 of 100');
     const placed = decideReproStepsClear({ config, issue: aBug(), analysis: analysis({ score: 0, findings: many }), loop: { stage: 'L2', mapping, statuses } });
     expect(placed.errorMessage?.length).toBeLessThanOrEqual(1500);
-    expect(placed.errorMessage).toMatch(/… This bug is in L2\. L2 support completes it and moves it to 'Triage', where the RTE triages it\.$/);
+    expect(placed.errorMessage).toMatch(/… This bug is in L2; L2 support completes the reproduction steps before it moves on\.$/);
   });
 });
 
@@ -87,6 +107,6 @@ describe('reproStepsSource', () => {
   test('the message names the analysed field', () => {
     const issue = aBug({ fields: { customfield_10200: 'x' } });
     const decision = decideReproStepsClear({ config: { ...config, ...fieldConfig }, issue, analysis: analysis({ score: 10 }) });
-    expect(decision.errorMessage).toMatch(/^The reproduction steps in 'Reproduction steps' are not clear enough yet/);
+    expect(decision.errorMessage).toMatch(/^Reproduction steps are not clear enough yet.*Edit the field 'Reproduction steps'/);
   });
 });

@@ -20,11 +20,12 @@ describe('parseValidatorConfig', () => {
       version: 1,
       issueTypes: ['Bug'],
       onJiraError: 'block',
+      onPermanentError: 'block',
       minimumScore: 60,
       requiredParts: ['steps', 'expected', 'actual'],
       field: { source: 'description' },
     });
-    expect(defaultValidatorConfig('follows-loop')).toEqual({ version: 1, issueTypes: ['Bug'], onJiraError: 'block', allowDoneToDev: false });
+    expect(defaultValidatorConfig('follows-loop')).toEqual({ version: 1, issueTypes: ['Bug'], onJiraError: 'block', onPermanentError: 'block', allowDoneToDev: false });
     expect(defaultValidatorConfig('rte-review-complete')).toMatchObject({
       rcPattern: '-rc\\.\\d+$',
       documentationImpact: { source: 'label', labels: ['docs-impact', 'no-docs-impact'] },

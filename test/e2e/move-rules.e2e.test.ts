@@ -1,0 +1,63 @@
+/**
+ * Refusals in the local workspace, as the people of the loop meet them (issue 14): the transition buttons run the
+ * role rule (a Jira expression evaluated with the ACTING demo user) and the Done gate, and the banner's title says
+ * what was refused.
+ * - Amara (L2) attempting the RTE's move: Triage → In Progress.
+ * - Elif (Dev) attempting RTE review → QA.
+ * - Hiro (QA) attempting Done with a failed verdict of the bug's current candidate.
+ */
+import type { Page } from 'playwright-core';
+import { browserSession } from './support/session';
+
+const session = browserSession({ defaultTimeoutMs: 8000 });
+const statusOf = (key: string) => {
+  const issue = session.ws.store.get().issues.find((i) => i.key === key)!;
+  return session.ws.store.get().statuses.find((s) => s.id === issue.fields.statusId)!.name;
+};
+const transition = (page: Page, name: string) => page.getByRole('group', { name: 'Transitions' }).getByRole('button', { name, exact: true }).click();
+const refusal = (page: Page, title: string) => page.getByRole('alert').filter({ hasText: title });
+
+test("L2 attempting the RTE's move is refused, naming the role needed and who holds it", async () => {
+  const page = await session.openAs('rt-l2-amara', '#/browse/RT-25');
+  await page.getByTestId('issue-status').getByText(/triage/i).waitFor();
+  await transition(page, 'In Progress');
+  const banner = refusal(page, "Move to 'In Progress' refused");
+  await banner.waitFor();
+  await expect(banner.textContent()).resolves.toMatch(/is for the project role 'RTE' \(Chloé Martin, Dmitri Volkov\)/);
+  expect(statusOf('RT-25')).toBe('Triage');
+  await page.close();
+}, 30000);
+
+test('a developer attempting RTE review → QA is refused', async () => {
+  const page = await session.openAs('rt-dev-elif', '#/browse/RT-37');
+  await page.getByTestId('issue-status').getByText(/rte review/i).waitFor();
+  await transition(page, 'In QA');
+  const banner = refusal(page, "Move to 'In QA' refused");
+  await banner.waitFor();
+  await expect(banner.textContent()).resolves.toMatch(/Passing a reviewed fix from RTE review to QA .* is for the project role 'RTE'/);
+  expect(statusOf('RT-37')).toBe('RTE Review');
+  await page.close();
+}, 30000);
+
+test('QA attempting Done with a failed verdict is refused with the failed checks and the QA panel', async () => {
+  const at = '2026-11-16T10:00:00.000Z';
+  const record = {
+    schemaVersion: 1,
+    cycles: [{ rc: '4.3.0-rc.1', startedAt: at, checks: [
+      { id: 'c1', area: 'Checkout', title: 'Checkout total is right', result: 'failed', updatedAt: at, updatedBy: 'rt-qa-hiro' },
+      { id: 'c2', area: 'Checkout', title: 'Coupon field', result: 'passed', updatedAt: at, updatedBy: 'rt-qa-hiro' },
+    ] }],
+    foundBugs: [],
+    revision: 1,
+  };
+  const res = await fetch(`${session.ws.url}/rest/api/3/issue/RT-63/properties/release-train-regression`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-rt-account-id': 'rt-qa-hiro' }, body: JSON.stringify(record) });
+  expect(res.status).toBeLessThan(300);
+  const page = await session.openAs('rt-qa-hiro', '#/browse/RT-63');
+  await page.getByTestId('issue-status').getByText(/in qa/i).waitFor();
+  await transition(page, 'Done');
+  const banner = refusal(page, "Move to 'Done' refused");
+  await banner.waitFor();
+  await expect(banner.textContent()).resolves.toMatch(/1 failed \('Checkout total is right'\).*QA regression panel/);
+  expect(statusOf('RT-63')).toBe('In QA');
+  await page.close();
+}, 30000);
