@@ -83,7 +83,7 @@ test('a transition with a screen opens it as a dialog first: a required field le
   // Jira's own check agrees (the emulator refuses the move without the required field, with its errors map).
   const r = await fetch(`${session.ws.url}/rest/api/3/issue/${bug.key}/transitions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-rt-account-id': 'rt-rte-chloe', origin: session.ws.url },
+    headers: { 'content-type': 'application/json', ...session.ws.apiHeaders('rt-rte-chloe'), origin: session.ws.url },
     body: JSON.stringify({ transition: { id: RT_TRANSITION.IN_QA } }),
   });
   expect(r.status).toBe(400);

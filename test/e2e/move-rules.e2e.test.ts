@@ -50,7 +50,7 @@ test('QA attempting Done with a failed verdict is refused with the failed checks
     foundBugs: [],
     revision: 1,
   };
-  const res = await fetch(`${session.ws.url}/rest/api/3/issue/RT-63/properties/release-train-regression`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-rt-account-id': 'rt-qa-hiro' }, body: JSON.stringify(record) });
+  const res = await fetch(`${session.ws.url}/rest/api/3/issue/RT-63/properties/release-train-regression`, { method: 'PUT', headers: { 'content-type': 'application/json', ...session.ws.apiHeaders('rt-qa-hiro') }, body: JSON.stringify(record) });
   expect(res.status).toBeLessThan(300);
   const page = await session.openAs('rt-qa-hiro', '#/browse/RT-63');
   await page.getByTestId('issue-status').getByText(/in qa/i).waitFor();
