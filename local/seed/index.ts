@@ -13,6 +13,7 @@ import { APP_ACCOUNT_ID, people, seedPermissionScheme, seedRoles, seedUsers } fr
 import { doc } from './adf';
 import { rcPromotionRegressionSeed } from './rc-promotion';
 import { seedRegressionRecords } from './regression';
+import { seedCoverage } from './coverage';
 
 export type SeedExtension = (state: EmulatorState) => void;
 export const SEED_BASE_DATE = new Date('2026-11-16T12:00:00.000Z');
@@ -123,7 +124,7 @@ export function createSeedState(now: Date = SEED_BASE_DATE, extensions: SeedExte
     appStorage: {},
   };
   // Built-in area seeds first (they only add what is absent), then the caller's extensions.
-  for (const extend of [rcPromotionRegressionSeed, seedRegressionRecords, ...extensions]) extend(state);
+  for (const extend of [rcPromotionRegressionSeed, seedRegressionRecords, seedCoverage, ...extensions]) extend(state);
   return state;
 }
 

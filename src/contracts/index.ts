@@ -9,3 +9,4 @@ export * from './regression';
 export * from './rc-promotion';
 export * from './sprint-planning';
 export * from './handoff';
+export * from './coverage';

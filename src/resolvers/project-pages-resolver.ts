@@ -1,4 +1,6 @@
+import { coverageProcedures } from '../contracts/coverage';
 import { stageMappingProcedures } from '../contracts/validator-config';
+import { coverageHandlers } from './coverage/handlers';
 import { defineResolver } from './define-resolver';
 import { rcPromotionHandlers, rcPromotionProcedures } from './rc-promotion-handlers';
 import { sprintPlanningHandlers, sprintPlanningProcedures } from './sprint-planning-handlers';
@@ -6,6 +8,6 @@ import { stageMappingHandlers } from './validator-config-resolver';
 
 /** Forge allows one jira:projectPage per app: its three sub-pages share this resolver, with namespaced keys. */
 export const projectPagesResolver = defineResolver(
-  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures },
-  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers },
+  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...coverageProcedures },
+  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers, ...coverageHandlers },
 );
