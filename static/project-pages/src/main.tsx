@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBanner, Loading } from '../../shared/components';
 import { mount } from '../../shared/mount';
 import { loadPage, type PageContext } from './api';
+import { RegressionCoveragePage } from './coverage/RegressionCoveragePage';
 import { RcPromotionPage } from './rc-promotion/RcPromotionPage';
 import { SprintPlanningPage } from './sprint-planning/SprintPlanningPage';
 import { StageMappingPage } from './stage-mapping/StageMappingPage';
@@ -20,8 +21,9 @@ function ProjectPages() {
   if (!page.context.projectKey) return <ErrorBanner error="Open this page from a project's sidebar: Jira gave it no project." />;
   if (page.route === 'rc-promotion') return <RcPromotionPage context={page.context} />;
   if (page.route === 'stage-mapping') return <StageMappingPage context={page.context} />;
+  if (page.route === 'regression-coverage') return <RegressionCoveragePage context={page.context} />;
   if (page.route === 'sprint-planning' || page.route === '') return <SprintPlanningPage context={page.context} />;
-  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning, RC promotion or Stage mapping.`} />;
+  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning, RC promotion, Stage mapping or Regression coverage.`} />;
 }
 
 mount(<ProjectPages />);
