@@ -108,7 +108,7 @@ function Features({ view }: { view: CoverageView }) {
   const dev = view.development;
   return (
     <>
-      <h4>Features in {view.rc}</h4>
+      <h4>Features in the train</h4>
       <p className="rt-muted">
         Development state from Jira's development information (GitHub, Bitbucket or GitLab). Jira does not tell draft pull requests from ready ones: an open pull request may be a draft.
       </p>
