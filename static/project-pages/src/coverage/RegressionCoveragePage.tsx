@@ -6,6 +6,7 @@ import { call, type PageContext } from '../api';
 import { CoverageSection } from '../rc-promotion/CoverageSection';
 import type { Trains } from '../rc-promotion/types';
 import { AreaSuitePanel } from './AreaSuitePanel';
+import { CoverageSettingsForm } from './CoverageSettingsForm';
 
 type Library = OutputOf<typeof coverageProcedures, 'coverage/library'>;
 
@@ -96,6 +97,7 @@ export function RegressionCoveragePage({ context }: { context: PageContext }) {
           onChanged={() => setRefresh((n) => n + 1)}
         />
       ) : null}
+      <CoverageSettingsForm projectKey={projectKey} onSaved={() => setRefresh((n) => n + 1)} />
     </main>
   );
 }
