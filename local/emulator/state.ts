@@ -131,6 +131,16 @@ export type EmuIssue = {
   fields: EmuIssueFields;
   histories: EmuHistory[];
   properties: Record<string, unknown>;
+  /** What Jira's GitHub/Bitbucket/GitLab integrations report (read only through JQL `development[…]` fields). */
+  development?: EmuDevelopment;
+};
+
+/** Counts per kind, as Jira's development information summarises them (draft pull requests count as open). */
+export type EmuDevelopment = {
+  pullrequests?: { open?: number; merged?: number; declined?: number };
+  builds?: { failing?: number; successful?: number };
+  branches?: number;
+  commits?: number;
 };
 
 export type EmuVersion = {

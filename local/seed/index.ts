@@ -14,6 +14,7 @@ import { doc } from './adf';
 import { rcPromotionRegressionSeed } from './rc-promotion';
 import { seedRegressionRecords } from './regression';
 import { seedMoveRules } from './move-rules';
+import { seedCoverage } from './coverage';
 
 export type SeedExtension = (state: EmulatorState) => void;
 export const SEED_BASE_DATE = new Date('2026-11-16T12:00:00.000Z');
@@ -124,7 +125,7 @@ export function createSeedState(now: Date = SEED_BASE_DATE, extensions: SeedExte
     appStorage: {},
   };
   // Built-in area seeds first (they only add what is absent), then the caller's extensions.
-  for (const extend of [rcPromotionRegressionSeed, seedRegressionRecords, seedMoveRules, ...extensions]) extend(state);
+  for (const extend of [rcPromotionRegressionSeed, seedRegressionRecords, seedMoveRules, seedCoverage, ...extensions]) extend(state);
   return state;
 }
 

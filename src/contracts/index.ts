@@ -12,3 +12,4 @@ export * from './sprint-planning';
 export * from './handoff';
 export * from './ops-handoff';
 export * from './delivery';
+export * from './coverage';

@@ -26,13 +26,14 @@ const keyList = z.array(issueKey).max(1000);
 
 export const gateResultSchema = z.object({
   id: z.union([
-    z.enum(['issues-done', 'rte-reviewed', 'regression-passed', 'no-open-regression-bugs', 'repro-confirmed', 'earlier-candidates-done']),
+    z.enum(['issues-done', 'rte-reviewed', 'regression-passed', 'no-open-regression-bugs', 'repro-confirmed', 'earlier-candidates-done', 'changed-areas-regressed', 'development-clean']),
     z.templateLiteral(['jql:', z.string()]),
   ]),
   title: z.string().max(500),
   passed: z.boolean(),
   evidence: z.array(issueKey).max(MAX_EVIDENCE),
   detail: z.string().max(2000),
+  severity: z.literal('warn').optional(),
 }) satisfies z.ZodType<GateResult, unknown>;
 
 export const promotionStepSchema = z.enum(promotionSteps);

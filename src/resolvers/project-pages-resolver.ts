@@ -1,5 +1,7 @@
+import { coverageProcedures } from '../contracts/coverage';
 import { moveRulesProcedures } from '../contracts/move-rules';
 import { stageMappingProcedures } from '../contracts/validator-config';
+import { coverageHandlers } from './coverage/handlers';
 import { moveRulesHandlers } from './move-rules-handlers';
 import { defineResolver } from './define-resolver';
 import { rcPromotionHandlers, rcPromotionProcedures } from './rc-promotion-handlers';
@@ -10,6 +12,6 @@ import { deliveryHandlers, deliveryProcedures } from './delivery-handlers';
 
 /** Forge allows one jira:projectPage per app: its sub-pages share this resolver, with namespaced keys. */
 export const projectPagesResolver = defineResolver(
-  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...moveRulesProcedures, ...opsProjectPageProcedures, ...deliveryProcedures },
-  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers, ...moveRulesHandlers, ...opsViewHandlers, ...deliveryHandlers },
+  { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...moveRulesProcedures, ...opsProjectPageProcedures, ...deliveryProcedures, ...coverageProcedures },
+  { ...sprintPlanningHandlers, ...rcPromotionHandlers, ...stageMappingHandlers, ...moveRulesHandlers, ...opsViewHandlers, ...deliveryHandlers, ...coverageHandlers },
 );

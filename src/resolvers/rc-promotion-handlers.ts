@@ -31,6 +31,7 @@ import { requireProjectAccess } from './project-access';
 import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
 import { assessCandidate, evidenceSummaries, findCandidate, withFullChangelogs, loadProjectFacts, loadTrains, stageDurations, trainRefs, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
+import { coverageGates, type MoreGates } from './coverage/gates';
 import { runPromotion } from './rc-promotion/execute';
 import { missingPermissions, neededPermissions } from './rc-promotion/permissions';
 import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
@@ -69,6 +70,8 @@ type Env = {
   now: () => Date;
   /** The admin's status → stage mapping (or the derived default), read at most once per call. */
   mapping: MappingSource;
+  /** The coverage and development gates (src/resolvers/coverage/gates.ts). */
+  moreGates: MoreGates;
 };
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -88,11 +91,13 @@ function callerFor(input: { projectKey: string }, ctx: HandlerContext): Settings
 
 async function envFor(input: { projectKey: string }, ctx: HandlerContext): Promise<Env> {
   const caller = callerFor(input, ctx);
+  const config = await loadConfig(caller.store, input.projectKey);
   return {
     ...caller,
     mapping: once(() => projectStageMapping(ctx, caller.jira, input.projectKey)),
-    config: await loadConfig(caller.store, input.projectKey),
+    config,
     now: () => ctx.services.now(),
+    moreGates: coverageGates(caller.jira, ctx.services.storage, input.projectKey, config),
   };
 }
 
@@ -217,7 +222,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/readiness'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, role] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app), promoterCheck(env)]);
+    const [a, role] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app, env.moreGates), promoterCheck(env)]);
     const shipment = await shipmentOf(env, a.train, a.versions);
     const id = promotionId(env.projectKey, a.train.release);
     // The train's promotion is shown on the candidate it promoted; the other candidates show their standing.
@@ -279,7 +284,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
 
   async 'rc/promote-preview'(input, ctx) {
     const env = await envFor(input, ctx);
-    const [a, role, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app), promoterCheck(env), actor(env)]);
+    const [a, role, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app, env.moreGates), promoterCheck(env), actor(env)]);
     const [{ grouped }, shipment] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), shipmentOf(env, a.train, a.versions)]);
     const plan = planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
     const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
@@ -322,7 +327,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       }
       if (state?.status === 'done') return view(env.store, id, env.now, { state, running: false });
       if (!state) {
-        const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app);
+        const a = await assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app, env.moreGates);
         const { grouped } = await loadTrains(env.jira, env.projectKey, env.config);
         const started = startOrResume(undefined, () => planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at } : undefined), at, me);
         if (!started.ok) throw new AppError(started.code, started.message);

@@ -24,7 +24,7 @@ const prod = () => session.ws.store.get().versions.find((v) => v.name === '4.3.0
 
 test('a QA user sees the gates but cannot promote', async () => {
   const { page, app } = await openAs('rt-qa-hiro');
-  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText(/Blocked: 1 of 6 gates not passed/).waitFor();
+  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText(/Blocked: 1 of 8 gates not passed/).waitFor();
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
   await app.getByText(/Only members of the RTE project role in RT can promote/).waitFor();
   await expect(app.getByRole('button', { name: 'Promote to production release' }).count()).resolves.toBe(0);
@@ -148,14 +148,14 @@ test('the RTE promotes rc.2 of 4.3.0: Jira shows version 4.3.0 released, rc.1 is
   const { page, app } = await openAs('rt-rte-chloe');
   // rc.1 is the older candidate; rc.2 is blocked only by rc.1's unfinished issues, named as evidence.
   await app.locator('[data-candidate="4.3.0-rc.1"]').getByText(/older candidate: 4\.3\.0-rc\.2 is newer/).waitFor();
-  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText(/Blocked: 1 of 6 gates not passed/).waitFor();
+  await app.locator('[data-candidate="4.3.0-rc.2"]').getByText(/Blocked: 1 of 8 gates not passed/).waitFor();
   await app.getByRole('button', { name: '4.3.0-rc.2' }).click();
   const detail = app.getByTestId('candidate-detail');
   await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).waitFor();
   const earlier = detail.locator('[data-gate="earlier-candidates-done"]');
   await expect(earlier.getAttribute('data-passed')).resolves.toBe('false');
   await expect(earlier.getByRole('link').count()).resolves.toBeGreaterThan(0);
-  await detail.getByText(/1 of 6 readiness gates is not passed:/).waitFor();
+  await detail.getByText(/1 of 8 readiness gates is not passed:/).waitFor();
 
   // Escape closes the confirmation and focus returns to Promote.
   const promote = detail.getByRole('button', { name: 'Promote to production release' });

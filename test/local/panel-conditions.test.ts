@@ -17,3 +17,11 @@ describe('shell: issue panel display conditions', () => {
     expect(needsPropertyKeys([{ displayConditions: handoff }])).toBe(true);
   });
 });
+
+describe('not', () => {
+  it('hides a panel whose negated condition holds (the QA sign-off panel on a bug) and shows it otherwise', () => {
+    const notBug = { not: { issueType: 'Bug' } };
+    expect(panelShows(notBug, 'Bug', [])).toBe(false);
+    expect(panelShows(notBug, 'Story', [])).toBe(true);
+  });
+});

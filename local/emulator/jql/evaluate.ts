@@ -189,6 +189,7 @@ function buildFields(ctx: JqlContext): Map<string, FieldDef> {
   ];
   const map = new Map<string, FieldDef>();
   for (const [names, def] of defs) for (const n of names) map.set(n, def);
+  for (const [name, def] of developmentFields()) map.set(name, def);
 
   // Custom fields by id, cf[n] and name.
   for (const f of s.fields.filter((x) => x.custom && x.id !== SPRINT_FIELD_ID)) {
@@ -216,6 +217,36 @@ function buildFields(ctx: JqlContext): Map<string, FieldDef> {
     for (const alias of [f.id, `cf[${n}]`, f.name]) map.set(lc(alias), def);
   }
   return map;
+}
+
+/**
+ * Jira's development fields (`development[pullrequests].open > 0`, `development[builds].failing > 0`,
+ * `development[branches].all > 0`, `development[commits].all > 0`…): numbers per issue from its `development` data.
+ * `all` is the sum of the kinds. Jira Cloud does not tell draft pull requests apart: a draft counts as open.
+ */
+function developmentFields(): Array<[string, FieldDef]> {
+  type Dev = NonNullable<EmuIssue['development']>;
+  const kinds: Record<string, Record<string, (d: Dev) => number>> = {
+    pullrequests: { open: (d) => d.pullrequests?.open ?? 0, merged: (d) => d.pullrequests?.merged ?? 0, declined: (d) => d.pullrequests?.declined ?? 0 },
+    builds: { failing: (d) => d.builds?.failing ?? 0, successful: (d) => d.builds?.successful ?? 0 },
+    branches: {},
+    commits: {},
+  };
+  const allOf: Record<string, (d: Dev) => number> = {
+    pullrequests: (d) => (d.pullrequests?.open ?? 0) + (d.pullrequests?.merged ?? 0) + (d.pullrequests?.declined ?? 0),
+    builds: (d) => (d.builds?.failing ?? 0) + (d.builds?.successful ?? 0),
+    branches: (d) => d.branches ?? 0,
+    commits: (d) => d.commits ?? 0,
+  };
+  const out: Array<[string, FieldDef]> = [];
+  for (const [kind, states] of Object.entries(kinds)) {
+    for (const [state, get] of Object.entries({ ...states, all: allOf[kind]! })) {
+      const label = `development[${kind}].${state}`;
+      const value = (i: EmuIssue) => get(i.development ?? {});
+      out.push([label, { label, kind: 'number', values: (i) => [[String(value(i))]], numeric: value, sortKey: value }]);
+    }
+  }
+  return out;
 }
 
 function propertyDef(propertyKey: string, path: string): FieldDef {

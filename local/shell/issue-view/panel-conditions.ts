@@ -1,9 +1,11 @@
 /**
  * Jira's display conditions of an issue panel, the two the app's manifest uses: `issueType` (the issue type's name)
- * and `entityPropertyExists` on the issue. Other conditions are not evaluated locally (the panel shows).
+ * and `entityPropertyExists` on the issue, and `not` around them. Other conditions are not evaluated locally (the panel shows).
  */
 export function panelShows(conditions: Record<string, unknown> | null | undefined, issueType: string | undefined, propertyKeys: readonly string[] | null): boolean {
   if (!conditions) return true;
+  const negated = conditions['not'];
+  if (negated && typeof negated === 'object' && panelShows(negated as Record<string, unknown>, issueType, propertyKeys)) return false;
   const type = conditions['issueType'];
   if (typeof type === 'string' && issueType !== undefined && type !== issueType) return false;
   const exists = conditions['entityPropertyExists'] as { entity?: unknown; propertyKey?: unknown } | undefined;

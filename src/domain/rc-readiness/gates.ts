@@ -22,7 +22,7 @@ export type GatesInput = {
   earlier?: ReadonlyArray<{ name: string; issues: readonly RcIssue[] }>;
 };
 
-export function isBug(issue: RcIssue, bugTypes: readonly string[] = DEFAULT_BUG_TYPES): boolean {
+export function isBug(issue: Pick<RcIssue, 'type'>, bugTypes: readonly string[] = DEFAULT_BUG_TYPES): boolean {
   const t = issue.type.trim().toLowerCase();
   return bugTypes.some((b) => b.trim().toLowerCase() === t);
 }
@@ -112,8 +112,11 @@ export function evaluateGates(input: GatesInput): GateResult[] {
 
 export type Readiness = { ready: boolean; passed: number; total: number; failing: GateResult[] };
 
+/** A gate that stops promotion: not passed, and not a warning-only gate. */
+export const blocks = (g: GateResult): boolean => !g.passed && g.severity !== 'warn';
+
 export function readiness(gates: readonly GateResult[]): Readiness {
-  const failing = gates.filter((g) => !g.passed);
+  const failing = gates.filter(blocks);
   return { ready: failing.length === 0, passed: gates.length - failing.length, total: gates.length, failing };
 }
 

@@ -2,6 +2,7 @@ export * from './types';
 export * from './issue-keys';
 export * from './train-naming';
 export * from './gates';
+export * from './coverage-gates';
 export * from './convergence';
 export * from './metrics';
 export * from './promotion';

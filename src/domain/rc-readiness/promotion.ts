@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../contracts/result';
+import { blocks } from './gates';
 import { sortKeys } from './issue-keys';
 import type { Actor, GateId, GateResult } from './types';
 
@@ -133,7 +134,7 @@ export function planPromotion(input: PromotionPlanInput): Result<PromotionPlan> 
   if (input.version.released) {
     return fail('CONFLICT', `${input.version.name} is released in Jira as a version of its own; a released candidate cannot be promoted again.`);
   }
-  const failing = input.gates.filter((g) => !g.passed);
+  const failing = input.gates.filter(blocks);
   const unfinished = sortKeys(input.unfinishedKeys);
   if (input.override) {
     if (input.override.reason.trim().length < MIN_OVERRIDE_REASON) {
@@ -171,7 +172,7 @@ export function planPromotion(input: PromotionPlanInput): Result<PromotionPlan> 
 /** The state to persist when a promotion starts. */
 export function startPromotion(plan: PromotionPlan, at: string, by: Actor): PromotionState {
   const { input } = plan;
-  const failingGates = input.gates.filter((g) => !g.passed).map((g) => g.id);
+  const failingGates = input.gates.filter(blocks).map((g) => g.id);
   return {
     id: plan.id,
     projectKey: input.projectKey,
@@ -312,7 +313,7 @@ export function buildAuditEntry(state: PromotionState, gates: readonly GateResul
     productionName: state.productionName,
     by: state.startedBy,
     at: state.startedAt,
-    ready: gates.every((g) => g.passed),
+    ready: !gates.some(blocks),
     gates: gates.map((g) => ({ ...g, evidence: [...g.evidence] })),
     ...(state.override ? { override: state.override } : {}),
     ...(state.nextRcName ? { nextRcName: state.nextRcName } : {}),

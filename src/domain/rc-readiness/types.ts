@@ -25,7 +25,7 @@ export type RcIssue = {
 /** A Jira version, reduced to what the trains need. */
 export type VersionLite = { id: string; name: string; released: boolean; archived?: boolean; releaseDate?: string };
 
-export type GateId = 'issues-done' | 'rte-reviewed' | 'regression-passed' | 'no-open-regression-bugs' | 'repro-confirmed' | 'earlier-candidates-done' | `jql:${string}`;
+export type GateId = 'issues-done' | 'rte-reviewed' | 'regression-passed' | 'no-open-regression-bugs' | 'repro-confirmed' | 'earlier-candidates-done' | 'changed-areas-regressed' | 'development-clean' | `jql:${string}`;
 
 export type GateResult = {
   id: GateId;
@@ -35,6 +35,8 @@ export type GateResult = {
   evidence: string[];
   /** One sentence with the counts. */
   detail: string;
+  /** 'warn': shown with its evidence but does not block promotion (a gate configured off / warn / block). */
+  severity?: 'warn';
 };
 
 /** An admin JQL gate as run by the caller: it passes when the query returns nothing. */

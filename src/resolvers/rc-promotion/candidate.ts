@@ -206,11 +206,12 @@ export type CandidateReadiness = FoundCandidate & {
 };
 
 /** Everything the page and the promotion need to judge a candidate: gates with evidence and the train's convergence. */
-export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig, mapping: MappingSource, app?: JiraGateway): Promise<CandidateReadiness> {
+export async function assessCandidate(jira: JiraGateway, projectKey: string, versionId: string, config: PromotionConfig, mapping: MappingSource, app?: JiraGateway, more?: (found: FoundCandidate) => Promise<GateResult[]>): Promise<CandidateReadiness> {
   const [found, facts] = await Promise.all([findCandidate(jira, projectKey, versionId, config), loadProjectFacts(jira, mapping)]);
-  const [all, admin] = await Promise.all([
+  const [all, admin, extra] = await Promise.all([
     searchTrainIssues(jira, projectKey, found.train.candidates.map((c) => c.version.id), facts),
     runAdminGates(jira, config.adminGates, app),
+    more ? more(found) : [],
   ]);
   const adminGates = admin.runs;
   const rcName = found.candidate.version.name;
@@ -224,7 +225,7 @@ export async function assessCandidate(jira: JiraGateway, projectKey: string, ver
   const regressionFinds = all.filter((i) => !hasFixVersion(i, versionId)).map((i) => toRcIssue(i, rcName, facts));
   const current = found.candidate.n;
   const earlier = perCandidate.filter((c) => found.train.candidates.some((x) => x.version.id === c.id && x.n < current && x.version.id !== versionId));
-  const gates = evaluateGates({ rc: rcName, issues: rcIssues, regressionFinds, adminGates, bugTypes: config.bugTypes, earlier });
+  const gates = [...evaluateGates({ rc: rcName, issues: rcIssues, regressionFinds, adminGates, bugTypes: config.bugTypes, earlier }), ...extra];
   const trainFinds = all.filter((i) => !found.train.candidates.some((c) => hasFixVersion(i, c.version.id))).map((i) => toRcIssue(i, rcName, facts));
   const converged = convergence({ candidates: perCandidate, regressionFinds: trainFinds, bugTypes: config.bugTypes });
   const trainIssues = all.map(toTrainIssue);

@@ -1,8 +1,8 @@
 /** The only module of this app that imports @forge/bridge: typed resolver calls and the page's Jira context. */
 import { invoke, view } from '@forge/bridge';
-import { deliveryProcedures, makeCaller, moveRulesProcedures, opsProjectPageProcedures, rcPromotionProcedures, sprintPlanningProcedures, stageMappingProcedures, type InvokeFn } from '@rt/contracts';
+import { coverageProcedures, deliveryProcedures, makeCaller, moveRulesProcedures, opsProjectPageProcedures, rcPromotionProcedures, sprintPlanningProcedures, stageMappingProcedures, type InvokeFn } from '@rt/contracts';
 
-export const call = makeCaller(invoke as InvokeFn, { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...moveRulesProcedures, ...opsProjectPageProcedures, ...deliveryProcedures });
+export const call = makeCaller(invoke as InvokeFn, { ...sprintPlanningProcedures, ...rcPromotionProcedures, ...stageMappingProcedures, ...moveRulesProcedures, ...opsProjectPageProcedures, ...deliveryProcedures, ...coverageProcedures });
 
 export type PageContext = { projectKey: string; projectId: string; accountId: string; siteUrl: string };
 

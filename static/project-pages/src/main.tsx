@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBanner, Loading } from '../../shared/components';
 import { mount } from '../../shared/mount';
 import { loadPage, type PageContext } from './api';
+import { RegressionCoveragePage } from './coverage/RegressionCoveragePage';
 import { RcPromotionPage } from './rc-promotion/RcPromotionPage';
 import { SprintPlanningPage } from './sprint-planning/SprintPlanningPage';
 import { StageMappingPage } from './stage-mapping/StageMappingPage';
@@ -24,8 +25,9 @@ function ProjectPages() {
   if (page.route === 'stage-mapping') return <StageMappingPage context={page.context} />;
   if (page.route === 'ops-handoffs') return <OpsHandoffsPage context={page.context} />;
   if (page.route === 'delivery-metrics') return <DeliveryMetricsPage context={page.context} />;
+  if (page.route === 'regression-coverage') return <RegressionCoveragePage context={page.context} />;
   if (page.route === 'sprint-planning' || page.route === '') return <SprintPlanningPage context={page.context} />;
-  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning, RC promotion, Stage mapping, Ops hand-offs or Delivery metrics.`} />;
+  return <ErrorBanner error={`This app has no page '${page.route}'. Use the project sidebar to open Bug sprint planning, RC promotion, Stage mapping, Ops hand-offs, Delivery metrics or Regression coverage.`} />;
 }
 
 mount(<ProjectPages />);

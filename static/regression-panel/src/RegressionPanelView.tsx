@@ -3,6 +3,7 @@ import type { Fail, RegressionPanel, Result } from '@rt/contracts';
 import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../shared/components';
 import { useResult } from '../../shared/use-result';
 import { call, flag, newCheckId, openIssue } from './api';
+import { LibraryPicker } from './LibraryPicker';
 import { CheckRow } from './CheckRow';
 import { BugPath } from './BugPath';
 import { CycleHistory } from './CycleHistory';
@@ -209,6 +210,9 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
             ))}
           </ol>
           <AddCheckForm disabled={readOnly} busy={isBusy} onAdd={(area, title) => run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: newCheckId(), area, title } }))} />
+          {panel.canEdit ? (
+            <LibraryPicker issueKey={issueKey} taken={new Set(cycle.checks.map((c) => c.id))} disabled={readOnly || isBusy} onAdd={(c) => void run('Adding the check…', () => call('regression/add-check', { ...base, check: c }))} />
+          ) : null}
           {panel.suggestions.length > 0 && panel.canEdit ? (
             <details>
               <summary>Suggested checks ({panel.suggestions.length})</summary>

@@ -73,11 +73,12 @@ export function GateList({ gates, summaries }: { gates: readonly Gate[]; summari
         {gates.map((g) => (
           <li key={g.id} data-gate={g.id} data-passed={g.passed} className="rc-gate">
             <div className="rc-gate-head">
-              <span aria-hidden="true" className={g.passed ? 'rc-pass' : 'rc-fail'}>
-                {g.passed ? '✔' : '✖'}
+              <span aria-hidden="true" className={g.passed ? 'rc-pass' : g.severity === 'warn' ? 'rc-warn' : 'rc-fail'}>
+                {g.passed ? '✔' : g.severity === 'warn' ? '⚠' : '✖'}
               </span>{' '}
               <strong>{g.title}</strong>
-              <span className="rt-sr-only">{g.passed ? ' (passed)' : ' (not passed)'}</span>{' '}
+              <span className="rt-sr-only">{g.passed ? ' (passed)' : g.severity === 'warn' ? ' (warning: does not block promotion)' : ' (not passed)'}</span>{' '}
+              {!g.passed && g.severity === 'warn' ? <Lozenge kind="warning">Warning</Lozenge> : null}{' '}
               {!g.passed && g.evidence.length > 0 ? <Lozenge kind="danger">{evidenceCount(g.evidence.length)}</Lozenge> : null}
             </div>
             <div className="rt-muted">{g.detail}</div>
@@ -93,7 +94,7 @@ const css = `
 .rc-gates { list-style: none; padding: 0; margin: 0 0 12px; }
 .rc-gate { padding: 6px 0; border-bottom: 1px solid var(--rt-border); }
 .rc-gate:last-child { border-bottom: 0; }
-.rc-pass { color: var(--rt-success); } .rc-fail { color: var(--rt-danger); }
+.rc-pass { color: var(--rt-success); } .rc-fail { color: var(--rt-danger); } .rc-warn { color: var(--rt-warning); }
 .rc-evidence { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 4px; }
 .rc-chips { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; margin: 0; padding: 0; }
 .rc-chip { display: inline-flex; gap: 4px; align-items: baseline; max-width: 22em; padding: 1px 8px; border: 1px solid var(--rt-border);

@@ -3,6 +3,7 @@ import type { Fail, Result } from '@rt/contracts';
 import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
 import { call, type PageContext } from '../api';
+import { CoverageSection } from './CoverageSection';
 import { ConvergenceChart, GateList } from './Evidence';
 import { MetricsPanel } from './MetricsPanel';
 import { PromoteDialog } from './PromoteDialog';
@@ -62,7 +63,7 @@ function StandingLozenge({ standing, readiness }: { standing: Standing; readines
   const r = readiness.data;
   if (r.promotion?.status === 'done') return <Lozenge kind="success">Promoted</Lozenge>;
   if (r.promotion) return <Lozenge kind="info">Promotion {r.promotion.status === 'failed' ? 'stopped' : 'in progress'}</Lozenge>;
-  const failing = r.gates.filter((g) => !g.passed).length;
+  const failing = r.gates.filter((g) => !g.passed && g.severity !== 'warn').length;
   const verdict = r.ready ? <Lozenge kind="success">Ready</Lozenge> : <Lozenge kind="danger">Blocked: {failing} of {count(r.gates.length, 'gate')} not passed</Lozenge>;
   return standing?.kind === 'older' ? (
     <>
@@ -247,12 +248,13 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
           ) : null}
           <p>
             {count(r.issueCount, 'issue')} {r.issueCount === 1 ? 'has' : 'have'} {r.version.name} as fix version.{' '}
-            {r.ready ? 'Every readiness gate is passed.' : notPassed(r.gates.filter((g) => !g.passed).length, r.gates.length)}
+            {r.ready ? (r.gates.every((g) => g.passed) ? 'Every readiness gate is passed.' : 'No gate blocks promotion; the warnings below do not block it.') : notPassed(r.gates.filter((g) => !g.passed && g.severity !== 'warn').length, r.gates.length)}
           </p>
           <GateList gates={r.gates} summaries={r.summaries} />
         </>
       )}
       <ConvergenceChart convergence={r.convergence} summaries={r.summaries} />
+      <CoverageSection projectKey={projectKey} versionId={versionId} />
       {r.releaseNotes ? (
         <details>
           <summary>Release notes of {r.productionName ?? r.release} if this candidate ships (every issue of the train, with the candidate it arrived in)</summary>

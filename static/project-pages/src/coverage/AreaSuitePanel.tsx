@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { Fail, OutputOf, coverageProcedures, SuiteView } from '@rt/contracts';
+import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
+import { useResult } from '../../../shared/use-result';
+import { call } from '../api';
+
+type Library = OutputOf<typeof coverageProcedures, 'coverage/library'>;
+type LibraryCheck = Library['checks'][number];
+type Result = 'passed' | 'failed' | 'blocked' | 'not-run';
+
+const resultLabel: Record<Result, string> = { passed: 'Passed', failed: 'Failed', blocked: 'Blocked', 'not-run': 'Not run' };
+
+/** The area regression of one area on a candidate: start it from the library, record results, pull more checks in. */
+export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onChanged }: { projectKey: string; versionId: string; rc: string; area: string; library: LibraryCheck[]; onChanged: () => void }) {
+  const [loaded, reload, replace] = useResult<SuiteView>(() => call('coverage/suite', { projectKey, versionId, area }), [projectKey, versionId, area]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Fail | null>(null);
+  if (loaded.state === 'loading') return <Loading label={`Loading the ${area} regression…`} />;
+  if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
+  const suite = loaded.data;
+  const inCycle = new Set((suite.checks ?? []).map((c) => c.id));
+  const more = library.filter((c) => !inCycle.has(c.id));
+
+  async function run(p: Promise<{ ok: true; data: SuiteView } | Fail>) {
+    setBusy(true);
+    setError(null);
+    const res = await p;
+    setBusy(false);
+    if (!res.ok) return setError(res);
+    replace(res.data);
+    onChanged();
+  }
+  const pull = (checks: LibraryCheck[]) => checks.map((c) => ({ id: c.id, title: c.title }));
+
+  return (
+    <section className="rt-card" aria-label={`Area regression: ${area} in ${rc}`} data-testid="area-suite">
+      <h3>
+        Area regression: {area} <span className="rt-muted">in {rc}</span>
+      </h3>
+      {suite.history.length > 0 ? (
+        <p className="rt-muted">
+          Cycles: {suite.history.map((h) => `${h.rc}: ${h.run} of ${h.total} run${h.failed ? `, ${h.failed} failed` : ''}`).join(' · ')}
+        </p>
+      ) : null}
+      {error ? <ErrorBanner error={error} /> : null}
+      {!suite.canEdit ? <p>You can read this area regression; recording results needs Jira's Edit Issues permission in {projectKey}.</p> : null}
+      {suite.checks === null ? (
+        <>
+          <p>
+            The {area} regression has not started in {rc}. {library.length > 0 ? `Start it with the ${library.length} check${library.length === 1 ? '' : 's'} QA ran before in ${area}` : `Start it empty and add checks from the library`}
+            {suite.history.length > 0 ? ' (the previous cycle’s checks carry over, not run)' : ''}.
+          </p>
+          <button type="button" className="rt-button rt-primary" disabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-start', { projectKey, versionId, area, checks: pull(library.slice(0, 40)) }))}>
+            Start the {area} regression in {rc}
+          </button>
+        </>
+      ) : (
+        <>
+          <ul className="rt-list" aria-label={`Checks of the ${area} regression`}>
+            {suite.checks.map((c) => (
+              <li key={c.id} data-check={c.title}>
+                <strong>{c.title}</strong>{' '}
+                <Lozenge kind={c.result === 'passed' ? 'success' : c.result === 'failed' ? 'danger' : c.result === 'blocked' ? 'warning' : 'default'}>{resultLabel[c.result]}</Lozenge>
+                {suite.flaky.some((f) => f.checkId === c.id) ? (
+                  <>
+                    {' '}
+                    <Lozenge kind="warning">flaky</Lozenge>
+                  </>
+                ) : null}{' '}
+                {(['passed', 'failed', 'blocked'] as const).map((r) => (
+                  <button
+                    key={r}
+                    type="button"
+                    className="rt-button rt-subtle"
+                    aria-pressed={c.result === r}
+                    aria-label={`${resultLabel[r]}: ${c.title}`}
+                    disabled={busy || !suite.canEdit}
+                    onClick={() => void run(call('coverage/suite-result', { projectKey, versionId, area, checkId: c.id, result: r }))}
+                  >
+                    {resultLabel[r]}
+                  </button>
+                ))}
+                {c.tester ? <span className="rt-muted"> {c.tester.name}</span> : null}
+              </li>
+            ))}
+          </ul>
+          {more.length > 0 ? (
+            <details>
+              <summary>Add checks from the library ({more.length})</summary>
+              <ul className="rt-list">
+                {more.map((c) => (
+                  <li key={c.id}>
+                    {c.title} <span className="rt-muted">({c.runs} runs, {c.failures} failed)</span>{' '}
+                    <button type="button" className="rt-button rt-subtle" disabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-add', { projectKey, versionId, area, checks: pull([c]) }))}>
+                      Add
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import type { CoverageView } from '@rt/contracts';
+import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
+import { useResult } from '../../../shared/use-result';
+import { call } from '../api';
+import { IssueChips, IssueLink } from './Evidence';
+
+/**
+ * Regression coverage of a candidate (RC page and the Regression coverage page): areas changed against areas
+ * regressed as a table heat-map, the share of changed areas regressed, how much of full regression each candidate
+ * got, areas never regressed in the window, and the features with their QA sign-off and development state.
+ */
+export function CoverageSection({ projectKey, versionId, refreshKey = 0 }: { projectKey: string; versionId: string; refreshKey?: number }) {
+  const [loaded, reload] = useResult<CoverageView>(() => call('coverage/candidate', { projectKey, versionId }), [projectKey, versionId, refreshKey]);
+  if (loaded.state === 'loading') return <Loading label="Loading the regression coverage…" />;
+  if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
+  return <CoverageDetail view={loaded.data} />;
+}
+
+const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+export function CoverageDetail({ view }: { view: CoverageView }) {
+  const s = view.selected;
+  return (
+    <section className="rt-card" aria-label={`Regression coverage of ${view.rc}`} data-testid="coverage">
+      <style>{css}</style>
+      <h3>Regression coverage</h3>
+      <p data-testid="coverage-share">
+        {s.changedCount === 0 ? (
+          `${view.rc} changed no area (no components or area labels on its issues).`
+        ) : (
+          <>
+            <strong>{pct(s.share)}</strong> of the areas {view.rc} changed were regressed in it ({s.changedRegressedCount} of {s.changedCount}).
+          </>
+        )}{' '}
+        Full regression (every check of every area suite): {s.full.suites === 0 ? 'no area suites yet.' : `${s.full.run} of ${s.full.checks} checks run (${pct(s.full.share)}).`}
+        {s.unmappedChecks > 0 ? ` ${s.unmappedChecks} checks run on fixes name no area (e.g. "The fix").` : ''}
+      </p>
+      {view.truncated ? <p className="rt-muted">The search stopped at its limit: the figures rest on the first issues only.</p> : null}
+      <table className="cov-heat" aria-label={`Areas of ${view.rc}: changed, regressed, failed`}>
+        <thead>
+          <tr>
+            <th scope="col">Area</th>
+            <th scope="col">Changed</th>
+            <th scope="col">Regressed</th>
+            <th scope="col">Failed</th>
+            <th scope="col">Area suite</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.areas.map((a) => (
+            <tr key={a.area} data-area={a.area}>
+              <th scope="row">{a.area}</th>
+              <td className={a.changed ? 'cov-on' : 'cov-off'}>{a.changed ? <IssueChips keys={a.changedBy} label={`Issues that changed ${a.area}`} /> : 'no'}</td>
+              <td className={a.regressed ? 'cov-good' : a.changed ? 'cov-gap' : 'cov-off'} data-regressed={a.regressed}>
+                {a.regressed ? `yes: ${a.checks.run} check${a.checks.run === 1 ? '' : 's'} run` : a.changed ? 'no: not regressed' : 'no'}
+              </td>
+              <td className={a.failed ? 'cov-bad' : 'cov-off'}>
+                {a.failed ? `${a.checks.failed} failed` : a.regressed ? 'none' : '–'}
+                {a.flaky.length > 0 ? (
+                  <div>
+                    <Lozenge kind="warning">flaky</Lozenge>{' '}
+                    {a.flaky.map((f) => (
+                      <span key={f.checkId} title={`Failed ${f.failedAt.slice(0, 16)}, passed ${f.passedAt.slice(0, 16)} with no fix in between`}>
+                        {f.title}
+                      </span>
+                    ))}
+                  </div>
+                ) : null}
+              </td>
+              <td>{a.suite ? `${a.suite.run} of ${a.suite.total} run` : 'none'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h4>How much each candidate got</h4>
+      <table aria-label="Coverage per candidate">
+        <thead>
+          <tr>
+            <th scope="col">Candidate</th>
+            <th scope="col">Changed areas regressed</th>
+            <th scope="col">Full regression</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.candidates.map((c) => (
+            <tr key={c.rc} data-candidate={c.rc}>
+              <th scope="row">{c.rc}</th>
+              <td>
+                <span className="cov-bar" style={{ width: `${(c.share ?? 0) * 80}px` }} aria-hidden="true" />
+                {pct(c.share)} ({c.changedRegressedCount} of {c.changedCount})
+              </td>
+              <td>{c.full.checks === 0 ? '–' : `${pct(c.full.share)} (${c.full.run} of ${c.full.checks})`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-testid="never-regressed">
+        {view.neverRegressed.length === 0
+          ? `Every known area was regressed at least once in the last ${view.window} candidate${view.window === 1 ? '' : 's'}.`
+          : `Never regressed in the last ${view.window} candidate${view.window === 1 ? '' : 's'}: ${view.neverRegressed.join(', ')}.`}
+      </p>
+      <Features view={view} />
+    </section>
+  );
+}
+
+function Features({ view }: { view: CoverageView }) {
+  const dev = view.development;
+  return (
+    <>
+      <h4>Features in the train</h4>
+      <p className="rt-muted">
+        Development state from Jira's development information (GitHub, Bitbucket or GitLab). Jira does not tell draft pull requests from ready ones: an open pull request may be a draft.
+      </p>
+      {dev.error ? <ErrorBanner error={`Jira's development information could not be read: ${dev.error}`} /> : null}
+      {view.features.length === 0 ? (
+        <p>No stories or tasks have {view.rc} as fix version.</p>
+      ) : (
+        <table aria-label={`Features in ${view.rc}`}>
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">Status</th>
+              <th scope="col">QA sign-off</th>
+              <th scope="col">Development</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.features.map((f) => (
+              <tr key={f.key} data-feature={f.key}>
+                <th scope="row">
+                  <IssueLink issueKey={f.key} /> <span className="rt-muted">{f.type}</span> {f.summary}
+                </th>
+                <td>{f.status}</td>
+                <td data-testid="signoff">
+                  {f.signoffInvalid ? (
+                    <Lozenge kind="warning">Stored sign-off unreadable</Lozenge>
+                  ) : f.signoff ? (
+                    <>
+                      <Lozenge kind={f.signoff.decision === 'signed-off' ? 'success' : 'danger'}>{f.signoff.decision === 'signed-off' ? 'Signed off' : 'Rejected'}</Lozenge> by {f.signoff.by.name} on{' '}
+                      {f.signoff.at.slice(0, 10)}
+                      {f.signoff.note ? <div className="rt-muted">“{f.signoff.note}”</div> : null}
+                    </>
+                  ) : (
+                    <Lozenge>Not signed off</Lozenge>
+                  )}
+                </td>
+                <td>
+                  {f.openPullRequest ? <Lozenge kind="warning">Open pull request</Lozenge> : null} {f.failingBuild ? <Lozenge kind="danger">Failing build</Lozenge> : null}{' '}
+                  {!f.openPullRequest && !f.failingBuild ? (f.branch ? 'Merged / no open pull request' : 'No development information') : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+const css = `
+.cov-heat td { min-width: 6em; }
+.cov-on { background: var(--rt-info-bg); } .cov-off { color: var(--rt-subtle); }
+.cov-good { background: var(--rt-success-bg); } .cov-gap { background: var(--rt-warning-bg); font-weight: 600; }
+.cov-bad { background: var(--rt-danger-bg); font-weight: 600; }
+.cov-bar { display: inline-block; height: 8px; background: var(--rt-success); margin-right: 6px; vertical-align: middle; }
+`;
