@@ -1,3 +1,4 @@
+import { operationPhrase } from '../jira/operation-phrases';
 import { parseValidatorConfig, type ValidatorConfigs } from '../contracts/validator-config';
 import type { JiraStatus, StatusStageMapping } from '../domain/bug-flow/status-mapping';
 import { decideOnInternalError, decideOnJiraError, type FaultClass } from '../domain/validators/failure-policy';
@@ -38,9 +39,9 @@ export type ValidatorDefinition<K extends ValidatorKind> = {
   decide(config: ValidatorConfigs[K], issue: IssueSnapshot, request: ValidatorRequest & { issueKey: string }, loop: Loop | undefined): ValidatorDecision;
 };
 
-/** A short, person-readable cause for the message and the record ("Jira answered 503 on getIssue"). */
+/** A short, person-readable cause for the message and the record ("Jira answered 503 when asked to read the issue"). */
 function whatFailed(error: unknown): unknown {
-  if (error instanceof JiraError) return error.status !== undefined ? `Jira answered ${error.status} on ${error.operation}` : `${error.kind} error on ${error.operation}: ${error.message}`;
+  if (error instanceof JiraError) return error.status !== undefined ? `Jira answered ${error.status} when asked to ${operationPhrase(error.operation)}` : `${error.kind} error when asking Jira to ${operationPhrase(error.operation)}: ${error.message}`;
   if (error instanceof StorageError) return `app storage could not be read: ${error.message}`;
   return error;
 }

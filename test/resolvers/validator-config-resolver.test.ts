@@ -61,7 +61,7 @@ it('lists recorded failure events of the project', async () => {
   env.emulator.failNext({ path: /^\/rest\/api\/3\/issue\/RT-28$/, status: 403, times: 1 });
   await followsLoopValidator(payload('RT-28', S.DEV, S.RTE_REVIEW));
   const r = await run('validators/failures', { limit: 5 });
-  expect(r).toMatchObject({ ok: true, data: { events: [{ validator: 'follows-loop', issueKey: 'RT-28', decision: 'blocked', error: 'Jira answered 403 on getIssue' }] } });
+  expect(r).toMatchObject({ ok: true, data: { events: [{ validator: 'follows-loop', issueKey: 'RT-28', decision: 'blocked', error: 'lasting fault (a retry will not help): Jira answered 403 when asked to read the issue' }] } });
 });
 
 it('refuses bad input, a missing project or user, and maps Jira failures', async () => {

@@ -35,7 +35,7 @@ describe('fault classes', () => {
     expect(r.result).toBe(false);
     expect(r.errorMessage).toMatch(/retrying will not help, so it is blocked\. For your Jira admin:/);
     const [latest] = await listValidatorFailures(services().storage, 'RT');
-    expect(latest).toMatchObject({ validator: 'follows-loop', issueKey: 'RT-28', decision: 'blocked', error: expect.stringMatching(/^permanent: /) });
+    expect(latest).toMatchObject({ validator: 'follows-loop', issueKey: 'RT-28', decision: 'blocked', error: expect.stringMatching(/^lasting fault \(a retry will not help\): /) });
   });
 
   it('403 with the explicit "allow and record" for permanent faults: allowed and recorded', async () => {
@@ -43,7 +43,7 @@ describe('fault classes', () => {
     const r = await followsLoopValidator(payload('RT-28', S.DEV, S.RTE_REVIEW, { ...allow, onPermanentError: 'allow-and-record' }));
     expect(r).toEqual({ result: true });
     const [latest] = await listValidatorFailures(services().storage, 'RT');
-    expect(latest).toMatchObject({ decision: 'allowed', error: expect.stringMatching(/^permanent: Jira answered 403/) });
+    expect(latest).toMatchObject({ decision: 'allowed', error: expect.stringMatching(/^lasting fault \(a retry will not help\): Jira answered 403/) });
   });
 
   it('503 (transient) under "allow and record": allowed', async () => {
@@ -104,7 +104,7 @@ describe('every Jira request has a timeout inside the validation budget', () => 
 });
 
 describe('the failure log survives a failed read', () => {
-  const event = (at: string) => ({ at, validator: 'follows-loop' as const, issueKey: 'RT-1', error: 'Jira answered 503 on getIssue', decision: 'blocked' as const });
+  const event = (at: string) => ({ at, validator: 'follows-loop' as const, issueKey: 'RT-1', error: 'Jira answered 503 when asked to read the issue', decision: 'blocked' as const });
   it('a store that fails one read keeps the log, and the event is kept aside and listed', async () => {
     const store = memoryStore();
     await recordValidatorFailure(store, event('2026-12-01T10:00:00.000Z'));

@@ -160,7 +160,7 @@ describe('failure policy when Jira cannot be read', () => {
     env.emulator.failNext({ path: /^\/rest\/api\/3\/issue\/RT-28$/, status, times: 5, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
     const r = await followsLoopValidator(payload('RT-28', S.DEV, S.RTE_REVIEW));
     expect(r.result).toBe(false);
-    expect(r.errorMessage).toBe(`Release Train could not verify this transition (Jira answered ${status} on getIssue); retry in a moment.`);
+    expect(r.errorMessage).toBe(`Release Train could not verify this transition (Jira answered ${status} when asked to read the issue); retry in a moment.`);
     const [latest] = await listValidatorFailures(services().storage, 'RT');
     expect(latest).toMatchObject({ validator: 'follows-loop', issueKey: 'RT-28', decision: 'blocked' });
   }, 15000);
@@ -193,7 +193,7 @@ describe('failure policy when Jira cannot be read', () => {
     it('Jira 500 every time: one retry after at most 500 ms, then the failure policy (2 requests, both in the trace)', async () => {
       env.emulator.failNext({ path: /^\/rest\/api\/3\/issue\/RT-28$/, status: 500, times: 10 });
       const { value, calls, trace } = await traced();
-      expect(value.errorMessage).toMatch(/Jira answered 500 on getIssue/);
+      expect(value.errorMessage).toMatch(/Jira answered 500 when asked to read the issue/);
       expect(calls).toBe(2);
       expect(trace.jiraCalls).toBe(2);
       expect(slept).toHaveLength(1);
@@ -202,7 +202,7 @@ describe('failure policy when Jira cannot be read', () => {
     it('Jira 429 with Retry-After 5: no retry (longer than the cap), blocked at once (1 request, no wait)', async () => {
       env.emulator.failNext({ path: /^\/rest\/api\/3\/issue\/RT-28$/, status: 429, times: 10, retryAfterSeconds: 5 });
       const { value, calls, trace } = await traced();
-      expect(value.errorMessage).toMatch(/Jira answered 429 on getIssue/);
+      expect(value.errorMessage).toMatch(/Jira answered 429 when asked to read the issue/);
       expect(calls).toBe(1);
       expect(trace.jiraCalls).toBe(1);
       expect(slept).toEqual([]);

@@ -57,7 +57,7 @@ export function decideOnJiraError(input: JiraReadFailureInput): { decision: Vali
   const error = describeError(input.error);
   const permanent = input.fault === 'permanent';
   const allowed = permanent ? input.onPermanentError === 'allow-and-record' : input.onJiraError === 'allow-and-record';
-  const cause = permanent ? `permanent: ${error}` : error;
+  const cause = permanent ? `lasting fault (a retry will not help): ${error}` : error;
   const record: FailureRecord = { at: input.now, validator: input.validator, issueKey: input.issueKey, error: cause, decision: allowed ? 'allowed' : 'blocked' };
   const decision: ValidatorDecision = allowed
     ? { result: true }
