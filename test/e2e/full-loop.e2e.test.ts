@@ -188,3 +188,28 @@ test('a new bug goes L2 → RTE → Dev → RTE → QA → (failed check, regres
   expect(stored(key).fields.statusId).toBe(STATUS.DONE);
   await page.close();
 }, 240000);
+
+test("a refusal's field name is a link: it opens the Reproduction steps editor, or the Jira field's inline editor", async () => {
+  // RT-122 (Open) with the expected result left as a prompt: L2's move to Triage is refused, naming the field.
+  const vague = { steps: ['Open the cart with two items', 'Apply coupon SAVE10'], expected: 'N/A', actual: 'The total is 0.00.', environment: 'Chrome 131', build: '4.3.0-rc.1' };
+  const put = await fetch(`${session.ws.url}/rest/api/3/issue/RT-122`, { method: 'PUT', headers: { 'content-type': 'application/json', ...session.ws.apiHeaders(AMARA) }, body: JSON.stringify({ fields: { [REPRO_STEPS_FIELD_ID]: vague } }) });
+  expect(put.status).toBe(204);
+  let page = await asUser(AMARA, 'RT-122');
+  await transitionButton(page, 'Triage').click();
+  const banner = page.getByRole('alert').filter({ hasText: "Move to 'Triage' refused" });
+  await banner.getByRole('button', { name: 'Go to the field Reproduction steps' }).click();
+  // The field's editor is open and the field has focus (keyboard users land on it).
+  await page.frameLocator('iframe[title="Reproduction steps"]').getByLabel('Step 1', { exact: true }).waitFor();
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-field-id'))).resolves.toBe(REPRO_STEPS_FIELD_ID);
+  await page.close();
+
+  // A bug in RTE review without the documentation impact: Dmitri's move to QA is refused; the link opens that field.
+  const bug = session.ws.store.get().issues.find((i) => i.fields.statusId === STATUS.RTE_REVIEW && i.fields.custom[DOC_IMPACT_FIELD_ID] == null && i.fields.fixVersionIds.length > 0)!;
+  page = await asUser(DMITRI, bug.key);
+  await transitionButton(page, 'In QA').click();
+  const qa = page.getByRole('alert').filter({ hasText: 'In QA' });
+  await qa.getByRole('button', { name: 'Go to the field Documentation impact' }).click();
+  await expect(fields(page).getByLabel('Documentation impact', { exact: true }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  expect(stored(bug.key).fields.statusId).toBe(STATUS.RTE_REVIEW);
+  await page.close();
+}, 60000);
