@@ -20,6 +20,8 @@ export type AppFrameProps = {
   title: string;
   onMessage?: (message: FrameToShell) => void;
   minHeight?: number;
+  /** The iframe's load event: its document and the app's script have run. */
+  onLoad?: () => void;
   ref?: Ref<AppFrameHandle>;
 };
 
@@ -30,7 +32,7 @@ export function isFrameMessage(data: unknown): data is FrameToShell {
   return typeof data === 'object' && data !== null && typeof (data as { rt?: unknown }).rt === 'string' && typeof (data as { frameId?: unknown }).frameId === 'string';
 }
 
-export function AppFrame({ resource, moduleKey, context, route, title, onMessage, minHeight = 80, ref }: AppFrameProps) {
+export function AppFrame({ resource, moduleKey, context, route, title, onMessage, minHeight = 80, onLoad, ref }: AppFrameProps) {
   const { user } = useShell();
   const [frameId] = useState(() => nextFrameId(moduleKey));
   const [height, setHeight] = useState(minHeight);
@@ -55,5 +57,5 @@ export function AppFrame({ resource, moduleKey, context, route, title, onMessage
   }, [frameId, minHeight]);
 
   const src = buildFrameUrl({ resource, moduleKey, frameId, accountId: user.accountId, context: { ...context, accountId: user.accountId }, route });
-  return <iframe ref={iframe} className="app-frame" title={title} src={src} style={{ height }} data-frame-id={frameId} data-module-key={moduleKey} />;
+  return <iframe ref={iframe} className="app-frame" title={title} src={src} style={{ height }} onLoad={onLoad} data-frame-id={frameId} data-module-key={moduleKey} />;
 }

@@ -17,6 +17,7 @@ button:disabled { opacity: .5; cursor: not-allowed; }
 button.primary { background: var(--brand); color: #fff; } button.primary:hover:not(:disabled) { background: var(--brand-hover); }
 button.subtle { background: transparent; } button.subtle:hover:not(:disabled) { background: var(--neutral); }
 button.danger { color: var(--danger); }
+button.link { background: none; border: none; padding: 0; font: inherit; color: var(--brand); text-decoration: underline; cursor: pointer; }
 input, select, textarea { font: inherit; color: inherit; border: 2px solid var(--border); border-radius: 3px; padding: 4px 6px; background: var(--surface-sunken); min-height: 36px; }
 input:hover, select:hover, textarea:hover { background: #F1F2F4; }
 input:focus, select:focus, textarea:focus { border-color: var(--brand); background: #fff; outline: none; }

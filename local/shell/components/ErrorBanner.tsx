@@ -1,7 +1,12 @@
-/** Jira's red error banner (section message). `role="alert"` so it is announced and tests can find it. */
-type Props = { title?: string; messages: string[]; fieldErrors?: Record<string, string>; fieldNames?: Record<string, string>; onDismiss?: () => void };
+import type { ReactNode } from 'react';
 
-export function ErrorBanner({ title, messages, fieldErrors = {}, fieldNames = {}, onDismiss }: Props) {
+/**
+ * Jira's red error banner (section message). `role="alert"` so it is announced and tests can find it.
+ * `renderLine` (optional) renders a line with links in it (the issue view links the fields a refusal names).
+ */
+type Props = { title?: string; messages: string[]; fieldErrors?: Record<string, string>; fieldNames?: Record<string, string>; onDismiss?: () => void; renderLine?: (line: string) => ReactNode };
+
+export function ErrorBanner({ title, messages, fieldErrors = {}, fieldNames = {}, onDismiss, renderLine = (line) => line }: Props) {
   const fieldLines = Object.entries(fieldErrors).map(([field, message]) => `${fieldNames[field] ?? field}: ${message}`);
   const lines = [...messages, ...fieldLines];
   if (lines.length === 0) return null;
@@ -14,10 +19,10 @@ export function ErrorBanner({ title, messages, fieldErrors = {}, fieldNames = {}
       </svg>
       <div style={{ flex: 1 }}>
         {title ? <div className="title">{title}</div> : null}
-        {lines.length === 1 ? <p>{lines[0]}</p> : (
+        {lines.length === 1 ? <p>{renderLine(lines[0]!)}</p> : (
           <ul>
             {lines.map((line, i) => (
-              <li key={i}>{line}</li>
+              <li key={i}>{renderLine(line)}</li>
             ))}
           </ul>
         )}

@@ -1,5 +1,5 @@
 /** The Reproduction steps custom field in the issue view: its view frame, and an Edit mode with its edit frame. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FrameToShell } from '../../bridge-host/frame-config';
 import { AppFrame } from '../AppFrame';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -9,9 +9,10 @@ import type { Issue } from '../jira-client';
 import { useShell } from '../shell-context';
 import type { CustomFieldModule } from '../workspace-client';
 
-type Props = { field: CustomFieldModule; issue: Issue; onChanged(): void };
+/** `openRequest`: a number that, when it changes (above 0), opens the editor and brings the field into view. */
+type Props = { field: CustomFieldModule; issue: Issue; onChanged(): void; openRequest?: number };
 
-export function ReproStepsField({ field, issue, onChanged }: Props) {
+export function ReproStepsField({ field, issue, onChanged, openRequest = 0 }: Props) {
   const shell = useShell();
   const { workspace, jira } = shell;
   const [editing, setEditing] = useState(false);
@@ -20,6 +21,14 @@ export function ReproStepsField({ field, issue, onChanged }: Props) {
   const value = issue.fields[field.fieldId] ?? null;
   const project = { id: workspace.projectId, key: workspace.projectKey };
   const valueJson = JSON.stringify(value);
+  const section = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (openRequest <= 0) return;
+    if (field.editResource) setEditing(true);
+    section.current?.scrollIntoView({ block: 'start' });
+    section.current?.focus();
+  }, [openRequest, field.editResource]);
 
   const viewContext = useMemo(
     () => customFieldContext(frameBase(shell, field.key, `${field.key}-view`), { fieldId: field.fieldId, renderContext: 'issue-view', entryPoint: 'view', project, issue: { id: issue.id, key: issue.key }, fieldValue: value }),
@@ -47,7 +56,7 @@ export function ReproStepsField({ field, issue, onChanged }: Props) {
   };
 
   return (
-    <section className="section" aria-labelledby="repro-heading" aria-busy={saving}>
+    <section ref={section} tabIndex={-1} className="section" aria-labelledby="repro-heading" aria-busy={saving} data-field-id={field.fieldId}>
       <div className="section-head">
         <h2 id="repro-heading">{field.name}</h2>
         {field.editResource && !editing ? (

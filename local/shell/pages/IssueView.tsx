@@ -11,17 +11,18 @@ import { ReproStepsField } from '../issue-view/ReproStepsField';
 import { TransitionBar } from '../issue-view/TransitionBar';
 import { TransitionScreen } from '../issue-view/TransitionScreen';
 import { useShell } from '../shell-context';
-import { refusalBanner } from '../transition-refusal';
+import { refusalBanner, refusalSegments } from '../transition-refusal';
 
 /** The Jira Software sprint field's id differs per site; find it once from GET /field. */
 export function findSprintFieldId(fields: Field[]): string | null {
   return fields.find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-sprint')?.id ?? fields.find((f) => f.custom && f.name === 'Sprint')?.id ?? null;
 }
 
-let sprintFieldPromise: Promise<string | null> | null = null;
-function sprintFieldId(jira: JiraClient): Promise<string | null> {
-  sprintFieldPromise ??= jira.getFields().then((r) => (r.ok && Array.isArray(r.data) ? findSprintFieldId(r.data) : null));
-  return sprintFieldPromise;
+let fieldsPromise: Promise<Field[]> | null = null;
+/** GET /field once per page load: the sprint field's id, and the field names a refusal may link. */
+function siteFields(jira: JiraClient): Promise<Field[]> {
+  fieldsPromise ??= jira.getFields().then((r) => (r.ok && Array.isArray(r.data) ? r.data : []));
+  return fieldsPromise;
 }
 
 type Load = { issue: Issue | null; transitions: Transition[] | null; error: { status: number; messages: string[] } | null; loading: boolean };
@@ -32,6 +33,9 @@ export function IssueView({ issueKey }: { issueKey: string }) {
   const [state, setState] = useState<Load>({ issue: null, transitions: null, error: null, loading: true });
   const [transitionError, setTransitionError] = useState<{ name: string; messages: string[] } | null>(null);
   const [sprintField, setSprintField] = useState<string | null>(null);
+  const [fieldNames, setFieldNames] = useState<string[]>([]);
+  /** Bumped when a refusal's field link asks the Reproduction steps field to open its editor. */
+  const [openRepro, setOpenRepro] = useState<{ fieldKey: string; n: number } | null>(null);
   const generation = useRef(0);
 
   const reload = useCallback(async () => {
@@ -46,7 +50,10 @@ export function IssueView({ issueKey }: { issueKey: string }) {
   useEffect(() => {
     setTransitionError(null);
     void reload();
-    void sprintFieldId(jira).then(setSprintField);
+    void siteFields(jira).then((fields) => {
+      setSprintField(findSprintFieldId(fields));
+      setFieldNames(fields.map((f) => f.name));
+    });
   }, [reload, jira]);
 
   /** A transition whose screen is open (Jira shows the screen's fields before the move). */
@@ -67,6 +74,26 @@ export function IssueView({ issueKey }: { issueKey: string }) {
     }
     await moved(t);
   };
+
+  /** A refusal's field link: the app's field opens its editor; a Jira field opens its inline editor in Fields. */
+  const goToField = (name: string) => {
+    const custom = workspace.customFields.find((f) => f.name === name);
+    if (custom) return setOpenRepro((o) => ({ fieldKey: custom.key, n: (o?.n ?? 0) + 1 }));
+    const edit = Array.from(document.querySelectorAll<HTMLButtonElement>('section.details button[aria-label]')).find((b) => b.getAttribute('aria-label') === `Edit ${name}`);
+    edit?.scrollIntoView({ block: 'center' });
+    edit?.click();
+  };
+  const linkedNames = [...workspace.customFields.map((f) => f.name), ...fieldNames];
+  const refusalLine = (line: string) =>
+    refusalSegments(line, linkedNames).map((s, i) =>
+      'field' in s ? (
+        <button key={i} type="button" className="link" onClick={() => goToField(s.field)} aria-label={`Go to the field ${s.field}`}>
+          {s.text}
+        </button>
+      ) : (
+        <span key={i}>{s.text}</span>
+      ),
+    );
 
   const { issue, transitions, error, loading } = state;
   if (!issue) {
@@ -115,13 +142,13 @@ export function IssueView({ issueKey }: { issueKey: string }) {
               }}
             />
           ) : null}
-          {transitionError ? <ErrorBanner {...refusalBanner(transitionError.name, transitionError.messages)} onDismiss={() => setTransitionError(null)} /> : null}
+          {transitionError ? <ErrorBanner {...refusalBanner(transitionError.name, transitionError.messages)} renderLine={refusalLine} onDismiss={() => setTransitionError(null)} /> : null}
           <section className="section" aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>
             <AdfView value={f.description} />
           </section>
           {workspace.customFields.map((field) => (
-            <ReproStepsField key={field.key} field={field} issue={issue} onChanged={() => void reload()} />
+            <ReproStepsField key={field.key} field={field} issue={issue} openRequest={openRepro?.fieldKey === field.key ? openRepro.n : 0} onChanged={() => void reload()} />
           ))}
           <LinkedIssues links={f.issuelinks} />
           <IssuePanels issue={issue} onRefresh={() => void reload()} />

@@ -8,6 +8,7 @@ import type { FrameToShell } from '../../bridge-host/frame-config';
 import { AppFrame, type AppFrameHandle } from '../AppFrame';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { validatorContext } from '../frame-context';
+import { createFrameLoadQueue } from '../frame-load-queue';
 import { frameBase, handleCommonFrameMessage } from '../frame-messages';
 import type { Status } from '../jira-client';
 import { useShell } from '../shell-context';
@@ -24,7 +25,22 @@ export function withSavedValidator(list: ConfiguredValidator[], index: number | 
   return list.map((v, i) => (i === index ? { key, configuration } : v));
 }
 
-function ValidatorFrame(props: { module: ValidatorModule; entryPoint: 'create' | 'edit' | 'view'; config: string | undefined; frameRef?: Ref<AppFrameHandle>; onMessage(m: FrameToShell): void }) {
+/** The view frames start two at a time (see frame-load-queue): the page and its buttons stay responsive. */
+const viewFrames = createFrameLoadQueue(2);
+
+/** A view frame once its turn in `viewFrames` has come; a placeholder of its resting height until then. */
+function QueuedViewFrame(props: { module: ValidatorModule; config: string | undefined; onMessage(m: FrameToShell): void }) {
+  const [turn, setTurn] = useState(false);
+  const release = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    release.current = viewFrames.request(() => setTurn(true));
+    return () => release.current?.();
+  }, []);
+  if (!turn) return <div className="app-frame-pending muted" style={{ minHeight: 40 }} aria-busy="true" data-pending-frame={props.module.key} />;
+  return <ValidatorFrame module={props.module} entryPoint="view" config={props.config} onMessage={props.onMessage} onLoad={() => release.current?.()} />;
+}
+
+function ValidatorFrame(props: { module: ValidatorModule; entryPoint: 'create' | 'edit' | 'view'; config: string | undefined; frameRef?: Ref<AppFrameHandle>; onMessage(m: FrameToShell): void; onLoad?: () => void }) {
   const shell = useShell();
   const { module, entryPoint, config } = props;
   const context = useMemo(
@@ -32,7 +48,7 @@ function ValidatorFrame(props: { module: ValidatorModule; entryPoint: 'create' |
     // Deps on purpose: a new context (new config after save) reloads the frame.
     [shell.user.accountId, module.key, entryPoint, config],
   );
-  return <AppFrame ref={props.frameRef} resource={module.resource} moduleKey={module.key} functionKey={module.functionKey} context={context} title={module.name} minHeight={entryPoint === 'view' ? 40 : 200} onMessage={props.onMessage} />;
+  return <AppFrame ref={props.frameRef} resource={module.resource} moduleKey={module.key} functionKey={module.functionKey} context={context} title={module.name} minHeight={entryPoint === 'view' ? 40 : 200} onLoad={props.onLoad} onMessage={props.onMessage} />;
 }
 
 function TransitionCard({ transition, statusName, editing, setEditing }: { transition: WorkflowTransition; statusName: string; editing: Editing | null; setEditing(e: Editing | null): void }) {
@@ -137,7 +153,7 @@ function TransitionCard({ transition, statusName, editing, setEditing }: { trans
                 {editorControls}
               </>
             ) : null}
-            {module && !isEditing ? <ValidatorFrame module={module} entryPoint="view" config={v.configuration} onMessage={(m) => handleCommonFrameMessage(shell, m)} /> : null}
+            {module && !isEditing ? <QueuedViewFrame module={module} config={v.configuration} onMessage={(m) => handleCommonFrameMessage(shell, m)} /> : null}
           </div>
         );
       })}
