@@ -71,7 +71,8 @@ export function rtRoleMembers(): Record<string, string[]> {
     [ROLE.QA]: ids(people.qa),
     [ROLE.PLANNERS]: ids(people.planner),
     [ROLE.ADMINISTRATORS]: [people.rte[0]!.accountId],
-    [ROLE.OPS]: ids(people.ops),
+    // Ops works in the OPS project and cannot see RT (the ops view and the hand-off panel are made for that case).
+    [ROLE.OPS]: [],
     [ROLE.VIEWERS]: ids(people.viewer),
   };
 }

@@ -197,12 +197,11 @@ test('keyboard: focus stays on the control after an action, Enter on “Move dow
   await page.close();
 });
 
-test('on a story the panel says in one line that focused regression is kept on bugs', async () => {
+test('on a story the QA regression panel is not shown (Jira display condition: bugs only); the QA sign-off panel is', async () => {
   const story = session.ws.store.get().issues.find((i) => i.fields.issueTypeId === ISSUE_TYPE.STORY)!;
   const page = await session.openAs('rt-qa-hiro', `#/browse/${story.key}`);
-  const panel = page.frameLocator('iframe[title="QA regression"]');
-  await expect(panel.getByTestId('regression-not-a-bug').textContent()).resolves.toMatch(new RegExp(`${story.key} is of type Story`));
-  await expect(panel.getByRole('button').count()).resolves.toBe(0);
+  await page.locator('iframe[title="QA sign-off"]').waitFor();
+  await expect(page.locator('iframe[title="QA regression"]').count()).resolves.toBe(0);
   await page.close();
 });
 

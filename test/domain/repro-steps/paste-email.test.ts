@@ -274,15 +274,14 @@ describe('hard wraps', () => {
   });
 });
 
-describe('speed', () => {
-  it('reads a 100 KB pasted mail thread fast', () => {
+// Speed lives in `npm run bench` (bench/repro-steps.bench.ts), not in a timed test: this only checks the big paste is read whole.
+describe('a 100 KB pasted mail thread', () => {
+  it('is read: the greeting, sign-off and quoted thread of every copy stay out of the unplaced list', () => {
     const one = `Hi team,\n\nI hope you're well. Our customer reports that when they open the\ninvoice list and filter by "Overdue", the export only holds 50 rows.\n- open the list\n- export it\n- the file is wrong\n\nIt should hold every row.\n\nCould you please check?\n\nBest regards,\nMarta\n+44 20 7946 0000\n\nThis email is confidential and intended solely for the addressee.\n\nOn Tue, 3 Mar 2026 at 10:12, Anna <a@b.example> wrote:\n> Can you send the steps?\n\n-----Original Message-----\nFrom: A\nSent: today\nSubject: x\n\n`;
     let big = '';
     while (big.length < 100_000) big += one;
     big = big.slice(0, 100_000);
-    splitIntoSteps(big);
-    const t0 = performance.now();
-    unplacedSentences(big, splitIntoSteps(big));
-    expect(performance.now() - t0).toBeLessThan(500);
+    const unplaced = unplacedSentences(big, splitIntoSteps(big));
+    expect(unplaced.some((u) => /Best regards|Hi team|Original Message/.test(u))).toBe(false);
   });
 });
