@@ -23,7 +23,6 @@ const RC2 = seedIds.VERSION.RC2;
 const OPS_USER = 'rt-ops-kwame';
 const RTE = 'rt-rte-chloe';
 const OVERRIDE = { reason: 'rc.1 leftovers roll into the next train; agreed with the product owner' };
-const AT = SEED_BASE_DATE.toISOString();
 const ID = promotionId('RT', '4.3.0');
 
 type Ws = Awaited<ReturnType<typeof rcWorkspace>>;
@@ -39,8 +38,9 @@ const data = <T>(r: { ok: boolean }): T => {
 };
 const prod = () => state().versions.filter((v) => v.name === '4.3.0');
 const handoffs = () => state().issues.filter((i) => i.projectId === seedIds.PROJECT.OPS && i.fields.labels.includes('rt-train-rt-4.3.0'));
-const report = (issueKey: string, outcome: string, note = '') =>
-  runProcedure(opsHandoffPanelProcedures, opsHandoffPanelHandlers, 'ops/report', { payload: { input: { issueKey, outcome, at: AT, environment: 'production', note } }, context: { accountId: OPS_USER, extension: { issue: { key: issueKey } } } });
+/** Ops reports, `minutesAgo` before the (fixed) now: the clock of the whole scenario is one instant. */
+const report = (issueKey: string, outcome: string, note = '', minutesAgo = 0) =>
+  runProcedure(opsHandoffPanelProcedures, opsHandoffPanelHandlers, 'ops/report', { payload: { input: { issueKey, outcome, at: new Date(SEED_BASE_DATE.getTime() - minutesAgo * 60_000).toISOString(), environment: 'production', note } }, context: { accountId: OPS_USER, extension: { issue: { key: issueKey } } } });
 const page = (key: keyof typeof opsProjectPageProcedures & string, input: Record<string, unknown>) =>
   runProcedure(opsProjectPageProcedures, opsViewHandlers, key, { payload: { input }, context: { accountId: RTE, extension: { project: { key: 'RT' } } } });
 type Standing = { kind: string; rolledBack?: boolean; promotedCandidate?: string };
@@ -55,8 +55,8 @@ type View = { state: { status: string; versionName: string } | null; audit: unkn
 async function rolledBackAndCut() {
   expect(data<View>(await ws.call('rc/promote', { projectKey: 'RT', versionId: RC2, confirm: true, override: OVERRIDE })).state?.status).toBe('done');
   const first = handoffs()[0]!.key;
-  expect(data<unknown>(await report(first, 'deployed'))).toBeTruthy();
-  expect(data<unknown>(await report(first, 'rolled-back', 'Checkout errors'))).toBeTruthy();
+  expect(data<unknown>(await report(first, 'deployed', '', 4))).toBeTruthy();
+  expect(data<unknown>(await report(first, 'rolled-back', 'Checkout errors', 2))).toBeTruthy();
   const cut = data<{ version: { id: string; name: string } }>(await page('ops/cut-next-candidate', { projectKey: 'RT', train: '4.3.0' }));
   expect(cut.version.name).toBe('4.3.0-rc.3');
   return { rc3: cut.version.id, first };
@@ -119,8 +119,13 @@ it('a rolled-back train is reopened: rc.3 is promoted once, 4.3.0 is released ag
   expect(data<{ outcomes: Array<{ train: string; status: string; handoffKey: string }> }>(await page('ops/train-outcomes', { projectKey: 'RT' })).outcomes.find((o) => o.train === '4.3.0')).toMatchObject({ status: 'awaiting', handoffKey: second.key });
   data(await report(second.key, 'deployed'));
   const m = await runProcedure(deliveryProcedures, deliveryHandlers, 'delivery/metrics', { payload: { input: { projectKey: 'RT' } }, context: { accountId: RTE, extension: { project: { key: 'RT' } } } });
-  const metrics = data<{ releases: Array<{ name: string; deployments: number; rollbacks: number; status: string }> }>(m);
-  expect(metrics.releases.find((r) => r.name === '4.3.0')).toMatchObject({ deployments: 2, rollbacks: 1, status: 'deployed' });
+  type Failure = { release: string; cause: string; key: string; restoredAt?: string };
+  const metrics = data<{ releases: Array<{ release: string }>; changeFailureRate: { failures: Failure[] }; timeToRestore: { open: Failure[] } }>(m);
+  expect(metrics.releases.find((r) => r.release === '4.3.0')).toMatchObject({ deployments: 2, rollbacks: 1, status: 'deployed', failedDeployments: 1 });
+  expect(metrics.releases.find((r) => r.release.includes('rc.'))).toBeUndefined();
+  // The rollback of the first deployment is a change failure, restored by the redeployment 2 minutes later.
+  expect(metrics.changeFailureRate.failures.filter((f) => f.release === '4.3.0')).toEqual([expect.objectContaining({ cause: 'rollback', key: first, restoredAt: SEED_BASE_DATE.toISOString() })]);
+  expect(metrics.timeToRestore.open.filter((f) => f.release === '4.3.0')).toEqual([]);
 });
 
 it('while the train is reopened the old hand-off is not reused: Jira creates the new one but answers 504, and resume finds the new one', async () => {
