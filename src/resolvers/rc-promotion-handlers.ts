@@ -38,7 +38,7 @@ import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
 import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
 import { readSettings, saveSettings, type SettingsCaller } from './rc-promotion/settings';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
-import { lastReopened, reopenTrain, rolledBackBy, rolledBackTrains, rolledBackTrainsOrNone, type Rollback } from './rc-promotion/reopen';
+import { lastReopened, reopenTrain, rolledBackBy, unreleaseProduction, rolledBackTrains, rolledBackTrainsOrNone, type Rollback } from './rc-promotion/reopen';
 import { METRICS_MAX_BUGS, metricsJql } from './rc-promotion/metrics-query';
 
 export { rcPromotionProcedures };
@@ -129,14 +129,18 @@ async function shipmentOf(env: Env, train: Train, versions: readonly VersionLite
   const id = promotionId(env.projectKey, train.release);
   const state = await env.store.states.get(id);
   const prod = productionVersionOf(train, versions, env.config.productionNaming);
-  const rollback = state?.status === 'done' ? (await rollbacks()).get(train.release) : undefined;
-  if (rolledBackBy(state, rollback)) {
+  const rollback = state?.status === 'done' || (!state && prod?.released) ? (await rollbacks()).get(train.release) : undefined;
+  if (state && rollback && rolledBackBy(state, rollback)) {
     return {
       state,
       pendingReopen: rollback,
       rolledBack: { versionId: state!.versionId, versionName: state!.versionName, productionName: state!.productionName },
       ...(prod ? { productionVersion: { name: prod.name, released: false } } : {}),
     };
+  }
+  if (!state && prod?.released && rollback) {
+    // Shipped without a promotion in app storage (e.g. before the app): the production version alone is unreleased.
+    return { pendingReopen: rollback, rolledBack: { versionId: rollback.candidateVersionId, versionName: rollback.candidateName, productionName: prod.name }, productionVersion: { name: prod.name, released: false } };
   }
   const earlier = state ? undefined : await lastReopened(env.store, id).catch(() => undefined);
   return {
@@ -351,11 +355,14 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       let state = await env.store.states.get(id);
       let gates: GateResult[] | undefined;
       const rollback = state?.status === 'done' ? (await rollbacks()).get(found.train.release) : undefined;
-      if (state && rolledBackBy(state, rollback)) {
+      if (state && rollback && rolledBackBy(state, rollback)) {
         // Ops rolled the train's release back: move the finished promotion aside and unrelease the production
         // version, so this candidate's promotion ships the train again (see rc-promotion/reopen.ts).
         await reopenTrain(env, id, state, rollback);
         state = undefined;
+      } else if (!state && shipment.pendingReopen && !shipment.state) {
+        const prod = productionVersionOf(found.train, found.versions, env.config.productionNaming);
+        if (prod) await unreleaseProduction(env.jira, prod.id);
       }
       if (state && state.versionId !== input.versionId) {
         throw new AppError('CONFLICT', trainRefusal(found.candidate.version.name, input.versionId, found.train, { promotion: state }) ?? `${found.train.release} is being promoted from ${state.versionName}.`);

@@ -3,7 +3,7 @@
  * the RTE cuts rc.3 and promotes it → the production version is released again, with one new hand-off; the earlier
  * candidates (the rolled-back one included) are superseded and the first promotion's audit is kept.
  */
-import { opsHandoffConfigSeed, rcPromotionConfigSeed, SEED_BASE_DATE, seedIds } from '../../local/seed';
+import { opsDeliverySeed, opsHandoffConfigSeed, rcPromotionConfigSeed, SEED_BASE_DATE, seedIds } from '../../local/seed';
 import { HANDOFF_PROPERTY_KEY, handoffRecordSchema } from '../../src/contracts/handoff';
 import { deliveryProcedures, opsHandoffPanelProcedures, opsProjectPageProcedures } from '../../src/contracts';
 import { promotionId } from '../../src/domain/rc-readiness';
@@ -157,4 +157,20 @@ it('while the train is reopened the old hand-off is not reused: Jira creates the
   expect(resumed.state.completedSteps.at(-1)?.result['handoffIssueKey']).toBe(second.key);
   expect(handoffRecordSchema.parse(second.properties[HANDOFF_PROPERTY_KEY]).candidateName).toBe('4.3.0-rc.3');
   expect(handoffRecordSchema.parse(all.find((h) => h.key === first)!.properties[HANDOFF_PROPERTY_KEY]).candidateName).toBe('4.3.0-rc.2');
+});
+
+it('a train shipped without a promotion in app storage (the demo 4.1.0) is reopened by its rollback too: rc.3 superseded, the cut rc.4 open', async () => {
+  ws.close();
+  ws = await rcWorkspace([rcPromotionConfigSeed, opsDeliverySeed, opsHandoffConfigSeed]);
+  const handoff = state().issues.find((i) => i.fields.summary === 'Deploy 4.1.0 to production (from 4.1.0-rc.3)')!.key;
+  data(await report(handoff, 'rolled-back', 'Payment timeouts'));
+  data(await page('ops/cut-next-candidate', { projectKey: 'RT', train: '4.1.0' }));
+  const t = data<{ trains: Array<{ release: string; shipped?: unknown; candidates: Array<{ version: { id: string; name: string }; standing: Standing }> }> }>(await ws.call('rc/trains', { projectKey: 'RT' }));
+  const train = t.trains.find((x) => x.release === '4.1.0')!;
+  expect(train.shipped).toBeUndefined();
+  const by = Object.fromEntries(train.candidates.map((c) => [c.version.name, c]));
+  expect(by['4.1.0-rc.3']!.standing).toMatchObject({ kind: 'superseded', rolledBack: true });
+  expect(by['4.1.0-rc.4']!.standing).toEqual({ kind: 'open' });
+  await expect(ws.call('rc/promote', { projectKey: 'RT', versionId: by['4.1.0-rc.3']!.version.id, confirm: true })).resolves.toMatchObject({ ok: false, code: 'CONFLICT' });
+  expect(state().versions.find((v) => v.name === '4.1.0')!.released).toBe(true);
 });

@@ -16,7 +16,7 @@ import type { PromotionStore, ReopenedRound } from './store';
  *    the hand-off and what ops wrote, then removed from the train's live keys, so the train's id is free for the
  *    next promotion. The first promotion's audit history stays readable there.
  */
-export type Rollback = { handoffKey: string; candidateVersionId: string; promotedAt: string; at: string; note: string };
+export type Rollback = { handoffKey: string; candidateVersionId: string; candidateName: string; promotedAt: string; at: string; note: string };
 
 /** The trains of `projectKey` whose latest hand-off was rolled back, by release. One search (as the caller). */
 export async function rolledBackTrains(jira: JiraGateway, projectKey: string): Promise<Map<string, Rollback>> {
@@ -27,7 +27,7 @@ export async function rolledBackTrains(jira: JiraGateway, projectKey: string): P
   for (const o of trainOutcomes(handoffs)) {
     const record = records.get(o.handoffKey);
     if (o.status !== 'reopened' || !record) continue;
-    out.set(o.train, { handoffKey: o.handoffKey, candidateVersionId: record.candidateVersionId, promotedAt: record.promotedAt, at: o.latest?.at ?? '', note: o.latest?.note ?? '' });
+    out.set(o.train, { handoffKey: o.handoffKey, candidateVersionId: record.candidateVersionId, candidateName: record.candidateName, promotedAt: record.promotedAt, at: o.latest?.at ?? '', note: o.latest?.note ?? '' });
   }
   return out;
 }
@@ -38,7 +38,7 @@ export async function rolledBackTrainsOrNone(jira: JiraGateway, projectKey: stri
 }
 
 /** Whether `rollback` undoes this finished promotion (and not an earlier one of the same train). */
-export const rolledBackBy = (state: PromotionState | undefined, rollback: Rollback | undefined): rollback is Rollback =>
+export const rolledBackBy = (state: PromotionState | undefined, rollback: Rollback | undefined): boolean =>
   !!state && !!rollback && state.status === 'done' && rollback.candidateVersionId === state.versionId && rollback.promotedAt === state.startedAt;
 
 /** The latest rolled-back promotion moved aside for a train, when there is one. */
@@ -46,13 +46,16 @@ export async function lastReopened(store: PromotionStore, id: string): Promise<R
   return (await store.reopened.get(id))?.rounds.at(-1);
 }
 
+/** Step 1 of a reopen (alone for a train shipped without a promotion in app storage, e.g. released in Jira). */
+export async function unreleaseProduction(jira: JiraGateway, versionId: string): Promise<void> {
+  const version = await jira.getVersion(versionId);
+  if (version.released) await jira.updateVersion(versionId, { released: false });
+}
+
 /** Reopens the train of a rolled-back finished promotion (run under the train's claim; a retry resumes). */
 export async function reopenTrain(env: { jira: JiraGateway; store: PromotionStore; now: () => Date; accountId: string }, id: string, state: PromotionState, rollback: Rollback): Promise<void> {
   const prod = stepResult(state, 'create-production-version')?.productionVersionId;
-  if (prod) {
-    const version = await env.jira.getVersion(prod);
-    if (version.released) await env.jira.updateVersion(prod, { released: false });
-  }
+  if (prod) await unreleaseProduction(env.jira, prod);
   const record = (await env.store.reopened.get(id)) ?? { rounds: [] };
   if (!record.rounds.some((r) => r.state.startedAt === state.startedAt && r.state.versionId === state.versionId)) {
     const [evidence, audit] = await Promise.all([env.store.evidence.get(id), env.store.audits.get(id)]);
