@@ -124,7 +124,7 @@ export const candidateStandingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('open') }),
   z.object({ kind: z.literal('older'), latest: z.string() }),
   z.object({ kind: z.literal('promoted'), productionName: z.string() }),
-  z.object({ kind: z.literal('superseded'), productionName: z.string(), promotedCandidate: z.string().optional() }),
+  z.object({ kind: z.literal('superseded'), productionName: z.string(), promotedCandidate: z.string().optional(), rolledBack: z.boolean().optional() }),
   z.object({ kind: z.literal('promoting'), promotedCandidate: z.string() }),
 ]) satisfies z.ZodType<CandidateStanding, unknown>;
 export const trainsOutputSchema = z.object({

@@ -38,6 +38,7 @@ import { checkProjectRole, type RoleCheck } from './rc-promotion/promoter-role';
 import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './rc-promotion/lease';
 import { readSettings, saveSettings, type SettingsCaller } from './rc-promotion/settings';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
+import { lastReopened, reopenTrain, rolledBackBy, unreleaseProduction, rolledBackTrains, rolledBackTrainsOrNone, type Rollback } from './rc-promotion/reopen';
 import { METRICS_MAX_BUGS, metricsJql } from './rc-promotion/metrics-query';
 
 export { rcPromotionProcedures };
@@ -115,13 +116,37 @@ function productionVersionOf(train: Train, versions: readonly VersionLite[], nam
   return train.releaseVersion?.name.toLowerCase() === name ? train.releaseVersion : versions.find((v) => v.name.trim().toLowerCase() === name);
 }
 
-/** Whether the train has shipped or is being promoted: its promotion in app storage, and its production version in Jira. */
-async function shipmentOf(env: Env, train: Train, versions: readonly VersionLite[]): Promise<TrainShipment & { state?: PromotionState }> {
-  const state = await env.store.states.get(promotionId(env.projectKey, train.release));
+/** The trains ops rolled back, read at most once per call and only when a finished promotion needs it. */
+type Rollbacks = () => Promise<Map<string, Rollback>>;
+const rollbacksOf = (env: Env): Rollbacks => once(() => rolledBackTrainsOrNone(env.jira, env.projectKey));
+
+/**
+ * Whether the train has shipped, is being promoted or was reopened: its promotion in app storage, its production
+ * version in Jira, and (for a finished promotion) whether ops rolled it back. A rolled-back promotion not moved aside
+ * yet counts as no promotion (`pendingReopen`): the next promote of a later candidate reopens the train.
+ */
+async function shipmentOf(env: Env, train: Train, versions: readonly VersionLite[], rollbacks: Rollbacks = rollbacksOf(env)): Promise<TrainShipment & { state?: PromotionState; pendingReopen?: Rollback }> {
+  const id = promotionId(env.projectKey, train.release);
+  const state = await env.store.states.get(id);
   const prod = productionVersionOf(train, versions, env.config.productionNaming);
+  const rollback = state?.status === 'done' || (!state && prod?.released) ? (await rollbacks()).get(train.release) : undefined;
+  if (state && rollback && rolledBackBy(state, rollback)) {
+    return {
+      state,
+      pendingReopen: rollback,
+      rolledBack: { versionId: state!.versionId, versionName: state!.versionName, productionName: state!.productionName },
+      ...(prod ? { productionVersion: { name: prod.name, released: false } } : {}),
+    };
+  }
+  if (!state && prod?.released && rollback) {
+    // Shipped without a promotion in app storage (e.g. before the app): the production version alone is unreleased.
+    return { pendingReopen: rollback, rolledBack: { versionId: rollback.candidateVersionId, versionName: rollback.candidateName, productionName: prod.name }, productionVersion: { name: prod.name, released: false } };
+  }
+  const earlier = state ? undefined : await lastReopened(env.store, id).catch(() => undefined);
   return {
     ...(state ? { state, promotion: { versionId: state.versionId, versionName: state.versionName, productionName: state.productionName, status: state.status } } : {}),
     ...(prod ? { productionVersion: { name: prod.name, released: prod.released } } : {}),
+    ...(earlier ? { rolledBack: { versionId: earlier.state.versionId, versionName: earlier.state.versionName, productionName: earlier.state.productionName } } : {}),
   };
 }
 
@@ -136,8 +161,10 @@ function nextRcFor(env: Env, a: CandidateReadiness, trains: readonly Train[]): {
   return current ? { id: current.version.id, name: current.version.name } : { name: candidateName(release, 1, convention) };
 }
 
-function planFor(env: Env, a: CandidateReadiness, trains: readonly Train[], override?: { reason: string; by: Actor; at: string }): Result<PromotionPlan> {
-  const prod = productionVersionOf(a.train, a.versions, env.config.productionNaming);
+/** `reopening`: the train is reopened by this promotion, which unreleases the production version first. */
+function planFor(env: Env, a: CandidateReadiness, trains: readonly Train[], override?: { reason: string; by: Actor; at: string }, reopening = false): Result<PromotionPlan> {
+  const found = productionVersionOf(a.train, a.versions, env.config.productionNaming);
+  const prod = found && reopening ? { ...found, released: false } : found;
   return planPromotion({
     projectKey: env.projectKey,
     version: { id: a.candidate.version.id, name: a.candidate.version.name, released: a.candidate.version.released },
@@ -192,7 +219,8 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
   async 'rc/trains'(input, ctx) {
     const env = await envFor(input, ctx);
     const { versions, grouped } = await loadTrains(env.jira, env.projectKey, env.config);
-    const shipments = await Promise.all(grouped.trains.map((t) => shipmentOf(env, t, versions)));
+    const rollbacks = rollbacksOf(env);
+    const shipments = await Promise.all(grouped.trains.map((t) => shipmentOf(env, t, versions, rollbacks)));
     return {
       trains: grouped.trains.map((t, i) => {
         const shipment = shipments[i]!;
@@ -286,7 +314,7 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
     const env = await envFor(input, ctx);
     const [a, role, me] = await Promise.all([assessCandidate(env.jira, env.projectKey, input.versionId, env.config, env.mapping, env.app, env.moreGates), promoterCheck(env), actor(env)]);
     const [{ grouped }, shipment] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), shipmentOf(env, a.train, a.versions)]);
-    const plan = planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined);
+    const plan = planFor(env, a, grouped.trains, input.override ? { reason: input.override.reason, by: me, at: env.now().toISOString() } : undefined, !!shipment.pendingReopen);
     const steps = plan.ok ? plan.data.steps.map((s) => ({ step: s.step, title: s.title, detail: s.detail })) : [];
     if (!role.member) return { allowed: false, refusal: refusal(env, role), steps };
     const blocked = trainRefusal(a.candidate.version.name, input.versionId, a.train, shipment);
@@ -304,12 +332,16 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
     const found = await findCandidate(env.jira, env.projectKey, input.versionId, env.config);
     // One promotion per train: every candidate of the train shares its id, its state and its lease.
     const id = promotionId(env.projectKey, found.train.release);
-    const existing = await env.store.states.get(id);
-    if (existing && existing.versionId !== input.versionId) {
-      throw new AppError('CONFLICT', trainRefusal(found.candidate.version.name, input.versionId, found.train, { promotion: existing }) ?? `${found.train.release} is being promoted from ${existing.versionName}.`);
-    }
+    // A rolled-back train is looked up in the hand-offs as the caller; one who cannot see them is told so.
+    const rollbacks = once(() => rolledBackTrains(env.jira, env.projectKey));
+    const shipment = await shipmentOf(env, found.train, found.versions, async () => rollbacks().catch(() => new Map()));
+    const existing = shipment.pendingReopen ? undefined : shipment.state;
+    const refused = () => trainRefusal(found.candidate.version.name, input.versionId, found.train, shipment) ?? `${found.train.release} is being promoted from ${existing?.versionName}.`;
+    if (existing && existing.versionId !== input.versionId) throw new AppError('CONFLICT', refused());
     // A finished promotion is answered as it is: a second click or a retry never acts twice.
     if (existing?.status === 'done') return view(env.store, id, env.now, { state: existing, running: false });
+    // A reopened train: the rolled-back candidate and the earlier ones stay superseded.
+    if (!existing && shipment.rolledBack && trainRefusal(found.candidate.version.name, input.versionId, found.train, shipment)) throw new AppError('CONFLICT', refused());
 
     const claim = await claimPromotion(env.store, id, env.accountId, { ...leaseOptions, now: env.now });
     if (!claim.ok) {
@@ -322,6 +354,16 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       // as it is (its plan, evidence and override were fixed when it started); otherwise judge and plan now.
       let state = await env.store.states.get(id);
       let gates: GateResult[] | undefined;
+      const rollback = state?.status === 'done' ? (await rollbacks()).get(found.train.release) : undefined;
+      if (state && rollback && rolledBackBy(state, rollback)) {
+        // Ops rolled the train's release back: move the finished promotion aside and unrelease the production
+        // version, so this candidate's promotion ships the train again (see rc-promotion/reopen.ts).
+        await reopenTrain(env, id, state, rollback);
+        state = undefined;
+      } else if (!state && shipment.pendingReopen && !shipment.state) {
+        const prod = productionVersionOf(found.train, found.versions, env.config.productionNaming);
+        if (prod) await unreleaseProduction(env.jira, prod.id);
+      }
       if (state && state.versionId !== input.versionId) {
         throw new AppError('CONFLICT', trainRefusal(found.candidate.version.name, input.versionId, found.train, { promotion: state }) ?? `${found.train.release} is being promoted from ${state.versionName}.`);
       }

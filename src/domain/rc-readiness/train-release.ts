@@ -44,7 +44,7 @@ export type CandidateStanding =
   /** This candidate shipped as the production release. */
   | { kind: 'promoted'; productionName: string }
   /** The train shipped from another candidate (or the production version was released in Jira). */
-  | { kind: 'superseded'; productionName: string; promotedCandidate?: string }
+  | { kind: 'superseded'; productionName: string; promotedCandidate?: string; rolledBack?: boolean }
   /** Another candidate of the train is being promoted (or its promotion stopped). */
   | { kind: 'promoting'; promotedCandidate: string };
 
@@ -53,13 +53,25 @@ export type TrainShipment = {
   promotion?: { versionId: string; versionName: string; productionName: string; status: 'in-progress' | 'done' | 'failed' };
   /** The production version as Jira has it, when it exists. */
   productionVersion?: { name: string; released: boolean };
+  /**
+   * The train was reopened: ops rolled back its production release, promoted from this candidate. While no new
+   * promotion has started, this candidate and the earlier ones are superseded and a later one can be promoted.
+   */
+  rolledBack?: { versionId: string; versionName: string; productionName: string };
 };
 
 export function candidateStanding(train: Pick<Train, 'candidates'>, versionId: string, shipment: TrainShipment): CandidateStanding {
   const p = shipment.promotion;
   if (p?.status === 'done') return p.versionId === versionId ? { kind: 'promoted', productionName: p.productionName } : { kind: 'superseded', productionName: p.productionName, promotedCandidate: p.versionName };
   if (p) return p.versionId === versionId ? { kind: 'open' } : { kind: 'promoting', promotedCandidate: p.versionName };
-  if (shipment.productionVersion?.released) return { kind: 'superseded', productionName: shipment.productionVersion.name };
+  const rb = shipment.rolledBack;
+  if (rb) {
+    const n = (id: string) => train.candidates.find((c) => c.version.id === id)?.n;
+    const rolledN = n(rb.versionId);
+    const own = n(versionId);
+    if (versionId === rb.versionId || (rolledN !== undefined && own !== undefined && own <= rolledN))
+      return { kind: 'superseded', productionName: rb.productionName, promotedCandidate: rb.versionName, rolledBack: true };
+  } else if (shipment.productionVersion?.released) return { kind: 'superseded', productionName: shipment.productionVersion.name };
   const latest = train.candidates[train.candidates.length - 1];
   return latest && latest.version.id !== versionId ? { kind: 'older', latest: latest.version.name } : { kind: 'open' };
 }
@@ -68,6 +80,8 @@ export function candidateStanding(train: Pick<Train, 'candidates'>, versionId: s
 export function standingSentence(candidate: string, standing: CandidateStanding): string | undefined {
   switch (standing.kind) {
     case 'superseded':
+      if (standing.rolledBack)
+        return `${candidate} is superseded: ops rolled back ${standing.productionName}${standing.promotedCandidate ? ` (promoted from ${standing.promotedCandidate})` : ''}, so the train is reopened. Cut a newer candidate and promote it.`;
       return `${candidate} is superseded: the train shipped as ${standing.productionName}${standing.promotedCandidate ? ` (promoted from ${standing.promotedCandidate})` : ''}. It cannot be promoted.`;
     case 'promoted':
       return `${candidate} was promoted: it shipped as ${standing.productionName}.`;

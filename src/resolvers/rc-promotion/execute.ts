@@ -220,11 +220,20 @@ async function ensureHandoff(s: PromotionState, env: ExecuteEnv): Promise<string
   const label = handoffLabel(s);
   const prod = productionId(s);
   const record = handoffRecord(s, prod);
-  const found = await jira.searchPage(`project = ${jqlString(ops)} AND labels = ${jqlString(label)} ORDER BY created ASC`, ['summary'], 1);
-  if (found.issues[0]) {
+  // The label is the train's: a reopened train (ops rolled back an earlier promotion) has the earlier hand-off with
+  // the same label. Only a hand-off of this promotion (its record names this candidate and start), or one whose
+  // record was never written (an earlier run of this promotion stopped right after creating it), is reused.
+  const found = await jira.searchPage(`project = ${jqlString(ops)} AND labels = ${jqlString(label)} ORDER BY created ASC`, ['summary'], 50, undefined, false, [HANDOFF_PROPERTY_KEY]);
+  const ours = found.issues.find((i) => {
+    const raw = i.properties?.[HANDOFF_PROPERTY_KEY];
+    if (raw === undefined || raw === null) return true;
+    const stored = handoffRecordSchema.safeParse(raw);
+    return stored.success && stored.data.candidateVersionId === s.versionId && stored.data.promotedAt === s.startedAt;
+  });
+  if (ours) {
     // Created by an earlier run whose progress was lost: make sure it carries the record.
-    await jira.setIssueProperty(found.issues[0].key, HANDOFF_PROPERTY_KEY, record);
-    return found.issues[0].key;
+    await jira.setIssueProperty(ours.key, HANDOFF_PROPERTY_KEY, record);
+    return ours.key;
   }
 
   const version = await jira.getVersion(prod);
@@ -253,7 +262,7 @@ async function ensureHandoff(s: PromotionState, env: ExecuteEnv): Promise<string
   const created = await jira.createIssue({
     project: { key: ops },
     issuetype: { name: template.issueType },
-    summary: `Deploy ${s.productionName} to production`.slice(0, 255),
+    summary: `Deploy ${s.productionName} to production${found.issues.length > 0 ? ` again (from ${s.versionName})` : ''}`.slice(0, 255),
     description,
     labels: ['release-train', label],
     ...(template.assigneeAccountId ? { assignee: { accountId: template.assigneeAccountId } } : {}),

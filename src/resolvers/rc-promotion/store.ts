@@ -11,11 +11,27 @@ import { StorageError, type KeyValueStore } from '../../storage/key-value-store'
  *   rc-promotion:audit:<promotionId>       the audit entry (who, when, evidence, override)
  *   rc-promotion:lease:<promotionId>       who is running the promotion right now (see lease.ts)
  *   rc-promotion:abandoned:<promotionId>:<at>  a stopped promotion a promoter gave up (who, when, why, its state)
+ *   rc-promotion:reopened:<promotionId>    the train's earlier finished promotions that ops rolled back (state,
+ *                                          evidence, audit, the hand-off and its rollback), oldest first
  */
 export const PREFIX = 'rc-promotion';
 
 export const leaseSchema = z.object({ owner: z.string().min(1).max(100), accountId: z.string().max(128), until: z.iso.datetime({ offset: true }) });
 export type Lease = z.infer<typeof leaseSchema>;
+
+/** One finished promotion moved aside when the train was reopened after ops rolled its release back. */
+export const reopenedRoundSchema = z.object({
+  state: promotionStateSchema,
+  evidence: z.array(gateResultSchema).max(100).nullable(),
+  audit: auditEntrySchema.nullable(),
+  handoffKey: z.string().max(100),
+  rolledBackAt: z.string().max(64),
+  note: z.string().max(5000),
+  reopenedAt: z.iso.datetime({ offset: true }),
+  reopenedBy: z.string().max(128),
+});
+export const reopenedRecordSchema = z.object({ rounds: z.array(reopenedRoundSchema).max(50) });
+export type ReopenedRound = z.infer<typeof reopenedRoundSchema>;
 
 export function promotionStore(kv: KeyValueStore) {
   return {
@@ -25,6 +41,7 @@ export function promotionStore(kv: KeyValueStore) {
     leases: repository(kv, `${PREFIX}:lease`, leaseSchema),
     abandoned: repository(kv, `${PREFIX}:abandoned`, abandonedPromotionSchema),
     configs: repository(kv, `${PREFIX}:config`, promotionConfigSchema),
+    reopened: repository(kv, `${PREFIX}:reopened`, reopenedRecordSchema),
   };
 }
 export type PromotionStore = ReturnType<typeof promotionStore>;

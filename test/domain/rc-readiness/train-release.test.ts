@@ -79,6 +79,21 @@ describe('candidate standing', () => {
     expect(candidateStanding(train, '1', {})).toEqual({ kind: 'older', latest: '4.3.0-rc.2' });
     expect(candidateStanding(train, '2', { productionVersion: { name: '4.3.0', released: false } })).toEqual({ kind: 'open' });
   });
+  it('a reopened train (ops rolled back rc.2): rc.1 and rc.2 superseded as rolled back, rc.3 open despite the released version', () => {
+    const rc3 = { version: aVersion({ id: '3', name: '4.3.0-rc.3' }), n: 3, source: 'convention' as const };
+    const reopened = { candidates: [...train.candidates, rc3] };
+    const shipment = { rolledBack: { versionId: '2', versionName: '4.3.0-rc.2', productionName: '4.3.0' }, productionVersion: { name: '4.3.0', released: true } };
+    const rc2Standing = candidateStanding(reopened, '2', shipment);
+    expect(rc2Standing).toEqual({ kind: 'superseded', productionName: '4.3.0', promotedCandidate: '4.3.0-rc.2', rolledBack: true });
+    expect(standingSentence('4.3.0-rc.2', rc2Standing)).toBe('4.3.0-rc.2 is superseded: ops rolled back 4.3.0 (promoted from 4.3.0-rc.2), so the train is reopened. Cut a newer candidate and promote it.');
+    expect(candidateStanding(reopened, '1', shipment)).toMatchObject({ kind: 'superseded', rolledBack: true });
+    expect(candidateStanding(reopened, '3', shipment)).toEqual({ kind: 'open' });
+    // Before rc.3 is cut, the rolled-back rc.2 (the latest) is still not promotable.
+    expect(candidateStanding(train, '2', shipment)).toMatchObject({ kind: 'superseded' });
+    // Once rc.3's promotion runs, it decides.
+    const running = { ...shipment, promotion: { versionId: '3', versionName: '4.3.0-rc.3', productionName: '4.3.0', status: 'in-progress' as const } };
+    expect(candidateStanding(reopened, '2', running)).toEqual({ kind: 'promoting', promotedCandidate: '4.3.0-rc.3' });
+  });
 });
 
 describe('gates of a candidate with earlier candidates', () => {

@@ -56,6 +56,7 @@ const settled = (s: Standing) => s?.kind === 'promoted' || s?.kind === 'supersed
 /** The candidate's lozenge in the train list. */
 function StandingLozenge({ standing, readiness }: { standing: Standing; readiness: Result<Readiness> | undefined }) {
   if (standing?.kind === 'promoted') return <Lozenge kind="success">Shipped as {standing.productionName}</Lozenge>;
+  if (standing?.kind === 'superseded' && standing.rolledBack) return <Lozenge kind="default">Rolled back in production</Lozenge>;
   if (standing?.kind === 'superseded') return <Lozenge kind="default">Superseded by {standing.productionName}</Lozenge>;
   if (standing?.kind === 'promoting') return <Lozenge kind="info">Train being promoted from {standing.promotedCandidate}</Lozenge>;
   if (!readiness) return null;
