@@ -12,9 +12,7 @@ import { deliveryHandlers } from '../../src/resolvers/delivery-handlers';
 import { opsHandoffPanelHandlers } from '../../src/resolvers/ops-handoff-panel-handlers';
 import { opsViewHandlers } from '../../src/resolvers/ops-view-handlers';
 import { setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
-import { localServices } from '../../local/server/local-services';
-import { installServices } from '../../src/runtime/services';
-import { rcWorkspace } from './rc-promotion.support';
+import { loseFirstIssueCreateReply, rcWorkspace } from './rc-promotion.support';
 
 jest.setTimeout(60_000);
 
@@ -130,22 +128,7 @@ it('a rolled-back train is reopened: rc.3 is promoted once, 4.3.0 is released ag
 
 it('while the train is reopened the old hand-off is not reused: Jira creates the new one but answers 504, and resume finds the new one', async () => {
   const { rc3, first } = await rolledBackAndCut();
-  let lost = true;
-  const handle = ws.emulator.handle;
-  installServices(
-    localServices(
-      async (req) => {
-        const res = await handle(req);
-        if (lost && req.method === 'POST' && req.path === '/rest/api/3/issue' && res.status === 201) {
-          lost = false;
-          return { status: 504, body: { errorMessages: ['Gateway timeout'] } };
-        }
-        return res;
-      },
-      ws.storage,
-      () => SEED_BASE_DATE,
-    ),
-  );
+  loseFirstIssueCreateReply(ws);
   const stopped = data<View & { state: { lastError?: { step: string } } }>(await ws.call('rc/promote', { projectKey: 'RT', versionId: rc3, confirm: true }));
   expect(stopped.state).toMatchObject({ status: 'failed', lastError: { step: 'create-ops-handoff' } });
   expect(handoffs()).toHaveLength(2);

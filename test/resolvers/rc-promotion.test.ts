@@ -5,7 +5,7 @@ import { promotionId, promotionSteps } from '../../src/domain/rc-readiness';
 import { setMetricsLimit, setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
 import { installServices } from '../../src/runtime/services';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
-import { rcWorkspace } from './rc-promotion.support';
+import { loseFirstIssueCreateReply, rcWorkspace } from './rc-promotion.support';
 
 type Ws = Awaited<ReturnType<typeof rcWorkspace>>;
 const RC1 = seedIds.VERSION.RC1;
@@ -399,22 +399,7 @@ describe('promote (the train ships as one production release)', () => {
   });
 
   it('Jira creates the hand-off but answers 504: the create is not retried, the step fails, and resume finds the issue by its label', async () => {
-    let lost = true;
-    const handle = ws.emulator.handle;
-    installServices(
-      localServices(
-        async (req) => {
-          const res = await handle(req);
-          if (lost && req.method === 'POST' && req.path === '/rest/api/3/issue' && res.status === 201) {
-            lost = false;
-            return { status: 504, body: { errorMessages: ['Gateway timeout'] } };
-          }
-          return res;
-        },
-        ws.storage,
-        () => SEED_BASE_DATE,
-      ),
-    );
+    loseFirstIssueCreateReply(ws);
     const first = data<View>(await ws.call('rc/promote', promoteRc2));
     expect(first.state).toMatchObject({ status: 'failed', lastError: { step: 'create-ops-handoff' } });
     expect(opsHandoffs()).toHaveLength(1);
