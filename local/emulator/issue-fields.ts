@@ -109,10 +109,11 @@ function resolveList<T extends { id: string; name: string }>(s: FieldSetter, fie
   return ids;
 }
 
+const fieldValidation = z.object({ expression: z.string(), errorMessage: z.string() });
 const forgeFieldModules = z.object({
   modules: z.object({
     'jira:customField': z
-      .array(z.looseObject({ key: z.string(), schema: z.looseObject({}).optional(), validation: z.object({ expression: z.string(), errorMessage: z.string() }).optional() }))
+      .array(z.looseObject({ key: z.string(), schema: z.looseObject({}).optional(), edit: z.looseObject({ validation: fieldValidation.optional() }).optional(), validation: fieldValidation.optional() }))
       .default([]),
   }),
 });
@@ -126,13 +127,13 @@ export function manifestFieldChecks(moduleKey: string, manifestPath = join(__dir
   if (!checks) {
     const manifest = forgeFieldModules.parse(parse(readFileSync(manifestPath, 'utf8')));
     const module = manifest.modules['jira:customField'].find((f) => f.key === moduleKey);
-    checks = { schema: module?.schema as FieldSchema | undefined, validationMessage: module?.validation?.errorMessage };
+    checks = { schema: module?.schema as FieldSchema | undefined, validationMessage: (module?.edit?.validation ?? module?.validation)?.errorMessage };
     fieldChecks.set(moduleKey, checks);
   }
   return checks;
 }
 
-/** The `validation.errorMessage` of the module (Jira shows it when the validation expression refuses a value). */
+/** The `edit.validation.errorMessage` (or the legacy top-level `validation`'s) of the module (Jira shows it when the validation expression refuses a value). */
 export const manifestValidationMessage = (moduleKey: string): string | undefined => manifestFieldChecks(moduleKey).validationMessage;
 
 /** `…/static/<module key>`: how Jira names the type of a Forge custom field. */

@@ -7,7 +7,8 @@ const resourceRef = z.object({ resource: z.string() });
 const manifestSchema = z.object({
   modules: z.looseObject({
     'jira:workflowValidator': z.array(z.looseObject({ key: z.string(), name: z.string(), function: z.string().optional(), expression: z.string().optional(), errorMessage: z.string().optional(), create: resourceRef, edit: resourceRef, view: resourceRef, resolver: z.object({ function: z.string() }).optional() })).default([]),
-    'jira:customField': z.array(z.looseObject({ key: z.string(), name: z.string(), edit: resourceRef.optional(), view: resourceRef.optional(), resolver: z.object({ function: z.string() }).optional() })).default([]),
+    // view: a Custom UI resource, or (the documented form for a Custom UI field) only a formatter that Jira renders natively.
+    'jira:customField': z.array(z.looseObject({ key: z.string(), name: z.string(), edit: resourceRef.optional(), view: z.looseObject({ resource: z.string().optional(), formatter: z.object({ expression: z.string() }).optional() }).optional(), resolver: z.object({ function: z.string() }).optional() })).default([]),
     'jira:issuePanel': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }).optional() })).default([]),
     'jira:projectPage': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }).optional(), pages: z.array(z.object({ title: z.string(), route: z.string() })).default([]) })).default([]),
     function: z.array(z.object({ key: z.string(), handler: z.string() })),

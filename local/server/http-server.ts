@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppHost } from './app-host';
+import { formatFieldValue } from './field-formatter';
 import { allowedHosts, isJsonContentType, newLocalToken, refusalOf } from './request-guard';
 import { localTokenMeta } from '../security/local-token';
 import type { EmulatorHandle } from './emulator-transport';
@@ -121,7 +122,7 @@ export function createWorkspaceServer(options: {
       ...info,
       issuePanels: m['jira:issuePanel'].map((p) => ({ key: p.key, title: p.title, resource: p.resource, functionKey: p.resolver?.function ?? null, displayConditions: (p as { displayConditions?: unknown }).displayConditions ?? null })),
       projectPages: m['jira:projectPage'].map((p) => ({ key: p.key, title: p.title, resource: p.resource, functionKey: p.resolver?.function ?? null, pages: p.pages })),
-      customFields: m['jira:customField'].map((f) => ({ key: f.key, name: f.name, fieldId: 'customfield_10100', editResource: f.edit?.resource ?? null, viewResource: f.view?.resource ?? null, functionKey: f.resolver?.function ?? null })),
+      customFields: m['jira:customField'].map((f) => ({ key: f.key, name: f.name, fieldId: 'customfield_10100', editResource: f.edit?.resource ?? null, viewResource: f.view?.resource ?? null, viewFormatter: Boolean(f.view?.formatter), functionKey: f.resolver?.function ?? null })),
       validators: m['jira:workflowValidator'].map((v) => ({ key: v.key, name: v.name, resource: v.edit.resource, functionKey: v.resolver?.function ?? null })),
       workflow: await backend.workflow(),
     };
@@ -141,6 +142,13 @@ export function createWorkspaceServer(options: {
       return send(res, reply.status, reply.body, reply.headers);
     }
     if (path === '/__local/workspace' && method === 'GET') return send(res, 200, await workspace());
+    const formatMatch = /^\/__local\/fields\/([^/]+)\/format$/.exec(path);
+    if (formatMatch && method === 'POST') {
+      const body = (await readBody(req)) as { value?: unknown } | null;
+      const formatted = formatFieldValue(manifest, decodeURIComponent(formatMatch[1]!), body?.value ?? null);
+      if (!formatted.ok) throw new HttpError(400, formatted.message);
+      return send(res, 200, { text: formatted.text });
+    }
     const validatorsMatch = /^\/__local\/workflow\/transitions\/([^/]+)\/validators$/.exec(path);
     if (validatorsMatch && method === 'PUT') {
       const body = (await readBody(req)) as { validators?: unknown };

@@ -6,7 +6,7 @@ export type ModuleRef = { key: string; title: string; resource: string; function
 /** Jira's display conditions of an issue panel as the manifest states them (the shell honours issueType and entityPropertyExists). */
 export type IssuePanelModule = ModuleRef & { displayConditions?: Record<string, unknown> | null };
 export type ProjectPageModule = ModuleRef & { pages: Array<{ title: string; route: string }> };
-export type CustomFieldModule = { key: string; name: string; fieldId: string; editResource: string | null; viewResource: string | null; functionKey: string | null };
+export type CustomFieldModule = { key: string; name: string; fieldId: string; editResource: string | null; viewResource: string | null; viewFormatter?: boolean; functionKey: string | null };
 export type ValidatorModule = { key: string; name: string; resource: string; functionKey: string | null };
 export type ConfiguredValidator = { key: string; configuration: string };
 export type WorkflowTransition = { id: string; name: string; toStatusId: string; validators: ConfiguredValidator[] };
@@ -57,5 +57,21 @@ export async function saveTransitionValidators(transitionId: string, validators:
     return { ok: true, data: undefined };
   } catch (e) {
     return { ok: false, message: `Could not save the validators: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** The text Jira shows for a Forge field's value when its view has no resource: the manifest's formatter, evaluated by the workspace. */
+export async function formatFieldValue(moduleKey: string, value: unknown): Promise<WorkspaceResult<string>> {
+  try {
+    const response = await fetch(`/__local/fields/${encodeURIComponent(moduleKey)}/format`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...localTokenHeaders() },
+      body: JSON.stringify({ value }),
+    });
+    if (!response.ok) return { ok: false, message: await errorMessage(response) };
+    const body = (await response.json()) as { text?: unknown };
+    return typeof body.text === 'string' ? { ok: true, data: body.text } : { ok: false, message: 'The workspace server sent no formatted text.' };
+  } catch (e) {
+    return { ok: false, message: `Could not format the field: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

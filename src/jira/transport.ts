@@ -92,7 +92,7 @@ export async function exchange(
       // A stalled call is not repeated: another wait could outlast the invocation.
       if (e instanceof CallTimeout) {
         const why = e.deadlinePassed ? 'before the time Jira calls may take in one request ran out' : `within ${Math.round(e.afterMs / 1000)} s`;
-        throw new JiraError('network', operation, `Jira did not answer ${operation} ${why}. The site may be slow or unreachable; try again in a moment.`);
+        throw new JiraError('network', operation, `Jira did not answer the request to ${operationPhrase(operation)} ${why}. The site may be slow or unreachable; try again in a moment.`);
       }
       if (repeatable(request) && takeRetry(policy, attempt) && retryDelayMs(attempt + 1, null, policy) < timeLeftMs()) {
         await policy.sleep(retryDelayMs(attempt + 1, null, policy));

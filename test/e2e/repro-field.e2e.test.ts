@@ -88,22 +88,24 @@ test('creates a bug with bad steps, follows the hints, and saves the field with 
     build: '4.3.0-rc.1 (1203)',
   });
 
-  // The issue view shows the steps read-only with the check.
-  const view = page.frameLocator('iframe[title="Reproduction steps"]');
-  await view.getByTestId('repro-value').getByText('Apply gift card GC-TEST-25 at checkout').waitFor();
-  await view.getByTestId('repro-verdict').getByText('Clear').waitFor();
+  // The issue view shows the value as Jira does for a field whose view has no resource (manifest.yml): natively,
+  // as the text of view.formatter.expression, with no Custom UI view frame.
+  await page.getByTestId('field-formatted').getByText('3 steps · expected: The total reflects the gift card. · actual: The total ignores the gift card and is 25.00 too high. · build 4.3.0-rc.1 (1203)', { exact: true }).waitFor();
+  await expect(page.locator('iframe[title="Reproduction steps"]').count()).resolves.toBe(0);
   await page.close();
 });
 
-test('an existing bug without the field is checked from its description', async () => {
+test('an existing bug without the field shows None natively, and Edit opens the empty editor', async () => {
   const stored = session.ws.store.get().issues.find((i) => i.key === 'RT-4')!;
   expect((stored.fields as { custom?: Record<string, unknown> }).custom?.['customfield_10100'] ?? null).toBeNull();
   const page = await openAs('rt-dev-elif', '#/browse/RT-4');
-  const view = page.frameLocator('iframe[title="Reproduction steps"]');
-  await view.getByText('No structured steps yet').waitFor();
-  await view.getByText('from the description').waitFor();
-  await view.locator('[data-finding="EMPTY"]').waitFor();
-  await view.getByTestId('repro-verdict').getByText('Missing').waitFor();
+  // Natively rendered empty value (no Custom UI view, so no read-only check from the description); Edit opens the
+  // empty editor, whose check starts with the writing.
+  await page.getByTestId('field-formatted').getByText('None', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Edit Reproduction steps' }).click();
+  const editor = page.frameLocator('iframe[title="Reproduction steps"]');
+  await editor.getByText('Start writing to see the check.').waitFor();
+  await expect(editor.getByLabel('Step 1', { exact: true }).inputValue()).resolves.toBe('');
   await page.close();
 });
 
@@ -112,7 +114,7 @@ test('a developer refines the steps inline on the issue view and saves them', as
   const before = (issue.fields as { custom: Record<string, { steps: string[]; actual: string }> }).custom['customfield_10100']!;
   const page = await openAs('rt-dev-elif', `#/browse/${issue.key}`);
   const frame = () => page.frameLocator('iframe[title="Reproduction steps"]');
-  await frame().getByTestId('repro-value').getByText(before.steps[0]!).waitFor();
+  await page.getByTestId('field-formatted').getByText(`${before.steps.length} step`).waitFor();
 
   await page.getByRole('button', { name: 'Edit Reproduction steps' }).click();
   await expect(frame().getByLabel('Step 1', { exact: true }).inputValue()).resolves.toBe(before.steps[0]);
@@ -120,7 +122,7 @@ test('a developer refines the steps inline on the issue view and saves them', as
   await frame().getByTestId('repro-verdict').getByText('Clear').waitFor();
   await frame().getByRole('button', { name: 'Save' }).click();
 
-  await frame().getByTestId('repro-value').getByText('The total is 10.00 too high (seen twice).').waitFor();
+  await page.getByTestId('field-formatted').getByText('actual: The total is 10.00 too high (seen twice).').waitFor();
   const after = session.ws.store.get().issues.find((i) => i.key === issue.key)!;
   expect((after.fields as { custom: Record<string, unknown> }).custom['customfield_10100']).toEqual({ ...before, actual: 'The total is 10.00 too high (seen twice).' });
   await page.close();

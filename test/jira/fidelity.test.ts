@@ -89,7 +89,9 @@ describe('timeouts', () => {
     let signal: AbortSignal | undefined;
     const t: JiraTransport = { send: (_r, o) => ((signal = o?.signal), new Promise<JiraRawResponse>(() => undefined)) };
     const started = Date.now();
-    await expect(createJiraGateway(t, { ...policy, timeoutMs: 50 }).myself()).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('did not answer getMyself within') });
+    const failure = createJiraGateway(t, { ...policy, timeoutMs: 50 }).myself();
+    // The message says what the app was doing (operationPhrase), never the internal operation name.
+    await expect(failure).rejects.toMatchObject({ kind: 'network', operation: 'getMyself', message: 'Jira did not answer the request to read your Jira profile within 0 s. The site may be slow or unreachable; try again in a moment.' });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(signal?.aborted).toBe(true);
   });
@@ -99,7 +101,9 @@ describe('timeouts', () => {
     const started = Date.now();
     await withDeadline(80, async () => {
       await expect(gw.myself()).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('before the time Jira calls may take in one request ran out') });
-      await expect(gw.getProject('RT')).rejects.toMatchObject({ kind: 'network' });
+      const later = gw.getProject('RT');
+      await expect(later).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('did not answer the request to read the project before the time') });
+      await expect(later).rejects.not.toMatchObject({ message: expect.stringContaining('getProject') });
     });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(t.sent).toHaveLength(1);

@@ -1,4 +1,8 @@
-/** The Reproduction steps custom field in the issue view: its view frame, and an Edit mode with its edit frame. */
+/**
+ * The Reproduction steps custom field in the issue view, shown as the manifest says Jira shows it: with a view
+ * resource, its view frame; without one (the documented form for a Custom UI field), the formatter's text rendered
+ * natively. Edit mode opens the edit frame.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FrameToShell } from '../../bridge-host/frame-config';
 import { AppFrame } from '../AppFrame';
@@ -7,7 +11,7 @@ import { customFieldContext } from '../frame-context';
 import { frameBase, handleCommonFrameMessage } from '../frame-messages';
 import type { Issue } from '../jira-client';
 import { useShell } from '../shell-context';
-import type { CustomFieldModule } from '../workspace-client';
+import { formatFieldValue, type CustomFieldModule } from '../workspace-client';
 
 /** `openRequest`: a number that, when it changes (above 0), opens the editor and brings the field into view. */
 type Props = { field: CustomFieldModule; issue: Issue; onChanged(): void; openRequest?: number };
@@ -29,6 +33,16 @@ export function ReproStepsField({ field, issue, onChanged, openRequest = 0 }: Pr
     section.current?.scrollIntoView({ block: 'start' });
     section.current?.focus();
   }, [openRequest, field.editResource]);
+  const [formatted, setFormatted] = useState<{ ok: true; data: string } | { ok: false; message: string } | null>(null);
+  useEffect(() => {
+    if (field.viewResource || !field.viewFormatter) return;
+    let live = true;
+    void formatFieldValue(field.key, value).then((r) => live && setFormatted(r));
+    return () => {
+      live = false;
+    };
+    // Deps on purpose: re-formatted only when the value really changes
+  }, [field.key, valueJson]);
 
   const viewContext = useMemo(
     () => customFieldContext(frameBase(shell, field.key, `${field.key}-view`), { fieldId: field.fieldId, renderContext: 'issue-view', entryPoint: 'view', project, issue: { id: issue.id, key: issue.key }, fieldValue: value }),
@@ -75,6 +89,10 @@ export function ReproStepsField({ field, issue, onChanged, openRequest = 0 }: Pr
         <AppFrame resource={field.editResource} moduleKey={field.key} functionKey={field.functionKey} context={editContext} title={field.name} minHeight={200} onMessage={(m) => void onEditMessage(m)} />
       ) : field.viewResource ? (
         <AppFrame resource={field.viewResource} moduleKey={field.key} functionKey={field.functionKey} context={viewContext} title={field.name} onMessage={(m) => handleCommonFrameMessage(shell, m)} />
+      ) : field.viewFormatter ? (
+        <p data-testid="field-formatted" className={formatted?.ok && formatted.data ? undefined : 'muted'}>
+          {formatted === null ? 'Loading…' : formatted.ok ? formatted.data || 'None' : `Cannot show the value: ${formatted.message}`}
+        </p>
       ) : (
         <p className="muted">{value === null ? 'None' : JSON.stringify(value)}</p>
       )}

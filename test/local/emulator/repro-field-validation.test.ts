@@ -12,8 +12,8 @@ import { REPRO_STEPS_FIELD_ID } from '../../../local/emulator/state';
 import { setup, USERS } from './harness';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as { modules: { 'jira:customField': Array<{ key: string; validation: { expression: string; errorMessage: string } }> } };
-const validation = manifest.modules['jira:customField'].find((f) => f.key === 'repro-steps-field')!.validation;
+const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as { modules: { 'jira:customField': Array<{ key: string; edit: { validation: { expression: string; errorMessage: string } } }> } };
+const validation = manifest.modules['jira:customField'].find((f) => f.key === 'repro-steps-field')!.edit.validation;
 const message = validation.errorMessage;
 const bug = (custom: unknown) => ({ fields: { project: { key: 'RT' }, issuetype: { name: 'Bug' }, summary: 'VAT is wrong at checkout', [REPRO_STEPS_FIELD_ID]: custom } });
 const good = { steps: ['Open the cart', 'Click Pay'], expected: 'VAT 20%', actual: 'VAT 0%' };
