@@ -3,7 +3,7 @@
  * workspace's shell and bridge host (local/.build). Run by `npm run build`, `npm start` and `npm test`.
  */
 import { build, type BuildOptions } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readManifest } from '../local/manifest/read-manifest';
 
@@ -18,13 +18,13 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-const page = (title: string, script: string) => `<!doctype html>
+const page = (title: string, script: string, stylesheet?: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>${title}</title>
-</head>
+${stylesheet ? `<link rel="stylesheet" href="${stylesheet}" />\n` : ''}</head>
 <body>
 <div id="root"></div>
 <script src="${script}"></script>
@@ -37,8 +37,11 @@ const icon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect 
 async function buildApp(entry: string, outDir: string, title: string) {
   if (!existsSync(entry)) throw new Error(`Missing Custom UI entry ${entry}`);
   mkdirSync(outDir, { recursive: true });
+  rmSync(join(outDir, 'main.css'), { force: true });
   await build({ ...common, entryPoints: [entry], outfile: join(outDir, 'main.js') });
-  writeFileSync(join(outDir, 'index.html'), page(title, './main.js'));
+  // Atlaskit's compiled styles are bundled as CSS: esbuild writes them next to the script.
+  const css = existsSync(join(outDir, 'main.css')) ? './main.css' : undefined;
+  writeFileSync(join(outDir, 'index.html'), page(title, './main.js', css));
   writeFileSync(join(outDir, 'icon.svg'), icon);
 }
 
