@@ -88,24 +88,22 @@ describe('timeouts', () => {
   it('a call that never answers fails after the per-call limit, is not retried, and aborts the request', async () => {
     let signal: AbortSignal | undefined;
     const t: JiraTransport = { send: (_r, o) => ((signal = o?.signal), new Promise<JiraRawResponse>(() => undefined)) };
-    const started = Date.now();
+    // A limit that did not fire would leave this test to Jest's own timeout: no wall-clock bound needed here.
     const failure = createJiraGateway(t, { ...policy, timeoutMs: 50 }).myself();
     // The message says what the app was doing (operationPhrase), never the internal operation name.
     await expect(failure).rejects.toMatchObject({ kind: 'network', operation: 'getMyself', message: 'Jira did not answer the request to read your Jira profile within 0 s. The site may be slow or unreachable; try again in a moment.' });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(signal?.aborted).toBe(true);
   });
   it('inside an invocation deadline, later calls fail at once once it has passed', async () => {
     const t = stalled();
+    // The per-call limit (10 s) is longer than Jest's test timeout: only the 80 ms deadline can end these calls.
     const gw = createJiraGateway(t, { ...policy, timeoutMs: 10_000 });
-    const started = Date.now();
     await withDeadline(80, async () => {
       await expect(gw.myself()).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('before the time Jira calls may take in one request ran out') });
       const later = gw.getProject('RT');
       await expect(later).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('did not answer the request to read the project before the time') });
       await expect(later).rejects.not.toMatchObject({ message: expect.stringContaining('getProject') });
     });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(t.sent).toHaveLength(1);
   });
 });

@@ -83,10 +83,8 @@ describe('train naming', () => {
     expect(manualCandidateProblems(versions, '{release}-RC{n}', [{ versionId: '1', release: '4.3.0', n: 1 }])).toEqual([]);
   });
 
-  it('is linear on a long hostile name', () => {
-    const started = Date.now();
+  it('refuses a long hostile name (a backtracking pattern would hang here until Jest times out)', () => {
     expect(parseCandidateName(`${'-rc.'.repeat(60)}x`, compileConvention())).toBeUndefined();
-    expect(Date.now() - started).toBeLessThan(500);
   });
 });
 
