@@ -8,7 +8,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppHost } from './app-host';
 import { formatFieldValue } from './field-formatter';
-import { allowedHosts, isJsonContentType, newLocalToken, refusalOf } from './request-guard';
+import { allowedHosts, FRAME_GUARD_HEADERS, isJsonContentType, newLocalToken, refusalOf } from './request-guard';
 import { localTokenMeta } from '../security/local-token';
 import type { EmulatorHandle } from './emulator-transport';
 import type { FrameConfig } from '../bridge-host/frame-config';
@@ -204,6 +204,7 @@ export function createWorkspaceServer(options: {
   let hosts: Set<string> | undefined;
   const server = createServer((req, res) => {
     hosts ??= allowedHosts((server.address() as AddressInfo).port, options.host);
+    for (const [name, value] of Object.entries(FRAME_GUARD_HEADERS)) res.setHeader(name, value);
     const refusal = refusalOf(req, new URL(req.url ?? '/', 'http://localhost').pathname, { hosts, token });
     if (refusal) {
       req.resume();

@@ -91,6 +91,28 @@ function originHost(origin: string): string {
   }
 }
 
+/**
+ * Headers on every reply. The guard above stops other pages' requests, but a page of another origin could still
+ * show the workspace itself in an iframe and trick the user into clicking its buttons (clickjacking): the shell's
+ * own requests then carry the token. Only the workspace's own pages may frame it (the shell frames the app's
+ * Custom UI); `nosniff` keeps a JSON error that echoes a path from being read as a script or a page.
+ */
+export const FRAME_GUARD_HEADERS: Readonly<Record<string, string>> = {
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+};
+
+/**
+ * Whether `host` (what the server listens on) is reachable from this machine only. Other machines are not
+ * browsers: they can send any Host header, so the guard above does not stop them, and in real-site mode the
+ * server must not be reachable from the network at all.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
 /** Whether a request's body may be read as JSON: its content type must say so. */
 export function isJsonContentType(value: string | undefined): boolean {
   if (!value) return false;

@@ -13,7 +13,7 @@ import { WORKSPACE_SEED_EXTENSIONS } from './workspace-seed';
 import { createAppHost } from './app-host';
 import { emulatorBackend } from './emulator-backend';
 import { createWorkspaceServer, type WorkspaceBackend } from './http-server';
-import { LOCAL_TOKEN_HEADER, newLocalToken } from './request-guard';
+import { isLoopbackHost, LOCAL_TOKEN_HEADER, newLocalToken } from './request-guard';
 import { fileKeyValueStore, localServices } from './local-services';
 import { realJiraProxy } from './real-jira-proxy';
 import { projectKeyFromEnv, realSiteProjectInfo } from './real-site-backend';
@@ -75,6 +75,10 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
     ...(site ? { projectInfo: realSiteProjectInfo(createJiraGateway(site), projectKeyFromEnv()) } : {}),
   };
   const host = options.host ?? '127.0.0.1';
+  if (real && !isLoopbackHost(host)) {
+    // Other machines can send any Host header: the request guard is for browsers, not for the network.
+    throw new Error(`Real-site mode holds your Jira API token, so the workspace listens on this machine only: HOST must be 127.0.0.1, localhost or ::1, not '${host}'.`);
+  }
   const localToken = newLocalToken();
   const server = createWorkspaceServer({ backend, appHost, root: options.root, token: localToken, host });
   await new Promise<void>((resolve, reject) => {
