@@ -35,7 +35,11 @@ const pairs: Array<{ spec: string; zod: z.ZodType; reliesOn: Record<string, stri
 ];
 
 suite("the gateway's zod schemas against the spec's", () => {
-  const schemas = (JSON.parse(readFileSync(join(SPECS_DIR, SPEC_FILES.platform), 'utf8')) as { components: { schemas: Record<string, SpecSchema> } }).components.schemas;
+  // Read when the suite runs, not when jest collects it: a skipped suite's body is still collected.
+  let schemas: Record<string, SpecSchema> = {};
+  beforeAll(() => {
+    schemas = (JSON.parse(readFileSync(join(SPECS_DIR, SPEC_FILES.platform), 'utf8')) as { components: { schemas: Record<string, SpecSchema> } }).components.schemas;
+  });
   /** The object schema's fields (through a preprocess pipe, whose `out` is the object). */
   const shapeOf = (zod: z.ZodType): Record<string, z.ZodType> => {
     const z2 = zod as unknown as { shape?: Record<string, z.ZodType>; out?: z.ZodType };

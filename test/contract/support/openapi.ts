@@ -10,8 +10,11 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { sharedPresentOrSkip } from '../../support/shared-data';
 
-/** ../shared/specs relative to the repository root (the repo is /work/main in CI, so /work/shared/specs). */
-export const SPECS_DIR = resolve(__dirname, '../../../..', 'shared', 'specs');
+/**
+ * ../shared/specs relative to the repository root (the repo is /work/main in CI, so /work/shared/specs).
+ * RT_SPECS_DIR points elsewhere (test/contract/fresh-clone.contract.test.ts uses it to play a clone without ../shared).
+ */
+export const SPECS_DIR = process.env['RT_SPECS_DIR'] ? resolve(process.env['RT_SPECS_DIR']) : resolve(__dirname, '../../../..', 'shared', 'specs');
 export const SPEC_FILES = { platform: 'platform-swagger-v3.v3.json', software: 'software-swagger.v3.json' } as const;
 
 /** Whether the specs are there; with RT_REQUIRE_SHARED=1 (set by .ci/run) a missing copy is an error, never a skip. */
