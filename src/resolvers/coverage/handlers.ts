@@ -14,6 +14,7 @@ import { REGRESSION_PROPERTY_KEY } from '../../contracts/regression';
 import type { Result } from '../../contracts/result';
 import type { JiraGateway } from '../../jira/gateway';
 import { AppError } from '../app-error';
+import { requireProjectAccess } from '../project-access';
 import type { HandlerContext, Handlers } from '../define-resolver';
 import { loadConfig, promotionStore } from '../rc-promotion/store';
 import { candidateWindow, developmentState, featureRows, loadCoverage } from './load';
@@ -153,7 +154,10 @@ export const coverageHandlers: Handlers<typeof coverageProcedures> = {
 
 /** Checks QA ran before: the project's area suites and the focused checklists of bugs with a regression record. */
 export async function libraryFor(jira: JiraGateway, store: CoverageStore, projectKey: string) {
-  const [suites, bugs] = await Promise.all([
+  // The suites come from app storage, where Jira's permissions do not apply: the regression panel names the project
+  // by an issue key from its payload, so the caller's access to it is checked (in parallel, not one call later).
+  const [, suites, bugs] = await Promise.all([
+    requireProjectAccess(jira, projectKey),
     listSuites(store, projectKey),
     jira.searchAll({
       jql: `project = "${projectKey}" AND issue.property[${REGRESSION_PROPERTY_KEY}].index.latestRc IS NOT EMPTY ORDER BY updated DESC`,
