@@ -4,6 +4,7 @@
  * acts as the app (no user is present in these invocations).
  */
 import { z } from 'zod';
+import { INVOCATION_BUDGET_MS, withDeadline } from '../jira/deadline';
 import { services } from '../runtime/services';
 import { readModelJobSchema, type JobQueue, type ReadModelJob } from './job-queue';
 import { planningProjects } from './planning/store';
@@ -12,6 +13,13 @@ import { onIssueEvent, reconcile, runBuildStep, type SyncEnv } from './planning/
 const noQueue: JobQueue = {
   push: () => Promise.reject(new Error('No background queue is wired (Forge: add @forge/events and the read-models consumer).')),
 };
+
+/**
+ * Time each entry point leaves for its Jira calls (every call of the invocation shares it, see jira/deadline.ts),
+ * so a stalled site cannot hold an invocation past Forge's limit: the triggers run under Forge's 25 s, the consumer
+ * under its function's `timeoutSeconds: 60` (manifest.yml; test/read-models/read-model-deadlines.test.ts keeps them in step).
+ */
+export const readModelBudgets = { triggerMs: INVOCATION_BUDGET_MS, consumerMs: 55_000 };
 
 function syncEnv(): SyncEnv {
   const s = services();
@@ -30,7 +38,7 @@ export async function runReadModelJob(body: unknown): Promise<void> {
 export async function readModelsConsumer(event: unknown): Promise<void> {
   const parsed = z.object({ body: z.unknown() }).safeParse(event);
   if (!parsed.success) throw new Error('The read-models consumer received an event without a body.');
-  await runReadModelJob(parsed.data.body);
+  await withDeadline(readModelBudgets.consumerMs, () => runReadModelJob(parsed.data.body));
 }
 
 const issueEventSchema = z.object({
@@ -49,11 +57,15 @@ export async function onIssueChangedForReadModels(event: unknown): Promise<{ out
   const { eventType, issue } = parsed.data;
   const projectKey = issue.fields?.project?.key ?? issue.key.replace(/-\d+$/, '');
   const kind = eventType === 'avi:jira:created:issue' ? 'created' : eventType === 'avi:jira:deleted:issue' ? 'deleted' : 'updated';
-  return { outcome: await onIssueEvent(syncEnv(), { kind, issueId: issue.id, projectKey }) };
+  return { outcome: await withDeadline(readModelBudgets.triggerMs, () => onIssueEvent(syncEnv(), { kind, issueId: issue.id, projectKey })) };
 }
 
 /** manifest `scheduledTrigger` (hourly): catches what missed events left out, project by project. */
-export async function reconcileReadModels(): Promise<Array<{ projectKey: string; result: unknown }>> {
+export function reconcileReadModels(): Promise<Array<{ projectKey: string; result: unknown }>> {
+  return withDeadline(readModelBudgets.triggerMs, reconcileAll);
+}
+
+async function reconcileAll(): Promise<Array<{ projectKey: string; result: unknown }>> {
   const env = syncEnv();
   const out: Array<{ projectKey: string; result: unknown }> = [];
   for (const projectKey of await planningProjects(env.kv)) {
