@@ -75,12 +75,11 @@ describe('the real-site proxy gives up on a stalled site', () => {
   });
 
   it('answers 504 after its time limit instead of waiting for ever', async () => {
+    // Without the limit the request would wait until Jest's test timeout: no wall-clock bound needed here.
     const proxy = realJiraProxy({ JIRA_BASE_URL: base, JIRA_EMAIL: 'dev@example.com', JIRA_API_TOKEN: 't' }, { timeoutMs: 300 })!;
-    const started = Date.now();
     const reply = await proxy({ method: 'GET', path: '/rest/api/3/myself', query: new URLSearchParams(), headers: {}, body: undefined });
     expect(reply.status).toBe(504);
     expect(JSON.stringify(reply.body)).toContain('did not answer GET /rest/api/3/myself within 300 ms');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('answers 502 when the site cannot be reached', async () => {

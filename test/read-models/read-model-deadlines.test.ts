@@ -34,27 +34,26 @@ beforeAll(async () => {
 afterAll(() => void Object.assign(readModelBudgets, saved));
 beforeEach(() => void (calls = 0));
 
-const within = async <T>(ms: number, work: Promise<T>) => {
-  const started = Date.now();
-  const settled = await work.then((v) => ({ v }), (e: unknown) => ({ e }));
-  expect(Date.now() - started).toBeLessThan(ms);
-  return settled;
-};
+/**
+ * How `work` settled. The per-call limit (10 s) is longer than Jest's test timeout, so only the entry point's own
+ * deadline (400 ms here) can end these calls in time: no wall-clock bound needed.
+ */
+const settled = <T>(work: Promise<T>) => work.then((v) => ({ v }), (e: unknown) => ({ e }));
 
 test('the issue-event trigger gives up when its time is up', async () => {
-  const out = await within(3000, onIssueChangedForReadModels({ eventType: 'avi:jira:updated:issue', issue: { id: '10001', key: 'RT-1', fields: { project: { key: 'RT' } } } }));
+  const out = await settled(onIssueChangedForReadModels({ eventType: 'avi:jira:updated:issue', issue: { id: '10001', key: 'RT-1', fields: { project: { key: 'RT' } } } }));
   expect(calls).toBe(1);
   expect(String((out as { e?: Error }).e?.message)).toMatch(/time Jira calls may take in one request ran out/);
 });
 
 test('the reconcile gives up when its time is up, and says so per project', async () => {
-  const out = (await within(3000, reconcileReadModels())) as { v?: Array<{ projectKey: string; result: { error?: string } }> };
+  const out = (await settled(reconcileReadModels())) as { v?: Array<{ projectKey: string; result: { error?: string } }> };
   expect(out.v?.[0]?.projectKey).toBe('RT');
   expect(out.v?.[0]?.result.error).toMatch(/ran out/);
 });
 
 test('the consumer gives up when its time is up', async () => {
-  const out = await within(3000, readModelsConsumer({ body: { kind: 'planning-reconcile', projectKey: 'RT' } }));
+  const out = await settled(readModelsConsumer({ body: { kind: 'planning-reconcile', projectKey: 'RT' } }));
   expect(calls).toBeGreaterThan(0);
   expect(String((out as { e?: Error }).e?.message)).toMatch(/ran out/);
 });
