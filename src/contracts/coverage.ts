@@ -3,6 +3,7 @@ import type { Procedures } from './procedure';
 import { checkIdSchema, checkResultSchema, isoDateTimeSchema, issueKeySchema, personSchema, rcNameSchema, regressionCheckSchema, regressionRecordSchema } from './regression';
 import { MAX_SIGNOFF_ENTRIES, MAX_SIGNOFF_NOTE, SIGNOFF_SCHEMA_VERSION } from '../domain/coverage/signoff';
 import { MAX_SUITE_RUNS } from '../domain/coverage/area-suite';
+import { MAX_RAN_PER_AREA } from '../domain/coverage/compute';
 import type { AreaSuite, SignoffEntry, SignoffRecord, SuiteRun } from '../domain/coverage/types';
 
 /**
@@ -67,6 +68,7 @@ export const areaCoverageSchema = z.object({
   regressed: z.boolean(),
   failed: z.boolean(),
   suite: z.object({ total: z.number().int(), run: z.number().int() }).nullable(),
+  ran: z.array(z.object({ title: z.string(), result: z.enum(['passed', 'failed', 'blocked']), by: z.string().optional(), at: z.string().optional(), source: z.string() })).max(MAX_RAN_PER_AREA),
   flaky: z.array(flakySchema).max(200),
 });
 export const candidateCoverageSchema = z.object({
@@ -103,6 +105,17 @@ export const coverageViewSchema = z.object({
   selected: candidateCoverageSchema,
   neverRegressed: z.array(z.string()).max(500),
   window: z.number().int(),
+  /** Why full regression is not happening in the selected candidate: each gap with its areas and issues (empty: none). */
+  fullRegressionGaps: z
+    .array(
+      z.object({
+        code: z.enum(['changed-not-regressed', 'failed-checks', 'blocked-checks', 'no-area-suites', 'changed-without-suite', 'suites-not-run', 'never-regressed']),
+        message: z.string().max(2000),
+        areas: z.array(z.string()).max(500),
+        issueKeys: z.array(issueKeySchema).max(1000),
+      }),
+    )
+    .max(20),
   features: z.array(featureRowSchema).max(1000),
   development: z.object({
     openPullRequests: z.array(issueKeySchema).max(1000),

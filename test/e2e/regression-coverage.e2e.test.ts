@@ -41,6 +41,12 @@ test('QA runs an area regression on rc.2 from the check library and the coverage
   const start = await shareOf(detail);
   expect(start.regressed).toBeLessThan(start.changed);
   const unregressed = await detail.locator('[data-area] td[data-regressed="false"]').evaluateAll((cells) => cells.map((c) => c.closest('tr')!.getAttribute('data-area')!));
+  // The page answers "why is full regression not happening?" and draws the areas as a chart, not only a table.
+  const gaps = before.app.getByRole('region', { name: /Why full regression is not happening in 4\.3\.0-rc\.2/ });
+  const notRegressedGap = () => gaps.locator('[data-gap="changed-not-regressed"]').textContent();
+  await expect(notRegressedGap()).resolves.toContain(unregressed[0]);
+  await expect(gaps.locator('[data-gap="no-area-suites"]').count()).resolves.toBe(1);
+  await detail.getByTestId('coverage-chart').locator('svg .recharts-bar-rectangle').first().waitFor();
   await before.page.close();
 
   const page = await session.openAs('rt-qa-hiro', '#/project/regression-coverage');
@@ -69,6 +75,14 @@ test('QA runs an area regression on rc.2 from the check library and the coverage
   await expect(shareOf(detailAfter)).resolves.toEqual({ regressed: start.regressed + 1, changed: start.changed });
   const cell = detailAfter.locator('[data-area]').filter({ has: after.app.getByRole('rowheader', { name: area }) }).locator('td[data-regressed]');
   await expect(cell.getAttribute('data-regressed')).resolves.toBe('true');
+  // Which check ran in the area, and by whom; the area left the "why" list, and full regression now exists.
+  await cell.getByText(/yes: 1 check run/).click();
+  await expect(cell.locator(`[data-ran-check="${title!}"]`).textContent()).resolves.toMatch(/Passed.*area suite, by Hiro Tanaka/);
+  const gapsAfter = after.app.getByRole('region', { name: /Why full regression is not happening/ });
+  const stillUnregressed = ((await gapsAfter.locator('[data-gap="changed-not-regressed"]').textContent()) ?? '').replace(/^.*?: /, '').replace(/ \(changed by.*$/, '').split(', ');
+  expect(stillUnregressed.length).toBeGreaterThan(0);
+  expect(stillUnregressed).not.toContain(area);
+  await expect(gapsAfter.locator('[data-gap="no-area-suites"]').count()).resolves.toBe(0);
   // Kept in app storage as the area's suite, with rc.2's cycle.
   const stored = Object.entries(session.ws.store.get().appStorage).find(([k]) => k.startsWith('coverage:suite:RT:'));
   expect(stored?.[1]).toMatchObject({ area, record: { cycles: [{ rc: RC2 }] }, runs: [{ rc: RC2, result: 'passed' }] });

@@ -4,7 +4,10 @@ import { runProcedure } from '../../src/resolvers/define-resolver';
 import { seedIds } from '../../local/seed';
 import { emulatorEnv, type EmulatorEnv } from '../support/emulator-env';
 
-type View = { selected: { changedRegressedCount: number; changedCount: number; areas: Array<{ area: string; regressed: boolean }> } };
+type View = {
+  selected: { changedRegressedCount: number; changedCount: number; areas: Array<{ area: string; regressed: boolean; ran: Array<{ title: string; source: string; by?: string }> }> };
+  fullRegressionGaps: Array<{ code: string; areas: string[] }>;
+};
 const RC2 = seedIds.VERSION.RC2;
 
 describe('coverage resolvers on the demo seed', () => {
@@ -29,6 +32,14 @@ describe('coverage resolvers on the demo seed', () => {
     const after = data<View>(await call('coverage/candidate', { projectKey: 'RT', versionId: RC2 }));
     expect(after.selected.changedRegressedCount).toBe(before.selected.changedRegressedCount + 1);
     expect(after.selected.areas.find((a) => a.area === area)?.regressed).toBe(true);
+    // Which check ran, by whom and where.
+    expect(after.selected.areas.find((a) => a.area === area)?.ran).toEqual([expect.objectContaining({ title: 'Main flow works', source: 'area suite', by: 'Hiro Tanaka' })]);
+    // Why full regression is not happening: before, no suites and the area not regressed; after, neither.
+    const codes = (v: View) => v.fullRegressionGaps.map((g) => g.code);
+    expect(codes(before)).toContain('no-area-suites');
+    expect(before.fullRegressionGaps.find((g) => g.code === 'changed-not-regressed')?.areas).toContain(area);
+    expect(codes(after)).not.toContain('no-area-suites');
+    expect(after.fullRegressionGaps.find((g) => g.code === 'changed-not-regressed')?.areas ?? []).not.toContain(area);
   });
 
   it('refuses a result on a check that is not there, and a project other than the page’s', async () => {

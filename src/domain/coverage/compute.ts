@@ -3,7 +3,7 @@ import type { RegressionCheck } from '../regression/types';
 import { sortKeys } from '../rc-readiness/issue-keys';
 import { areaKey, uniqueAreas } from './areas';
 import { flakyChecks, type FixLanding } from './flaky';
-import type { AreaCoverage, AreaSuite, CandidateCoverage, CandidateInput, CheckCounts, CoverageReport } from './types';
+import type { AreaCoverage, AreaSuite, CandidateCoverage, CandidateInput, CheckCounts, CoverageReport, RanCheck } from './types';
 
 /**
  * Coverage of release candidates: the areas each changed against the areas regressed in it.
@@ -24,6 +24,23 @@ export type CoverageInput = {
 };
 
 const isRun = (c: RegressionCheck) => c.result !== 'not-run';
+
+/** The source of a check run in an area suite (otherwise the source is the bug's key). */
+export const AREA_SUITE_SOURCE = 'area suite';
+/** Most checks run listed per area (the counts stay whole). */
+export const MAX_RAN_PER_AREA = 50;
+
+const ranCheck = (c: RegressionCheck, source: string): RanCheck => ({
+  title: c.title,
+  result: c.result as RanCheck['result'],
+  source,
+  ...(c.tester ? { by: c.tester.name } : {}),
+  ...(c.at ? { at: c.at } : {}),
+});
+/** Failed first, then blocked, then passed; the latest first within each. */
+const RESULT_ORDER = { failed: 0, blocked: 1, passed: 2 } as const;
+const sortRan = (ran: RanCheck[]) =>
+  [...ran].sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || (b.at ?? '').localeCompare(a.at ?? '') || a.title.localeCompare(b.title)).slice(0, MAX_RAN_PER_AREA);
 
 function counts(checks: readonly RegressionCheck[]): CheckCounts {
   const out: CheckCounts = { run: 0, passed: 0, failed: 0, blocked: 0, notRun: 0 };
@@ -56,13 +73,17 @@ export function candidateCoverage(candidate: CandidateInput, suites: readonly Ar
     }
   }
   const checksByArea = new Map<string, RegressionCheck[]>();
-  const addCheck = (k: string, c: RegressionCheck) => checksByArea.set(k, [...(checksByArea.get(k) ?? []), c]);
+  const ranByArea = new Map<string, RanCheck[]>();
+  const addCheck = (k: string, c: RegressionCheck, source: string) => {
+    checksByArea.set(k, [...(checksByArea.get(k) ?? []), c]);
+    if (isRun(c)) ranByArea.set(k, [...(ranByArea.get(k) ?? []), ranCheck(c, source)]);
+  };
   let unmappedChecks = 0;
   for (const issue of candidate.issues) {
     const cycle = issue.regression ? findCycle(issue.regression, rc) : undefined;
     for (const c of cycle?.checks ?? []) {
       const k = areaKey(c.area);
-      if (known.has(k)) addCheck(k, c);
+      if (known.has(k)) addCheck(k, c, issue.key);
       else if (isRun(c)) unmappedChecks++;
     }
   }
@@ -75,7 +96,7 @@ export function candidateCoverage(candidate: CandidateInput, suites: readonly Ar
     const cycle = findCycle(s.record, rc);
     const total = cycle ? cycle.checks.length : (currentCycle(s.record)?.checks.length ?? 0);
     const run = cycle ? cycle.checks.filter(isRun).length : 0;
-    for (const c of cycle?.checks ?? []) addCheck(areaKey(s.area), c);
+    for (const c of cycle?.checks ?? []) addCheck(areaKey(s.area), c, AREA_SUITE_SOURCE);
     suiteShare.set(areaKey(s.area), { total, run });
     fullChecks += total;
     fullRun += run;
@@ -94,6 +115,7 @@ export function candidateCoverage(candidate: CandidateInput, suites: readonly Ar
       regressed: checks.run > 0,
       failed: checks.failed > 0,
       suite: suiteShare.get(k) ?? null,
+      ran: sortRan(ranByArea.get(k) ?? []),
       flaky: suite ? flakyChecks(area, rc, suite.runs, titles, fixes, reported) : [],
     };
   });

@@ -6,3 +6,4 @@ export * from './area-suite';
 export * from './library';
 export * from './signoff';
 export * from './development';
+export * from './full-regression-gaps';

@@ -42,8 +42,13 @@ export type AreaCoverage = {
   failed: boolean;
   /** The area suite's own share in this candidate: checks run of the suite's checks (null: no suite). */
   suite: { total: number; run: number } | null;
+  /** The checks run in this area in the candidate (failed first; at most MAX_RAN_PER_AREA): what, result, by whom, where. */
+  ran: RanCheck[];
   flaky: FlakyCheck[];
 };
+
+/** A check run in a candidate: its result, the tester and time, and where it ran (a bug's key, or "area suite"). */
+export type RanCheck = { title: string; result: 'passed' | 'failed' | 'blocked'; by?: string; at?: string; source: string };
 
 export type CandidateCoverage = {
   rc: string;

@@ -2,6 +2,7 @@ import type { CoverageView } from '@rt/contracts';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
 import { call } from '../api';
+import { CoverageChart } from '../coverage/CoverageChart';
 import { IssueChips, IssueLink } from './Evidence';
 
 /**
@@ -36,6 +37,8 @@ export function CoverageDetail({ view }: { view: CoverageView }) {
         {s.unmappedChecks > 0 ? ` ${s.unmappedChecks} checks run on fixes name no area (e.g. "The fix").` : ''}
       </p>
       {view.truncated ? <p className="rt-muted">The search stopped at its limit: the figures rest on the first issues only.</p> : null}
+      <FullRegressionGaps view={view} />
+      <CoverageChart view={view} />
       <table className="cov-heat" aria-label={`Areas of ${view.rc}: changed, regressed, failed`}>
         <thead>
           <tr>
@@ -52,7 +55,7 @@ export function CoverageDetail({ view }: { view: CoverageView }) {
               <th scope="row">{a.area}</th>
               <td className={a.changed ? 'cov-on' : 'cov-off'}>{a.changed ? <IssueChips keys={a.changedBy} label={`Issues that changed ${a.area}`} /> : 'no'}</td>
               <td className={a.regressed ? 'cov-good' : a.changed ? 'cov-gap' : 'cov-off'} data-regressed={a.regressed}>
-                {a.regressed ? `yes: ${a.checks.run} check${a.checks.run === 1 ? '' : 's'} run` : a.changed ? 'no: not regressed' : 'no'}
+                {a.regressed ? <RanChecks area={a} /> : a.changed ? 'no: not regressed' : 'no'}
               </td>
               <td className={a.failed ? 'cov-bad' : 'cov-off'}>
                 {a.failed ? `${a.checks.failed} failed` : a.regressed ? 'none' : '–'}
@@ -101,6 +104,56 @@ export function CoverageDetail({ view }: { view: CoverageView }) {
       </p>
       <Features view={view} />
     </section>
+  );
+}
+
+type AreaRow = CoverageView['selected']['areas'][number];
+const RESULT_LABEL = { passed: 'Passed', failed: 'Failed', blocked: 'Blocked' } as const;
+const RESULT_KIND = { passed: 'success', failed: 'danger', blocked: 'warning' } as const;
+
+/** Which checks were run in the area: result, title, who and when, and where (a bug's checklist or the area suite). */
+function RanChecks({ area }: { area: AreaRow }) {
+  const n = area.checks.run;
+  return (
+    <details>
+      <summary>
+        yes: {n} check{n === 1 ? '' : 's'} run
+      </summary>
+      <ul className="cov-ran" aria-label={`Checks run in ${area.area}`}>
+        {area.ran.map((c, i) => (
+          <li key={`${c.source}:${c.title}:${i}`} data-ran-check={c.title}>
+            <Lozenge kind={RESULT_KIND[c.result]}>{RESULT_LABEL[c.result]}</Lozenge> {c.title}{' '}
+            <span className="rt-muted">
+              — {c.source === 'area suite' ? 'area suite' : <IssueLink issueKey={c.source} />}
+              {c.by ? `, by ${c.by}` : ''}
+              {c.at ? ` on ${c.at.slice(0, 10)}` : ''}
+            </span>
+          </li>
+        ))}
+        {n > area.ran.length ? <li className="rt-muted">and {n - area.ran.length} more</li> : null}
+      </ul>
+    </details>
+  );
+}
+
+/** The page's answer to "why is full regression not happening?": every gap, with its areas and issues. */
+function FullRegressionGaps({ view }: { view: CoverageView }) {
+  const gaps = view.fullRegressionGaps;
+  return (
+    <div data-testid="full-regression-gaps" role="region" aria-label={`Why full regression is not happening in ${view.rc}`}>
+      <h4>Why full regression is not happening</h4>
+      {gaps.length === 0 ? (
+        <p>Full regression ran in {view.rc}: every check of every area suite and every area it changed, with no failed or blocked check.</p>
+      ) : (
+        <ul>
+          {gaps.map((g) => (
+            <li key={g.code} data-gap={g.code}>
+              {g.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -163,5 +216,6 @@ const css = `
 .cov-on { background: var(--rt-info-bg); } .cov-off { color: var(--rt-subtle); }
 .cov-good { background: var(--rt-success-bg); } .cov-gap { background: var(--rt-warning-bg); font-weight: 600; }
 .cov-bad { background: var(--rt-danger-bg); font-weight: 600; }
+.cov-ran { margin: 4px 0 0; padding-left: 16px; font-weight: normal; }
 .cov-bar { display: inline-block; height: 8px; background: var(--rt-success); margin-right: 6px; vertical-align: middle; }
 `;
