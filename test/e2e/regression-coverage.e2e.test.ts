@@ -89,6 +89,27 @@ test('QA runs an area regression on rc.2 from the check library and the coverage
   await after.page.close();
 }, 120_000);
 
+test('QA regresses a changed area that has no checks in the library yet, from its coverage row, with a check written there', async () => {
+  const page = await session.openAs('rt-qa-hiro', '#/project/regression-coverage');
+  const app = page.frameLocator('iframe[title="Regression coverage"]');
+  await app.getByTestId('coverage').waitFor({ timeout: 30_000 });
+  const libraryAreas = await app.locator('[data-library-area]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-library-area')!.toLowerCase()));
+  const unregressed = await app.locator('[data-area] td[data-regressed="false"]').evaluateAll((cells) => cells.map((c) => c.closest('tr')!.getAttribute('data-area')!));
+  const area = unregressed.find((a) => !libraryAreas.includes(a.toLowerCase()));
+  if (!area) throw new Error(`Every unregressed area has library checks (${unregressed.join(', ')})`);
+  await app.getByRole('button', { name: `Run ${area} regression on ${RC2}` }).click();
+  const suite = app.getByTestId('area-suite');
+  await suite.getByText(`No checks of ${area} are in the library yet`).waitFor();
+  await suite.getByRole('textbox', { name: 'New check' }).fill(`${area}: pay with a saved card`);
+  await suite.getByRole('button', { name: 'Start with this check' }).click();
+  await suite.getByRole('button', { name: `Passed: ${area}: pay with a saved card` }).click();
+  await suite.locator(`[data-check="${area}: pay with a saved card"]`).getByText('Passed', { exact: true }).first().waitFor();
+  const row = app.locator(`[data-area="${area}"]`);
+  await row.locator('td[data-regressed="true"]').waitFor();
+  await expect(row.getByRole('cell').last().textContent()).resolves.toContain('1 of 1 run');
+  await page.close();
+}, 90_000);
+
 test('the RTE sees the development gate name the rc.2 feature with an open pull request', async () => {
   const feature = rc2Feature();
   const { page, app } = await rcPage('rt-rte-chloe');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Fail, OutputOf, coverageProcedures, SuiteView } from '@rt/contracts';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
@@ -15,25 +15,35 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
   const [loaded, reload, replace] = useResult<SuiteView>(() => call('coverage/suite', { projectKey, versionId, area }), [projectKey, versionId, area]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Fail | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Opened from a row far up the page: bring it into view once it has loaded.
+  const ready = loaded.state === 'ready';
+  useEffect(() => {
+    if (ready) section.current?.scrollIntoView?.({ block: 'start' });
+  }, [ready]);
   if (loaded.state === 'loading') return <Loading label={`Loading the ${area} regression…`} />;
   if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
   const suite = loaded.data;
   const inCycle = new Set((suite.checks ?? []).map((c) => c.id));
   const more = library.filter((c) => !inCycle.has(c.id));
 
-  async function run(p: Promise<{ ok: true; data: SuiteView } | Fail>) {
+  async function run(p: Promise<{ ok: true; data: SuiteView } | Fail>): Promise<boolean> {
     setBusy(true);
     setError(null);
     const res = await p;
     setBusy(false);
-    if (!res.ok) return setError(res);
+    if (!res.ok) {
+      setError(res);
+      return false;
+    }
     replace(res.data);
     onChanged();
+    return true;
   }
   const pull = (checks: LibraryCheck[]) => checks.map((c) => ({ id: c.id, title: c.title }));
 
   return (
-    <section className="rt-card" aria-label={`Area regression: ${area} in ${rc}`} data-testid="area-suite">
+    <section ref={section} className="rt-card" aria-label={`Area regression: ${area} in ${rc}`} data-testid="area-suite">
       <h3>
         Area regression: {area} <span className="rt-muted">in {rc}</span>
       </h3>
@@ -47,12 +57,13 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
       {suite.checks === null ? (
         <>
           <p>
-            The {area} regression has not started in {rc}. {library.length > 0 ? `Start it with the ${library.length} check${library.length === 1 ? '' : 's'} QA ran before in ${area}` : `Start it empty and add checks from the library`}
+            The {area} regression has not started in {rc}. {library.length > 0 ? `Start it with the ${library.length} check${library.length === 1 ? '' : 's'} QA ran before in ${area}` : `No checks of ${area} are in the library yet: write the first one below`}
             {suite.history.length > 0 ? ' (the previous cycle’s checks carry over, not run)' : ''}.
           </p>
           <button type="button" className="rt-button rt-primary" disabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-start', { projectKey, versionId, area, checks: pull(library.slice(0, 40)) }))}>
             Start the {area} regression in {rc}
           </button>
+          <NewCheckForm area={area} disabled={busy || !suite.canEdit} label={`Start with this check${library.length > 0 ? ' and the library’s' : ''}`} onAdd={(check) => run(call('coverage/suite-start', { projectKey, versionId, area, checks: [...pull(library.slice(0, 39)), check] }))} />
         </>
       ) : (
         <>
@@ -99,8 +110,33 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
               </ul>
             </details>
           ) : null}
+          <NewCheckForm area={area} disabled={busy || !suite.canEdit} label="Add check" onAdd={(check) => run(call('coverage/suite-add', { projectKey, versionId, area, checks: [check] }))} />
         </>
       )}
     </section>
+  );
+}
+
+/** A check QA writes for the area (an area with no checks in the library yet can only start this way). */
+function NewCheckForm({ area, disabled, label, onAdd }: { area: string; disabled: boolean; label: string; onAdd: (check: { id: string; title: string }) => Promise<boolean> }) {
+  const [title, setTitle] = useState('');
+  const id = `rt-suite-new-${area.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  return (
+    <form
+      className="rt-row"
+      aria-label={`New check for ${area}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (disabled || !title.trim()) return;
+        // What was typed stays when the save fails.
+        void onAdd({ id: crypto.randomUUID(), title: title.trim() }).then((saved) => saved && setTitle(''));
+      }}
+    >
+      <label htmlFor={id}>New check</label>
+      <input id={id} value={title} maxLength={200} style={{ flex: 1 }} onChange={(e) => setTitle(e.target.value)} placeholder={`${area}: main flow works`} />
+      <button type="submit" className="rt-button" disabled={disabled || !title.trim()}>
+        {label}
+      </button>
+    </form>
   );
 }

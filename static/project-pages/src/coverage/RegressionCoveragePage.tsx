@@ -43,7 +43,7 @@ export function RegressionCoveragePage({ context }: { context: PageContext }) {
           ))}
         </select>
       </label>
-      <CoverageSection projectKey={projectKey} versionId={current.version.id} refreshKey={refresh} />
+      <CoverageSection projectKey={projectKey} versionId={current.version.id} refreshKey={refresh} onRunArea={setArea} />
       <section className="rt-card" aria-label="Check library">
         <h2>Check library</h2>
         <p className="rt-muted">Checks QA has run before, per area, from the area regressions and the bugs' focused checklists. Run an area's checks as an area regression on {current.version.name}.</p>

@@ -10,16 +10,17 @@ import { IssueChips, IssueLink } from './Evidence';
  * regressed as a table heat-map, the share of changed areas regressed, how much of full regression each candidate
  * got, areas never regressed in the window, and the features with their QA sign-off and development state.
  */
-export function CoverageSection({ projectKey, versionId, refreshKey = 0 }: { projectKey: string; versionId: string; refreshKey?: number }) {
+export function CoverageSection({ projectKey, versionId, refreshKey = 0, onRunArea }: { projectKey: string; versionId: string; refreshKey?: number; onRunArea?: (area: string) => void }) {
   const [loaded, reload] = useResult<CoverageView>(() => call('coverage/candidate', { projectKey, versionId }), [projectKey, versionId, refreshKey]);
   if (loaded.state === 'loading') return <Loading label="Loading the regression coverage…" />;
   if (loaded.state === 'error') return <ErrorBanner error={loaded.error} onRetry={reload} />;
-  return <CoverageDetail view={loaded.data} />;
+  return <CoverageDetail view={loaded.data} onRunArea={onRunArea} />;
 }
 
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
-export function CoverageDetail({ view }: { view: CoverageView }) {
+/** `onRunArea`: where QA can run area regressions (the Regression coverage page), each area row offers one. */
+export function CoverageDetail({ view, onRunArea }: { view: CoverageView; onRunArea?: (area: string) => void }) {
   const s = view.selected;
   return (
     <section className="rt-card" aria-label={`Regression coverage of ${view.rc}`} data-testid="coverage">
@@ -70,7 +71,16 @@ export function CoverageDetail({ view }: { view: CoverageView }) {
                   </div>
                 ) : null}
               </td>
-              <td>{a.suite ? `${a.suite.run} of ${a.suite.total} run` : 'none'}</td>
+              <td>
+                {a.suite ? `${a.suite.run} of ${a.suite.total} run` : 'none'}
+                {onRunArea ? (
+                  <div>
+                    <button type="button" className="rt-button rt-subtle" onClick={() => onRunArea(a.area)}>
+                      Run {a.area} regression on {view.rc}
+                    </button>
+                  </div>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
