@@ -33,7 +33,7 @@ export function rcPromotionRegressionSeed(state: EmulatorState): void {
   const checks = (issue: EmuIssue, n: number, result: Check['result'], at: number): Check[] => {
     const tester = qa[Number(issue.id) % qa.length]!;
     const titles = [
-      ['Fix', `The fix for "${issue.fields.summary.slice(0, 120)}" works as described`],
+      ['The fix', `The fix for "${issue.fields.summary.slice(0, 120)}" works as described`],
       ['Nearby', 'Related screens and flows still behave as before'],
       ['Data', 'Existing data is shown and saved unchanged'],
     ] as const;

@@ -4,7 +4,7 @@ import { areaKey } from './areas';
 import type { AreaSuite } from './types';
 
 /**
- * The check library: every check QA has run before, per area, with its failure history, gathered from the area
+ * The check library: every check QA has run before (but the checks of one fix itself), per area, with its failure history, gathered from the area
  * suites and the bugs' focused checklists. Same area and title (case and spacing ignored) are one library check.
  * QA pulls library checks into a bug's checklist or into an area regression; the id is derived from area and
  * title, so pulling the same check twice (or two testers at once) adds it once.
@@ -28,6 +28,12 @@ export type LibrarySource = { suites: readonly AreaSuite[]; bugRecords: Readonly
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/**
+ * The area of the check that a fix itself works ("RT-80 no longer reproduces", see regression/suggest-checks):
+ * it belongs to one bug, so it is neither reusable in another checklist nor an area to run a regression of.
+ */
+const FIX_FOCUSED_AREA = 'the fix';
+
 /** Same id as the panel's suggestion of that area and title, so a pulled check and a suggested one are one check. */
 export const libraryCheckId = suggestionId;
 
@@ -36,6 +42,7 @@ export function buildLibrary(source: LibrarySource, limit = 500): LibraryCheck[]
   const visit = (record: RegressionRecord, from: string) => {
     for (const cycle of record.cycles) {
       for (const c of cycle.checks) {
+        if (areaKey(c.area) === FIX_FOCUSED_AREA) continue;
         const k = `${areaKey(c.area)}\u0000${norm(c.title)}`;
         let entry = byKey.get(k);
         if (!entry) {
