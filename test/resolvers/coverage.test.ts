@@ -42,6 +42,37 @@ describe('coverage resolvers on the demo seed', () => {
     expect(after.fullRegressionGaps.find((g) => g.code === 'changed-not-regressed')?.areas ?? []).not.toContain(area);
   });
 
+  it('the area-suite panel judges a flaky check like the coverage page: a fix of the area in between is no flake', async () => {
+    const rc2 = env.store.get().versions.find((v) => v.id === RC2)!.name;
+    const check = { id: 'pay', area: 'Search', title: 'Search finds accented names', result: 'passed' as const, updatedAt: '2026-12-01T12:00:00.000Z', updatedBy: 'rt-qa-hiro' };
+    await env.storage.set('coverage:suite:RT:search', {
+      schemaVersion: 1,
+      area: 'Search',
+      record: { schemaVersion: 1, cycles: [{ rc: rc2, startedAt: '2026-12-01T08:00:00.000Z', checks: [check] }], foundBugs: [], revision: 2 },
+      runs: [
+        { rc: rc2, checkId: 'pay', result: 'failed', at: '2026-12-01T09:00:00.000Z', by: 'rt-qa-hiro' },
+        { rc: rc2, checkId: 'pay', result: 'passed', at: '2026-12-01T12:00:00.000Z', by: 'rt-qa-hiro' },
+      ],
+    });
+    const flaky = async () => data<{ flaky: Array<{ checkId: string }> }>(await call('coverage/suite', { projectKey: 'RT', versionId: RC2, area: 'Search' })).flaky.map((f) => f.checkId);
+    // A Search issue of rc.2 resolved after the pass: the failure had no fix, so the check is flaky.
+    const searchComponent = env.store.get().projects.find((p) => p.key === 'RT')!.components.find((c) => c.name === 'Search')!.id;
+    const resolveSearchIssueAt = (date: string) =>
+      env.store.update((st) => {
+        const issue = st.issues.find((i) => i.fields.fixVersionIds.includes(RC2) && i.fields.componentIds.includes(searchComponent))!;
+        issue.fields.resolutionId = '10000';
+        issue.fields.resolutionDate = date;
+        return issue.key;
+      });
+    await resolveSearchIssueAt('2026-12-01T13:00:00.000+0000');
+    await expect(flaky()).resolves.toEqual(['pay']);
+    // Resolved between the failure and the pass: a fix answered the failure; the coverage page agrees.
+    await resolveSearchIssueAt('2026-12-01T10:00:00.000+0000');
+    await expect(flaky()).resolves.toEqual([]);
+    const view = data<{ selected: { areas: Array<{ area: string; flaky: unknown[] }> } }>(await call('coverage/candidate', { projectKey: 'RT', versionId: RC2 }));
+    expect(view.selected.areas.find((a) => a.area === 'Search')?.flaky).toEqual([]);
+  });
+
   it('refuses a result on a check that is not there, and a project other than the page’s', async () => {
     await expect(call('coverage/suite-result', { projectKey: 'RT', versionId: RC2, area: 'Search', checkId: 'nope', result: 'passed' })).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
     await expect(call('coverage/candidate', { projectKey: 'SUP', versionId: RC2 })).resolves.toMatchObject({ ok: false, code: 'BAD_REQUEST' });

@@ -2,7 +2,7 @@ import { findCycle, currentCycle } from '../regression/cycles';
 import type { RegressionCheck } from '../regression/types';
 import { sortKeys } from '../rc-readiness/issue-keys';
 import { areaKey, uniqueAreas } from './areas';
-import { flakyChecks, type FixLanding } from './flaky';
+import { flakyChecks, reportedBugsOf, type FixLanding } from './flaky';
 import type { AreaCoverage, AreaSuite, CandidateCoverage, CandidateInput, CheckCounts, CoverageReport, RanCheck } from './types';
 
 /**
@@ -106,7 +106,7 @@ export function candidateCoverage(candidate: CandidateInput, suites: readonly Ar
     const checks = counts(checksByArea.get(k) ?? []);
     const suite = suiteByArea.get(k);
     const titles = new Map((suite?.record.cycles.flatMap((c) => c.checks) ?? []).map((c) => [c.id, c.title]));
-    const reported = new Map((suite ? (findCycle(suite.record, rc)?.checks ?? []) : []).flatMap((c) => (c.reportedBugKey ? [[c.id, c.reportedBugKey] as const] : [])));
+    const reported = reportedBugsOf(suite ? (findCycle(suite.record, rc)?.checks ?? []) : []);
     return {
       area,
       changedBy: sortKeys(changedBy.get(k) ?? []),

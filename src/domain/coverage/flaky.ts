@@ -8,6 +8,10 @@ import type { FlakyCheck, SuiteRun } from './types';
  */
 export type FixLanding = { key: string; areas: readonly string[]; resolvedAt: string };
 
+/** The bug reported from each check of a cycle (check id → bug key): its resolution also answers the failure. */
+export const reportedBugsOf = (checks: ReadonlyArray<{ id: string; reportedBugKey?: string }>): Map<string, string> =>
+  new Map(checks.flatMap((c) => (c.reportedBugKey ? [[c.id, c.reportedBugKey] as const] : [])));
+
 export function flakyChecks(
   area: string,
   rc: string,

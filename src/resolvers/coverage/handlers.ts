@@ -5,6 +5,7 @@ import {
   emptySuite,
   flakyChecks,
   fullRegressionGaps,
+  reportedBugsOf,
   recordSuiteResult,
   startSuiteCycle,
   uniqueAreas,
@@ -18,7 +19,7 @@ import { AppError } from '../app-error';
 import { requireProjectAccess } from '../project-access';
 import type { HandlerContext, Handlers } from '../define-resolver';
 import { loadConfig, promotionStore } from '../rc-promotion/store';
-import { candidateWindow, developmentState, featureRows, loadCoverage } from './load';
+import { candidateFixes, candidateWindow, developmentState, featureRows, loadCoverage } from './load';
 import { coverageStore, listSuites, loadSettings, suiteId, writeSuite, type CoverageStore } from './store';
 
 /**
@@ -47,8 +48,14 @@ const unwrap = <T>(r: Result<T>): T => {
 };
 
 async function suiteView(env: Env, area: string, versionId: string, suite: AreaSuite | undefined, rcName?: string): Promise<SuiteView> {
-  const [rc, canEdit] = await Promise.all([rcName ?? candidateName(env, versionId), has(env, 'EDIT_ISSUES')]);
   const s = suite ?? emptySuite(area);
+  // Fixes matter only once a check failed and later passed in the suite (a run log with a pass after a failure).
+  const mayBeFlaky = s.runs.some((r) => r.result === 'failed');
+  const [rc, canEdit, fixes] = await Promise.all([
+    rcName ?? candidateName(env, versionId),
+    has(env, 'EDIT_ISSUES'),
+    mayBeFlaky ? loadSettings(env.store, env.projectKey).then(({ settings }) => candidateFixes(env.jira, env.projectKey, versionId, settings)) : Promise.resolve([]),
+  ]);
   const cycle = findCycle(s.record, rc);
   return {
     area: s.area,
@@ -59,7 +66,8 @@ async function suiteView(env: Env, area: string, versionId: string, suite: AreaS
       const n = countResults(c.checks);
       return { rc: c.rc, total: n.total, run: n.total - n['not-run'], failed: n.failed };
     }),
-    flaky: flakyChecks(s.area, rc, s.runs, new Map(s.record.cycles.flatMap((c) => c.checks.map((x) => [x.id, x.title] as const))), []),
+    // Judged like the coverage page: a fix of the area (or the bug reported from the failure) between failure and pass is no flake.
+    flaky: flakyChecks(s.area, rc, s.runs, new Map(s.record.cycles.flatMap((c) => c.checks.map((x) => [x.id, x.title] as const))), fixes, reportedBugsOf(cycle?.checks ?? [])),
     revision: s.record.revision,
     canEdit,
   };

@@ -13,6 +13,7 @@ import {
   type CoverageIssue,
   type CoverageReport,
   type DevelopmentQuestion,
+  type FixLanding,
 } from '../../domain/coverage';
 import { isBug, type Candidate, type Train } from '../../domain/rc-readiness';
 import { parseStoredRecord } from '../../domain/regression';
@@ -74,6 +75,25 @@ export async function developmentState(jira: JiraGateway, projectKey: string, ve
   }
 }
 
+/** Jira's resolution date ("2026-11-27T10:00:00.000+0000") as ISO, when the issue is resolved. */
+const resolvedAtOf = (issue: JiraIssue) => (issue.fields.resolutiondate ? new Date(Date.parse(issue.fields.resolutiondate.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))).toISOString() : undefined);
+
+/**
+ * The fixes that landed in a candidate (its resolved issues, with their areas), for telling a flaky check from one a
+ * fix answered on the area-suite panel: one search, like the coverage's.
+ */
+export async function candidateFixes(jira: JiraGateway, projectKey: string, versionId: string, settings: CoverageSettings): Promise<FixLanding[]> {
+  const found = await jira.searchAll({
+    jql: `project = ${jqlQuote(projectKey)} AND fixVersion = ${versionId} AND resolutiondate IS NOT EMPTY ORDER BY key ASC`,
+    fields: ['components', 'labels', 'resolutiondate', ...(settings.areaFieldId ? [settings.areaFieldId] : [])],
+    maxIssues: MAX_COVERAGE_ISSUES,
+  });
+  return found.issues.flatMap((i) => {
+    const resolvedAt = resolvedAtOf(i);
+    return resolvedAt ? [{ key: i.key, areas: areasOf(areaSource(i, settings), settings.areaLabelPrefix), resolvedAt }] : [];
+  });
+}
+
 export type LoadedCoverage = {
   win: WindowCandidates;
   report: CoverageReport;
@@ -95,6 +115,7 @@ export async function loadCoverage(jira: JiraGateway, projectKey: string, win: W
   const linkedAreas = new Map(linkedIssues.map((i) => [i.key, areasOf(areaSource(i, settings), settings.areaLabelPrefix)]));
 
   const toCoverage = (issue: JiraIssue): CoverageIssue => {
+    const resolvedAt = resolvedAtOf(issue);
     const stored = parseStoredRecord(issue.properties?.[REGRESSION_PROPERTY_KEY]);
     const type = issue.fields.issuetype?.name ?? 'Unknown';
     return {
@@ -102,7 +123,7 @@ export async function loadCoverage(jira: JiraGateway, projectKey: string, win: W
       type,
       isBug: isBug({ type }, bugTypes),
       areas: areasOf(areaSource(issue, settings), settings.areaLabelPrefix),
-      ...(issue.fields.resolutiondate ? { resolvedAt: new Date(Date.parse(issue.fields.resolutiondate.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))).toISOString() } : {}),
+      ...(resolvedAt ? { resolvedAt } : {}),
       ...(stored.ok && stored.found ? { regression: stored.record } : {}),
       brokenByAreas: brokenByKeys(issue).flatMap((k) => linkedAreas.get(k) ?? []),
     };
