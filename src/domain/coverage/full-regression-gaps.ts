@@ -58,7 +58,7 @@ export function fullRegressionGaps(selected: CandidateCoverage, neverRegressed: 
   if (selected.full.suites === 0) {
     gaps.push({
       code: 'no-area-suites',
-      message: 'No area suites yet, so full regression is not defined: run an area regression from the check library to start one per area.',
+      message: 'No area suites yet, so full regression is not defined: QA starts one per area with “Run area regression” on the Regression coverage page.',
       areas: [],
       issueKeys: [],
     });
