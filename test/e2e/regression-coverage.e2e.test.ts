@@ -8,6 +8,9 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { compileJql } from '../../local/emulator/jql/evaluate';
 import { parseJql } from '../../local/emulator/jql/parse';
 import { SIGNOFF_PROPERTY_KEY } from '../../src/contracts/coverage';
+import { REGRESSION_PROPERTY_KEY } from '../../src/contracts/regression';
+import { libraryCheckId } from '../../src/domain/coverage';
+import { parseStoredRecord } from '../../src/domain/regression';
 import { seedIds } from '../../local/seed';
 import { ISSUE_TYPE } from '../../local/seed/project';
 import { browserSession } from './support/session';
@@ -107,6 +110,28 @@ test('QA regresses a changed area that has no checks in the library yet, from it
   const row = app.locator(`[data-area="${area}"]`);
   await row.locator('td[data-regressed="true"]').waitFor();
   await expect(row.getByRole('cell').last().textContent()).resolves.toContain('1 of 1 run');
+  await page.close();
+}, 90_000);
+
+test('QA pulls a library check into a bug’s checklist from the regression panel; a fix’s own check is not offered', async () => {
+  const state = session.ws.store.get();
+  const fix = state.issues.find((i) => i.fields.statusId === '10005' && parseStoredRecord(i.properties[REGRESSION_PROPERTY_KEY]).ok && i.properties[REGRESSION_PROPERTY_KEY] !== undefined)!;
+  const page = await session.openAs('rt-qa-hiro', `#/browse/${fix.key}`);
+  const panel = page.frameLocator('iframe[title="QA regression"]');
+  await panel.getByText('From the check library').click();
+  const adds = panel.getByRole('button', { name: /^Add library check / });
+  await adds.first().waitFor({ timeout: 30_000 });
+  const offered = await panel.locator('details:has(> summary:text("From the check library")) li').allTextContents();
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered.filter((t) => /^The fix:/i.test(t))).toEqual([]);
+  const label = (await adds.first().getAttribute('aria-label'))!;
+  const title = label.replace(/^Add library check /, '');
+  await adds.first().click();
+  await panel.getByRole('listitem', { name: title }).waitFor();
+  const stored = parseStoredRecord(session.ws.store.get().issues.find((i) => i.key === fix.key)!.properties[REGRESSION_PROPERTY_KEY]);
+  if (!stored.ok || !stored.found) throw new Error('no record');
+  const added = stored.record.cycles.at(-1)!.checks.find((c) => c.title === title);
+  expect(added?.id).toBe(libraryCheckId(added!.area, title));
   await page.close();
 }, 90_000);
 
