@@ -4,6 +4,7 @@ import { stageOf } from '../bug-flow/status-mapping';
 import type { CommonValidatorConfig } from './kinds';
 import { appliesToIssueType, block, effectiveField, isAnswered, pass, type IssueSnapshot, type ValidatorDecision } from './issue-snapshot';
 import { isFieldFilled } from '../repro-steps';
+import { BOX_HINTS } from '../repro-steps/box-hints';
 
 export const reproParts = ['steps', 'expected', 'actual', 'environment'] as const;
 export type ReproPart = (typeof reproParts)[number];
@@ -94,8 +95,10 @@ function listParts(parts: readonly ReproPart[]): string {
  * One hint per missing part (the analyser's own finding for it when it has one, else the part's hint), then the
  * other findings once each. The analyser's EMPTY already covers steps, expected and actual.
  */
-function hintsFor(findings: ReproAnalysisSummary['findings'], missing: readonly ReproPart[]): string[] {
+function hintsFor(findings: ReproAnalysisSummary['findings'], missing: readonly ReproPart[], inField: boolean): string[] {
   const hints: string[] = [];
+  // Sent to the Reproduction steps field, the writer fills its boxes: "Fill the Expected result box", not "Add 'Expected: …'".
+  const hintOf = (f: ReproAnalysisSummary['findings'][number]) => (inField ? (BOX_HINTS as Readonly<Record<string, string | undefined>>)[f.code] : undefined) ?? f.hint ?? f.message;
   const add = (hint: string | undefined) => {
     const text = hint?.trim();
     if (text && !hints.includes(text) && hints.length < MAX_HINTS) hints.push(text);
@@ -103,19 +106,19 @@ function hintsFor(findings: ReproAnalysisSummary['findings'], missing: readonly 
   const covered = new Set<ReproPart>();
   const empty = findings.find((f) => f.code === 'EMPTY');
   if (empty) {
-    add(empty.hint ?? empty.message);
+    add(hintOf(empty));
     for (const p of ['steps', 'expected', 'actual'] as const) covered.add(p);
   }
   for (const part of missing) {
     if (covered.has(part)) continue;
     const own = findings.find((f) => findingPart[f.code] === part);
-    add(own ? (own.hint ?? own.message) : partHints[part]);
+    add(own ? hintOf(own) : partHints[part]);
     covered.add(part);
   }
   for (const f of findings) {
     const part = findingPart[f.code];
     if (part === 'all' || (part !== undefined && covered.has(part))) continue;
-    add(f.hint ?? f.message);
+    add(hintOf(f));
     if (part !== undefined) covered.add(part);
   }
   return hints;
@@ -143,7 +146,7 @@ export function decideReproStepsClear({ config, issue, analysis, loop, toStatusI
   if (!lowScore && missing.length === 0 && !vague) return pass();
 
   const { fieldLabel } = reproStepsSource(config, issue);
-  const hints = hintsFor(analysis.findings, missing);
+  const hints = hintsFor(analysis.findings, missing, config.field.source === 'field');
 
   // The first sentence says what was refused and why, like a title.
   const toName = toStatusId === undefined ? undefined : (loop?.statuses?.find((s) => s.id === toStatusId)?.name ?? (loop ? stageLabels[stageOf(toStatusId, loop.mapping) ?? loop.stage] : undefined));

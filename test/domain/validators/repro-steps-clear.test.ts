@@ -50,7 +50,8 @@ describe('decideReproStepsClear', () => {
     const r = decideReproStepsClear({ config: field, issue: aBug(), analysis: empty, loop: { stage: 'L2', mapping, statuses }, toStatusId: '20' });
     expect(r.errorMessage).toBe(
       "Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result. Score 0 of 100; at least 60 needed. " +
-        "Edit the field 'Reproduction steps': Write the numbered steps, then \"Expected:\" and \"Actual:\" lines. " +
+        // Sent to the field, the hint names its boxes (not "Expected:" lines).
+        "Edit the field 'Reproduction steps': Write the actions in the Steps to reproduce boxes, one per step, then fill Expected result and Actual result. " +
         'This bug is in L2; L2 support completes the reproduction steps before it moves on.',
     );
     // Never the move that was just refused.
@@ -66,7 +67,8 @@ describe('decideReproStepsClear', () => {
       loop: { stage: 'L2', mapping, statuses },
       toStatusId: '20',
     });
-    expect(r.errorMessage).toContain("Fill in the field 'Reproduction steps' (it is empty, so the description was checked; its editor can import the steps from the description): Write the steps.");
+    expect(r.errorMessage).toContain("Fill in the field 'Reproduction steps' (it is empty, so the description was checked; its editor can import the steps from the description): Write the actions in the Steps to reproduce boxes, one per step, then fill Expected result and Actual result.");
+    expect(r.errorMessage).not.toMatch(/Add "Expected:/);
     expect(r.errorMessage).not.toMatch(/Edit the description/);
     // Without a configured name, the field id still says which field.
     const unnamed = { ...fallback, field: { ...fallback.field, fieldName: undefined } };
