@@ -61,3 +61,31 @@ test('QA attempting Done with a failed verdict is refused with the failed checks
   expect(statusOf('RT-63')).toBe('In QA');
   await page.close();
 }, 30000);
+
+test('an empty Reproduction steps field checked through the description: the refusal names the field and links its editor', async () => {
+  // RT-122 (Open) has no Reproduction steps and a description that says nothing ("see title").
+  const page = await session.openAs('rt-l2-amara', '#/browse/RT-122');
+  await page.getByTestId('issue-status').getByText(/open/i).waitFor();
+  await transition(page, 'Triage');
+  const banner = refusal(page, "Move to 'Triage' refused");
+  await banner.waitFor();
+  await expect(banner.textContent()).resolves.toMatch(/Fill in the field 'Reproduction steps' \(it is empty, so the description was checked/);
+  await banner.getByRole('button', { name: 'Go to the field Reproduction steps' }).click();
+  await page.frameLocator('iframe[title="Reproduction steps"]').getByLabel('Step 1', { exact: true }).waitFor();
+  expect(statusOf('RT-122')).toBe('Open');
+  await page.close();
+}, 30000);
+
+test('very short, vague steps do not pass the Triage check, whatever the other parts score', async () => {
+  const vague = { steps: ['Open app', 'Click'], expected: 'The order total includes the coupon.', actual: 'The order total ignores the coupon.', environment: 'Chrome 131 on Windows 11', build: '4.3.0-rc.1' };
+  const put = await fetch(`${session.ws.url}/rest/api/3/issue/RT-121`, { method: 'PUT', headers: { 'content-type': 'application/json', ...session.ws.apiHeaders('rt-l2-amara') }, body: JSON.stringify({ fields: { customfield_10100: vague } }) });
+  expect(put.status).toBe(204);
+  const page = await session.openAs('rt-l2-amara', '#/browse/RT-121');
+  await page.getByTestId('issue-status').getByText(/open/i).waitFor();
+  await transition(page, 'Triage');
+  const banner = refusal(page, "Move to 'Triage' refused: the steps to reproduce are too vague to follow");
+  await banner.waitFor();
+  await expect(banner.textContent()).resolves.toMatch(/Edit the field 'Reproduction steps'/);
+  expect(statusOf('RT-121')).toBe('Open');
+  await page.close();
+}, 30000);

@@ -43,7 +43,7 @@ test('a bug with no reproduction steps cannot leave L2, the banner says what to 
   await transition(page, 'Triage');
   const banner = page.getByRole('alert').filter({ hasText: 'reproduction steps' });
   await banner.waitFor();
-  await expect(banner.textContent()).resolves.toMatch(/Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result.*Edit the /);
+  await expect(banner.textContent()).resolves.toMatch(/Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result.*Fill in the field 'Reproduction steps'/);
   expect(statusOf('RT-122')).toBe('Open');
 
   expect(await rest('PUT', '/rest/api/3/issue/RT-122', 'rt-l2-amara', { fields: { description: clearDescription } })).toBe(204);

@@ -63,7 +63,7 @@ describe('repro steps are clear', () => {
     expect(value.result).toBe(false);
     expect(value.errorMessage).toMatch(/Score 0 of 100; at least 60 needed/);
     // The field is empty, so the description was analysed (fallback) and is the thing to edit.
-    expect(value.errorMessage).toMatch(/^Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result\. .*Edit the description:/);
+    expect(value.errorMessage).toMatch(/^Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result\. .*Fill in the field 'Reproduction steps' \(it is empty, so the description was checked; its editor can import the steps from the description\):/);
     expect(value.errorMessage).not.toMatch(/Add numbered steps[\s\S]*Add numbered steps/);
     // Where the bug is and who completes the steps, from the stage mapping in app storage (no extra Jira call); never the refused move.
     expect(value.errorMessage).toMatch(/ This bug is in L2; L2 support completes the reproduction steps before it moves on\.$/);

@@ -35,14 +35,16 @@ export const MOVE_RULES_NOT_SET_UP =
 const from = "'' + transition.from.id";
 const to = "'' + transition.to.id";
 /**
- * r: the property; k: the rule of the stage the move leaves. Passes on create (no from status), within a stage,
- * and for statuses the mapping does not know (the loop validator judges those).
+ * r: the property; k: the rule of the stage the move leaves; mine: the acting user's role names, read ONCE (loading a
+ * user's project roles is an expensive operation in Jira expressions, which allow only a few per evaluation; inside
+ * `some` it would run once per allowed role). Passes on create (no from status), within a stage, and for statuses
+ * the mapping does not know (the loop validator judges those).
  */
 export const MOVE_RULES_EXPRESSION =
   `[project.properties['${MOVE_RULES_PROPERTY_KEY}']].map(r => r == null || r.v != 1 ? ${JSON.stringify(MOVE_RULES_NOT_SET_UP)} : ` +
   `transition.from == null || r.stage[${from}] == null || r.stage[${to}] == null || r.stage[${from}] == r.stage[${to}] ? true : ` +
-  `[r.rules[r.stage[${from}]]].map(k => k == null || k.roles.some(n => user.getProjectRoles(project).map(x => x.name).includes(n)) || k.groups.some(g => user.groups.includes(g)) ? true : ` +
-  `"Move to '" + r.names[${to}] + "' refused: " + k.text)[0])[0]`;
+  `[r.rules[r.stage[${from}]]].map(k => k == null ? true : [user.getProjectRoles(project).map(x => x.name)].map(mine => k.roles.some(n => mine.includes(n)) || k.groups.some(g => user.groups.includes(g)) ? true : ` +
+  `"Move to '" + r.names[${to}] + "' refused: " + k.text)[0])[0])[0]`;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -146,7 +146,7 @@ export function findingsFor(input: FindingInput): Finding[] {
   if (!has.expected) out.push(finding('MISSING_EXPECTED'));
   if (!has.actual) out.push(finding('MISSING_ACTUAL'));
   if (has.steps) {
-    if (parts.steps.some(isVagueStep)) out.push(finding('VAGUE_STEPS'));
+    if (parts.steps.some(isVagueStep) || tooFewWords(parts.steps)) out.push(finding('VAGUE_STEPS'));
     else if (parts.steps.length === 1 && restatesBug(parts.steps[0]!, input.summary)) out.push(finding('SINGLE_STEP'));
   }
   if (has.expected && has.actual && parts.expected && parts.actual && sameMeaning(parts.expected, parts.actual))
@@ -155,6 +155,14 @@ export function findingsFor(input: FindingInput): Finding[] {
   if (!parts.environment) out.push(finding('NO_ENVIRONMENT'));
   if (input.truncated) out.push(finding('TRUNCATED'));
   return out;
+}
+
+/** Fewer words than it takes to say where to go and what to do ("Open app", "Click"; "login", "try"). */
+const MIN_STEP_WORDS = 4;
+function tooFewWords(steps: readonly string[]): boolean {
+  let n = 0;
+  for (const s of steps) n += (s.slice(0, 400).match(/[\p{L}\p{N}][\p{L}\p{N}'’._/-]*/gu) ?? []).length;
+  return n < MIN_STEP_WORDS;
 }
 
 /** A lone step that describes the failure ("Firefox crashes when printing") or repeats the summary. */

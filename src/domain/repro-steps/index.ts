@@ -15,7 +15,7 @@ import { adfToText } from './adf-to-text';
 import { cuesOf } from './cues';
 import { extractParts, LABEL_BONUS, MAX_PART, MAX_STEPS, THRESHOLDS } from './extract-parts';
 import { findingsFor, isPlaceholderResult } from './findings';
-import { asksForSteps, isPlaceholderText, placeholderKind } from './placeholder-text';
+import { asksForSteps, isBoxPlaceholder, placeholderKind } from './placeholder-text';
 import { scoreOf, verdictOf } from './score';
 import { REPRO_TEXT_PARTS, type ReproAnalysis, type ReproParts, type ReproStepsFieldValue } from './types';
 
@@ -62,19 +62,19 @@ function analyseField(field: ReproStepsFieldValue, summary: string | undefined):
     .map((s) => s.trim().slice(0, MAX_PART));
   // Template and skeleton text is no step ("[steps here]", "N/A"); a list that still asks for its steps ("(Add the exact
   // actions that led to the failure.)") has not been written yet, whatever skeleton items stand around the prompt.
-  const steps = written.some(asksForSteps) ? [] : written.filter((s) => !isPlaceholderText(s));
+  const steps = written.some(asksForSteps) ? [] : written.filter((s) => !isBoxPlaceholder(s));
   const parts: ReproParts = { steps, attachmentsMentioned: false };
   for (const key of REPRO_TEXT_PARTS) {
     const v = str(field[key]);
     // Expected and actual keep their text (the hint names it to replace); the other parts count only with content.
-    if (v !== undefined && (key === 'expected' || key === 'actual' || !isPlaceholderText(v))) parts[key] = v;
+    if (v !== undefined && (key === 'expected' || key === 'actual' || !isBoxPlaceholder(v))) parts[key] = v;
   }
   parts.attachmentsMentioned = [...steps, parts.actual ?? '', parts.preconditions ?? ''].some((s) => cuesOf(s.toLowerCase()).attachment);
   const has = {
     steps: steps.length > 0,
     // "-", "see title", "tbd" fill the box but state no result: the check asks for one (the text stays shown).
-    expected: parts.expected !== undefined && !isPlaceholderResult(parts.expected) && !isPlaceholderText(parts.expected),
-    actual: parts.actual !== undefined && !isPlaceholderResult(parts.actual) && !isPlaceholderText(parts.actual),
+    expected: parts.expected !== undefined && !isPlaceholderResult(parts.expected) && !isBoxPlaceholder(parts.expected),
+    actual: parts.actual !== undefined && !isPlaceholderResult(parts.actual) && !isBoxPlaceholder(parts.actual),
     environment: parts.environment !== undefined || parts.build !== undefined,
   };
   return finish('field', parts, has, summary, false, false);

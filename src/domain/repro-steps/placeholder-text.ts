@@ -35,6 +35,7 @@ const SLOT_NOUNS = new Set([
   'frequency', 'preconditions', 'precondition', 'behaviour', 'behavior', 'output', 'error', 'message', 'account', 'user',
   'here', 'one', 'two', 'three', 'and', 'or', 'the', 'a', 'of', 'your', 'etc', 'system', 'operating', 'hardware', 'software',
   'release', 'product', 'component', 'area', 'feature', 'page', 'screen', 'action', 'actions',
+  'first', 'second', 'third', 'fourth', 'next', 'last', 'more', 'another',
 ]);
 
 /** "N/A", "TBD", "see above": a to-do or a pointer elsewhere, in any box. */
@@ -149,4 +150,28 @@ function opensWithLoremWord(s: string, at: number): boolean {
   LOREM_OPENER.lastIndex = at;
   const m = LOREM_OPENER.exec(s);
   return m !== null && LOREM.has(m[0].toLowerCase());
+}
+
+/** Words of a template's own labels ("Step 1", "Expected result", "Steps to reproduce", "Environment"). */
+const LABEL_WORDS = new Set([
+  'step', 'steps', 'to', 'reproduce', 'expected', 'actual', 'result', 'results', 'behaviour', 'behavior', 'environment', 'env',
+  'build', 'version', 'description', 'summary', 'preconditions', 'precondition', 'frequency', 'details', 'and', 'or', 'the', 'here',
+]);
+/** Instructions written without brackets: "Describe the steps here", "Add more steps", "What happened", "What you expected". */
+const BARE_PROMPT =
+  /^(?:(?:add|describe|enter|insert|write|explain|list|paste|provide|fill in|type|specify)\b.{0,60}\b(?:steps?|results?|expected|actual|environment|build|here|details)\b.{0,40}|what (?:you )?(?:expected|happen(?:s|ed)?)(?: to happen)?(?: instead)?|what should happen)$/;
+
+/**
+ * A box of the Reproduction steps field that holds only a template's label or an instruction to the writer: a
+ * template pasted box by box ("Step 1", "Expected result", "Environment") or a skeleton left as it was. Only for the
+ * field's boxes: in a description those words are the headings the reader uses to find the parts.
+ */
+export function isBoxPlaceholder(text: string): boolean {
+  if (isPlaceholderText(text)) return true;
+  const lower = text.trim().slice(0, MAX_CHECKED).toLowerCase().replace(LIST_MARKER, '').replace(/[.!:;,]+$/, '').trim();
+  if (BARE_PROMPT.test(lower)) return true;
+  const words = wordsOf(lower);
+  const named = words.filter((w) => !/^\d{1,2}$/.test(w));
+  // Numbers only after "Step" ("Step 1"): "Build 12" names a build.
+  return named.length > 0 && named.length <= 4 && named.every((w) => LABEL_WORDS.has(w)) && (named.length === words.length || /^steps?$/.test(words[0]!));
 }

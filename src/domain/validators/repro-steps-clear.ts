@@ -4,6 +4,7 @@ import { stageOf } from '../bug-flow/status-mapping';
 import type { CommonValidatorConfig } from './kinds';
 import { appliesToIssueType, block, effectiveField, isAnswered, pass, type IssueSnapshot, type ValidatorDecision } from './issue-snapshot';
 import { isFieldFilled } from '../repro-steps';
+import { BOX_HINTS } from '../repro-steps/box-hints';
 
 export const reproParts = ['steps', 'expected', 'actual', 'environment'] as const;
 export type ReproPart = (typeof reproParts)[number];
@@ -94,8 +95,10 @@ function listParts(parts: readonly ReproPart[]): string {
  * One hint per missing part (the analyser's own finding for it when it has one, else the part's hint), then the
  * other findings once each. The analyser's EMPTY already covers steps, expected and actual.
  */
-function hintsFor(findings: ReproAnalysisSummary['findings'], missing: readonly ReproPart[]): string[] {
+function hintsFor(findings: ReproAnalysisSummary['findings'], missing: readonly ReproPart[], inField: boolean): string[] {
   const hints: string[] = [];
+  // Sent to the Reproduction steps field, the writer fills its boxes: "Fill the Expected result box", not "Add 'Expected: …'".
+  const hintOf = (f: ReproAnalysisSummary['findings'][number]) => (inField ? (BOX_HINTS as Readonly<Record<string, string | undefined>>)[f.code] : undefined) ?? f.hint ?? f.message;
   const add = (hint: string | undefined) => {
     const text = hint?.trim();
     if (text && !hints.includes(text) && hints.length < MAX_HINTS) hints.push(text);
@@ -103,22 +106,33 @@ function hintsFor(findings: ReproAnalysisSummary['findings'], missing: readonly 
   const covered = new Set<ReproPart>();
   const empty = findings.find((f) => f.code === 'EMPTY');
   if (empty) {
-    add(empty.hint ?? empty.message);
+    add(hintOf(empty));
     for (const p of ['steps', 'expected', 'actual'] as const) covered.add(p);
   }
   for (const part of missing) {
     if (covered.has(part)) continue;
     const own = findings.find((f) => findingPart[f.code] === part);
-    add(own ? (own.hint ?? own.message) : partHints[part]);
+    add(own ? hintOf(own) : partHints[part]);
     covered.add(part);
   }
   for (const f of findings) {
     const part = findingPart[f.code];
     if (part === 'all' || (part !== undefined && covered.has(part))) continue;
-    add(f.hint ?? f.message);
+    add(hintOf(f));
     if (part !== undefined) covered.add(part);
   }
   return hints;
+}
+
+/**
+ * What to edit. When the configured field is empty and the description was checked instead, the field is still
+ * where the steps belong: it is named (so the issue view can link it) and its editor imports the description.
+ */
+function whereToWrite(config: Pick<ReproStepsClearConfig, 'field'>, fieldLabel: string): string {
+  if (fieldLabel !== 'the description') return `Edit the field ${fieldLabel}`;
+  if (config.field.source !== 'field') return 'Edit the description';
+  const field = config.field.fieldName ? `'${config.field.fieldName}'` : config.field.fieldId;
+  return `Fill in the field ${field} (it is empty, so the description was checked; its editor can import the steps from the description)`;
 }
 
 export function decideReproStepsClear({ config, issue, analysis, loop, toStatusId }: ReproStepsClearInput): ValidatorDecision {
@@ -126,17 +140,25 @@ export function decideReproStepsClear({ config, issue, analysis, loop, toStatusI
   const score = Number.isFinite(analysis.score) ? Math.round(analysis.score) : 0;
   const missing = config.requiredParts.filter((part) => analysis.has[part] !== true);
   const lowScore = score < config.minimumScore;
-  if (!lowScore && missing.length === 0) return pass();
+  // Steps that give a reader nothing to do ("Go", "Do it"), or one step that only restates the bug, are no steps to
+  // follow: a good score from the other parts must not carry them past the check.
+  const vague = config.requiredParts.includes('steps') && analysis.has.steps === true && analysis.findings.some((f) => f.code === 'VAGUE_STEPS' || f.code === 'SINGLE_STEP');
+  if (!lowScore && missing.length === 0 && !vague) return pass();
 
   const { fieldLabel } = reproStepsSource(config, issue);
-  const hints = hintsFor(analysis.findings, missing);
+  const hints = hintsFor(analysis.findings, missing, config.field.source === 'field');
 
   // The first sentence says what was refused and why, like a title.
   const toName = toStatusId === undefined ? undefined : (loop?.statuses?.find((s) => s.id === toStatusId)?.name ?? (loop ? stageLabels[stageOf(toStatusId, loop.mapping) ?? loop.stage] : undefined));
-  const why = missing.length > 0 ? `reproduction steps are missing ${listParts(missing)}` : `reproduction steps are not clear enough yet (score ${score} of 100; at least ${config.minimumScore} needed)`;
+  const why =
+    missing.length > 0
+      ? `reproduction steps are missing ${listParts(missing)}`
+      : vague && !lowScore
+        ? 'the steps to reproduce are too vague to follow'
+        : `reproduction steps are not clear enough yet (score ${score} of 100; at least ${config.minimumScore} needed)`;
   const parts = [toName ? `Move to '${toName}' refused: ${why}.` : `${why.charAt(0).toUpperCase()}${why.slice(1)}.`];
   if (missing.length > 0 && lowScore) parts.push(`Score ${score} of 100; at least ${config.minimumScore} needed.`);
-  parts.push(`Edit ${fieldLabel === 'the description' ? 'the description' : `the field ${fieldLabel}`}${hints.length > 0 ? `: ${hints.join(' ')}` : '.'}`);
+  parts.push(`${whereToWrite(config, fieldLabel)}${hints.length > 0 ? `: ${hints.join(' ')}` : '.'}`);
   const body = parts.join(' ');
   // Where the bug is and who completes the steps always survive the length cap (never "move it to …": that move was just refused).
   const next = loop ? `This bug is ${stagePhrase(loop.stage)}; ${ownerPhrase[stageOwners[loop.stage]]} completes the reproduction steps before it moves on.` : L2_NEXT;

@@ -4,19 +4,13 @@
  * the boxes are one Edit away, so there the hint starts with "Edit, then …".
  */
 import type { ReproAnalysisDto } from '@rt/contracts';
+import { BOX_HINTS } from '../../../src/domain/repro-steps/box-hints';
+
+export { BOX_HINTS };
 
 type Finding = ReproAnalysisDto['findings'][number];
 type FindingCode = Finding['code'];
 
-export const BOX_HINTS: Partial<Record<FindingCode, string>> = {
-  EMPTY: 'Write the actions in the Steps to reproduce boxes, one per step, then fill Expected result and Actual result.',
-  MISSING_STEPS: 'Write one action per step in the Steps to reproduce boxes, each starting with a verb ("Open …", "Click …"); Enter adds a step.',
-  MISSING_EXPECTED: 'Fill the Expected result box: what should happen after the last step.',
-  MISSING_ACTUAL: 'Fill the Actual result box: what happens instead, with the exact error text.',
-  EXPECTED_EQUALS_ACTUAL: 'Make the Expected result and Actual result boxes differ: Expected result is what should happen; Actual result is what you saw instead.',
-  NO_BUILD: 'Fill the Build / version box: the app version or build number where you saw it.',
-  NO_ENVIRONMENT: 'Fill the Environment box: OS / browser / device and versions.',
-};
 
 /**
  * A result box that holds text the check does not count ("see title", "tbd", "-"): the finding says the result is

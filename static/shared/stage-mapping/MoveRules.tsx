@@ -22,7 +22,16 @@ export function MoveRules({ load, save }: Props) {
   return <MoveRulesForm key={setup.data.updatedAt ?? 'defaults'} setup={setup.data} save={save} onSaved={replace} />;
 }
 
-function MoveRulesForm({ setup, save, onSaved }: { setup: MoveRulesSetupDto; save: Props['save']; onSaved(s: MoveRulesSetupDto): void }) {
+/**
+ * The roles to list for a move: the project's roles, plus any role the rule names that is not among them. Jira lists a
+ * project's roles only to its admins, so for everyone else the rule's own role names are what shows who may move.
+ */
+export function rolesToShow(projectRoles: MoveRulesSetupDto['roles'], ruleRoles: readonly string[]): MoveRulesSetupDto['roles'] {
+  const missing = ruleRoles.filter((n) => !projectRoles.some((r) => r.name === n));
+  return [...projectRoles, ...missing.map((name, i) => ({ id: -1 - i, name }))];
+}
+
+export function MoveRulesForm({ setup, save, onSaved }: { setup: MoveRulesSetupDto; save: Props['save']; onSaved(s: MoveRulesSetupDto): void }) {
   const [draft, setDraft] = useState<Rules>(setup.rules);
   const [groups, setGroups] = useState<Record<Stage, string>>(() => Object.fromEntries(stages.map((s) => [s, setup.rules.byStage[s].groups.join(', ')])) as Record<Stage, string>);
   const [saving, setSaving] = useState(false);
@@ -73,7 +82,7 @@ function MoveRulesForm({ setup, save, onSaved }: { setup: MoveRulesSetupDto; sav
               <th scope="row">{moveLabels[stage]}</th>
               <td>
                 <fieldset className="rt-fieldset" aria-label={`Roles that may make: ${moveLabels[stage]}`}>
-                  {setup.roles.map((role) => (
+                  {rolesToShow(setup.roles, draft.byStage[stage].roles).map((role) => (
                     <label key={role.id} className="rt-check">
                       <input type="checkbox" disabled={!edit} checked={draft.byStage[stage].roles.includes(role.name)} onChange={(e) => toggle(stage, role.name, e.target.checked)} />
                       {role.name}

@@ -91,6 +91,20 @@ describe('the Jira expression says exactly what the domain rule says', () => {
     expect(evaluate(amara, '10', '20', { v: 2 })).toEqual({ result: false, errorMessage: MOVE_RULES_NOT_SET_UP });
   });
 
+  test("reads the acting user's project roles once, however many roles a move allows (an expensive operation in Jira)", () => {
+    let reads = 0;
+    const many = { ...rules, byStage: { ...rules.byStage, DEV: { roles: Array.from({ length: 20 }, (_, i) => `Role ${i}`), groups: [] } } };
+    const outcome = runExpressionValidator(MOVE_RULES_EXPRESSION, 'fallback', {
+      user: { accountId: lena.accountId, groups: [], getProjectRoles: () => { reads++; return [{ id: 1, name: 'Viewers' }]; } },
+      project: { key: 'RT', properties: { 'release-train-move-rules': property(many) } },
+      transition: { from: { id: 30 }, to: { id: 40 } },
+      issue: { key: 'RT-1' },
+      config: {},
+    });
+    expect(outcome.result).toBe(false);
+    expect(reads).toBe(1);
+  });
+
   test('passes on create (no from status)', () => {
     expect(evaluate(lena, undefined, '10', property(rules))).toEqual({ result: true });
   });

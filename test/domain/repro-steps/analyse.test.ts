@@ -183,6 +183,21 @@ describe('analyseReproSteps on descriptions', () => {
 });
 
 describe('analyseReproSteps on the field', () => {
+  it.each([
+    [['Open app', 'Click'], 'works', 'broken'],
+    [['Go', 'Do it'], 'ok', 'not ok'],
+    [['login', 'try'], 'fine', 'error'],
+    [['Open cart', 'Pay'], 'Paid', 'Error'],
+  ])('very short steps %j are vague (never clear, and the Triage check refuses them)', (steps, expected, actual) => {
+    const a = analyseReproSteps({ summary: 'Checkout fails', field: { steps, expected, actual } });
+    expect(codes(a)).toContain('VAGUE_STEPS');
+    expect(a.verdict).not.toBe('clear');
+  });
+
+  it('the same very short steps in a description are vague too', () => {
+    expect(codes(analyseReproSteps({ description: '1. Open app\n2. Click\nExpected: works\nActual: broken' }))).toContain('VAGUE_STEPS');
+  });
+
   it('reads the field when it is set and ignores the description', () => {
     const a = analyseReproSteps({
       description: 'nothing useful',

@@ -140,6 +140,24 @@ describe('in a description', () => {
     expect(a.score).toBe(0);
   });
 
+  it("a template's own labels left as the field's values are no report (\"Step 1\", \"Expected result\", \"Environment\")", () => {
+    const labels = analyseReproSteps({ field: { steps: ['Step 1', 'Step 2', 'Step 3'], expected: 'Expected result', actual: 'Actual result', environment: 'Environment', build: 'Build' } });
+    expect(labels.has).toEqual({ steps: false, expected: false, actual: false, environment: false });
+    expect(labels.verdict).toBe('missing');
+    // Instructions written without brackets are prompts too.
+    const told = analyseReproSteps({ field: { steps: ['Describe the steps here', 'Add more steps'], expected: 'What you expected', actual: 'What happened' } });
+    expect(told.has).toMatchObject({ steps: false, expected: false, actual: false });
+    // Real values that share a word with the labels still count ("Build 1203", "Add two items to the cart").
+    const real = analyseReproSteps({ field: { steps: ['Add two items to the cart', 'Enter the coupon code SAVE10', 'Click Pay'], expected: 'The order is placed.', actual: 'Error 500 is shown.', build: 'Build 1203', environment: 'Chrome 131' } });
+    expect(real.has).toEqual({ steps: true, expected: true, actual: true, environment: true });
+    expect(real.parts.steps).toHaveLength(3);
+  });
+
+  it('bracketed ordinal prompts ("[First step]", "[Second step]") are no steps in a description', () => {
+    const a = analyseReproSteps({ description: '*Steps to reproduce*\n1. [First step]\n2. [Second step]\n*Expected:* [What should happen]\n*Actual:* [What happens]\n*Environment:* [Browser/OS]' });
+    expect(a.has).toMatchObject({ steps: false, expected: false, actual: false, environment: false });
+  });
+
   it('lorem ipsum is no report', () => {
     const a = analyseReproSteps({ description: 'Steps:\n1. Lorem ipsum dolor sit amet\n2. consectetur adipiscing elit\nExpected: lorem ipsum\nActual: dolor sit amet' });
     expect(a.has).toMatchObject({ steps: false, expected: false, actual: false });

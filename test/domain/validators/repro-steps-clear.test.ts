@@ -50,11 +50,41 @@ describe('decideReproStepsClear', () => {
     const r = decideReproStepsClear({ config: field, issue: aBug(), analysis: empty, loop: { stage: 'L2', mapping, statuses }, toStatusId: '20' });
     expect(r.errorMessage).toBe(
       "Move to 'Triage' refused: reproduction steps are missing the steps to reproduce, the expected result and the actual result. Score 0 of 100; at least 60 needed. " +
-        "Edit the field 'Reproduction steps': Write the numbered steps, then \"Expected:\" and \"Actual:\" lines. " +
+        // Sent to the field, the hint names its boxes (not "Expected:" lines).
+        "Edit the field 'Reproduction steps': Write the actions in the Steps to reproduce boxes, one per step, then fill Expected result and Actual result. " +
         'This bug is in L2; L2 support completes the reproduction steps before it moves on.',
     );
     // Never the move that was just refused.
     expect(r.errorMessage).not.toMatch(/moves? it to 'Triage'/);
+  });
+
+  test('an empty Reproduction steps field checked through the description: the refusal names the field (so the issue view links it), not only the description', () => {
+    const fallback = { ...config, field: { source: 'field' as const, fieldId: 'customfield_10100', fieldName: 'Reproduction steps', fallbackToDescription: true } };
+    const r = decideReproStepsClear({
+      config: fallback,
+      issue: aBug({ description: 'see title' }),
+      analysis: analysis({ score: 0, has: { steps: false, expected: false, actual: false, environment: false }, findings: [{ code: 'EMPTY', message: 'Nothing.', hint: 'Write the steps.' }] }),
+      loop: { stage: 'L2', mapping, statuses },
+      toStatusId: '20',
+    });
+    expect(r.errorMessage).toContain("Fill in the field 'Reproduction steps' (it is empty, so the description was checked; its editor can import the steps from the description): Write the actions in the Steps to reproduce boxes, one per step, then fill Expected result and Actual result.");
+    expect(r.errorMessage).not.toMatch(/Add "Expected:/);
+    expect(r.errorMessage).not.toMatch(/Edit the description/);
+    // Without a configured name, the field id still says which field.
+    const unnamed = { ...fallback, field: { ...fallback.field, fieldName: undefined } };
+    expect(decideReproStepsClear({ config: unnamed, issue: aBug(), analysis: analysis({ score: 0, has: { steps: false, expected: false, actual: false, environment: false } }) }).errorMessage).toContain('Fill in the field customfield_10100 (it is empty');
+  });
+
+  test('vague steps are refused even when the other parts lift the score over the minimum', () => {
+    const vague = analysis({ score: 60, findings: [{ code: 'VAGUE_STEPS', message: 'Some steps are too vague to follow.', hint: 'Replace them with the exact action.' }] });
+    const r = decideReproStepsClear({ config, issue: aBug(), analysis: vague, loop: { stage: 'L2', mapping, statuses }, toStatusId: '20' });
+    expect(r.result).toBe(false);
+    expect(r.errorMessage).toMatch(/^Move to 'Triage' refused: the steps to reproduce are too vague to follow\. Edit the description: Replace them with the exact action\./);
+    // A single step that only restates the bug is no steps either.
+    const single = analysis({ score: 75, findings: [{ code: 'SINGLE_STEP', message: 'One step that restates the bug.', hint: 'List each action.' }] });
+    expect(decideReproStepsClear({ config, issue: aBug(), analysis: single }).result).toBe(false);
+    // With steps not required, the finding does not block.
+    expect(decideReproStepsClear({ config: { ...config, requiredParts: ['expected', 'actual'] }, issue: aBug(), analysis: vague }).result).toBe(true);
   });
 
   test('names the stage the bug is in, its next step and who takes it (real status names)', () => {
