@@ -11,7 +11,7 @@
  *   BENCH_BUGS=150,10000 BENCH_LATENCY_MS=300 BENCH_STORAGE_LATENCY_MS=50 npx tsx bench/jira-traffic.bench.ts
  *
  * Pages: planning = 'sprint/load'; RC = 'rc/trains' then every unreleased candidate's 'rc/readiness' in parallel
- * (as RcPromotionPage does); metrics = 'rc/metrics'. A page's wall time is the sum of its steps, a step's the
+ * (as RcPromotionPage does); metrics = 'delivery/metrics' (the Delivery metrics page). A page's wall time is the sum of its steps, a step's the
  * slowest of its parallel invocations.
  */
 import { performance } from 'node:perf_hooks';
@@ -122,6 +122,7 @@ export async function run(): Promise<void> {
   const { runProcedure } = await import('../src/resolvers/define-resolver');
   const { sprintPlanningHandlers, sprintPlanningProcedures } = await import('../src/resolvers/sprint-planning-handlers');
   const { rcPromotionHandlers, rcPromotionProcedures } = await import('../src/resolvers/rc-promotion-handlers');
+  const { deliveryHandlers, deliveryProcedures } = await import('../src/resolvers/delivery-handlers');
   const { USERS } = await import('../local/seed/ids');
   const planner = { accountId: USERS.planner[0]!, extension: { project: { key: 'RT', id: '10000' } } };
   const rte = { accountId: USERS.rte[0]!, extension: { project: { key: 'RT', id: '10000' } } };
@@ -138,7 +139,7 @@ export async function run(): Promise<void> {
         return [[rc('rc/trains', { projectKey: 'RT' })], ids.map((versionId) => rc('rc/readiness', { projectKey: 'RT', versionId }))];
       },
     },
-    { name: 'metrics', steps: () => [[rc('rc/metrics', { projectKey: 'RT' })]] },
+    { name: 'metrics', steps: () => [[{ key: 'delivery/metrics', run: () => runProcedure(deliveryProcedures, deliveryHandlers, 'delivery/metrics', { payload: { input: { projectKey: 'RT' } }, context: rte }) as never }]] },
   ];
 
   console.log(`jira-traffic: ${latency} ms per Jira call, ${storageLatency} ms per storage call, the app's own concurrency; search pages of 100, 40 histories inline`);

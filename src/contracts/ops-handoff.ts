@@ -90,6 +90,8 @@ export const opsProjectPageProcedures = {
       recent: z.array(handoffRowSchema).max(500),
       unreadable: z.array(z.object({ issueKey, problem: z.string() })).max(500),
       truncated: z.boolean(),
+      /** Why the lists are empty for the caller: the ops project the hand-offs go to is hidden from them. */
+      hidden: z.string().optional(),
     }),
   ),
   'ops/train-outcomes': procedure(

@@ -151,22 +151,6 @@ export const trainsOutputSchema = z.object({
   pattern: z.string(),
 });
 
-const distributionSchema = z.object({ count: z.number().int(), medianMs: z.number().nullable(), p85Ms: z.number().nullable() });
-export const metricsOutputSchema = z.object({
-  window: z.object({ from: z.string(), to: z.string(), days: z.number() }),
-  releasesInWindow: z.array(z.string()),
-  leadTime: distributionSchema,
-  perStage: z.object(Object.fromEntries(metricStages.map((s) => [s, distributionSchema])) as Record<(typeof metricStages)[number], typeof distributionSchema>),
-  loopsPerRelease: z.array(z.object({ release: z.string(), loops: z.number() })),
-  medianLoops: z.number().nullable(),
-  escapedBugs: z.array(z.string()),
-  changeFailureRate: z.object({ failedReleases: z.array(z.string()), releases: z.number().int(), rate: z.number().nullable() }),
-  timeToRestore: distributionSchema,
-  openEscaped: z.array(z.object({ key: z.string(), ageMs: z.number() })),
-  /** How many bugs the figures rest on, and whether the search stopped at its limit (figures then incomplete). */
-  sample: z.object({ bugs: z.number().int(), limit: z.number().int(), truncated: z.boolean() }),
-});
-
 export const convergenceOutputSchema = z.object({
   rcs: z.array(
     z.object({
@@ -217,7 +201,6 @@ const overrideInput = z.object({ reason: z.string().trim().min(MIN_OVERRIDE_REAS
 
 export const trainsInputSchema = z.object({ projectKey });
 export const readinessInputSchema = z.object(candidateRef);
-export const metricsInputSchema = z.object({ projectKey, windowDays: z.number().int().min(1).max(3650).optional() });
 export const promotionPreviewInputSchema = z.object({ ...candidateRef, override: overrideInput.optional() });
 export const promotionPreviewOutputSchema = z.object({
   allowed: z.boolean(),
@@ -259,7 +242,6 @@ export const configSaveInputSchema = z.object({ projectKey, config: promotionCon
 export const rcPromotionProcedures = {
   'rc/trains': { input: trainsInputSchema, output: trainsOutputSchema },
   'rc/readiness': { input: readinessInputSchema, output: readinessOutputSchema },
-  'rc/metrics': { input: metricsInputSchema, output: metricsOutputSchema },
   'rc/promote-preview': { input: promotionPreviewInputSchema, output: promotionPreviewOutputSchema },
   'rc/promote': { input: promoteInputSchema, output: promotionViewOutputSchema },
   'rc/promotion': { input: readinessInputSchema, output: promotionViewOutputSchema },

@@ -4,7 +4,6 @@ import { deliveryMetrics, trainOutcomes, type DeliveryBug, type DeliveryRelease,
 import type { Train, VersionLite } from '../domain/rc-readiness';
 import { stageHistory } from '../domain/bug-flow';
 import { statusChangesOf } from '../jira/changelog';
-import { JiraError } from '../jira/errors';
 import type { JiraGateway } from '../jira/gateway';
 import type { JiraIssue } from '../jira/schemas';
 import { StorageError } from '../storage/key-value-store';
@@ -13,6 +12,7 @@ import type { HandlerContext, Handlers } from './define-resolver';
 import { deliveryStore, freeze, frozenId, thaw } from './delivery/frozen-figures';
 import { handoffsOfTrainsJql, searchHandoffs } from './ops-handoff/handoff-search';
 import { projectStageMapping } from './project-stage-mapping';
+import { opsProjectHidden } from './ops-handoff/ops-visibility';
 import { loadProjectFacts, loadTrains, stageDurations, withFullChangelogs, type ProjectFacts } from './rc-promotion/candidate';
 import { loadConfig, promotionStore } from './rc-promotion/store';
 
@@ -92,11 +92,7 @@ export const deliveryHandlers: Handlers<typeof deliveryProcedures> = {
     const found = await searchHandoffs(jira, handoffsOfTrainsJql(input.projectKey));
     const handoffsOf = new Map<string, Handoff[]>();
     for (const { handoff } of found.found) if (handoff.record.projectKey === input.projectKey) handoffsOf.set(handoff.record.train, [...(handoffsOf.get(handoff.record.train) ?? []), handoff]);
-    let opsHidden: string | undefined;
-    if (promotionConfig.opsProjectKey) {
-      const p = await jira.myPermissions({ projectKey: promotionConfig.opsProjectKey }, ['BROWSE_PROJECTS']).catch((e: unknown) => (e instanceof JiraError ? { BROWSE_PROJECTS: false } : Promise.reject(e)));
-      if (!p['BROWSE_PROJECTS']) opsHidden = `You cannot see the ops project ${promotionConfig.opsProjectKey}, so the deployments recorded there are not counted for you.`;
-    }
+    const opsHidden = await opsProjectHidden(jira, promotionConfig.opsProjectKey, 'the deployments recorded there are not counted for you.');
     const deployed = (name: string) => (handoffsOf.get(name) ?? []).some((h) => h.reports.some((r) => r.outcome === 'deployed'));
 
     // Bugs of each deployed release: kept figures when there are some, else read once from Jira and kept.

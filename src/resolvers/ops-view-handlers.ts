@@ -5,6 +5,7 @@ import { JiraError } from '../jira/errors';
 import type { JiraGateway } from '../jira/gateway';
 import { AppError } from './app-error';
 import type { HandlerContext, Handlers } from './define-resolver';
+import { opsProjectHidden } from './ops-handoff/ops-visibility';
 import { handoffsOfProjectJql, handoffsOfTrainsJql, searchHandoffs, type FoundHandoff } from './ops-handoff/handoff-search';
 import { loadTrains } from './rc-promotion/candidate';
 import { checkProjectRole } from './rc-promotion/promoter-role';
@@ -58,11 +59,16 @@ function row({ handoff, issue }: FoundHandoff): HandoffRow {
 export const opsViewHandlers: Handlers<typeof opsProjectPageProcedures> = {
   async 'ops/handoffs'(input, ctx) {
     const { jira } = caller(input, ctx);
-    const found = await visibleHandoffs(jira, handoffsOfProjectJql(input.projectKey));
+    const config = await loadConfig(promotionStore(ctx.services.storage), input.projectKey);
+    const [found, hidden] = await Promise.all([
+      visibleHandoffs(jira, handoffsOfProjectJql(input.projectKey)),
+      // In a bug project whose hand-offs go to an ops project the caller cannot see, the lists are empty for them: say why.
+      config.opsProjectKey && config.opsProjectKey !== input.projectKey ? opsProjectHidden(jira, config.opsProjectKey, 'its hand-offs are not listed for you.') : undefined,
+    ]);
     const rows = found.found.map(row);
     const pending = rows.filter((r) => r.outcome.status === 'awaiting' || r.outcome.status === 'failed').sort((a, b) => Date.parse(a.promotedAt) - Date.parse(b.promotedAt));
     const recent = rows.filter((r) => !pending.includes(r)).sort((a, b) => latestAt(b) - latestAt(a)).slice(0, RECENT);
-    return { projectKey: input.projectKey, pending, recent, unreadable: found.unreadable, truncated: found.truncated };
+    return { projectKey: input.projectKey, pending, recent, unreadable: found.unreadable, truncated: found.truncated, ...(hidden ? { hidden } : {}) };
   },
 
   async 'ops/train-outcomes'(input, ctx) {

@@ -4,21 +4,17 @@ import {
   candidateName,
   candidateStanding,
   compileConvention,
-  DEFAULT_WINDOW_DAYS,
   describeProgress,
   nextTrainRelease,
   planPromotion,
   productionVersionName,
   standingSentence,
   promotionId,
-  releaseMetrics,
   releaseNotes,
   startOrResume,
   stepResult,
   type GateResult,
   type Actor,
-  type MetricsBug,
-  type MetricsRelease,
   type PromotionPlan,
   type PromotionState,
   type Train,
@@ -30,7 +26,7 @@ import { AppError } from './app-error';
 import { requireProjectAccess } from './project-access';
 import type { Handlers, HandlerContext } from './define-resolver';
 import { projectStageMapping } from './project-stage-mapping';
-import { assessCandidate, evidenceSummaries, findCandidate, withFullChangelogs, loadProjectFacts, loadTrains, stageDurations, trainRefs, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
+import { assessCandidate, evidenceSummaries, findCandidate, loadTrains, trainRefs, type CandidateReadiness, type MappingSource } from './rc-promotion/candidate';
 import { coverageGates, type MoreGates } from './coverage/gates';
 import { runPromotion } from './rc-promotion/execute';
 import { missingPermissions, neededPermissions } from './rc-promotion/permissions';
@@ -39,7 +35,6 @@ import { claimPromotion, DEFAULT_LEASE, leaseLive, type LeaseOptions } from './r
 import { readSettings, saveSettings, type SettingsCaller } from './rc-promotion/settings';
 import { loadConfig, promotionStore, type PromotionStore } from './rc-promotion/store';
 import { lastReopened, reopenTrain, rolledBackBy, unreleaseProduction, rolledBackTrains, rolledBackTrainsOrNone, type Rollback } from './rc-promotion/reopen';
-import { METRICS_MAX_BUGS, metricsJql } from './rc-promotion/metrics-query';
 
 export { rcPromotionProcedures };
 
@@ -47,12 +42,6 @@ export { rcPromotionProcedures };
  * The RC-promotion page's resolvers. Jira is read and written as the calling user (Jira's permissions apply);
  * who may promote is the configured project role, checked through the user's own roles, never from the page.
  */
-
-/** Most bugs the metrics read; tests lower it to see the truncation. */
-let metricsLimit = METRICS_MAX_BUGS;
-export function setMetricsLimit(limit?: number): void {
-  metricsLimit = limit ?? METRICS_MAX_BUGS;
-}
 
 /** Lease timing of concurrent promotes; tests shorten the settle time. */
 let leaseOptions: Omit<LeaseOptions, 'now'> = DEFAULT_LEASE;
@@ -277,37 +266,6 @@ export const rcPromotionHandlers: Handlers<typeof rcPromotionProcedures> = {
       releaseNotes: releaseNotes({ release: productionName, rc: a.candidate.version.name, issues: a.shipping }).text,
       summaries: { ...(await auditSummaries(env, audit?.gates.flatMap((g) => g.evidence) ?? [], a.known)), ...a.summaries },
     };
-  },
-
-  async 'rc/metrics'(input, ctx) {
-    const env = await envFor(input, ctx);
-    const [{ versions, grouped }, facts] = await Promise.all([loadTrains(env.jira, env.projectKey, env.config), loadProjectFacts(env.jira, env.mapping)]);
-    const now = env.now().toISOString();
-    const windowDays = input.windowDays ?? DEFAULT_WINDOW_DAYS;
-    const jql = metricsJql(env.projectKey, env.config.bugTypes, versions, new Date(Date.parse(now) - windowDays * 86_400_000));
-    const found = jql
-      ? await env.jira.searchAll({ jql, fields: ['created', 'fixVersions', 'versions', 'status'], expandChangelog: true, maxIssues: metricsLimit, pageSize: Math.min(100, metricsLimit) })
-      : { issues: [], truncated: false };
-    const bugs: MetricsBug[] = (await withFullChangelogs(env.jira, found.issues)).map((i) => ({
-      key: i.key,
-      createdAt: i.fields.created ?? now,
-      fixVersions: (i.fields.fixVersions ?? []).map((v) => v.name),
-      affectsVersions: (i.fields.versions ?? []).map((v) => v.name),
-      stageDurationsMs: stageDurations(i, facts, now),
-    }));
-    // Loops of a release: how many candidates its train needed (a released candidate counts its own number).
-    const loops = new Map<string, number>();
-    for (const t of grouped.trains) {
-      if (t.releaseVersion) loops.set(t.releaseVersion.name, t.candidates.length);
-      for (const c of t.candidates) loops.set(c.version.name, c.n);
-    }
-    const releases: MetricsRelease[] = versions.map((v) => ({
-      name: v.name,
-      released: v.released,
-      ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}),
-      ...(loops.has(v.name) ? { candidateCount: loops.get(v.name) } : {}),
-    }));
-    return { ...releaseMetrics({ now, windowDays, bugs, releases }), sample: { bugs: bugs.length, limit: metricsLimit, truncated: found.truncated } };
   },
 
   async 'rc/promote-preview'(input, ctx) {

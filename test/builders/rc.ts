@@ -1,5 +1,4 @@
 import type { GateResult, RcIssue, VersionLite } from '../../src/domain/rc-readiness/types';
-import type { MetricsBug, MetricsRelease } from '../../src/domain/rc-readiness/metrics';
 import type { PromotionPlanInput } from '../../src/domain/rc-readiness/promotion';
 
 /** Builders with overridable defaults for the RC-readiness model. A default issue passes every gate. */
@@ -47,15 +46,6 @@ export function aPlanInput(overrides: Partial<PromotionPlanInput> = {}): Promoti
     opsProjectKey: 'OPS',
     ...overrides,
   };
-}
-
-export function aMetricsBug(overrides: Partial<MetricsBug> = {}): MetricsBug {
-  seq += 1;
-  return { key: `BUG-${seq}`, createdAt: '2026-03-01T00:00:00.000Z', fixVersions: [], affectsVersions: [], ...overrides };
-}
-
-export function aRelease(overrides: Partial<MetricsRelease> = {}): MetricsRelease {
-  return { name: '4.3.0', released: true, releaseDate: '2026-03-10', candidateCount: 2, ...overrides };
 }
 
 export const rte = { accountId: 'acc-rte', name: 'Rita RTE' };

@@ -89,6 +89,23 @@ test('ops rolls back 4.1.0: the RC page shows the train reopened with the ops no
   await app.getByRole('button', { name: 'Cut 4.1.0-rc.4' }).click();
   await app.getByText(/promote 4\.1\.0-rc\.4 when it is ready/).waitFor({ timeout: 30_000 });
   expect(session.ws.store.get().versions.filter((v) => v.name === '4.1.0-rc.4')).toHaveLength(1);
+
+  // The RTE promotes the new candidate: the train ships again with a new hand-off, and the page says so at once.
+  await app.getByRole('button', { name: '4.1.0-rc.4' }).click();
+  const detail = app.getByTestId('candidate-detail');
+  await detail.getByRole('heading', { name: /^4\.1\.0-rc\.4/ }).waitFor();
+  await detail.getByRole('button', { name: 'Promote to production release' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: 'Promote', disabled: false }).click();
+  await app.getByTestId('promotion-progress').getByText(/4\.1\.0-rc\.4 was promoted: 4\.1\.0 is released/).waitFor({ timeout: 60_000 });
+  const again = session.ws.store.get().issues.filter((i) => (i.properties['release-train-handoff'] as { candidateName?: string } | undefined)?.candidateName === '4.1.0-rc.4');
+  expect(again).toHaveLength(1);
+  expect(session.ws.store.get().versions.find((v) => v.name === '4.1.0')).toMatchObject({ released: true });
+  // Without a reload: no "rolled back" banner any more, the new hand-off awaits ops, the older candidates are superseded.
+  await app.getByTestId('train-outcome-4.1.0').getByText(/Release 4\.1\.0 is waiting for ops to deploy it/).waitFor({ timeout: 15_000 });
+  await expect(app.getByTestId('train-reopened-4.1.0').count()).resolves.toBe(0);
+  await app.getByTestId('train-outcome-4.1.0').getByRole('link', { name: again[0]!.key }).waitFor();
+  await app.locator('[data-candidate="4.1.0-rc.3"][data-standing="superseded"]').waitFor();
+  await app.locator('[data-candidate="4.1.0-rc.4"]').getByText('Shipped as 4.1.0').waitFor();
   await rc.close();
 }, 180_000);
 

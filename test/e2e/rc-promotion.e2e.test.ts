@@ -210,6 +210,8 @@ test('the RTE promotes rc.2 of 4.3.0: Jira shows version 4.3.0 released, rc.1 is
   await detail.getByRole('heading', { name: /4\.3\.0-rc\.2/ }).getByText('Shipped as 4.3.0').waitFor();
   const snapshot = detail.getByTestId('promotion-snapshot');
   await snapshot.getByText(/with an override: “Ship 4\.3\.0 today/).waitFor();
+  // The same count as before the click: the two warning gates (coverage, development) do not count as not passed.
+  await expect(snapshot.textContent()).resolves.toMatch(/\(1 of 8 gates not passed\)/);
   await expect(snapshot.textContent()).resolves.not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   await page.close();
 }, 180_000);

@@ -112,6 +112,23 @@ describe('ops view and the RC page read-back', () => {
     }
   });
 
+  it("in the bug project, someone who cannot see OPS is told why the lists are empty (not 'nothing to deploy'); the RTE is not", async () => {
+    const ws = await workspace();
+    try {
+      const viewer = await ws.page('ops/handoffs', { projectKey: 'RT' }, 'rt-viewer-lena');
+      expect(viewer).toMatchObject({ ok: true, data: { pending: [], recent: [], hidden: 'You cannot see the ops project OPS, so its hand-offs are not listed for you.' } });
+      const rte = await ws.page('ops/handoffs', { projectKey: 'RT' }, RTE);
+      if (!rte.ok) throw new Error(rte.message);
+      expect((rte.data as { hidden?: string; pending: unknown[] }).hidden).toBeUndefined();
+      expect((rte.data as { pending: unknown[] }).pending).toHaveLength(1);
+      // In OPS itself there is nothing to explain: its own hand-offs are what it lists.
+      const ops = await ws.page('ops/handoffs', { projectKey: 'OPS' }, OPS_USER);
+      expect(ops.ok && (ops.data as { hidden?: string }).hidden).toBeUndefined();
+    } finally {
+      ws.close();
+    }
+  });
+
   it('a rollback reopens the train and names the next candidate to cut', async () => {
     const ws = await workspace();
     try {

@@ -2,7 +2,7 @@ import { rcPromotionConfigSeed, SEED_BASE_DATE, seedIds } from '../../local/seed
 import { localServices } from '../../local/server/local-services';
 import { HANDOFF_PROPERTY_KEY, handoffRecordSchema } from '../../src/contracts/handoff';
 import { promotionId, promotionSteps } from '../../src/domain/rc-readiness';
-import { setMetricsLimit, setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
+import { setPromotionLeaseOptions } from '../../src/resolvers/rc-promotion-handlers';
 import { installServices } from '../../src/runtime/services';
 import { stageMappings } from '../../src/storage/stage-mapping-store';
 import { loseFirstIssueCreateReply, rcWorkspace } from './rc-promotion.support';
@@ -88,32 +88,8 @@ describe('readiness on the demo seed', () => {
     expect(r.canPromote).toBe(false);
   });
 
-  it('computes metrics from Jira data (4.2.0 released in the window, escaped bugs counted)', async () => {
-    type M = { releasesInWindow: string[]; escapedBugs: string[]; leadTime: { count: number }; sample: { bugs: number; truncated: boolean } };
-    const jqls: string[] = [];
-    const handle = ws.emulator.handle;
-    installServices(localServices(async (req) => (req.path === '/rest/api/3/search/jql' && jqls.push(String((req.body as { jql?: unknown }).jql)), handle(req)), ws.storage, () => SEED_BASE_DATE));
-    const m = data<M>(await ws.call('rc/metrics', { projectKey: 'RT' }));
-    expect(m.releasesInWindow).toEqual(['4.2.0']);
-    expect(m.escapedBugs.length).toBeGreaterThan(0);
-    const shipped = state().issues.filter((i) => i.fields.issueTypeId === seedIds.ISSUE_TYPE.BUG && i.fields.fixVersionIds.includes(seedIds.VERSION.V420));
-    expect(m.leadTime.count).toBe(shipped.length);
-    expect(m.sample).toMatchObject({ truncated: false });
-    // Only the window's bugs are read, newest first: not every bug that ever had a version.
-    const metricsSearch = jqls.find((q) => q.endsWith('ORDER BY created DESC'));
-    expect(metricsSearch).toContain(`fixVersion in (${seedIds.VERSION.V420})`);
-    const withVersion = state().issues.filter((i) => i.fields.issueTypeId === seedIds.ISSUE_TYPE.BUG && (i.fields.fixVersionIds.length > 0 || i.fields.affectsVersionIds.length > 0));
-    expect(m.sample.bugs).toBeLessThan(withVersion.length);
-  });
-
-  it('says when the metrics search stopped at its limit', async () => {
-    setMetricsLimit(5);
-    try {
-      const m = data<{ sample: { bugs: number; limit: number; truncated: boolean } }>(await ws.call('rc/metrics', { projectKey: 'RT' }));
-      expect(m.sample).toEqual({ bugs: 5, limit: 5, truncated: true });
-    } finally {
-      setMetricsLimit();
-    }
+  it('offers no per-version metrics that count candidates as releases (the delivery metrics replace the former rc/metrics)', async () => {
+    expect(await ws.call('rc/metrics' as 'rc/trains', { projectKey: 'RT' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
 

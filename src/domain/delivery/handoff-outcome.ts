@@ -1,5 +1,6 @@
 import { deploymentHistorySchema, handoffRecordSchema, type DeploymentOutcome, type DeploymentReport, type HandoffRecord } from '../../contracts/handoff';
 import { fail, ok, type Result } from '../../contracts/result';
+import { ENTITY_PROPERTY_MAX_CHARS } from '../regression/limits';
 
 /**
  * The ops outcome loop, read back from the hand-off issue's two entity properties: the promotion's record
@@ -124,8 +125,28 @@ export function addReport(handoff: Handoff, request: ReportRequest, who: { accou
     reportedBy: who.accountId,
     reportedAt: new Date(nowMs).toISOString(),
   };
-  return ok([...handoff.reports, report]);
+  // A second click on the same form (or a colleague reporting the same event) would count one deployment twice.
+  const twin = handoff.reports.find((r) => r.outcome === report.outcome && time(r.at) === at && r.environment.toLowerCase() === report.environment.toLowerCase());
+  if (twin) return fail('CONFLICT', `This is already recorded: ${outcomeLabels[report.outcome].toLowerCase()} at ${utcMinute(report.at)} in ${twin.environment}${twin.reportedByName ? ` (reported by ${twin.reportedByName})` : ''}. Nothing was recorded twice.`);
+  const reports = [...handoff.reports, report];
+  const over = storedSize(reports) - REPORTS_BUDGET_CHARS;
+  if (over > 0) {
+    const room = report.note.length - over;
+    return fail(
+      'BAD_REQUEST',
+      room > 0
+        ? `Jira keeps at most ${ENTITY_PROPERTY_MAX_CHARS.toLocaleString('en')} characters of reports on one issue, and this note would pass it: shorten the note to at most ${room.toLocaleString('en')} characters. Nothing was recorded.`
+        : `The reports on ${handoff.issueKey} fill what Jira keeps on one issue (${ENTITY_PROPERTY_MAX_CHARS.toLocaleString('en')} characters); nothing was recorded. Put the details in a comment on the issue.`,
+    );
+  }
+  return ok(reports);
 }
+
+/** What a write may reach: room below Jira's limit for the reporter's display name and the JQL index added on write. */
+const REPORTS_BUDGET_CHARS = ENTITY_PROPERTY_MAX_CHARS - 400;
+/** The stored property's size (as Jira counts it: the JSON text) without the additions above. */
+const storedSize = (reports: readonly DeploymentReport[]) => JSON.stringify({ reports }).length;
+const utcMinute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 export const outcomeLabels: Readonly<Record<OutcomeStatus, string>> = {
   awaiting: 'Awaiting deployment',

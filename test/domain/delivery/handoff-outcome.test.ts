@@ -100,4 +100,31 @@ describe('recording a report', () => {
   it('refuses an empty environment', () => {
     expect(addReport(aHandoff(), { ...req, environment: '   ' }, who, NOW)).toMatchObject({ ok: false, message: expect.stringContaining('environment') });
   });
+
+  it('refuses the same event twice (a second click on the form), so one deployment is never counted twice', () => {
+    const first = addReport(aHandoff(), req, who, NOW);
+    if (!first.ok) throw new Error(first.message);
+    const again = addReport(aHandoff({ reports: first.data }), { ...req, environment: 'PRODUCTION', note: 'clicked twice' }, who, NOW);
+    expect(again).toMatchObject({ ok: false, code: 'CONFLICT', message: 'This is already recorded: deployed at 2026-10-02 10:00 UTC in production. Nothing was recorded twice.' });
+    // Another time, another environment or another outcome is a report of its own.
+    expect(addReport(aHandoff({ reports: first.data }), { ...req, at: '2026-10-02T11:00:00.000Z' }, who, NOW).ok).toBe(true);
+    expect(addReport(aHandoff({ reports: first.data }), { ...req, environment: 'production-us' }, who, NOW).ok).toBe(true);
+    expect(addReport(aHandoff({ reports: first.data }), { ...req, outcome: 'rolled-back' }, who, NOW).ok).toBe(true);
+  });
+
+  it('refuses a note that would take the stored reports past what Jira keeps on one issue (32,768 characters), saying how long it may be', () => {
+    // Six reports with long notes: the property Jira stores them in is nearly full.
+    const full = Array.from({ length: 6 }, (_, i) => aReport({ outcome: 'failed', at: `2026-10-02T1${i}:00:00.000Z`, note: 'n'.repeat(5000), reportedByName: 'Kwame Mensah' }));
+    const long = addReport(aHandoff({ reports: full }), { ...req, at: '2026-10-03T10:00:00.000Z', note: 'x'.repeat(5000) }, who, NOW);
+    expect(long).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/^Jira keeps at most 32,768 characters of reports on one issue, and this note would pass it: shorten the note to at most [\d,]+ characters\. Nothing was recorded\.$/) });
+    const room = Number(/at most ([\d,]+) characters\./.exec(long.ok ? '' : long.message)![1]!.replace(/,/g, ''));
+    const fits = addReport(aHandoff({ reports: full }), { ...req, at: '2026-10-03T10:00:00.000Z', note: 'x'.repeat(room) }, who, NOW);
+    expect(fits.ok).toBe(true);
+    // What the panel then stores (the new report with the longest reporter name, and the JQL index) stays within Jira's limit.
+    const stored = fits.ok ? { reports: fits.data.map((r, i) => (i === fits.data.length - 1 ? { ...r, reportedByName: 'K'.repeat(255) } : r)), index: { status: 'rolled-back', deployedAt: '2026-10-02T10:00:00.000Z' } } : null;
+    expect(JSON.stringify(stored).length).toBeLessThanOrEqual(32_768);
+    // Full to the brim: even an empty note does not fit, and the message says where the details can go instead.
+    const brim = [...full, aReport({ outcome: 'failed', at: '2026-10-03T09:00:00.000Z', note: 'x'.repeat(room), reportedByName: 'Kwame Mensah' })];
+    expect(addReport(aHandoff({ reports: brim }), { ...req, at: '2026-10-03T10:00:00.000Z', note: '' }, who, NOW)).toMatchObject({ ok: false, message: expect.stringContaining('Put the details in a comment on the issue') });
+  });
 });

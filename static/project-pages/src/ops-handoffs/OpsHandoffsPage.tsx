@@ -24,6 +24,7 @@ export function OpsHandoffsPage({ context }: { context: PageContext }) {
         <ErrorBanner error={loaded.error} onRetry={reload} />
       ) : (
         <>
+          {loaded.data.hidden ? <Banner kind="info">{loaded.data.hidden}</Banner> : null}
           {loaded.data.truncated ? <Banner kind="warning">Only the newest 500 hand-offs are listed.</Banner> : null}
           {loaded.data.unreadable.map((u) => (
             <Banner key={u.issueKey} kind="warning">

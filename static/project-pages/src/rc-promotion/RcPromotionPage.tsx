@@ -11,7 +11,7 @@ import { PromotionProgress } from './PromotionProgress';
 import { SettingsPanel } from './SettingsPanel';
 import { count, readableDay, readableTime } from './dates';
 import { TrainOutcomes } from './TrainOutcomes';
-import type { PromotionView, Readiness, Trains } from './types';
+import type { Gate, PromotionView, Readiness, Trains } from './types';
 
 type Loaded = { trains: Trains; readiness: Record<string, Result<Readiness>> };
 
@@ -50,6 +50,9 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
 }
 
 type Standing = Trains['trains'][number]['candidates'][number]['standing'];
+/** Gates that block (not passed, not a warning): what "n of m gates not passed" counts, live and in a snapshot. */
+const blocking = (gates: readonly Gate[]) => gates.filter((g) => !g.passed && g.severity !== 'warn').length;
+
 /** Promoted or superseded: the train has shipped, nothing is left to decide for the candidate. */
 const settled = (s: Standing) => s?.kind === 'promoted' || s?.kind === 'superseded';
 
@@ -64,7 +67,7 @@ function StandingLozenge({ standing, readiness }: { standing: Standing; readines
   const r = readiness.data;
   if (r.promotion?.status === 'done') return <Lozenge kind="success">Promoted</Lozenge>;
   if (r.promotion) return <Lozenge kind="info">Promotion {r.promotion.status === 'failed' ? 'stopped' : 'in progress'}</Lozenge>;
-  const failing = r.gates.filter((g) => !g.passed && g.severity !== 'warn').length;
+  const failing = blocking(r.gates);
   const verdict = r.ready ? <Lozenge kind="success">Ready</Lozenge> : <Lozenge kind="danger">Blocked: {failing} of {count(r.gates.length, 'gate')} not passed</Lozenge>;
   return standing?.kind === 'older' ? (
     <>
@@ -112,7 +115,7 @@ function Trains({
           {w}
         </Banner>
       ))}
-      <TrainOutcomes projectKey={projectKey} onChanged={reload} />
+      <TrainOutcomes projectKey={projectKey} trains={trains} onChanged={reload} />
       {trains.trains.map((t) => (
         <section key={t.release} aria-label={`Release ${t.release}`}>
           <h2>
@@ -232,7 +235,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
           <p data-testid="promotion-snapshot">
             Promoted by {promoted.by.name || promoted.by.accountId} on {readableTime(promoted.at)}
             {promoted.override ? ` with an override: “${promoted.override.reason}”` : ''}. The gates as they were when it was promoted (
-            {promoted.ready ? 'all passed' : `${promoted.gates.filter((g) => !g.passed).length} of ${count(promoted.gates.length, 'gate')} not passed`}):
+            {promoted.ready ? 'all passed' : `${blocking(promoted.gates)} of ${count(promoted.gates.length, 'gate')} not passed`}):
           </p>
           <GateList gates={promoted.gates} summaries={r.summaries} />
           <details>
@@ -249,7 +252,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
           ) : null}
           <p>
             {count(r.issueCount, 'issue')} {r.issueCount === 1 ? 'has' : 'have'} {r.version.name} as fix version.{' '}
-            {r.ready ? (r.gates.every((g) => g.passed) ? 'Every readiness gate is passed.' : 'No gate blocks promotion; the warnings below do not block it.') : notPassed(r.gates.filter((g) => !g.passed && g.severity !== 'warn').length, r.gates.length)}
+            {r.ready ? (r.gates.every((g) => g.passed) ? 'Every readiness gate is passed.' : 'No gate blocks promotion; the warnings below do not block it.') : notPassed(blocking(r.gates), r.gates.length)}
           </p>
           <GateList gates={r.gates} summaries={r.summaries} />
         </>

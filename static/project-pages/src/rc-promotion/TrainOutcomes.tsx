@@ -10,8 +10,10 @@ import { IssueLink } from './Evidence';
  * What ops reported back on the trains' hand-offs, on the RC page: a rolled-back train is open again (with what ops
  * wrote and a button to cut its next candidate), a failed deployment is shown, the others in one line each.
  */
-export function TrainOutcomes({ projectKey, onChanged }: { projectKey: string; onChanged: () => void }) {
-  const [loaded, reload] = useResult(() => call('ops/train-outcomes', { projectKey }), [projectKey]);
+export function TrainOutcomes({ projectKey, trains, onChanged }: { projectKey: string; trains: unknown; onChanged: () => void }) {
+  // Read again whenever the page re-reads the trains (after a promotion, a cut, a reload), so a train promoted again
+  // after a rollback no longer says "rolled back", and a new hand-off shows as awaiting at once.
+  const [loaded, reload] = useResult(() => call('ops/train-outcomes', { projectKey }), [projectKey, trains]);
   if (loaded.state === 'loading') return null;
   if (loaded.state === 'error') return <ErrorBanner error={{ ...loaded.error, message: `What ops reported could not be read: ${loaded.error.message}` }} onRetry={reload} />;
   const { outcomes, unreadable } = loaded.data;
@@ -19,7 +21,7 @@ export function TrainOutcomes({ projectKey, onChanged }: { projectKey: string; o
   return (
     <section aria-label="Ops outcomes" data-testid="train-outcomes">
       {outcomes.map((o) => (
-        <Outcome key={o.train} o={o} onChanged={() => (reload(), onChanged())} />
+        <Outcome key={o.train} o={o} onChanged={onChanged} />
       ))}
       {unreadable.map((u) => (
         <Banner key={u.issueKey} kind="warning">
