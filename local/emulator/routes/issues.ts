@@ -2,6 +2,7 @@ import { jiraDateTime } from '../dates';
 import { ApiError, badRequest, fieldErrors, notFound } from '../errors';
 import { addHistory, applyFields, applyUpdate, setResolution, throwIfErrors, type FieldSetter } from '../issue-fields';
 import { selectFields } from '../render';
+import { hasPermission } from '../permissions';
 import type { EmuIssue, EmuTransition, EmulatorState } from '../state';
 import type { RouteContext } from '../handler';
 import { inlineChangelog, ISSUE_CHANGELOG_CAP } from './search';
@@ -21,6 +22,12 @@ export function availableTransitions(state: EmulatorState, issue: EmuIssue): Emu
   const project = projectById(state, issue.projectId)!;
   const wf = workflowOf(state, project.key);
   return wf.transitions.filter((t) => (t.fromStatusIds.length === 0 ? t.toStatusId !== issue.fields.statusId : t.fromStatusIds.includes(issue.fields.statusId)));
+}
+
+/** What GET transitions lists: like Jira, nothing for a user without Transition Issues in the issue's project. */
+function listedTransitions(ctx: RouteContext, issue: EmuIssue): EmuTransition[] {
+  const project = projectById(ctx.state, issue.projectId);
+  return hasPermission(ctx.state, ctx.actor, project, 'TRANSITION_ISSUES') ? availableTransitions(ctx.state, issue) : [];
 }
 
 function renderTransition(ctx: RouteContext, t: EmuTransition, issue?: EmuIssue) {
@@ -54,7 +61,7 @@ function getIssue(ctx: RouteContext) {
     fields: selectFields(ctx.render.allFields(issue), requested, ctx.state, true),
   };
   if (expand.includes('changelog')) body['changelog'] = inlineChangelog(ctx, issue, ISSUE_CHANGELOG_CAP);
-  if (expand.includes('transitions')) body['transitions'] = availableTransitions(ctx.state, issue).map((t) => renderTransition(ctx, t));
+  if (expand.includes('transitions')) body['transitions'] = listedTransitions(ctx, issue).map((t) => renderTransition(ctx, t));
   if (propsParam) {
     const keys = propsParam.split(',').map((s) => s.trim());
     body['properties'] = Object.fromEntries(keys.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]));
@@ -287,7 +294,7 @@ export const issueRoutes = [
     const { issue } = visibleIssue(ctx.state, ctx.actor, ctx.params[0]!);
     const only = ctx.req.query.get('transitionId');
     const withFields = (ctx.req.query.get('expand') ?? '').split(',').includes('transitions.fields');
-    return ok({ expand: 'transitions', transitions: availableTransitions(ctx.state, issue).filter((t) => !only || t.id === only).map((t) => renderTransition(ctx, t, withFields ? issue : undefined)) });
+    return ok({ expand: 'transitions', transitions: listedTransitions(ctx, issue).filter((t) => !only || t.id === only).map((t) => renderTransition(ctx, t, withFields ? issue : undefined)) });
   }),
   route('POST', new RegExp(`^/rest/api/3/issue/${KEY}/transitions$`), transition),
   route('POST', /^\/rest\/api\/3\/issueLink$/, createLink),

@@ -136,6 +136,16 @@ describe('issues, transitions and changelog', () => {
     const after = (await call(USERS.l2, 'GET', `/rest/api/3/issue/${key}?expand=changelog`)).body as Obj;
     expect(after).toEqual(before);
   });
+  it('lists no transition to a user without Transition Issues (a viewer), as Jira does, and refuses the move', async () => {
+    const { call } = await setup({ runValidators: async () => ({ ok: true }) });
+    const key = await openBug(call);
+    const listed = (await call(USERS.viewer, 'GET', `/rest/api/3/issue/${key}/transitions`)).body as Obj;
+    expect(listed.transitions).toEqual([]);
+    const issue = (await call(USERS.viewer, 'GET', `/rest/api/3/issue/${key}?expand=transitions`)).body as Obj;
+    expect(issue.key).toBe(key);
+    expect(issue.transitions).toEqual([]);
+    expect((await call(USERS.viewer, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '21' } })).status).toBe(403);
+  });
   it('a passing transition records status (and resolution) in the changelog', async () => {
     const { call } = await setup({ runValidators: async () => ({ ok: true }) });
     const key = await openBug(call);

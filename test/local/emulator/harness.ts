@@ -21,4 +21,4 @@ export async function setup(hooks: EmulatorHooks = {}) {
   return { dir, store, emulator, call };
 }
 
-export const USERS = { l2: 'rt-l2-amara', rte: 'rt-rte-chloe', dev: 'rt-dev-elif', qa: 'rt-qa-hiro', planner: 'rt-planner-jonas', app: 'app' };
+export const USERS = { l2: 'rt-l2-amara', rte: 'rt-rte-chloe', dev: 'rt-dev-elif', qa: 'rt-qa-hiro', planner: 'rt-planner-jonas', viewer: 'rt-viewer-lena', app: 'app' };
