@@ -104,3 +104,17 @@ test('a transition with a screen opens it as a dialog first: a required field le
   }
   await page.close();
 }, 60000);
+
+test('a viewer (no Edit or Transition Issues) gets no transition buttons and no Edit on the fields, as in Jira', async () => {
+  const bug = issueIn(STATUS.RTE_REVIEW) ?? issueIn(STATUS.IN_PROGRESS);
+  const page = await session.openAs('rt-viewer-lena', `#/browse/${bug.key}`);
+  const transitions = page.getByRole('group', { name: 'Transitions' });
+  await transitions.getByText('No transitions available.').waitFor();
+  await expect(transitions.getByRole('button').count()).resolves.toBe(0);
+  const repro = page.locator('section[data-field-id]');
+  await repro.getByRole('heading').waitFor();
+  // editmeta answers after the field is drawn: wait for the view to settle before checking the button is gone.
+  await page.waitForLoadState('networkidle');
+  await expect(repro.getByRole('button', { name: /^Edit / }).count()).resolves.toBe(0);
+  await expect(page.getByRole('button', { name: /^Edit / }).count()).resolves.toBe(0);
+});

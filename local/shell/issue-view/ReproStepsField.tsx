@@ -26,13 +26,23 @@ export function ReproStepsField({ field, issue, onChanged, openRequest = 0 }: Pr
   const project = { id: workspace.projectId, key: workspace.projectKey };
   const valueJson = JSON.stringify(value);
   const section = useRef<HTMLElement>(null);
+  // Jira offers Edit only where the edit screen (editmeta) has the field: not to a viewer without Edit Issues.
+  const [editable, setEditable] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    void jira.getEditMeta(issue.key).then((m) => live && setEditable(m.ok ? field.fieldId in (m.data.fields ?? {}) : null));
+    return () => {
+      live = false;
+    };
+  }, [jira, issue.key, field.fieldId]);
+  const canEdit = Boolean(field.editResource) && editable !== false;
 
   useEffect(() => {
     if (openRequest <= 0) return;
-    if (field.editResource) setEditing(true);
+    if (canEdit) setEditing(true);
     section.current?.scrollIntoView({ block: 'start' });
     section.current?.focus();
-  }, [openRequest, field.editResource]);
+  }, [openRequest, canEdit]);
   const [formatted, setFormatted] = useState<{ ok: true; data: string } | { ok: false; message: string } | null>(null);
   useEffect(() => {
     if (field.viewResource || !field.viewFormatter) return;
@@ -73,7 +83,7 @@ export function ReproStepsField({ field, issue, onChanged, openRequest = 0 }: Pr
     <section ref={section} tabIndex={-1} className="section" aria-labelledby="repro-heading" aria-busy={saving} data-field-id={field.fieldId}>
       <div className="section-head">
         <h2 id="repro-heading">{field.name}</h2>
-        {field.editResource && !editing ? (
+        {canEdit && !editing ? (
           <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${field.name}`}>
             Edit
           </button>
@@ -85,7 +95,7 @@ export function ReproStepsField({ field, issue, onChanged, openRequest = 0 }: Pr
         ) : null}
       </div>
       {error ? <ErrorBanner title={`${field.name} could not be saved`} messages={error} onDismiss={() => setError(null)} /> : null}
-      {editing && field.editResource ? (
+      {editing && canEdit && field.editResource ? (
         <AppFrame resource={field.editResource} moduleKey={field.key} functionKey={field.functionKey} context={editContext} title={field.name} minHeight={200} onMessage={(m) => void onEditMessage(m)} />
       ) : field.viewResource ? (
         <AppFrame resource={field.viewResource} moduleKey={field.key} functionKey={field.functionKey} context={viewContext} title={field.name} onMessage={(m) => handleCommonFrameMessage(shell, m)} />
