@@ -1,11 +1,18 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { injectStyles } from './styles';
+import { enableTheme } from './theme';
+import { dialogElement, type DialogTable } from './dialog';
 
-/** Mounts an app's root component into #root with the shared styles. */
-export function mount(app: ReactNode): void {
+/**
+ * Mounts an app's root component into #root with the shared styles, once the host's theme is applied. A frame that
+ * `openDialog` opened in a host modal mounts the named dialog of `options.dialogs` instead (see docs/ui.md).
+ */
+export function mount(app: ReactNode, options: { dialogs?: DialogTable } = {}): void {
   injectStyles();
   const el = document.getElementById('root');
   if (!el) throw new Error('No #root element');
-  createRoot(el).render(<StrictMode>{app}</StrictMode>);
+  const root = createRoot(el);
+  const dialog = options.dialogs ? dialogElement(options.dialogs).catch(() => null) : Promise.resolve(null);
+  void Promise.all([enableTheme(), dialog]).then(([, shown]) => root.render(<StrictMode>{shown ?? app}</StrictMode>));
 }
