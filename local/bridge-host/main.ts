@@ -5,6 +5,8 @@
  */
 import type { FrameConfig, FrameToShell, ShellToFrame } from './frame-config';
 import { localTokenHeaders } from '../security/local-token';
+import { createModalClient } from './modal-client';
+import { createThemeClient } from './theme-client';
 
 declare global {
   interface Window {
@@ -16,6 +18,8 @@ declare global {
 const frame = window.__RT_FRAME__;
 const toShell = (message: FrameToShell) => window.parent.postMessage(message, window.location.origin);
 let configCallback: (() => Promise<string> | string) | undefined;
+const theme = createThemeClient(() => toShell({ rt: 'theme-request', frameId: frame.frameId }));
+const modals = createModalClient(frame.frameId, toShell);
 const userHeaders = { 'content-type': 'application/json', 'x-rt-account-id': frame.accountId, ...localTokenHeaders() };
 
 async function invoke(payload: { functionKey: string; payload?: unknown }): Promise<unknown> {
@@ -83,17 +87,24 @@ window.__bridge = {
         toShell({ rt: 'submit', frameId: frame.frameId, payload });
         return true;
       case 'close':
-        toShell({ rt: 'close', frameId: frame.frameId });
+        // A modal's view.close(payload) hands the payload to its opener's onClose.
+        toShell({ rt: 'close', frameId: frame.frameId, ...(payload === undefined ? {} : { payload }) });
         return true;
+      case 'openModal':
+        return modals.open((payload ?? {}) as Parameters<typeof modals.open>[0]);
+      case 'enableTheming':
+        await theme.enable();
+        return undefined;
       case 'refreshIssueView':
         toShell({ rt: 'refresh-issue', frameId: frame.frameId });
         return true;
       case 'showFlag': {
-        const p = payload as { title?: string; description?: string; appearance?: string };
-        toShell({ rt: 'flag', frameId: frame.frameId, title: p.title ?? '', description: p.description, appearance: p.appearance });
+        const p = payload as { id?: unknown; title?: string; description?: string; appearance?: string; type?: string; isAutoDismiss?: boolean };
+        toShell({ rt: 'flag', frameId: frame.frameId, id: String(p.id ?? ''), title: p.title ?? '', description: p.description, appearance: p.appearance ?? p.type, autoDismiss: p.isAutoDismiss === true });
         return true;
       }
       case 'closeFlag':
+        toShell({ rt: 'close-flag', frameId: frame.frameId, id: String((payload as { id?: unknown } | undefined)?.id ?? '') });
         return true;
       case 'setWorkflowRuleConfigurationCallback':
         configCallback = (payload as { data: { onConfigure: () => Promise<string> | string } }).data.onConfigure;
@@ -107,7 +118,10 @@ window.__bridge = {
 
 // The shell asks a validator's configuration frame for its config when the admin presses Save (as Jira does).
 window.addEventListener('message', (event: MessageEvent<ShellToFrame>) => {
-  if (event.origin !== window.location.origin || event.data?.rt !== 'collect-config') return;
+  if (event.origin !== window.location.origin || event.source !== window.parent) return;
+  if (event.data?.rt === 'theme') return void theme.onTheme(event.data.colorMode);
+  if (event.data?.rt === 'modal-closed') return modals.closed(event.data.modalId, event.data.payload);
+  if (event.data?.rt !== 'collect-config') return;
   const { requestId } = event.data;
   if (!configCallback) return toShell({ rt: 'config', frameId: frame.frameId, requestId, error: 'This configuration page has not registered workflowRules.onConfigure.' });
   Promise.resolve()
@@ -115,6 +129,13 @@ window.addEventListener('message', (event: MessageEvent<ShellToFrame>) => {
     .then((config) => toShell({ rt: 'config', frameId: frame.frameId, requestId, config }))
     .catch((e: unknown) => toShell({ rt: 'config', frameId: frame.frameId, requestId, error: e instanceof Error ? e.message : String(e) }));
 });
+
+// Esc in a modal frame closes the modal (the shell decides, by the modal's closeOnEscape), unless the app used it.
+if (frame.modal) {
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) toShell({ rt: 'escape', frameId: frame.frameId });
+  });
+}
 
 // Report content height so the shell can size the iframe like Jira does.
 new ResizeObserver(() => toShell({ rt: 'resize', frameId: frame.frameId, height: document.documentElement.scrollHeight })).observe(document.documentElement);

@@ -3,11 +3,11 @@
  * Custom UI frames with the bridge host injected, and `/__app/invoke` that runs resolvers in-process.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppHost } from './app-host';
 import { formatFieldValue } from './field-formatter';
+import { sendStaticFile } from './static-files';
 import { allowedHosts, FRAME_GUARD_HEADERS, isJsonContentType, newLocalToken, refusalOf } from './request-guard';
 import { localTokenMeta } from '../security/local-token';
 import type { EmulatorHandle } from './emulator-transport';
@@ -23,7 +23,6 @@ export type WorkspaceBackend = {
 };
 
 const MAX_BODY = 5 * 1024 * 1024;
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json', '.json': 'application/json' };
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -62,19 +61,17 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(JSON.stringify(body));
 }
 
-/** Serves a file below `root`, refusing paths that climb out of it. */
-async function serveFile(res: ServerResponse, root: string, relative: string, transform?: (html: string) => string) {
+/** Serves a file below `root`, refusing paths that climb out of it (cached and compressed: static-files.ts). */
+async function serveFile(req: IncomingMessage, res: ServerResponse, root: string, relative: string, transform?: (html: string) => string) {
   const base = resolve(root);
   const file = resolve(base, normalize(relative || 'index.html'));
   if (file !== base && !file.startsWith(base + sep)) throw new HttpError(403, 'Forbidden path.');
-  let data: Buffer;
   try {
-    data = await readFile(file);
-  } catch {
+    await sendStaticFile(req, res, file, transform);
+  } catch (e) {
+    if (res.headersSent) throw e;
     throw new HttpError(404, `Not found: ${relative}. Did \`npm run build\` run?`);
   }
-  const type = types[extname(file)] ?? 'application/octet-stream';
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(transform && type.startsWith('text/html') ? transform(data.toString('utf8')) : data);
 }
 
 function decodeContext(raw: string | null): Record<string, unknown> {
@@ -186,18 +183,19 @@ export function createWorkspaceServer(options: {
         accountId: url.searchParams.get('accountId') ?? (typeof context['accountId'] === 'string' ? context['accountId'] : ''),
         context,
         route: url.searchParams.get('route') ?? undefined,
+        ...(url.searchParams.get('modal') ? { modal: { modalId: url.searchParams.get('modal')! } } : {}),
       };
       const inject = `${localTokenMeta(token)}\n<base href="/__app/static/${resource}/" />\n<script>window.__RT_FRAME__=${inlineJson(frame)};</script>\n<script src="/__local/bridge-host.js"></script>\n`;
-      return serveFile(res, join(root, dir), 'index.html', (html) => html.replace('<head>', `<head>\n${inject}`));
+      return serveFile(req, res, join(root, dir), 'index.html', (html) => html.replace('<head>', `<head>\n${inject}`));
     }
     const staticMatch = /^\/__app\/static\/([^/]+)\/(.*)$/.exec(path);
     if (staticMatch) {
       const dir = resourcePath.get(staticMatch[1]!);
       if (!dir) throw new HttpError(404, 'Unknown resource.');
-      return serveFile(res, join(root, dir), staticMatch[2]!);
+      return serveFile(req, res, join(root, dir), staticMatch[2]!);
     }
-    if (path === '/__local/bridge-host.js' || path === '/__local/bridge-host.js.map') return serveFile(res, join(root, 'local/.build'), path.slice('/__local/'.length));
-    if (method === 'GET') return serveFile(res, join(root, 'local/.build/shell'), path === '/' ? 'index.html' : path.slice(1), withToken);
+    if (path === '/__local/bridge-host.js' || path === '/__local/bridge-host.js.map') return serveFile(req, res, join(root, 'local/.build'), path.slice('/__local/'.length));
+    if (method === 'GET') return serveFile(req, res, join(root, 'local/.build/shell'), path === '/' ? 'index.html' : path.slice(1), withToken);
     throw new HttpError(404, `No route for ${method} ${path}.`);
   }
 

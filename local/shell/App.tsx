@@ -1,7 +1,8 @@
 /** The local workspace shell: loads the workspace, keeps the acting user, and lays out top bar, sidebar and page. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
-import { Flags, type Flag } from './components/Flags';
+import { Flags, type ShellFlag } from './components/Flags';
+import { HostModals, type OpenModal } from './components/HostModals';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
 import { createJiraClient } from './jira-client';
@@ -12,6 +13,7 @@ import { ProjectPage } from './pages/ProjectPage';
 import { WorkflowSettings } from './pages/WorkflowSettings';
 import { routeForJiraUrl, routeToHash, type Route } from './routes';
 import { ShellContext, type FlagInput, type Shell } from './shell-context';
+import { useShellTheme } from './theme';
 import { useHashRoute } from './use-hash-route';
 import { chooseUser, rememberAccountId, rememberedAccountId } from './user-choice';
 import { loadWorkspace, type Workspace } from './workspace-client';
@@ -37,7 +39,9 @@ export function App() {
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [accountId, setAccountId] = useState<string | null>(rememberedAccountId);
-  const [flags, setFlags] = useState<Flag[]>([]);
+  const [flags, setFlags] = useState<ShellFlag[]>([]);
+  const [modals, setModals] = useState<OpenModal[]>([]);
+  const [colorMode, setColorMode] = useShellTheme();
   const [route, navigate] = useHashRoute();
   const flagId = useRef(0);
 
@@ -53,6 +57,18 @@ export function App() {
   const user = workspace ? chooseUser(workspace.users, accountId) : undefined;
   const flag = useCallback((f: FlagInput) => setFlags((list) => [...list.slice(-4), { ...f, id: ++flagId.current }]), []);
   const dismissFlag = useCallback((id: number) => setFlags((list) => list.filter((f) => f.id !== id)), []);
+  const closeFlag = useCallback((key: string) => setFlags((list) => list.filter((f) => f.key !== key)), []);
+  const openModal = useCallback((m: OpenModal) => setModals((list) => [...list, m]), []);
+  const modalsRef = useRef<OpenModal[]>([]);
+  modalsRef.current = modals;
+  const closeModal = useCallback((modalId: string, payload?: unknown) => {
+    const closing = modalsRef.current.find((m) => m.request.modalId === modalId);
+    if (!closing) return; // already closed (view.close and Esc can both arrive)
+    modalsRef.current = modalsRef.current.filter((m) => m !== closing);
+    setModals((list) => list.filter((m) => m.request.modalId !== modalId));
+    // The opener's onClose runs once, with what the modal passed to view.close (nothing when dismissed).
+    closing.opener.post({ rt: 'modal-closed', modalId, ...(payload === undefined ? {} : { payload }) });
+  }, []);
   const openUrl = useCallback(
     (url: string, newTab = false) => {
       const target = routeForJiraUrl(url, window.location.origin);
@@ -82,8 +98,8 @@ export function App() {
     [workspace, ownProject],
   );
   const shell = useMemo<Shell | null>(
-    () => (shownWorkspace && user && jira ? { workspace: shownWorkspace, user, jira, navigate, openUrl, flag, reloadWorkspace } : null),
-    [shownWorkspace, user, jira, navigate, openUrl, flag, reloadWorkspace],
+    () => (shownWorkspace && user && jira ? { workspace: shownWorkspace, user, jira, navigate, openUrl, flag, closeFlag, openModal, reloadWorkspace } : null),
+    [shownWorkspace, user, jira, navigate, openUrl, flag, closeFlag, openModal, reloadWorkspace],
   );
 
   useEffect(() => {
@@ -122,13 +138,14 @@ export function App() {
   return (
     <ShellContext.Provider value={shell}>
       <div className="app">
-        <TopBar users={shell.workspace.users} accountId={shell.user.accountId} onSwitchUser={switchUser} onCreate={() => navigate({ name: 'create' })} />
+        <TopBar users={shell.workspace.users} accountId={shell.user.accountId} onSwitchUser={switchUser} onCreate={() => navigate({ name: 'create' })} colorMode={colorMode} onColorMode={setColorMode} />
         <Sidebar workspace={shell.workspace} route={route} />
         {/* key: switching user remounts the page, so every frame reloads acting as the new user. */}
         <main key={shell.user.accountId} className={route.name === 'project' ? 'main full' : 'main'} id="main">
           <Page route={route} />
         </main>
       </div>
+      <HostModals modals={modals} onClose={closeModal} />
       <Flags flags={flags} onDismiss={dismissFlag} />
     </ShellContext.Provider>
   );

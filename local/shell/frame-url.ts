@@ -21,11 +21,14 @@ export type FrameUrlInput = {
   accountId: string;
   context: Record<string, unknown>;
   route?: string;
+  /** The frame is the content of host modal `modalId`. */
+  modalId?: string;
 };
 
 export function buildFrameUrl(input: FrameUrlInput): string {
   const params = new URLSearchParams({ resource: input.resource, module: input.moduleKey, frameId: input.frameId, accountId: input.accountId });
   if (input.route !== undefined) params.set('route', input.route);
+  if (input.modalId !== undefined) params.set('modal', input.modalId);
   params.set('ctx', encodeContext(input.context));
   return `/__app/frame?${params.toString()}`;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Procedures } from './procedure';
 import { checkIdSchema, checkResultSchema, isoDateTimeSchema, issueKeySchema, personSchema, rcNameSchema, regressionCheckSchema, regressionRecordSchema } from './regression';
 import { MAX_SIGNOFF_ENTRIES, MAX_SIGNOFF_NOTE, SIGNOFF_SCHEMA_VERSION } from '../domain/coverage/signoff';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deliveryStages, type DeliveryMetrics } from '../domain/delivery/metrics';
 import { procedure } from './procedure';
 

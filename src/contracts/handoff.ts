@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The ops hand-off of a production release, as stored on the hand-off issue (issue entity property

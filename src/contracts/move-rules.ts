@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MoveRules } from '../domain/move-rules/move-rules';
 import { procedure } from './procedure';
 

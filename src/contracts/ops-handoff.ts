@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deploymentOutcomeSchema, deploymentReportSchema, handoffRecordSchema } from './handoff';
 import { procedure } from './procedure';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Procedures } from './procedure';
 import { promotionSteps, MIN_OVERRIDE_REASON, type AuditEntry, type PromotionState, type StepResult } from '../domain/rc-readiness/promotion';
 import type { GateResult } from '../domain/rc-readiness/types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Procedures } from './procedure';
 import {
   CHECK_ID_PATTERN,

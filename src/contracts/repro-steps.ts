@@ -2,7 +2,7 @@
  * Shared schemas of the repro-steps area: the "Reproduction steps" field value and the analyser's result.
  * Imported by resolvers and Custom UI alike (`@rt/contracts/repro-steps`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { procedure } from './procedure';
 import { REPRO_TEXT_PARTS, type ReproAnalysis, type ReproStepsFieldValue } from '../domain/repro-steps/types';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The one result envelope every resolver returns, so every UI shows errors the same way.

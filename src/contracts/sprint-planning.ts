@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Procedures } from './procedure';
 import { procedure } from './procedure';
 import { stageLabels, stages } from '../domain/bug-flow/stages';

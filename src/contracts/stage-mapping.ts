@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StatusStageMapping } from '../domain/bug-flow/status-mapping';
 import { stages } from '../domain/bug-flow/stages';
 import { flattenZodIssues, type FieldIssue } from './result';

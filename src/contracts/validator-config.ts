@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FollowsLoopConfig } from '../domain/validators/follows-loop';
 import type { RegressionBugLinkedConfig } from '../domain/validators/regression-bug-linked';
 import type { RegressionCleanConfig } from '../domain/validators/regression-clean';

@@ -1,33 +1,22 @@
-/** Jira-style flags (toasts) in the bottom-left corner; they dismiss themselves after a while. */
-import { useEffect } from 'react';
+/**
+ * Jira's flags, drawn with Atlaskit's FlagGroup in the bottom-left corner: the shell's own notices and the apps'
+ * `showFlag` (their `isAutoDismiss` decides whether a flag goes away by itself; `closeFlag` removes it).
+ */
+import Flag, { AutoDismissFlag, FlagGroup } from '@atlaskit/flag';
 
-export type Flag = { id: number; title: string; description?: string; appearance?: string };
+export type ShellFlag = { id: number; title: string; description?: string; appearance?: string; key?: string; autoDismiss?: boolean };
 
-function FlagItem({ flag, onDismiss }: { flag: Flag; onDismiss(id: number): void }) {
-  useEffect(() => {
-    const timer = setTimeout(() => onDismiss(flag.id), flag.appearance === 'error' ? 15000 : 8000);
-    return () => clearTimeout(timer);
-  }, [flag, onDismiss]);
-  const appearance = flag.appearance ?? 'normal';
+const APPEARANCES = ['error', 'info', 'success', 'warning', 'normal'] as const;
+type Appearance = (typeof APPEARANCES)[number];
+const appearanceOf = (a: string | undefined): Appearance => (APPEARANCES as readonly string[]).includes(a ?? '') ? (a as Appearance) : 'normal';
+
+export function Flags({ flags, onDismiss }: { flags: ShellFlag[]; onDismiss(id: number): void }) {
   return (
-    <div className={`flag ${appearance}`} role={appearance === 'error' ? 'alert' : 'status'}>
-      <div className="body">
-        <div className="title">{flag.title}</div>
-        {flag.description ? <div>{flag.description}</div> : null}
-      </div>
-      <button type="button" className="subtle" aria-label={`Dismiss ${flag.title}`} onClick={() => onDismiss(flag.id)}>
-        ×
-      </button>
-    </div>
-  );
-}
-
-export function Flags({ flags, onDismiss }: { flags: Flag[]; onDismiss(id: number): void }) {
-  return (
-    <div className="flags" aria-live="polite">
-      {flags.map((f) => (
-        <FlagItem key={f.id} flag={f} onDismiss={onDismiss} />
-      ))}
-    </div>
+    <FlagGroup label="Notifications" onDismissed={(id) => onDismiss(Number(id))}>
+      {[...flags].reverse().map((f) => {
+        const props = { id: f.id, key: f.id, title: f.title, description: f.description, appearance: appearanceOf(f.appearance), testId: 'rt-flag' };
+        return f.autoDismiss === false ? <Flag {...props} /> : <AutoDismissFlag {...props} />;
+      })}
+    </FlagGroup>
   );
 }

@@ -1,12 +1,14 @@
+import type { ColorMode } from '../../bridge-host/theme-mode';
+import { ThemeSwitch } from '../theme';
 import type { WorkspaceUser } from '../workspace-client';
 
-type Props = { users: WorkspaceUser[]; accountId: string; onSwitchUser(accountId: string): void; onCreate(): void };
+type Props = { users: WorkspaceUser[]; accountId: string; onSwitchUser(accountId: string): void; onCreate(): void; colorMode: ColorMode; onColorMode(mode: ColorMode): void };
 
 export function userLabel(u: WorkspaceUser): string {
   return u.roles.length ? `${u.displayName} (${u.roles.join(', ')})` : u.displayName;
 }
 
-export function TopBar({ users, accountId, onSwitchUser, onCreate }: Props) {
+export function TopBar({ users, accountId, onSwitchUser, onCreate, colorMode, onColorMode }: Props) {
   return (
     <header className="topbar">
       <a className="product" href="#/issues">
@@ -22,6 +24,7 @@ export function TopBar({ users, accountId, onSwitchUser, onCreate }: Props) {
         Create bug
       </button>
       <span className="spacer" />
+      <ThemeSwitch mode={colorMode} onChange={onColorMode} />
       <label htmlFor="rt-user-switcher">Acting as</label>
       <select id="rt-user-switcher" value={accountId} onChange={(e) => onSwitchUser(e.target.value)}>
         {users.map((u) => (

@@ -5,7 +5,7 @@ import { readableDay, readableDuration, readableTime } from '../../../shared/del
 import { useResult } from '../../../shared/use-result';
 import { call, type PageContext } from '../api';
 import { IssueLink } from '../rc-promotion/Evidence';
-import { DeploymentsChart, StageChart } from './charts';
+import { DeploymentsChart, StageChart } from './lazy-charts';
 import { definitions } from './definitions';
 import { SeveritySettings } from './SeveritySettings';
 
