@@ -8,7 +8,7 @@
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { readManifest } from '../local/manifest/read-manifest';
 import { initialFiles } from './bundle-graph';
 
@@ -20,6 +20,8 @@ const common: BuildOptions = {
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
+  // Some Atlaskit packages carry their own react-dom 18 (peer ranges): one React, the app's, for every import.
+  alias: { react: resolve('node_modules/react'), 'react-dom': resolve('node_modules/react-dom') },
 };
 
 const split: BuildOptions = { ...common, format: 'esm', splitting: true, entryNames: '[name]-[hash]', chunkNames: 'chunks/[name]-[hash]', assetNames: 'assets/[name]-[hash]', metafile: true };

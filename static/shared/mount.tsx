@@ -13,6 +13,7 @@ export function mount(app: ReactNode, options: { dialogs?: DialogTable } = {}): 
   const el = document.getElementById('root');
   if (!el) throw new Error('No #root element');
   const root = createRoot(el);
-  const dialog = options.dialogs ? dialogElement(options.dialogs).catch(() => null) : Promise.resolve(null);
+  // Every app checks: a frame opened as a dialog the app does not name shows that, not the whole app again.
+  const dialog = dialogElement(options.dialogs ?? {}).catch(() => null);
   void Promise.all([enableTheme(), dialog]).then(([, shown]) => root.render(<StrictMode>{shown ?? app}</StrictMode>));
 }
