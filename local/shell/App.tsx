@@ -141,7 +141,7 @@ export function App() {
         <TopBar users={shell.workspace.users} accountId={shell.user.accountId} onSwitchUser={switchUser} onCreate={() => navigate({ name: 'create' })} colorMode={colorMode} onColorMode={setColorMode} />
         <Sidebar workspace={shell.workspace} route={route} />
         {/* key: switching user remounts the page, so every frame reloads acting as the new user. */}
-        <main key={shell.user.accountId} className={route.name === 'project' ? 'main full' : 'main'} id="main">
+        <main key={shell.user.accountId} className={route.name === 'project' ? 'main full' : 'main'} id="main" tabIndex={0} aria-label="Page">
           <Page route={route} />
         </main>
       </div>
