@@ -2,7 +2,7 @@ import type { CoverageView } from '@rt/contracts';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
 import { call } from '../api';
-import { CoverageChart } from '../coverage/CoverageChart';
+import { CoverageChart } from '../coverage/lazy-coverage-chart';
 import { IssueChips, IssueLink } from './Evidence';
 
 /**
