@@ -17,6 +17,7 @@ import { check, ConfigForm, sizeNote, type Draft } from './ConfigForm';
 import { Failures } from './Failures';
 import { MoveRulesInfo } from './MoveRulesInfo';
 import { ProjectUnknown } from './ProjectUnknown';
+import { RulesEditor, RulesView, rulesModuleOf } from './RulesEditor';
 import { summarise } from './summary';
 
 const css = `
@@ -101,6 +102,8 @@ function ValidatorConfigApp() {
   if (!ctx) return <Loading />;
   if ('error' in ctx) return <ErrorBanner error={ctx.error} />;
   if (ctx.moduleKey === 'move-rules-validator') return <MoveRulesInfo entryPoint={ctx.entryPoint} />;
+  const rulesModule = rulesModuleOf(ctx.moduleKey);
+  if (rulesModule) return ctx.entryPoint === 'view' ? <RulesView stored={ctx.stored} /> : <RulesEditor ctx={ctx} module={rulesModule} />;
   if (!ctx.kind) return <ErrorBanner error={`This page belongs to an unknown validator module ('${ctx.moduleKey}').`} />;
   if (ctx.entryPoint === 'view') {
     const parsed = parseValidatorConfig(ctx.kind, ctx.stored);
