@@ -4,7 +4,7 @@
  * invocation; the expression validator takes only rules Jira can decide from fields, and saves the Jira expression
  * built from them (`expression` in the configuration replaces the manifest's). Checked on every change, 32 KB included.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { defaultValidatorConfig, parseTransitionRulesConfig, ruleOrder, serializeTransitionRulesConfig, serializedSize } from '@rt/contracts';
 import { validatorTitles, type ValidatorKind } from '../../../src/domain/validators/kinds';
 import { Banner, ErrorBanner } from '../../shared/components';
@@ -39,7 +39,7 @@ export function RulesView({ stored }: { stored: unknown }) {
   );
 }
 
-export function RulesEditor({ ctx, module }: { ctx: ConfigContext; module: RulesModule }) {
+export function RulesEditor({ ctx, module, loop }: { ctx: ConfigContext; module: RulesModule; /** the stage mapping and loop picture (main.tsx) */ loop: (allowDoneToDev: boolean) => ReactNode }) {
   const initial = useMemo(() => startingDrafts(ctx.entryPoint === 'create' ? undefined : ctx.stored), [ctx]);
   const [drafts, setDrafts] = useState<Drafts>(initial.drafts);
   const checked = useMemo(() => {
@@ -100,6 +100,7 @@ export function RulesEditor({ ctx, module }: { ctx: ConfigContext; module: Rules
       ) : (
         <ErrorBanner error={{ ok: false, code: 'BAD_REQUEST', message: checked.message }} />
       )}
+      {module === 'function' ? loop(drafts['follows-loop']?.['allowDoneToDev'] === true) : null}
     </main>
   );
 }
