@@ -1,7 +1,7 @@
 // A table of contents: exactly the handlers manifest.yml names (test/app/manifest.test.ts keeps them in step).
 
 // jira:workflowValidator functions
-export { reproStepsClearValidator, followsLoopValidator, rteReviewCompleteValidator, regressionBugLinkedValidator, regressionCleanValidator } from './validators';
+export { reproStepsClearValidator, followsLoopValidator, rteReviewCompleteValidator, regressionBugLinkedValidator, regressionCleanValidator, transitionRulesValidator } from './validators';
 
 // Custom UI resolvers, one per UI module
 export { reproFieldResolver } from './resolvers/repro-field-resolver';

@@ -138,19 +138,25 @@ const demoConfig = {
   },
 };
 /**
- * The validators the local server runs on each RT transition (the lead's wiring may change these lists):
+ * The validators the local server runs on each RT transition (the lead's wiring may change these lists), in the
+ * shape of issue 17 (one invocation per transition): who may make the move (a Jira expression with the acting user;
+ * the rules are a project property), then ONE function validator whose configuration chooses the rules:
  * the loop on every move; clear repro steps when a bug leaves L2 (into Triage); the RTE review on the move to QA;
- * the regression link on every move (it only checks bugs labelled found-in-regression, on their first move);
- * a clean regression of the bug's current candidate on the move to Done.
+ * a clean regression of the bug's current candidate on the move to Done; the regression link on every move (it
+ * only checks bugs labelled found-in-regression, on their first move, and reads their history only then).
  */
+export function rtTransitionRules(toStatusId: string): Record<string, Record<string, unknown>> {
+  const rules: Record<string, Record<string, unknown>> = {};
+  if (toStatusId === STATUS.TRIAGE) rules['repro-steps-clear'] = demoConfig.reproSteps;
+  rules['follows-loop'] = {};
+  if (toStatusId === STATUS.IN_QA) rules['rte-review-complete'] = demoConfig.rteReview;
+  if (toStatusId === STATUS.DONE) rules['regression-clean'] = {};
+  rules['regression-bug-linked'] = {};
+  return rules;
+}
+
 function rtValidators(toStatusId: string): EmuValidatorRef[] {
-  // Who may make the move first (a Jira expression with the acting user; the rules are a project property).
-  const list = [v('move-rules-validator'), v('follows-loop-validator')];
-  if (toStatusId === STATUS.TRIAGE) list.unshift(v('repro-steps-clear-validator', demoConfig.reproSteps));
-  if (toStatusId === STATUS.IN_QA) list.push(v('rte-review-complete-validator', demoConfig.rteReview));
-  if (toStatusId === STATUS.DONE) list.push(v('regression-clean-validator'));
-  list.push(v('regression-bug-linked-validator'));
-  return list;
+  return [v('move-rules-validator'), v('transition-rules-validator', { rules: rtTransitionRules(toStatusId) })];
 }
 
 export function seedWorkflows(): EmuWorkflow[] {

@@ -13,6 +13,8 @@
 import type { EmulatorState } from '../emulator/state';
 import { rolesOf } from '../emulator/permissions';
 import type { TransitionValidation } from '../emulator/handler';
+import { Renderer } from '../emulator/render';
+import { expressionIssue } from './expression-issue';
 
 export type ExpressionOutcome = { result: true } | { result: false; errorMessage: string };
 
@@ -32,7 +34,7 @@ export function outcomeOf(value: unknown, fallbackMessage: string): ExpressionOu
 }
 
 /** The context variables Jira gives a validator expression, built from the emulator's data for the acting user. */
-export function expressionContext(state: EmulatorState, t: Pick<TransitionValidation, 'issueKey' | 'transitionId' | 'fromStatusId' | 'toStatusId' | 'accountId'>, config: unknown): Record<string, unknown> {
+export function expressionContext(state: EmulatorState, t: Pick<TransitionValidation, 'issueKey' | 'transitionId' | 'fromStatusId' | 'toStatusId' | 'accountId'> & { modifiedFields?: Record<string, unknown> }, config: unknown): Record<string, unknown> {
   const issue = state.issues.find((i) => i.key === t.issueKey);
   const project = state.projects.find((p) => p.id === issue?.projectId);
   const user = state.users.find((u) => u.accountId === t.accountId);
@@ -48,7 +50,8 @@ export function expressionContext(state: EmulatorState, t: Pick<TransitionValida
       groups: [] as string[],
       getProjectRoles: () => (project ? rolesOf(project, t.accountId).map((id) => ({ id, name: state.roles.find((r) => r.id === id)?.name ?? String(id) })) : []),
     },
-    issue: { key: t.issueKey },
+    // The fields Release Train's expressions read, with the transition screen's changes (expression-issue.ts).
+    issue: issue ? expressionIssue(issue.key, new Renderer(state, '').allFields(issue), t.modifiedFields) : { key: t.issueKey },
     project: projectVar,
     transition: { id: t.transitionId, from: t.fromStatusId ? status(t.fromStatusId) : null, to: status(t.toStatusId) },
     config,

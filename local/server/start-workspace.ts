@@ -22,7 +22,8 @@ import { httpTransportFromEnv } from '../../src/jira/http-transport';
 import { validatorHooks } from './validator-hooks';
 import { withIssueEvents } from './issue-events';
 import { inProcessJobQueue } from '../../src/read-models/job-queue';
-import { onIssueChangedForReadModels, runReadModelJob } from '../../src/read-models/handlers';
+import { onIssueChangedForReadModels, readModelsConsumer } from '../../src/read-models/handlers';
+import { READ_MODELS_QUEUE_KEY } from '../../src/read-models/forge-job-queue';
 
 export type WorkspaceOptions = {
   dataPath?: string;
@@ -62,7 +63,9 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
   const emulator = createJiraEmulator(store, { ...validatorHooks(appHost, () => store.get()), now });
   const storage = fileKeyValueStore(appStorageFile(store));
   // Background jobs run in this process; issue writes reach the app's trigger as Forge's product events would.
-  const queue = inProcessJobQueue(() => runReadModelJob, { onError: (job, e) => console.error(`Background job ${job.kind} (${job.projectKey}) failed:`, e instanceof Error ? e.message : e) });
+  // Each job reaches the consumer the manifest names, as the AsyncEvent Forge would deliver (same code path as Forge).
+  const consume = (job: Parameters<typeof readModelsConsumer>[0]) => readModelsConsumer({ body: job, queueName: READ_MODELS_QUEUE_KEY, jobId: 'local', eventId: `local-${Date.now()}` });
+  const queue = inProcessJobQueue(() => consume, { onError: (job, e) => console.error(`Background job ${job.kind} (${job.projectKey}) failed:`, e instanceof Error ? e.message : e) });
   const jiraWithEvents = withIssueEvents(emulator.handle, store, onIssueChangedForReadModels);
   const services = localServices(jiraWithEvents, storage, now, queue);
   installServices(services);

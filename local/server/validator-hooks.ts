@@ -17,6 +17,12 @@ function configurationOf(raw: string): unknown {
   }
 }
 
+/** As in Jira: a configuration that holds an `expression` replaces the expression validator's manifest expression. */
+function expressionOf(manifest: { expression: string; errorMessage?: string | undefined } | undefined, configuration: unknown) {
+  const own = configuration && typeof configuration === 'object' ? (configuration as { expression?: unknown }).expression : undefined;
+  return manifest && typeof own === 'string' && own.trim() !== '' ? { ...manifest, expression: own } : manifest;
+}
+
 async function firstFailure(
   appHost: AppHost,
   validators: Array<{ key: string; configuration: string }>,
@@ -25,12 +31,13 @@ async function firstFailure(
   contextFor?: (configuration: unknown) => Record<string, unknown> | undefined,
 ): Promise<ValidatorOutcome> {
   for (const v of validators) {
-    const expr = appHost.validatorExpression?.(v.key);
-    const context = expr ? contextFor?.(configurationOf(v.configuration)) : undefined;
+    const configuration = configurationOf(v.configuration);
+    const expr = expressionOf(appHost.validatorExpression?.(v.key), configuration);
+    const context = expr ? contextFor?.(configuration) : undefined;
     const outcome =
       expr && context
         ? runExpressionValidator(expr.expression, expr.errorMessage ?? `${appHost.validatorName(v.key)} blocked this transition.`, context)
-        : await appHost.runValidator(v.key, payloadFor(configurationOf(v.configuration)));
+        : await appHost.runValidator(v.key, payloadFor(configuration));
     if (!outcome.result) return { ok: false, errorMessage: outcome.errorMessage || `${appHost.validatorName(v.key)} blocked this transition.` };
   }
   return { ok: true };

@@ -13,3 +13,4 @@ export * from './handoff';
 export * from './ops-handoff';
 export * from './delivery';
 export * from './coverage';
+export * from './transition-rules-config';

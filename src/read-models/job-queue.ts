@@ -2,17 +2,11 @@
  * The background-work port: a queue of small jobs, each run as its own invocation, so large work (the first build
  * of a read model over 50,000 bugs) is split into steps that each stay far below Forge's time limit.
  *
- * In Forge this is the async events API (`@forge/events`, NOT a dependency yet: it must be added to package.json
- * before deploying). The adapter is a few lines:
- *
- *   import { Queue } from '@forge/events';
- *   const queue = new Queue<ReadModelJob>({ key: 'read-models' });
- *   export const forgeJobQueue: JobQueue = { push: async (job, o) => void (await queue.push({ body: job, ...(o?.delaySeconds ? { delayInSeconds: o.delaySeconds } : {}) })) };
- *
- * with the manifest's consumer module (`consumer: [{ key: read-models-consumer, queue: read-models, function:
- * read-models-job }]`) calling `runReadModelJob(event.body)` (src/read-models/consumer.ts). Forge retries an event
- * whose consumer throws; each step below is idempotent and keeps its progress in app storage, so a retry (or a
- * later page load) resumes where the last step stopped.
+ * In Forge this is the async events API (`@forge/events`): `forgeJobQueue` (forge-job-queue.ts) pushes each job as
+ * an event of the `read-models` queue, and the manifest's consumer module (`read-models-consumer` → `rm-job-fn`)
+ * calls `readModelsConsumer` (handlers.ts) once per event. Forge retries an event whose consumer throws; each step
+ * below is idempotent and keeps its progress in app storage, so a retry (or a later page load) resumes where the
+ * last step stopped.
  *
  * Locally (the workspace, tests, the bench) `inProcessJobQueue` runs each job after the current one, in order.
  */

@@ -34,9 +34,10 @@ function forgeServices(): Services {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { forgeTransport } = require('../jira/forge-transport') as typeof import('../jira/forge-transport');
   const { forgeKvsStore } = require('../storage/forge-kvs-store') as typeof import('../storage/forge-kvs-store');
+  const { forgeJobQueue } = require('../read-models/forge-job-queue') as typeof import('../read-models/forge-job-queue');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const asUser = createJiraGateway(forgeTransport('user'));
   const appTransport = forgeTransport('app');
   const asApp = createJiraGateway(appTransport);
-  return { jira: (as) => (as === 'user' ? asUser : asApp), appTransport: () => appTransport, storage: forgeKvsStore(), now: () => new Date() };
+  return { jira: (as) => (as === 'user' ? asUser : asApp), appTransport: () => appTransport, storage: forgeKvsStore(), now: () => new Date(), queue: forgeJobQueue() };
 }

@@ -16,5 +16,10 @@ export const rteReviewCompleteValidator = (payload: unknown): Promise<ValidatorR
 export const regressionBugLinkedValidator = (payload: unknown): Promise<ValidatorResponse> => runValidator(regressionBugLinked, payload);
 export const regressionCleanValidator = (payload: unknown): Promise<ValidatorResponse> => runValidator(regressionClean, payload);
 
+import { runTransitionRules } from './run-transition-rules';
+
+/** The app's function rules on a transition in one invocation (issue 17; configuration: src/contracts/transition-rules-config.ts). */
+export const transitionRulesValidator = (payload: unknown): Promise<ValidatorResponse> => runTransitionRules(payload);
+
 export { followsLoop, regressionBugLinked, regressionClean, reproStepsClear, rteReviewComplete, runValidator };
 export type { ValidationTrace, ValidatorResponse } from './run-validator';

@@ -40,14 +40,14 @@ export type ValidatorDefinition<K extends ValidatorKind> = {
 };
 
 /** A short, person-readable cause for the message and the record ("Jira answered 503 when asked to read the issue"). */
-function whatFailed(error: unknown): unknown {
+export function whatFailed(error: unknown): unknown {
   if (error instanceof JiraError) return error.status !== undefined ? `Jira answered ${error.status} when asked to ${operationPhrase(error.operation)}` : `${error.kind} error when asking Jira to ${operationPhrase(error.operation)}: ${error.message}`;
   if (error instanceof StorageError) return `app storage could not be read: ${error.message}`;
   return error;
 }
 
 /** Jira or app storage could not be read: the failure policy applies. Anything else is a fault in Release Train. */
-const isReadFailure = (error: unknown) => error instanceof JiraError || error instanceof StorageError || isForgePassThroughError(error);
+export const isReadFailure = (error: unknown) => error instanceof JiraError || error instanceof StorageError || isForgePassThroughError(error);
 
 /**
  * Which read failures retrying can fix (timeouts and network errors, 429, 5xx, the store failing) and which it
@@ -61,7 +61,7 @@ export function faultClassOf(error: unknown): FaultClass {
 }
 
 /** App storage whose every failure is a StorageError (the platform's own errors are not), for isReadFailure. */
-function storageErrorsTyped(store: KeyValueStore): KeyValueStore {
+export function storageErrorsTyped(store: KeyValueStore): KeyValueStore {
   const typed =
     <A extends unknown[], R>(what: string, f: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -76,7 +76,7 @@ function storageErrorsTyped(store: KeyValueStore): KeyValueStore {
 
 /** What every validator function returns to Jira. Exactly `{ result, errorMessage? }`. */
 export type ValidatorResponse = { result: boolean; errorMessage?: string };
-const respond = (d: ValidatorDecision): ValidatorResponse => (d.result ? { result: true } : { result: false, errorMessage: d.errorMessage ?? 'Release Train blocked this transition.' });
+export const respond = (d: ValidatorDecision): ValidatorResponse => (d.result ? { result: true } : { result: false, errorMessage: d.errorMessage ?? 'Release Train blocked this transition.' });
 
 /**
  * Whether a validation read Jira, and how often (for tests and the bench; Forge ignores extra keys anyway).

@@ -79,10 +79,12 @@ test('a bug in Dev cannot go straight to QA; after RTE review it can', async () 
 test('the workflow settings page mounts the configuration UI: loop picture, stage mapping, and Save stores the options', async () => {
   const page = await openAs('rt-rte-chloe', '#/settings/workflow');
   const card = page.locator('[data-transition-id="21"]');
-  await card.getByRole('button', { name: 'Edit Repro steps are clear on Triage' }).click();
-  const frame = page.frameLocator('[data-transition-id="21"] iframe[title="Repro steps are clear"]');
+  // Issue 17: one 'transition rules' validator per transition; its configuration chooses the rules.
+  await card.getByRole('button', { name: 'Edit Release Train transition rules on Triage' }).click();
+  const frame = page.frameLocator('[data-transition-id="21"] iframe[title="Release Train transition rules"]');
   const score = frame.getByLabel('Minimum score (0–100)');
-  await score.waitFor();
+  // The rules editor shows every chosen rule's form: a larger frame to load on a busy machine.
+  await score.waitFor({ timeout: 20000 });
   await expect(score.inputValue()).resolves.toBe('60');
   // The loop picture: every legal move drawn (attached: SVG groups report no box of their own to playwright).
   await frame.locator('svg[role="img"] [data-move="DEV->RTE_REVIEW"]').waitFor({ state: 'attached' });
@@ -97,7 +99,7 @@ test('the workflow settings page mounts the configuration UI: loop picture, stag
   await card.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Validators of “Triage” saved').waitFor();
   const triage = session.ws.store.get().workflows.find((w) => w.projectKeys.includes('RT'))!.transitions.find((t) => t.id === '21')!;
-  const saved = triage.validators.find((v) => v.key === 'repro-steps-clear-validator')!;
-  expect(JSON.parse(saved.configuration)).toMatchObject({ version: 1, minimumScore: 70, field: { source: 'field', fieldId: 'customfield_10100' } });
+  const saved = triage.validators.find((v) => v.key === 'transition-rules-validator')!;
+  expect(JSON.parse(saved.configuration)).toMatchObject({ version: 1, rules: { 'repro-steps-clear': { minimumScore: 70, field: { source: 'field', fieldId: 'customfield_10100' } }, 'follows-loop': {} } });
   await page.close();
 }, 30000);

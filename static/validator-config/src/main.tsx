@@ -17,6 +17,7 @@ import { check, ConfigForm, sizeNote, type Draft } from './ConfigForm';
 import { Failures } from './Failures';
 import { MoveRulesInfo } from './MoveRulesInfo';
 import { ProjectUnknown } from './ProjectUnknown';
+import { RulesEditor, RulesView, rulesModuleOf } from './RulesEditor';
 import { summarise } from './summary';
 
 const css = `
@@ -63,18 +64,23 @@ function Editor({ ctx, kind }: { ctx: ConfigContext; kind: ValidatorKind }) {
       ) : (
         <ErrorBanner error={{ ok: false, code: 'BAD_REQUEST', message: checked.message, issues: checked.issues }} />
       )}
-      {ctx.projectKnown ? (
-        <ProjectSetup allowDoneToDev={allowDoneToDev} />
-      ) : (
-        <>
-          <section aria-labelledby="rt-loop-heading">
-            <h2 id="rt-loop-heading">The loop the rules enforce</h2>
-            <LoopPicture statusesByStage={{}} allowDoneToDev={allowDoneToDev} />
-          </section>
-          <ProjectUnknown />
-        </>
-      )}
+      <LoopSection projectKnown={ctx.projectKnown} allowDoneToDev={allowDoneToDev} />
     </main>
+  );
+}
+
+/** The project's stage mapping and the loop (or, when Jira names no project, the loop and where the mapping is edited). */
+function LoopSection({ projectKnown, allowDoneToDev }: { projectKnown: boolean; allowDoneToDev: boolean }) {
+  return projectKnown ? (
+    <ProjectSetup allowDoneToDev={allowDoneToDev} />
+  ) : (
+    <>
+      <section aria-labelledby="rt-loop-heading">
+        <h2 id="rt-loop-heading">The loop the rules enforce</h2>
+        <LoopPicture statusesByStage={{}} allowDoneToDev={allowDoneToDev} />
+      </section>
+      <ProjectUnknown />
+    </>
   );
 }
 
@@ -101,6 +107,8 @@ function ValidatorConfigApp() {
   if (!ctx) return <Loading />;
   if ('error' in ctx) return <ErrorBanner error={ctx.error} />;
   if (ctx.moduleKey === 'move-rules-validator') return <MoveRulesInfo entryPoint={ctx.entryPoint} />;
+  const rulesModule = rulesModuleOf(ctx.moduleKey);
+  if (rulesModule) return ctx.entryPoint === 'view' ? <RulesView stored={ctx.stored} /> : <RulesEditor ctx={ctx} module={rulesModule} loop={(allowDoneToDev) => <LoopSection projectKnown={ctx.projectKnown} allowDoneToDev={allowDoneToDev} />} />;
   if (!ctx.kind) return <ErrorBanner error={`This page belongs to an unknown validator module ('${ctx.moduleKey}').`} />;
   if (ctx.entryPoint === 'view') {
     const parsed = parseValidatorConfig(ctx.kind, ctx.stored);

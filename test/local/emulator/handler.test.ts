@@ -132,7 +132,9 @@ describe('issues, transitions and changelog', () => {
     const r = await call(USERS.l2, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '21' } });
     expect(r).toEqual({ status: 400, body: { errorMessages: ['Add the expected result.'], errors: {} } });
     expect(seen[0]).toMatchObject({ issueKey: key, transitionId: '21', fromStatusId: '10001', toStatusId: '10002', modifiedFields: {} });
-    expect((seen[0] as Obj).validators.map((v: Obj) => v.key)).toContain('repro-steps-clear-validator');
+    // The demo's rules on Triage (issue 17: one function validator whose configuration chooses them).
+    const rules = (seen[0] as Obj).validators.find((v: Obj) => v.key === 'transition-rules-validator') as Obj;
+    expect(Object.keys(JSON.parse(rules.configuration as string).rules)).toContain('repro-steps-clear');
     const after = (await call(USERS.l2, 'GET', `/rest/api/3/issue/${key}?expand=changelog`)).body as Obj;
     expect(after).toEqual(before);
   });

@@ -1,5 +1,4 @@
-import { parseValidatorConfig } from '../../../src/contracts/validator-config';
-import type { ValidatorKind } from '../../../src/domain/validators/kinds';
+import { parseTransitionRulesConfig } from '../../../src/contracts/transition-rules-config';
 import { createSeedState } from '../../../local/seed';
 import { DOC_IMPACT_FIELD_ID, REPRO_CONFIRMED_FIELD_ID, SPRINT_FIELD_ID, type EmuIssue } from '../../../local/emulator/state';
 import { NOW } from './harness';
@@ -84,17 +83,16 @@ describe('demo seed', () => {
     expect(state.issues.some((i) => i.projectId === '10001')).toBe(true);
     const wf = state.workflows.find((w) => w.projectKeys.includes('RT'))!;
     const intoQa = wf.transitions.find((t) => t.toStatusId === '10005')!;
-    expect(intoQa.validators.map((v) => v.key)).toContain('rte-review-complete-validator');
-    expect(wf.transitions.filter((t) => t.validators.some((v) => v.key === 'rte-review-complete-validator'))).toHaveLength(1);
-    // Demo configurations are what the configuration UI saves: each one parses for its validator.
-    const kinds: Record<string, ValidatorKind> = { 'repro-steps-clear-validator': 'repro-steps-clear', 'follows-loop-validator': 'follows-loop', 'rte-review-complete-validator': 'rte-review-complete', 'regression-bug-linked-validator': 'regression-bug-linked' };
-    kinds['regression-clean-validator'] = 'regression-clean';
-    // The move-rules validator is an expression validator: its rules are the project property, not a configuration.
-    for (const t of wf.transitions) for (const v of t.validators) {
-      if (v.key === 'move-rules-validator') continue;
-      expect(kinds[v.key]).toBeDefined();
-      expect(parseValidatorConfig(kinds[v.key]!, v.configuration)).toMatchObject({ ok: true });
-    }
+    // Issue 17: one function validator per transition, its configuration choosing the rules (plus the role expression).
+    for (const t of wf.transitions) expect(t.validators.map((v) => v.key)).toEqual(['move-rules-validator', 'transition-rules-validator']);
+    const rulesOf = (t: (typeof wf.transitions)[number]) => {
+      const parsed = parseTransitionRulesConfig(t.validators.find((v) => v.key === 'transition-rules-validator')!.configuration);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.kinds;
+    };
+    expect(rulesOf(intoQa)).toContain('rte-review-complete');
+    expect(wf.transitions.filter((t) => rulesOf(t).includes('rte-review-complete'))).toHaveLength(1);
+    for (const t of wf.transitions) expect(rulesOf(t)).toEqual(expect.arrayContaining(['follows-loop', 'regression-bug-linked']));
   });
   it('covers the description range from excellent to useless', () => {
     const text = (i: EmuIssue) => JSON.stringify(i.fields.description);
