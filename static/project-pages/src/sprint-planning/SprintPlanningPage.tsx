@@ -33,7 +33,7 @@ type Saved = { ok: true; data: PlanView } | Fail;
 type Undo = { label: string; moves: PlanMoveInput[] } | { label: string; steps: Array<() => Promise<Saved>> };
 
 const css = `
-.sp-layout { display: grid; grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); gap: ${token('space.150')}; align-items: start; }
+.sp-layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: ${token('space.150')}; align-items: start; }
 @media (max-width: 1100px) { .sp-layout { grid-template-columns: minmax(0, 1fr); } }
 .sp-column.drop, .sp-backlog.drop { outline: 2px dashed ${token('color.border.focused')}; outline-offset: -2px; }
 .sp-list { list-style: none; margin: 0; padding: 0; border-top: 1px solid ${token('color.border')}; }
@@ -45,8 +45,10 @@ const css = `
 .sp-rank { color: ${token('color.text.subtlest')}; font: ${token('font.body.small')}; min-width: 2.5em; text-align: right; }
 .sp-key { color: ${token('color.link')}; text-decoration: none; font-weight: ${token('font.weight.medium')}; min-width: 5.5em; }
 .sp-key:hover { text-decoration: underline; }
-.sp-summary { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; cursor: pointer; color: ${token('color.text')}; }
-.sp-flags { display: inline-flex; gap: ${token('space.050')}; align-items: center; flex: 0 1 auto; overflow: hidden; }
+.sp-line > * { flex: none; }
+.sp-line > div[role="presentation"] { flex: 1 1 0; min-width: 0; }
+.pp-page .sp-summary { display: block; margin: 0; overflow: hidden; text-overflow: ellipsis; cursor: pointer; color: ${token('color.text')}; font: ${token('font.body')}; }
+.pp-page .sp-line > .sp-flags { display: inline-flex; gap: ${token('space.050')}; align-items: center; flex: 0 1 auto; min-width: 0; overflow: hidden; }
 .sp-warn { color: ${token('color.icon.warning')}; display: inline-flex; }
 .sp-priority { display: inline-flex; align-items: center; gap: ${token('space.025')}; min-width: 5.5em; color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; }
 .sp-points { display: inline-block; min-width: 2em; text-align: center; border-radius: 8px; padding: 0 ${token('space.050')}; background: ${token('color.background.neutral')}; color: ${token('color.text')}; font: ${token('font.body.small')}; }
