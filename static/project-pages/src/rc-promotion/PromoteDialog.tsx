@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
 import type { Fail } from '@rt/contracts';
-import { ErrorBanner, Loading } from '../../../shared/components';
+import { Banner, ErrorBanner, Loading } from '../../../shared/components';
 import { call } from '../api';
 import type { Preview } from './types';
 
@@ -58,8 +60,7 @@ export function PromoteDialog({
         role="dialog"
         aria-modal="true"
         aria-labelledby="rt-promote-title"
-        className="rt-card"
-        style={{ background: '#fff', maxWidth: 640, border: '2px solid #0052cc' }}
+        className="rc-dialog"
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -69,37 +70,41 @@ export function PromoteDialog({
       >
         <h2 id="rt-promote-title">Promote {versionName} to a production release?</h2>
         {blocked ? (
-          <label>
-            Override reason (required because some gates are not passed; at least 10 characters, recorded in the audit)
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={1000} style={{ width: '100%' }} />
-          </label>
+          <>
+            <label htmlFor="rt-promote-reason" className="pp-label">
+              Override reason (required because some gates are not passed; at least 10 characters, recorded in the audit)
+            </label>
+            <TextArea id="rt-promote-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} minimumRows={3} maxLength={1000} resize="vertical" />
+          </>
         ) : null}
         {preview === null ? <Loading label="Planning the promotion…" /> : 'ok' in preview ? <ErrorBanner error={preview} /> : null}
         {ready ? (
           <>
             <p>These steps will run, in this order:</p>
-            <ol aria-label="Promotion steps">
+            <ol aria-label="Promotion steps" className="rc-steps">
               {ready.steps.map((s) => (
                 <li key={s.step}>
                   <strong>{s.title}</strong>
-                  <div className="rt-muted">{s.detail}</div>
+                  <div className="pp-muted">{s.detail}</div>
                 </li>
               ))}
             </ol>
             {ready.allowed ? null : (
-              <div role="alert" className="rt-banner warning">
-                {ready.refusal}
+              <div role="alert">
+                <Banner kind="warning" live={false}>
+                  {ready.refusal}
+                </Banner>
               </div>
             )}
           </>
         ) : null}
-        <div className="rt-row" style={{ gap: 8, justifyContent: 'flex-end' }}>
-          <button type="button" className="rt-button" onClick={onCancel}>
+        <div className="rc-dialog-actions">
+          <Button appearance="subtle" onClick={onCancel}>
             Cancel
-          </button>
-          <button type="button" className="rt-button rt-primary" disabled={!ready?.allowed} onClick={() => onConfirm(override)}>
+          </Button>
+          <Button appearance="primary" isDisabled={!ready?.allowed} onClick={() => onConfirm(override)}>
             Promote
-          </button>
+          </Button>
         </div>
       </div>
     </div>
