@@ -231,5 +231,10 @@ const css = `
 .cov-good { background: ${token('color.background.success')}; } .cov-gap { background: ${token('color.background.warning')}; font-weight: ${token('font.weight.semibold')}; }
 .cov-bad { background: ${token('color.background.danger')}; font-weight: ${token('font.weight.semibold')}; }
 .cov-ran { margin: ${token('space.050')} 0 0; padding-left: ${token('space.200')}; font-weight: ${token('font.weight.regular')}; }
+.cov-checks { list-style: none; padding: 0; margin: 0; border-top: 1px solid ${token('color.border')}; }
+.cov-checks li { display: flex; align-items: center; gap: ${token('space.075')}; flex-wrap: wrap; min-height: 36px; border-bottom: 1px solid ${token('color.border')}; padding: ${token('space.025')} 0; }
+.cov-check-title { flex: 1 1 16em; min-width: 0; }
+.cov-settings label { display: inline-flex; align-items: center; gap: ${token('space.075')}; margin: ${token('space.050')} ${token('space.150')} ${token('space.050')} 0; color: ${token('color.text.subtle')}; }
+.cov-settings fieldset { border: 0; padding: 0; margin: ${token('space.100')} 0; }
 .cov-bar { display: inline-block; width: 80px; margin-right: ${token('space.075')}; vertical-align: middle; }
 `;

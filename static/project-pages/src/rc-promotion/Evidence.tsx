@@ -59,10 +59,10 @@ export function IssueChips({ keys, summaries = {}, label = 'Issues' }: { keys: r
 /** The gates name at most MAX_EVIDENCE issues; at the cap there may be more (the detail sentence has the total). */
 const evidenceCount = (n: number) => (n >= MAX_EVIDENCE ? `${n}+ issues` : `${n} issue${n === 1 ? '' : 's'}`);
 
-/** One gate as a checklist line: status icon, title, counts; its explanation and failing issues expand on demand (open when it blocks). */
+/** One gate as a checklist line: status icon, title, counts; its explanation and failing issues expand on demand (open when not passed). */
 function GateRow({ gate: g, summaries }: { gate: Gate; summaries: Summaries | undefined }) {
   const blocking = !g.passed && g.severity !== 'warn';
-  const [open, setOpen] = useState(blocking);
+  const [open, setOpen] = useState(!g.passed);
   const id = useId();
   const state = g.passed ? 'passed' : g.severity === 'warn' ? 'warning: does not block promotion' : 'not passed';
   return (
