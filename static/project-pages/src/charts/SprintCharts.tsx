@@ -9,7 +9,7 @@ export function FlowChart({ flow }: { flow: SignalsView['flow'] }) {
   const data = flow.map((f) => ({ name: shortSprint(f.name), full: f.name, in: f.inflow, fixed: f.outflow }));
   return (
     <figure className="pp-chart" role="img" aria-label={`Bugs in vs bugs fixed per sprint: ${flow.map((f) => `${f.name} ${f.inflow} in, ${f.outflow} fixed`).join('; ')}`}>
-      <div style={{ width: '100%', height: 160 }}>
+      <div style={{ width: '100%', height: 140 }}>
         <ResponsiveContainer>
           <BarChart data={data} accessibilityLayer={false} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={t.grid} />
@@ -32,7 +32,7 @@ export function BudgetLoadChart({ sprints, unit }: { sprints: readonly PlanSprin
   const what = unit === 'points' ? 'points' : 'bugs';
   return (
     <figure className="pp-chart" role="img" aria-label={`Bug budget vs planned ${what} per sprint: ${sprints.map((s) => `${s.name} ${Math.round(s.planned * 10) / 10} of ${s.budgetSource === 'none' ? 'no budget' : Math.round(s.budget * 10) / 10}`).join('; ')}`}>
-      <div style={{ width: '100%', height: 160 }}>
+      <div style={{ width: '100%', height: 140 }}>
         <ResponsiveContainer>
           <BarChart data={data} accessibilityLayer={false} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={t.grid} />

@@ -9,6 +9,7 @@ const FlowChartLazy = lazy(() => import('./SprintCharts').then((m) => ({ default
 const BudgetLoadChartLazy = lazy(() => import('./SprintCharts').then((m) => ({ default: m.BudgetLoadChart })));
 const ConvergenceBarsLazy = lazy(() => import('./ConvergenceChart').then((m) => ({ default: m.ConvergenceBars })));
 const DeploymentsChartLazy = lazy(() => import('../delivery-metrics/charts').then((m) => ({ default: m.DeploymentsChart })));
+const LeadTimeChartLazy = lazy(() => import('../delivery-metrics/charts').then((m) => ({ default: m.LeadTimeChart })));
 const StageChartLazy = lazy(() => import('../delivery-metrics/charts').then((m) => ({ default: m.StageChart })));
 
 const fallback = (height: number) => (
@@ -22,3 +23,4 @@ export const BudgetLoadChart = (p: ComponentProps<typeof BudgetLoadChartLazy>) =
 export const ConvergenceBars = (p: ComponentProps<typeof ConvergenceBarsLazy>) => <Suspense fallback={fallback(170)}><ConvergenceBarsLazy {...p} /></Suspense>;
 export const DeploymentsChart = (p: ComponentProps<typeof DeploymentsChartLazy>) => <Suspense fallback={fallback(200)}><DeploymentsChartLazy {...p} /></Suspense>;
 export const StageChart = (p: ComponentProps<typeof StageChartLazy>) => <Suspense fallback={fallback(220)}><StageChartLazy {...p} /></Suspense>;
+export const LeadTimeChart = (p: ComponentProps<typeof LeadTimeChartLazy>) => <Suspense fallback={fallback(200)}><LeadTimeChartLazy {...p} /></Suspense>;

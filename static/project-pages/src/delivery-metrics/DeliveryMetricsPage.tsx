@@ -6,7 +6,7 @@ import { useResult } from '../../../shared/use-result';
 import { call, type PageContext } from '../api';
 import { IssueLink } from '../ui/IssueLink';
 import { pageCss } from '../ui/page-styles';
-import { DeploymentsChart, StageChart } from '../charts/lazy';
+import { DeploymentsChart, LeadTimeChart, StageChart } from '../charts/lazy';
 import { definitions } from './definitions';
 import { SeveritySettings } from './SeveritySettings';
 
@@ -115,6 +115,7 @@ function Figures({ m, projectKey, onSaved }: { m: Delivery; projectKey: string; 
       </Metric>
       <Metric id="rt-m-lead" title="Lead time: bug created → deployed" definition={definitions.leadTime}>
         <p data-testid="lead-value">{figureText(m.leadTime)}</p>
+        <LeadTimeChart releases={m.releases.map((r) => ({ release: r.release, medianMs: r.leadTime.medianMs, p85Ms: r.leadTime.p85Ms ?? null }))} />
         <h3>Per stage</h3>
         <p className="pp-muted">{definitions.perStage}</p>
         <StageChart stages={(Object.keys(stageLabels) as Array<keyof typeof stageLabels>).map((s) => ({ stage: stageLabels[s], medianMs: m.perStage[s].medianMs }))} />

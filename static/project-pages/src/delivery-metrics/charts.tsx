@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { readableDuration } from '../../../shared/delivery-format';
 import { chartTheme as t } from '../charts/theme';
 
@@ -40,5 +40,31 @@ export function StageChart({ stages }: { stages: Array<{ stage: string; medianMs
         </BarChart>
       </ResponsiveContainer>
     </div>
+  );
+}
+
+const DAY = 86_400_000;
+
+/** Lead time (median and 85th percentile, in days) per production release, oldest first: is delivery getting faster? */
+export function LeadTimeChart({ releases }: { releases: Array<{ release: string; medianMs: number | null; p85Ms: number | null }> }) {
+  const data = releases.filter((r) => r.medianMs !== null).map((r) => ({ release: r.release, median: Math.round(((r.medianMs ?? 0) / DAY) * 10) / 10, p85: Math.round(((r.p85Ms ?? r.medianMs ?? 0) / DAY) * 10) / 10 }));
+  if (data.length < 2) return null;
+  return (
+    <figure className="pp-chart" aria-label="Lead time per production release">
+      <div style={{ width: '100%', height: 180 }} aria-hidden="true">
+        <ResponsiveContainer>
+          <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={t.grid} />
+            <XAxis dataKey="release" {...t.axis} />
+            <YAxis {...t.axis} width={32} unit=" d" />
+            <Tooltip {...t.tooltip} formatter={(v, name) => [`${String(v)} days`, name === 'p85' ? '85th percentile' : 'median']} />
+            <Legend {...t.legend} iconSize={10} formatter={(v: string) => (v === 'p85' ? '85th percentile' : 'median')} />
+            <Line type="monotone" dataKey="median" stroke={t.brand} strokeWidth={2} dot isAnimationActive={false} />
+            <Line type="monotone" dataKey="p85" stroke={t.warning} strokeWidth={2} strokeDasharray="4 3" dot isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption>Lead time of the bugs each production release shipped, release by release (figures in the table below).</figcaption>
+    </figure>
   );
 }

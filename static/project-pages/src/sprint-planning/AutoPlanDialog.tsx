@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AutoPlanPreview, PlanView } from '@rt/contracts';
 import { AutoPlanProposal } from './AutoPlanProposal';
-import { sprintName } from './plan-helpers';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
@@ -46,7 +45,7 @@ export function AutoPlanDialog({ preview, view, onApply, onCancel }: { preview: 
   return (
     <div className="sp-backdrop">
       <div ref={dialog} role="dialog" aria-modal="true" aria-labelledby="sp-autoplan-title" className="sp-dialog">
-        <AutoPlanProposal preview={preview} sprintName={(id) => sprintName(view, id)} onApply={onApply} onCancel={onCancel} cancelRef={cancel} />
+        <AutoPlanProposal data={{ preview, sprints: view.sprints.map((s) => ({ id: s.id, name: s.name })) }} onApply={onApply} onCancel={onCancel} cancelRef={cancel} />
       </div>
     </div>
   );

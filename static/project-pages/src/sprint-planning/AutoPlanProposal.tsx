@@ -2,26 +2,28 @@ import type { RefObject } from 'react';
 import Button from '@atlaskit/button/new';
 import type { AutoPlanPreview } from '@rt/contracts';
 import { IssueLink } from '../ui/IssueLink';
+import { sprintName as nameIn } from './plan-helpers';
 
 /**
  * The auto-plan proposal as a diff (what moves where, what does not fit); nothing changes until "Apply". Only
- * content and the two actions: it renders inside the page's dialog today and can render unchanged inside a host
- * modal resource (it needs the preview and the sprint names, nothing from the page).
+ * content and the two actions: it renders inside the page's dialog today and can render unchanged in a host modal
+ * (docs/ui.md `openDialog`): its data is JSON (the preview and the sprints' names), its result is "apply" or nothing.
  */
+export type AutoPlanData = { preview: AutoPlanPreview; sprints: Array<{ id: number; name: string }> };
+
 export function AutoPlanProposal({
-  preview,
-  sprintName,
+  data: { preview, sprints },
   onApply,
   onCancel,
   cancelRef,
 }: {
-  preview: AutoPlanPreview;
-  sprintName: (id: number | null) => string;
+  data: AutoPlanData;
   onApply: () => void;
   onCancel: () => void;
   cancelRef?: RefObject<HTMLButtonElement | null>;
 }) {
   const n = preview.moves.length;
+  const sprintName = (id: number | null) => nameIn({ sprints }, id);
   return (
     <>
       <div className="sp-dialog-body">

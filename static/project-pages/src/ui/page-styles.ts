@@ -25,8 +25,9 @@ export const pageCss = `
 .pp-toolbar { display: flex; flex-wrap: wrap; gap: ${token('space.100')}; align-items: center; }
 .pp-select { font: inherit; color: ${token('color.text')}; background: ${token('color.background.input')}; border: 1px solid ${token('color.border.input')}; border-radius: ${token('radius.small', '3px')}; padding: ${token('space.050')} ${token('space.100')}; min-height: 32px; }
 .pp-select:focus { outline: 2px solid ${token('color.border.focused')}; outline-offset: -1px; }
-.pp-label { display: block; font: ${token('font.body.small')}; font-weight: ${token('font.weight.semibold')}; color: ${token('color.text.subtle')}; margin: ${token('space.100')} 0 ${token('space.025')}; }
-.pp-inline-label { font: ${token('font.body.small')}; color: ${token('color.text.subtle')}; margin-right: ${token('space.050')}; }
+.pp-page .pp-label { display: block; font: ${token('font.body.small')}; font-weight: ${token('font.weight.semibold')}; color: ${token('color.text.subtle')}; margin: ${token('space.100')} 0 ${token('space.025')}; }
+.pp-page a { color: ${token('color.link')}; }
+.pp-page .pp-inline-label { display: inline; font: ${token('font.body.small')}; color: ${token('color.text.subtle')}; margin-right: ${token('space.050')}; }
 .pp-chart { margin: 0; min-width: 0; }
 .pp-chart figcaption { color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; }
 .pp-link { color: ${token('color.link')}; text-decoration: none; } .pp-link:hover { text-decoration: underline; }
