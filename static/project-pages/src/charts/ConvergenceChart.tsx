@@ -20,6 +20,7 @@ export function ConvergenceBars({ points }: { points: readonly ConvergencePoint[
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <figcaption>Bugs found in each candidate's regression and still open: fewer, down to zero, is converging.</figcaption>
     </figure>
   );
 }

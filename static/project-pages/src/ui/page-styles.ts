@@ -20,6 +20,7 @@ export const pageCss = `
 .pp-table { border-collapse: collapse; width: 100%; font: ${token('font.body')}; }
 .pp-table th, .pp-table td { text-align: left; padding: ${token('space.050')} ${token('space.100')}; border-bottom: 1px solid ${token('color.border')}; vertical-align: middle; }
 .pp-table thead th { font: ${token('font.heading.xxsmall')}; color: ${token('color.text.subtle')}; }
+.pp-table tbody th { font: ${token('font.body')}; font-weight: ${token('font.weight.medium')}; color: ${token('color.text')}; }
 .pp-table tbody tr:hover { background: ${token('color.background.neutral.subtle.hovered')}; }
 .pp-table tr[aria-selected="true"], .pp-table tr.pp-current { background: ${token('color.background.selected')}; }
 .pp-toolbar { display: flex; flex-wrap: wrap; gap: ${token('space.100')}; align-items: center; }
