@@ -255,8 +255,16 @@ test('a failed move call is never reported as moved: every unsent bug is listed,
   const { page, app } = await openPage();
   // The page's second sprint/move call fails (as when the resolver times out); the first one goes through.
   let moveCalls = 0;
+  // The first call is held until the progress label has been read: it says what is happening, not the result.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/__app/invoke', async (route) => {
     const body = JSON.parse(route.request().postData() ?? '{}') as { call?: { functionKey?: string } };
+    if (body.call?.functionKey === 'sprint/move' && moveCalls === 0) {
+      moveCalls += 1;
+      await held;
+      return route.continue();
+    }
     if (body.call?.functionKey === 'sprint/move' && ++moveCalls === 2) {
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ result: { ok: false, code: 'JIRA_UNAVAILABLE', message: 'Jira is unavailable right now (503).' } }) });
     }
@@ -269,6 +277,9 @@ test('a failed move call is never reported as moved: every unsent bug is listed,
   const keys = await backlog.locator('[data-issue-key]').evaluateAll((rows) => rows.slice(0, 150).map((r) => r.getAttribute('data-issue-key') ?? ''));
   await app.getByLabel('Move selected to').selectOption({ label: 'RT Sprint 26' });
   await app.getByRole('button', { name: 'Move', exact: true }).click();
+  await app.getByRole('status').filter({ hasText: 'Moving 0 of 150 bugs…' }).waitFor();
+  await expect(app.getByText(/^Moved \d+ bugs/).count()).resolves.toBe(0);
+  release();
 
   const report = app.getByRole('alert').filter({ hasText: 'did not move' });
   await report.waitFor();
