@@ -10,6 +10,7 @@ const BudgetLoadChartLazy = lazy(() => import('./SprintCharts').then((m) => ({ d
 const ConvergenceBarsLazy = lazy(() => import('./ConvergenceChart').then((m) => ({ default: m.ConvergenceBars })));
 const DeploymentsChartLazy = lazy(() => import('../delivery-metrics/charts').then((m) => ({ default: m.DeploymentsChart })));
 const LeadTimeChartLazy = lazy(() => import('../delivery-metrics/charts').then((m) => ({ default: m.LeadTimeChart })));
+const CoverageChartLazy = lazy(() => import('../coverage/CoverageChart').then((m) => ({ default: m.CoverageChart })));
 const StageChartLazy = lazy(() => import('../delivery-metrics/charts').then((m) => ({ default: m.StageChart })));
 
 const fallback = (height: number) => (
@@ -24,3 +25,4 @@ export const ConvergenceBars = (p: ComponentProps<typeof ConvergenceBarsLazy>) =
 export const DeploymentsChart = (p: ComponentProps<typeof DeploymentsChartLazy>) => <Suspense fallback={fallback(200)}><DeploymentsChartLazy {...p} /></Suspense>;
 export const StageChart = (p: ComponentProps<typeof StageChartLazy>) => <Suspense fallback={fallback(220)}><StageChartLazy {...p} /></Suspense>;
 export const LeadTimeChart = (p: ComponentProps<typeof LeadTimeChartLazy>) => <Suspense fallback={fallback(200)}><LeadTimeChartLazy {...p} /></Suspense>;
+export const CoverageChart = (p: ComponentProps<typeof CoverageChartLazy>) => <Suspense fallback={fallback(160)}><CoverageChartLazy {...p} /></Suspense>;

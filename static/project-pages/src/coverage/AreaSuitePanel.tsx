@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
 import type { Fail, OutputOf, coverageProcedures, SuiteView } from '@rt/contracts';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
@@ -125,7 +126,7 @@ function NewCheckForm({ area, disabled, label, onAdd }: { area: string; disabled
   const id = `rt-suite-new-${area.replace(/[^A-Za-z0-9]+/g, '-')}`;
   return (
     <form
-      className="rt-row"
+      className="cov-new-check"
       aria-label={`New check for ${area}`}
       onSubmit={(e) => {
         e.preventDefault();
@@ -134,11 +135,13 @@ function NewCheckForm({ area, disabled, label, onAdd }: { area: string; disabled
         void onAdd({ id: crypto.randomUUID(), title: title.trim() }).then((saved) => saved && setTitle(''));
       }}
     >
-      <label htmlFor={id}>New check</label>
-      <input id={id} value={title} maxLength={200} style={{ flex: 1 }} onChange={(e) => setTitle(e.target.value)} placeholder={`${area}: main flow works`} />
-      <button type="submit" className="rt-button" disabled={disabled || !title.trim()}>
+      <label htmlFor={id} className="pp-inline-label">
+        New check
+      </label>
+      <Textfield id={id} value={title} maxLength={200} isCompact onChange={(e) => setTitle(e.currentTarget.value)} placeholder={`${area}: main flow works`} />
+      <Button type="submit" isDisabled={disabled || !title.trim()}>
         {label}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -4,7 +4,8 @@ import { token } from '@atlaskit/tokens/token';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
 import { call } from '../api';
-import { CoverageChart } from '../coverage/lazy-coverage-chart';
+import Button from '@atlaskit/button/new';
+import { CoverageChart } from '../charts/lazy';
 import { IssueChips, IssueLink } from './Evidence';
 
 /**
@@ -77,9 +78,9 @@ export function CoverageDetail({ view, onRunArea }: { view: CoverageView; onRunA
                 {a.suite ? `${a.suite.run} of ${a.suite.total} run` : 'none'}
                 {onRunArea ? (
                   <div>
-                    <button type="button" className="rt-button rt-subtle" onClick={() => onRunArea(a.area)}>
+                    <Button appearance="subtle" spacing="compact" onClick={() => onRunArea(a.area)}>
                       Run {a.area} regression on {view.rc}
-                    </button>
+                    </Button>
                   </div>
                 ) : null}
               </td>
@@ -137,14 +138,14 @@ function RanChecks({ area }: { area: AreaRow }) {
         {area.ran.map((c, i) => (
           <li key={`${c.source}:${c.title}:${i}`} data-ran-check={c.title}>
             <Lozenge kind={RESULT_KIND[c.result]}>{RESULT_LABEL[c.result]}</Lozenge> {c.title}{' '}
-            <span className="rt-muted">
+            <span className="pp-muted">
               — {c.source === 'area suite' ? 'area suite' : <IssueLink issueKey={c.source} />}
               {c.by ? `, by ${c.by}` : ''}
               {c.at ? ` on ${c.at.slice(0, 10)}` : ''}
             </span>
           </li>
         ))}
-        {n > area.ran.length ? <li className="rt-muted">and {n - area.ran.length} more</li> : null}
+        {n > area.ran.length ? <li className="pp-muted">and {n - area.ran.length} more</li> : null}
       </ul>
     </details>
   );
@@ -231,6 +232,8 @@ const css = `
 .cov-good { background: ${token('color.background.success')}; } .cov-gap { background: ${token('color.background.warning')}; font-weight: ${token('font.weight.semibold')}; }
 .cov-bad { background: ${token('color.background.danger')}; font-weight: ${token('font.weight.semibold')}; }
 .cov-ran { margin: ${token('space.050')} 0 0; padding-left: ${token('space.200')}; font-weight: ${token('font.weight.regular')}; }
+.cov-new-check { display: flex; align-items: center; gap: ${token('space.100')}; margin-top: ${token('space.100')}; }
+.cov-new-check > div { flex: 1 1 auto; }
 .cov-checks { list-style: none; padding: 0; margin: 0; border-top: 1px solid ${token('color.border')}; }
 .cov-checks li { display: flex; align-items: center; gap: ${token('space.075')}; flex-wrap: wrap; min-height: 36px; border-bottom: 1px solid ${token('color.border')}; padding: ${token('space.025')} 0; }
 .cov-check-title { flex: 1 1 16em; min-width: 0; }
