@@ -76,7 +76,7 @@ test('the admin picks a version outside the pattern into the 4.3.0 train by keyb
   await expect(session.ws.services.storage.get('rc-promotion:config:RT')).resolves.toMatchObject({ manualCandidates: [{ versionId: HOTFIX_ID, release: '4.3.0', n: 3 }] });
 
   // The trains reload: the version is a candidate of 4.3.0, after rc.1 and rc.2.
-  const candidates = app.getByRole('list', { name: 'Candidates of 4.3.0' });
+  const candidates = app.getByRole('table', { name: 'Candidates of 4.3.0' });
   await candidates.locator('[data-candidate="4.3.0-hotfix-candidate"]').waitFor({ timeout: 30_000 });
   await expect(candidates.locator('[data-candidate]').evaluateAll((els) => els.map((e) => e.getAttribute('data-candidate')))).resolves.toEqual(['4.3.0-rc.1', '4.3.0-rc.2', '4.3.0-hotfix-candidate']);
   await expect(pick.getByLabel('Release of 4.3.0-hotfix-candidate').inputValue()).resolves.toBe('4.3.0');

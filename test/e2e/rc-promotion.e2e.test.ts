@@ -37,6 +37,30 @@ test('a QA user sees the gates but cannot promote', async () => {
   await page.close();
 }, 90_000);
 
+test('Promote is three key presses away: the skip link, Enter, Tab (the confirmation opens on Enter)', async () => {
+  const { page, app } = await openAs('rt-rte-chloe');
+  const detail = app.getByTestId('candidate-detail');
+  await detail.getByRole('button', { name: 'Promote to production release' }).waitFor();
+  // Focus at the start of the frame's document, as when the user tabs into the page.
+  await app.getByRole('heading', { name: 'RC promotion' }).click();
+  await appFrame(page).evaluate(() => {
+    document.body.tabIndex = -1;
+    document.body.focus();
+    document.body.removeAttribute('tabindex');
+  });
+  await page.keyboard.press('Tab');
+  await expect(focused(page)).resolves.toBe('Skip to the selected candidate and Promote');
+  await page.keyboard.press('Enter');
+  await expect(appFrame(page).evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('candidate-detail');
+  await page.keyboard.press('Tab');
+  await expect(focused(page)).resolves.toBe('Promote to production release');
+  await page.keyboard.press('Enter');
+  await app.getByRole('dialog').getByRole('heading', { name: /^Promote 4\.3\.0-rc\.2/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await app.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.close();
+}, 90_000);
+
 test('failing-gate evidence is a compact row of issue chips: count, summaries, first 8, "Show all N" by keyboard, one click to the issue', async () => {
   const { page, app } = await openAs('rt-rte-chloe');
   await app.getByRole('button', { name: '4.3.0-rc.1' }).click();

@@ -30,7 +30,9 @@ async function backlogKey(app: FrameLocator, n: number): Promise<string> {
 test('plans a bug into a sprint with the keyboard, undoes it, and Jira follows', async () => {
   const { page, app } = await openPage();
   await app.getByText(/Needs \d+ more points per sprint/).waitFor();
-  await app.locator('svg[role="img"]').first().waitFor();
+  // The charts load on demand (recharts): the flow chart's SVG is drawn inside its labelled figure.
+  await app.getByRole('img', { name: /^Bugs in vs bugs fixed per sprint/ }).locator('svg.recharts-surface').first().waitFor();
+  await app.getByRole('img', { name: /^Bug budget vs planned points per sprint/ }).locator('svg.recharts-surface').first().waitFor();
 
   const key = await backlogKey(app, 0);
   expect(sprintsOf(key)).not.toContain(5);
@@ -154,7 +156,7 @@ test('auto-plan by keyboard: the diff opens on Cancel, Tab stays in the dialog, 
   expect(moves.length).toBeGreaterThan(0);
   expect(moves.some((m) => m.to === 'RT Sprint 26')).toBe(true);
   await expect(focused(page)).resolves.toBe('Cancel');
-  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab'); // Cancel, then the primary action, as in Atlassian dialogs
   await expect(focused(page)).resolves.toMatch(/^Apply \d+ moves?$/);
   await page.keyboard.press('Enter');
   await app.getByText(`Auto-plan moved ${moves.length} ${moves.length === 1 ? 'bug' : 'bugs'}.`).waitFor();
@@ -186,7 +188,7 @@ test('filters narrow the backlog and the sprints to matching bugs and drop hidde
   const chosen = (await priority.locator('option').nth(1).textContent()) ?? '';
   // Select one bug the filter keeps and one it hides: the hidden one leaves the selection.
   const backlogRows = app.getByRole('list', { name: 'Ranked backlog' }).locator('[data-issue-key]');
-  const priorities = await backlogRows.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-issue-key') ?? '', r.querySelector('.rt-lozenge')?.textContent ?? '']));
+  const priorities = await backlogRows.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-issue-key') ?? '', r.querySelector('[data-priority]')?.getAttribute('data-priority') ?? '']));
   const kept = priorities.find(([, p]) => p === chosen)?.[0];
   const hidden = priorities.find(([, p]) => p !== chosen)?.[0];
   if (!kept || !hidden) throw new Error('the first backlog page needs bugs of two priorities');
@@ -202,7 +204,7 @@ test('filters narrow the backlog and the sprints to matching bugs and drop hidde
   const rows = app.locator('[data-issue-key]');
   const count = await rows.count();
   expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < Math.min(count, 20); i += 1) await expect(rows.nth(i).locator('.rt-lozenge').first().textContent()).resolves.toBe(chosen);
+  for (let i = 0; i < Math.min(count, 20); i += 1) await expect(rows.nth(i).locator('[data-priority]').getAttribute('data-priority')).resolves.toBe(chosen);
   await app.getByRole('button', { name: 'Clear filters' }).click();
   await heading.filter({ hasText: `(${all} unplanned)` }).waitFor();
   await page.close();
@@ -253,8 +255,16 @@ test('a failed move call is never reported as moved: every unsent bug is listed,
   const { page, app } = await openPage();
   // The page's second sprint/move call fails (as when the resolver times out); the first one goes through.
   let moveCalls = 0;
+  // The first call is held until the progress label has been read: it says what is happening, not the result.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/__app/invoke', async (route) => {
     const body = JSON.parse(route.request().postData() ?? '{}') as { call?: { functionKey?: string } };
+    if (body.call?.functionKey === 'sprint/move' && moveCalls === 0) {
+      moveCalls += 1;
+      await held;
+      return route.continue();
+    }
     if (body.call?.functionKey === 'sprint/move' && ++moveCalls === 2) {
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ result: { ok: false, code: 'JIRA_UNAVAILABLE', message: 'Jira is unavailable right now (503).' } }) });
     }
@@ -267,6 +277,9 @@ test('a failed move call is never reported as moved: every unsent bug is listed,
   const keys = await backlog.locator('[data-issue-key]').evaluateAll((rows) => rows.slice(0, 150).map((r) => r.getAttribute('data-issue-key') ?? ''));
   await app.getByLabel('Move selected to').selectOption({ label: 'RT Sprint 26' });
   await app.getByRole('button', { name: 'Move', exact: true }).click();
+  await app.getByRole('status').filter({ hasText: 'Moving 0 of 150 bugs…' }).waitFor();
+  await expect(app.getByText(/^Moved \d+ bugs/).count()).resolves.toBe(0);
+  release();
 
   const report = app.getByRole('alert').filter({ hasText: 'did not move' });
   await report.waitFor();

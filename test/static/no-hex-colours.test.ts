@@ -11,12 +11,6 @@ const STATIC = join(ROOT, 'static');
 
 /** Not converted to tokens yet (issue 18, d18-components / d18-pages). Remove a file as soon as it is clean. */
 const NOT_CONVERTED_YET = [
-  'static/project-pages/src/coverage/CoverageChart.tsx',
-  'static/project-pages/src/delivery-metrics/charts.tsx',
-  'static/project-pages/src/rc-promotion/Evidence.tsx',
-  'static/project-pages/src/rc-promotion/PromoteDialog.tsx',
-  'static/project-pages/src/sprint-planning/SignalsPanel.tsx',
-  'static/project-pages/src/sprint-planning/SprintPlanningPage.tsx',
   'static/shared/stage-mapping/LoopPicture.tsx',
   'static/shared/styles.ts',
   'static/validator-config/src/main.tsx',

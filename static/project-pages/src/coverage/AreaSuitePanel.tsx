@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
 import type { Fail, OutputOf, coverageProcedures, SuiteView } from '@rt/contracts';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
@@ -43,12 +45,12 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
   const pull = (checks: LibraryCheck[]) => checks.map((c) => ({ id: c.id, title: c.title }));
 
   return (
-    <section ref={section} className="rt-card" aria-label={`Area regression: ${area} in ${rc}`} data-testid="area-suite">
+    <section ref={section} className="pp-card" aria-label={`Area regression: ${area} in ${rc}`} data-testid="area-suite">
       <h3>
-        Area regression: {area} <span className="rt-muted">in {rc}</span>
+        Area regression: {area} <span className="pp-muted">in {rc}</span>
       </h3>
       {suite.history.length > 0 ? (
-        <p className="rt-muted">
+        <p className="pp-muted">
           Cycles: {suite.history.map((h) => `${h.rc}: ${h.run} of ${h.total} run${h.failed ? `, ${h.failed} failed` : ''}`).join(' · ')}
         </p>
       ) : null}
@@ -60,17 +62,17 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
             The {area} regression has not started in {rc}. {library.length > 0 ? `Start it with the ${library.length} check${library.length === 1 ? '' : 's'} QA ran before in ${area}` : `No checks of ${area} are in the library yet: write the first one below`}
             {suite.history.length > 0 ? ' (the previous cycle’s checks carry over, not run)' : ''}.
           </p>
-          <button type="button" className="rt-button rt-primary" disabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-start', { projectKey, versionId, area, checks: pull(library.slice(0, 40)) }))}>
+          <Button appearance="primary" isDisabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-start', { projectKey, versionId, area, checks: pull(library.slice(0, 40)) }))}>
             Start the {area} regression in {rc}
-          </button>
+          </Button>
           <NewCheckForm area={area} disabled={busy || !suite.canEdit} label={`Start with this check${library.length > 0 ? ' and the library’s' : ''}`} onAdd={(check) => run(call('coverage/suite-start', { projectKey, versionId, area, checks: [...pull(library.slice(0, 39)), check] }))} />
         </>
       ) : (
         <>
-          <ul className="rt-list" aria-label={`Checks of the ${area} regression`}>
+          <ul className="cov-checks" aria-label={`Checks of the ${area} regression`}>
             {suite.checks.map((c) => (
               <li key={c.id} data-check={c.title}>
-                <strong>{c.title}</strong>{' '}
+                <strong className="cov-check-title">{c.title}</strong>{' '}
                 <Lozenge kind={c.result === 'passed' ? 'success' : c.result === 'failed' ? 'danger' : c.result === 'blocked' ? 'warning' : 'default'}>{resultLabel[c.result]}</Lozenge>
                 {suite.flaky.some((f) => f.checkId === c.id) ? (
                   <>
@@ -79,32 +81,33 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
                   </>
                 ) : null}{' '}
                 {(['passed', 'failed', 'blocked'] as const).map((r) => (
-                  <button
+                  <Button
                     key={r}
-                    type="button"
-                    className="rt-button rt-subtle"
+                    appearance="subtle"
+                    spacing="compact"
+                    isSelected={c.result === r}
                     aria-pressed={c.result === r}
                     aria-label={`${resultLabel[r]}: ${c.title}`}
-                    disabled={busy || !suite.canEdit}
+                    isDisabled={busy || !suite.canEdit}
                     onClick={() => void run(call('coverage/suite-result', { projectKey, versionId, area, checkId: c.id, result: r }))}
                   >
                     {resultLabel[r]}
-                  </button>
+                  </Button>
                 ))}
-                {c.tester ? <span className="rt-muted"> {c.tester.name}</span> : null}
+                {c.tester ? <span className="pp-muted"> {c.tester.name}</span> : null}
               </li>
             ))}
           </ul>
           {more.length > 0 ? (
-            <details>
+            <details className="pp-disclosure">
               <summary>Add checks from the library ({more.length})</summary>
-              <ul className="rt-list">
+              <ul className="cov-checks">
                 {more.map((c) => (
                   <li key={c.id}>
-                    {c.title} <span className="rt-muted">({c.runs} runs, {c.failures} failed)</span>{' '}
-                    <button type="button" className="rt-button rt-subtle" disabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-add', { projectKey, versionId, area, checks: pull([c]) }))}>
+                    {c.title} <span className="pp-muted">({c.runs} runs, {c.failures} failed)</span>{' '}
+                    <Button appearance="subtle" spacing="compact" isDisabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-add', { projectKey, versionId, area, checks: pull([c]) }))}>
                       Add
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -123,7 +126,7 @@ function NewCheckForm({ area, disabled, label, onAdd }: { area: string; disabled
   const id = `rt-suite-new-${area.replace(/[^A-Za-z0-9]+/g, '-')}`;
   return (
     <form
-      className="rt-row"
+      className="cov-new-check"
       aria-label={`New check for ${area}`}
       onSubmit={(e) => {
         e.preventDefault();
@@ -132,11 +135,13 @@ function NewCheckForm({ area, disabled, label, onAdd }: { area: string; disabled
         void onAdd({ id: crypto.randomUUID(), title: title.trim() }).then((saved) => saved && setTitle(''));
       }}
     >
-      <label htmlFor={id}>New check</label>
-      <input id={id} value={title} maxLength={200} style={{ flex: 1 }} onChange={(e) => setTitle(e.target.value)} placeholder={`${area}: main flow works`} />
-      <button type="submit" className="rt-button" disabled={disabled || !title.trim()}>
+      <label htmlFor={id} className="pp-inline-label">
+        New check
+      </label>
+      <Textfield id={id} value={title} maxLength={200} isCompact onChange={(e) => setTitle(e.currentTarget.value)} placeholder={`${area}: main flow works`} />
+      <Button type="submit" isDisabled={disabled || !title.trim()}>
         {label}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
 import type { CoverageSettings, Fail } from '@rt/contracts';
 import { Banner, ErrorBanner, Loading } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
@@ -28,19 +30,19 @@ export function CoverageSettingsForm({ projectKey, onSaved }: { projectKey: stri
     onSaved();
   }
   return (
-    <details className="rt-card">
+    <details className="pp-card pp-disclosure rc-settings">
       <summary>Coverage settings</summary>
       {loaded.data.problem ? <Banner kind="warning">{loaded.data.problem}</Banner> : null}
-      {disabled ? <p className="rt-muted">Only project admins can change these settings.</p> : null}
-      <form onSubmit={(e) => (e.preventDefault(), void save())}>
+      {disabled ? <p className="pp-muted">Only project admins can change these settings.</p> : null}
+      <form className="cov-settings" onSubmit={(e) => (e.preventDefault(), void save())}>
         <label>
-          Area label prefix <input value={s.areaLabelPrefix} disabled={disabled} maxLength={40} onChange={(e) => edit({ areaLabelPrefix: e.target.value })} />
+          Area label prefix <Textfield isCompact width={200} value={s.areaLabelPrefix} isDisabled={disabled} maxLength={40} onChange={(e) => edit({ areaLabelPrefix: e.currentTarget.value })} />
         </label>{' '}
         <label>
-          Area field id <input value={s.areaFieldId ?? ''} disabled={disabled} placeholder="customfield_10050" onChange={(e) => edit(e.target.value.trim() ? { areaFieldId: e.target.value.trim() } : { areaFieldId: undefined })} />
+          Area field id <Textfield isCompact width={200} value={s.areaFieldId ?? ''} isDisabled={disabled} placeholder="customfield_10050" onChange={(e) => edit(e.currentTarget.value.trim() ? { areaFieldId: e.currentTarget.value.trim() } : { areaFieldId: undefined })} />
         </label>{' '}
         <label>
-          Candidates looked back <input type="number" min={1} max={10} value={s.window} disabled={disabled} onChange={(e) => edit({ window: Number(e.target.value) })} />
+          Candidates looked back <Textfield isCompact width={80} type="number" min={1} max={10} value={s.window} isDisabled={disabled} onChange={(e) => edit({ window: Number(e.currentTarget.value) })} />
         </label>
         {(['coverageGate', 'developmentGate'] as const).map((k) => (
           <fieldset key={k} disabled={disabled}>
@@ -54,9 +56,9 @@ export function CoverageSettingsForm({ projectKey, onSaved }: { projectKey: stri
         ))}
         {error ? <ErrorBanner error={error} /> : null}
         {saved ? <Banner kind="success">Saved.</Banner> : null}
-        <button type="submit" className="rt-button rt-primary" disabled={disabled || !draft}>
+        <Button type="submit" appearance="primary" isDisabled={disabled || !draft}>
           Save settings
-        </button>
+        </Button>
       </form>
     </details>
   );

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { pageCss } from '../ui/page-styles';
+import { rcCss } from '../rc-promotion/Evidence';
 import type { OutputOf, coverageProcedures } from '@rt/contracts';
 import { EmptyState, ErrorBanner, Loading } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
@@ -30,11 +33,13 @@ export function RegressionCoveragePage({ context }: { context: PageContext }) {
   const lib = library.state === 'ready' ? library.data : null;
 
   return (
-    <main aria-label="Regression coverage">
+    <main aria-label="Regression coverage" className="pp-page">
+      <style>{pageCss}</style>
+      <style>{rcCss}</style>
       <h1>Regression coverage</h1>
-      <label>
+      <label className="pp-inline-label">
         Release candidate{' '}
-        <select value={current.version.id} onChange={(e) => (setSelected(e.target.value), setArea(null))}>
+        <select className="pp-select" value={current.version.id} onChange={(e) => (setSelected(e.target.value), setArea(null))}>
           {candidates.map((c) => (
             <option key={c.version.id} value={c.version.id}>
               {c.version.name}
@@ -44,9 +49,9 @@ export function RegressionCoveragePage({ context }: { context: PageContext }) {
         </select>
       </label>
       <CoverageSection projectKey={projectKey} versionId={current.version.id} refreshKey={refresh} onRunArea={setArea} />
-      <section className="rt-card" aria-label="Check library">
+      <section className="pp-card" aria-label="Check library">
         <h2>Check library</h2>
-        <p className="rt-muted">Checks QA has run before, per area, from the area regressions and the bugs' focused checklists. Run an area's checks as an area regression on {current.version.name}.</p>
+        <p className="pp-muted">Checks QA has run before, per area, from the area regressions and the bugs' focused checklists. Run an area's checks as an area regression on {current.version.name}.</p>
         {library.state === 'loading' ? (
           <Loading label="Loading the check library…" />
         ) : library.state === 'error' ? (
@@ -54,7 +59,7 @@ export function RegressionCoveragePage({ context }: { context: PageContext }) {
         ) : lib && lib.areas.length === 0 ? (
           <p>No checks have been run yet.</p>
         ) : (
-          <table aria-label="Check library by area">
+          <table className="pp-table" aria-label="Check library by area">
             <thead>
               <tr>
                 <th scope="col">Area</th>
@@ -75,9 +80,9 @@ export function RegressionCoveragePage({ context }: { context: PageContext }) {
                     <td>{checks.length}</td>
                     <td>{failing.length === 0 ? 'never failed' : failing.slice(0, 3).map((c) => `${c.title} (failed in ${c.failedIn.join(', ')})`).join('; ')}</td>
                     <td>
-                      <button type="button" className="rt-button" aria-pressed={area === a} onClick={() => setArea(a)}>
+                      <Button spacing="compact" isSelected={area === a} aria-pressed={area === a} onClick={() => setArea(a)}>
                         Run area regression on {current.version.name}
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 );

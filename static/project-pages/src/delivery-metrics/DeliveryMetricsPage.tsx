@@ -4,8 +4,9 @@ import { Banner, ErrorBanner, Loading, Lozenge } from '../../../shared/component
 import { readableDay, readableDuration, readableTime } from '../../../shared/delivery-format';
 import { useResult } from '../../../shared/use-result';
 import { call, type PageContext } from '../api';
-import { IssueLink } from '../rc-promotion/Evidence';
-import { DeploymentsChart, StageChart } from './lazy-charts';
+import { IssueLink } from '../ui/IssueLink';
+import { pageCss } from '../ui/page-styles';
+import { DeploymentsChart, LeadTimeChart, StageChart } from '../charts/lazy';
 import { definitions } from './definitions';
 import { SeveritySettings } from './SeveritySettings';
 
@@ -41,13 +42,14 @@ export function DeliveryMetricsPage({ context }: { context: PageContext }) {
   const [days, setDays] = useState<number>(90);
   const [loaded, reload] = useResult(() => call('delivery/metrics', { projectKey: context.projectKey, windowDays: days }), [context.projectKey, days]);
   return (
-    <main aria-labelledby="rt-delivery-title">
+    <main aria-labelledby="rt-delivery-title" className="pp-page">
+      <style>{pageCss}</style>
       <h1 id="rt-delivery-title">Delivery metrics</h1>
-      <div className="rt-row">
-        <label htmlFor="rt-delivery-window" style={{ margin: 0 }}>
+      <div className="pp-toolbar">
+        <label htmlFor="rt-delivery-window" className="pp-inline-label">
           Window
         </label>
-        <select id="rt-delivery-window" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+        <select className="pp-select" id="rt-delivery-window" value={days} onChange={(e) => setDays(Number(e.target.value))}>
           {windows.map((d) => (
             <option key={d} value={d}>
               last {d} days
@@ -68,9 +70,9 @@ export function DeliveryMetricsPage({ context }: { context: PageContext }) {
 
 function Metric({ id, title, definition, children }: { id: string; title: string; definition: string; children: React.ReactNode }) {
   return (
-    <section className="rt-card" aria-labelledby={id} data-metric={id}>
+    <section className="pp-card" aria-labelledby={id} data-metric={id}>
       <h2 id={id}>{title}</h2>
-      <p className="rt-muted">{definition}</p>
+      <p className="pp-muted">{definition}</p>
       {children}
     </section>
   );
@@ -86,7 +88,7 @@ function Figures({ m, projectKey, onSaved }: { m: Delivery; projectKey: string; 
           {u.problem} Its deployments are not counted.
         </Banner>
       ))}
-      <p className="rt-muted">
+      <p className="pp-muted">
         From {readableDay(m.window.from)} to {readableDay(m.window.to)}.{' '}
         {m.sources.frozenReleases.length ? `Figures of ${m.sources.frozenReleases.join(', ')} were kept when they were deployed and not read again. ` : ''}
       </p>
@@ -113,10 +115,11 @@ function Figures({ m, projectKey, onSaved }: { m: Delivery; projectKey: string; 
       </Metric>
       <Metric id="rt-m-lead" title="Lead time: bug created → deployed" definition={definitions.leadTime}>
         <p data-testid="lead-value">{figureText(m.leadTime)}</p>
+        <LeadTimeChart releases={m.releases.map((r) => ({ release: r.release, medianMs: r.leadTime.medianMs, p85Ms: r.leadTime.p85Ms ?? null }))} />
         <h3>Per stage</h3>
-        <p className="rt-muted">{definitions.perStage}</p>
+        <p className="pp-muted">{definitions.perStage}</p>
         <StageChart stages={(Object.keys(stageLabels) as Array<keyof typeof stageLabels>).map((s) => ({ stage: stageLabels[s], medianMs: m.perStage[s].medianMs }))} />
-        <table aria-label="Time per stage">
+        <table className="pp-table" aria-label="Time per stage">
           <tbody>
             {(Object.keys(stageLabels) as Array<keyof typeof stageLabels>).map((s) => (
               <tr key={s}>
@@ -130,7 +133,7 @@ function Figures({ m, projectKey, onSaved }: { m: Delivery; projectKey: string; 
       <Metric id="rt-m-cfr" title="Change failure rate" definition={definitions.changeFailureRate}>
         <p data-testid="cfr-value">
           {cfr.rate === null ? `Not available: ${cfr.reason}.` : `${Math.round(cfr.rate * 100)}%: ${cfr.failed} of ${cfr.deployments} deployment${cfr.deployments === 1 ? '' : 's'} failed.`}{' '}
-          <span className="rt-muted">Severity threshold: {cfr.threshold ?? 'none (every escaped bug counts)'}.</span>
+          <span className="pp-muted">Severity threshold: {cfr.threshold ?? 'none (every escaped bug counts)'}.</span>
         </p>
         {cfr.failures.length ? (
           <ul aria-label="Failures">
@@ -155,12 +158,12 @@ function Figures({ m, projectKey, onSaved }: { m: Delivery; projectKey: string; 
 
 function ReleaseTable({ m }: { m: Delivery }) {
   return (
-    <section className="rt-card" aria-labelledby="rt-m-releases">
+    <section className="pp-card" aria-labelledby="rt-m-releases">
       <h2 id="rt-m-releases">Per production release</h2>
-      <p className="rt-muted">
+      <p className="pp-muted">
         Regression loops: {definitions.loops} Escaped bugs: {definitions.escaped}
       </p>
-      <table aria-label="Production releases">
+      <table className="pp-table" aria-label="Production releases">
         <thead>
           <tr>
             <th scope="col">Release</th>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
 import type { DeliveryConfig, Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../../shared/components';
 import { call } from '../api';
@@ -17,11 +18,13 @@ export function SeveritySettings({ projectKey, config, onSaved }: { projectKey: 
     onSaved();
   }
   return (
-    <details>
+    <details className="pp-disclosure">
       <summary>Severity threshold</summary>
-      <label htmlFor="rt-severity-threshold">Escaped bugs count as a failed deployment from this severity up</label>
-      <div className="rt-row">
-        <select id="rt-severity-threshold" value={threshold} onChange={(e) => setThreshold(e.target.value)}>
+      <label htmlFor="rt-severity-threshold" className="pp-label">
+        Escaped bugs count as a failed deployment from this severity up
+      </label>
+      <div className="pp-toolbar">
+        <select className="pp-select" id="rt-severity-threshold" value={threshold} onChange={(e) => setThreshold(e.target.value)}>
           <option value="">Every escaped bug</option>
           {config.severityOrder.map((s) => (
             <option key={s} value={s}>
@@ -29,9 +32,7 @@ export function SeveritySettings({ projectKey, config, onSaved }: { projectKey: 
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void save()}>
-          Save
-        </button>
+        <Button onClick={() => void save()}>Save</Button>
       </div>
       {error ? <ErrorBanner error={error} /> : null}
       {saved ? <Banner kind="success">Saved.</Banner> : null}

@@ -3,7 +3,8 @@ import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../../shar
 import { outcomeKind, outcomeText, readableTime } from '../../../shared/delivery-format';
 import { useResult } from '../../../shared/use-result';
 import { call, type PageContext } from '../api';
-import { IssueLink } from '../rc-promotion/Evidence';
+import { IssueLink } from '../ui/IssueLink';
+import { pageCss } from '../ui/page-styles';
 
 /**
  * The ops view: the hand-offs of this project (as the ops project, or as the project whose trains they ship),
@@ -12,9 +13,10 @@ import { IssueLink } from '../rc-promotion/Evidence';
 export function OpsHandoffsPage({ context }: { context: PageContext }) {
   const [loaded, reload] = useResult(() => call('ops/handoffs', { projectKey: context.projectKey }), [context.projectKey]);
   return (
-    <main aria-labelledby="rt-ops-title">
+    <main aria-labelledby="rt-ops-title" className="pp-page">
+      <style>{pageCss}</style>
       <h1 id="rt-ops-title">Ops hand-offs</h1>
-      <p className="rt-muted">
+      <p className="pp-muted">
         Production releases promoted by the release train, waiting to be deployed or recently reported. Open a hand-off and use its <em>Release hand-off</em> panel
         to record deployed, failed or rolled back.
       </p>
@@ -51,7 +53,7 @@ export function OpsHandoffsPage({ context }: { context: PageContext }) {
 
 function HandoffTable({ rows, label }: { rows: HandoffRow[]; label: string }) {
   return (
-    <table aria-label={label}>
+    <table className="pp-table" aria-label={label}>
       <thead>
         <tr>
           <th scope="col">Hand-off</th>
@@ -65,17 +67,17 @@ function HandoffTable({ rows, label }: { rows: HandoffRow[]; label: string }) {
         {rows.map((r) => (
           <tr key={r.issueKey} data-handoff={r.issueKey}>
             <td>
-              <IssueLink issueKey={r.issueKey} /> {r.summary}
-              {r.assignee ? <div className="rt-muted">Assigned to {r.assignee}</div> : null}
+              <IssueLink issueKey={r.issueKey} className="pp-link" /> {r.summary}
+              {r.assignee ? <div className="pp-muted">Assigned to {r.assignee}</div> : null}
             </td>
             <td>
-              {r.productionVersionName} <span className="rt-muted">({r.projectKey}, from {r.candidateName})</span>
+              {r.productionVersionName} <span className="pp-muted">({r.projectKey}, from {r.candidateName})</span>
             </td>
             <td>{readableTime(r.promotedAt)}</td>
             <td>
               <Lozenge kind={outcomeKind[r.outcome.status]}>{outcomeText[r.outcome.status]}</Lozenge>
               {r.outcome.latest ? (
-                <div className="rt-muted">
+                <div className="pp-muted">
                   {readableTime(r.outcome.latest.at)} in {r.outcome.latest.environment}
                   {r.outcome.latest.note ? `: “${r.outcome.latest.note}”` : ''}
                 </div>

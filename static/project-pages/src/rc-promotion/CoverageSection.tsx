@@ -1,8 +1,11 @@
 import type { CoverageView } from '@rt/contracts';
+import ProgressBar from '@atlaskit/progress-bar';
+import { token } from '@atlaskit/tokens/token';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import { useResult } from '../../../shared/use-result';
 import { call } from '../api';
-import { CoverageChart } from '../coverage/lazy-coverage-chart';
+import Button from '@atlaskit/button/new';
+import { CoverageChart } from '../charts/lazy';
 import { IssueChips, IssueLink } from './Evidence';
 
 /**
@@ -23,7 +26,7 @@ const pct = (share: number | null) => (share === null ? '–' : `${Math.round(sh
 export function CoverageDetail({ view, onRunArea }: { view: CoverageView; onRunArea?: (area: string) => void }) {
   const s = view.selected;
   return (
-    <section className="rt-card" aria-label={`Regression coverage of ${view.rc}`} data-testid="coverage">
+    <section className="pp-card" aria-label={`Regression coverage of ${view.rc}`} data-testid="coverage">
       <style>{css}</style>
       <h3>Regression coverage</h3>
       <p data-testid="coverage-share">
@@ -37,10 +40,10 @@ export function CoverageDetail({ view, onRunArea }: { view: CoverageView; onRunA
         Full regression (every check of every area suite): {s.full.suites === 0 ? 'no area suites yet.' : `${s.full.run} of ${s.full.checks} checks run (${pct(s.full.share)}).`}
         {s.unmappedChecks > 0 ? ` ${s.unmappedChecks} checks run on fixes name no area (e.g. "The fix").` : ''}
       </p>
-      {view.truncated ? <p className="rt-muted">The search stopped at its limit: the figures rest on the first issues only.</p> : null}
+      {view.truncated ? <p className="pp-muted">The search stopped at its limit: the figures rest on the first issues only.</p> : null}
       <FullRegressionGaps view={view} />
       <CoverageChart view={view} />
-      <table className="cov-heat" aria-label={`Areas of ${view.rc}: changed, regressed, failed`}>
+      <table className="pp-table cov-heat" aria-label={`Areas of ${view.rc}: changed, regressed, failed`}>
         <thead>
           <tr>
             <th scope="col">Area</th>
@@ -75,9 +78,9 @@ export function CoverageDetail({ view, onRunArea }: { view: CoverageView; onRunA
                 {a.suite ? `${a.suite.run} of ${a.suite.total} run` : 'none'}
                 {onRunArea ? (
                   <div>
-                    <button type="button" className="rt-button rt-subtle" onClick={() => onRunArea(a.area)}>
+                    <Button appearance="subtle" spacing="compact" onClick={() => onRunArea(a.area)}>
                       Run {a.area} regression on {view.rc}
-                    </button>
+                    </Button>
                   </div>
                 ) : null}
               </td>
@@ -86,7 +89,7 @@ export function CoverageDetail({ view, onRunArea }: { view: CoverageView; onRunA
         </tbody>
       </table>
       <h4>How much each candidate got</h4>
-      <table aria-label="Coverage per candidate">
+      <table className="pp-table" aria-label="Coverage per candidate">
         <thead>
           <tr>
             <th scope="col">Candidate</th>
@@ -99,7 +102,9 @@ export function CoverageDetail({ view, onRunArea }: { view: CoverageView; onRunA
             <tr key={c.rc} data-candidate={c.rc}>
               <th scope="row">{c.rc}</th>
               <td>
-                <span className="cov-bar" style={{ width: `${(c.share ?? 0) * 80}px` }} aria-hidden="true" />
+                <span className="cov-bar" aria-hidden="true">
+                  <ProgressBar value={c.share ?? 0} appearance="success" />
+                </span>
                 {pct(c.share)} ({c.changedRegressedCount} of {c.changedCount})
               </td>
               <td>{c.full.checks === 0 ? '–' : `${pct(c.full.share)} (${c.full.run} of ${c.full.checks})`}</td>
@@ -133,14 +138,14 @@ function RanChecks({ area }: { area: AreaRow }) {
         {area.ran.map((c, i) => (
           <li key={`${c.source}:${c.title}:${i}`} data-ran-check={c.title}>
             <Lozenge kind={RESULT_KIND[c.result]}>{RESULT_LABEL[c.result]}</Lozenge> {c.title}{' '}
-            <span className="rt-muted">
+            <span className="pp-muted">
               — {c.source === 'area suite' ? 'area suite' : <IssueLink issueKey={c.source} />}
               {c.by ? `, by ${c.by}` : ''}
               {c.at ? ` on ${c.at.slice(0, 10)}` : ''}
             </span>
           </li>
         ))}
-        {n > area.ran.length ? <li className="rt-muted">and {n - area.ran.length} more</li> : null}
+        {n > area.ran.length ? <li className="pp-muted">and {n - area.ran.length} more</li> : null}
       </ul>
     </details>
   );
@@ -172,14 +177,14 @@ function Features({ view }: { view: CoverageView }) {
   return (
     <>
       <h4>Features in the train</h4>
-      <p className="rt-muted">
+      <p className="pp-muted">
         Development state from Jira's development information (GitHub, Bitbucket or GitLab). Jira does not tell draft pull requests from ready ones: an open pull request may be a draft.
       </p>
       {dev.error ? <ErrorBanner error={`Jira's development information could not be read: ${dev.error}`} /> : null}
       {view.features.length === 0 ? (
         <p>No stories or tasks have {view.rc} as fix version.</p>
       ) : (
-        <table aria-label={`Features in ${view.rc}`}>
+        <table className="pp-table" aria-label={`Features in ${view.rc}`}>
           <thead>
             <tr>
               <th scope="col">Issue</th>
@@ -192,7 +197,7 @@ function Features({ view }: { view: CoverageView }) {
             {view.features.map((f) => (
               <tr key={f.key} data-feature={f.key}>
                 <th scope="row">
-                  <IssueLink issueKey={f.key} /> <span className="rt-muted">{f.type}</span> {f.summary}
+                  <IssueLink issueKey={f.key} /> <span className="pp-muted">{f.type}</span> {f.summary}
                 </th>
                 <td>{f.status}</td>
                 <td data-testid="signoff">
@@ -202,7 +207,7 @@ function Features({ view }: { view: CoverageView }) {
                     <>
                       <Lozenge kind={f.signoff.decision === 'signed-off' ? 'success' : 'danger'}>{f.signoff.decision === 'signed-off' ? 'Signed off' : 'Rejected'}</Lozenge> by {f.signoff.by.name} on{' '}
                       {f.signoff.at.slice(0, 10)}
-                      {f.signoff.note ? <div className="rt-muted">“{f.signoff.note}”</div> : null}
+                      {f.signoff.note ? <div className="pp-muted">“{f.signoff.note}”</div> : null}
                     </>
                   ) : (
                     <Lozenge>Not signed off</Lozenge>
@@ -223,9 +228,16 @@ function Features({ view }: { view: CoverageView }) {
 
 const css = `
 .cov-heat td { min-width: 6em; }
-.cov-on { background: var(--rt-info-bg); } .cov-off { color: var(--rt-subtle); }
-.cov-good { background: var(--rt-success-bg); } .cov-gap { background: var(--rt-warning-bg); font-weight: 600; }
-.cov-bad { background: var(--rt-danger-bg); font-weight: 600; }
-.cov-ran { margin: 4px 0 0; padding-left: 16px; font-weight: normal; }
-.cov-bar { display: inline-block; height: 8px; background: var(--rt-success); margin-right: 6px; vertical-align: middle; }
+.cov-on { background: ${token('color.background.information')}; } .cov-off { color: ${token('color.text.subtle')}; }
+.cov-good { background: ${token('color.background.success')}; } .cov-gap { background: ${token('color.background.warning')}; font-weight: ${token('font.weight.semibold')}; }
+.cov-bad { background: ${token('color.background.danger')}; font-weight: ${token('font.weight.semibold')}; }
+.cov-ran { margin: ${token('space.050')} 0 0; padding-left: ${token('space.200')}; font-weight: ${token('font.weight.regular')}; }
+.cov-new-check { display: flex; align-items: center; gap: ${token('space.100')}; margin-top: ${token('space.100')}; }
+.cov-new-check > div { flex: 1 1 auto; }
+.cov-checks { list-style: none; padding: 0; margin: 0; border-top: 1px solid ${token('color.border')}; }
+.cov-checks li { display: flex; align-items: center; gap: ${token('space.075')}; flex-wrap: wrap; min-height: 36px; border-bottom: 1px solid ${token('color.border')}; padding: ${token('space.025')} 0; }
+.cov-check-title { flex: 1 1 16em; min-width: 0; }
+.cov-settings label { display: inline-flex; align-items: center; gap: ${token('space.075')}; margin: ${token('space.050')} ${token('space.150')} ${token('space.050')} 0; color: ${token('color.text.subtle')}; }
+.cov-settings fieldset { border: 0; padding: 0; margin: ${token('space.100')} 0; }
+.cov-bar { display: inline-block; width: 80px; margin-right: ${token('space.075')}; vertical-align: middle; }
 `;

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import Button from '@atlaskit/button/new';
 import { EmptyState, ErrorBanner, Loading, Lozenge } from '../../../shared/components';
 import type { Loadable } from '../../../shared/use-result';
 import { SettingField } from './SettingField';
@@ -78,13 +79,13 @@ export function HandPickedCandidates({
   return (
     <fieldset ref={root} data-testid="rc-hand-picked">
       <legend>Versions outside the naming pattern</legend>
-      <p className="rt-muted">Versions whose names do not follow the naming pattern can join a train by hand, as a candidate at the position you choose.</p>
+      <p className="pp-muted">Versions whose names do not follow the naming pattern can join a train by hand, as a candidate at the position you choose.</p>
       {trains.state === 'error' ? <ErrorBanner error={trains.error} /> : null}
       {trains.state === 'loading' && !known ? <Loading label="Loading the project's versions…" /> : null}
 
       <h3 id={`${id}-picked`}>Hand-picked candidates</h3>
       {picks.length === 0 ? (
-        <p className="rt-muted">None.</p>
+        <p className="pp-muted">None.</p>
       ) : (
         <ul aria-labelledby={`${id}-picked`} className="rc-picks">
           {picks.map((p, i) => {
@@ -113,16 +114,14 @@ export function HandPickedCandidates({
                     {field(`manualCandidates.${i}.n`, `Candidate number of ${name}`, null, (props) => (
                       <input {...props} type="number" inputMode="numeric" min={0} max={MAX_N} step={1} value={p.n} onChange={(e) => setPick(i, { n: e.target.value })} />
                     ))}
-                    <button
-                      type="button"
-                      className="rt-button"
+                    <Button
                       data-invalid={versionError ? 'true' : undefined}
                       aria-describedby={versionError ? errorId : undefined}
-                      disabled={saving}
+                      isDisabled={saving}
                       onClick={() => remove(i)}
                     >
                       Remove {name}
-                    </button>
+                    </Button>
                   </>
                 )}
               </li>
@@ -138,7 +137,7 @@ export function HandPickedCandidates({
             All versions of {projectKey} are candidates named like {known.pattern} or the release version of a train.
           </EmptyState>
         ) : (
-          <p className="rt-muted">No other version is outside the naming pattern.</p>
+          <p className="pp-muted">No other version is outside the naming pattern.</p>
         )
       ) : (
         <>
@@ -157,7 +156,7 @@ export function HandPickedCandidates({
           <option key={r} value={r} />
         ))}
       </datalist>
-      <div role="status" aria-live="polite" className="rt-muted">
+      <div role="status" aria-live="polite" className="pp-muted">
         {announcement}
       </div>
     </fieldset>
@@ -220,7 +219,7 @@ function AddPick({
       <h4 id={`${id}-title`}>Add a version to a train</h4>
       <div className="rc-setting">
         <label htmlFor={`${id}-version`}>Version to add</label>
-        <select id={`${id}-version`} value={chosen?.id ?? ''} disabled={disabled} onChange={(e) => setVersionId(e.target.value)}>
+        <select className="pp-select" id={`${id}-version`} value={chosen?.id ?? ''} disabled={disabled} onChange={(e) => setVersionId(e.target.value)}>
           {available.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
@@ -271,9 +270,9 @@ function AddPick({
           />
         )}
       />
-      <button type="button" className="rt-button" disabled={disabled || !chosen} onClick={submit}>
+      <Button isDisabled={disabled || !chosen} onClick={submit}>
         Add as candidate
-      </button>
+      </Button>
     </div>
   );
 }

@@ -14,9 +14,9 @@ export function MetricsPanel({ projectKey }: { projectKey: string }) {
   const m = metrics.data;
   const cfr = m.changeFailureRate;
   return (
-    <section className="rt-card" aria-labelledby="rt-metrics-title">
+    <section className="pp-card" aria-labelledby="rt-metrics-title">
       <h3 id="rt-metrics-title">Delivery metrics (last {m.window.days} days)</h3>
-      <dl className="rt-metrics">
+      <dl className="rc-metrics">
         <dt>Deployments</dt>
         <dd>{m.frequency.perWeek === null ? `Not available: ${m.frequency.reason}.` : `${m.frequency.inWindow} (${m.frequency.perWeek.toFixed(2)} per week)`}</dd>
         <dt>Lead time, bug created → deployed</dt>
@@ -26,7 +26,7 @@ export function MetricsPanel({ projectKey }: { projectKey: string }) {
         <dt>Time to restore</dt>
         <dd>{figureText(m.timeToRestore, 'failures')}</dd>
       </dl>
-      <p className="rt-muted">Definitions, charts and the figures of each production release: Release Train → Delivery metrics.</p>
+      <p className="pp-muted">Definitions, charts and the figures of each production release: Release Train → Delivery metrics.</p>
     </section>
   );
 }

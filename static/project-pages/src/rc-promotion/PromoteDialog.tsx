@@ -1,12 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Fail } from '@rt/contracts';
-import { ErrorBanner, Loading } from '../../../shared/components';
-import { call } from '../api';
-import type { Preview } from './types';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { PromoteConfirmation } from './PromoteConfirmation';
 
 /**
- * The confirmation: every step the promotion will take, from the server's plan. When gates fail, the RTE can
- * override with a reason (recorded in the audit entry); the server decides again on confirm.
+ * The promote confirmation as a dialog in the page (focus moves in, Tab stays inside, Escape cancels, focus goes back
+ * to the Promote button). The content is PromoteConfirmation, ready for a host modal once the bridge offers one.
  */
 export function PromoteDialog({
   projectKey,
@@ -23,20 +20,7 @@ export function PromoteDialog({
   onCancel: () => void;
   onConfirm: (override?: { reason: string }) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [preview, setPreview] = useState<Preview | Fail | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
-  const override = blocked && reason.trim().length >= 10 ? { reason: reason.trim() } : undefined;
-
-  useEffect(() => {
-    let live = true;
-    setPreview(null);
-    void call('rc/promote-preview', { projectKey, versionId, ...(override ? { override } : {}) }).then((r) => live && setPreview(r.ok ? r.data : r));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [projectKey, versionId, override?.reason]);
 
   useEffect(() => {
     // Focus moves into the dialog and, when it closes, back to what opened it (the Promote button).
@@ -48,7 +32,6 @@ export function PromoteDialog({
     };
   }, []);
 
-  const ready = preview !== null && !('ok' in preview) ? preview : null;
   return (
     // Shown in the page's flow, not as a fixed overlay: the app lives in an iframe sized to its content, where a
     // centred overlay can sit outside what the user sees.
@@ -58,8 +41,7 @@ export function PromoteDialog({
         role="dialog"
         aria-modal="true"
         aria-labelledby="rt-promote-title"
-        className="rt-card"
-        style={{ background: '#fff', maxWidth: 640, border: '2px solid #0052cc' }}
+        className="rc-dialog"
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -67,40 +49,7 @@ export function PromoteDialog({
           } else if (e.key === 'Tab') trapTab(e, dialog.current);
         }}
       >
-        <h2 id="rt-promote-title">Promote {versionName} to a production release?</h2>
-        {blocked ? (
-          <label>
-            Override reason (required because some gates are not passed; at least 10 characters, recorded in the audit)
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={1000} style={{ width: '100%' }} />
-          </label>
-        ) : null}
-        {preview === null ? <Loading label="Planning the promotion…" /> : 'ok' in preview ? <ErrorBanner error={preview} /> : null}
-        {ready ? (
-          <>
-            <p>These steps will run, in this order:</p>
-            <ol aria-label="Promotion steps">
-              {ready.steps.map((s) => (
-                <li key={s.step}>
-                  <strong>{s.title}</strong>
-                  <div className="rt-muted">{s.detail}</div>
-                </li>
-              ))}
-            </ol>
-            {ready.allowed ? null : (
-              <div role="alert" className="rt-banner warning">
-                {ready.refusal}
-              </div>
-            )}
-          </>
-        ) : null}
-        <div className="rt-row" style={{ gap: 8, justifyContent: 'flex-end' }}>
-          <button type="button" className="rt-button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="rt-button rt-primary" disabled={!ready?.allowed} onClick={() => onConfirm(override)}>
-            Promote
-          </button>
-        </div>
+        <PromoteConfirmation data={{ projectKey, versionId, versionName, blocked }} close={(r) => onConfirm(r.override ?? undefined)} cancel={onCancel} />
       </div>
     </div>
   );

@@ -1,4 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens/token';
+import StatusSuccessIcon from '@atlaskit/icon/core/status-success';
+import StatusErrorIcon from '@atlaskit/icon/core/status-error';
+import Spinner from '@atlaskit/spinner';
 import type { Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../../shared/components';
 import { IssueLink } from './Evidence';
@@ -29,7 +35,7 @@ export function PromotionProgress({
   const resumable = state.status === 'failed' || interrupted;
   const handoff = state.completedSteps.find((c) => c.step === 'create-ops-handoff')?.result.handoffIssueKey;
   return (
-    <section className="rt-card" aria-labelledby="rt-progress-title" aria-live="polite" data-testid="promotion-progress">
+    <section className="pp-card" aria-labelledby="rt-progress-title" aria-live="polite" data-testid="promotion-progress">
       <h3 id="rt-progress-title">Promotion of {state.versionName}</h3>
       {state.status === 'done' ? (
         <Banner kind="success">
@@ -50,31 +56,36 @@ export function PromotionProgress({
       ) : (
         <Banner kind="info">{progress.summary}</Banner>
       )}
-      <ol aria-label="Progress per step">
+      <ol aria-label="Progress per step" className="rc-progress-steps">
         {progress.done.map((d) => (
           <li key={d}>
-            <span aria-hidden="true">✔</span> {d}
+            <StatusSuccessIcon label="" color={token('color.icon.success') as 'currentColor'} /> {d}
           </li>
         ))}
         {progress.remaining.map((r, i) => (
-          <li key={r} className="rt-muted">
-            <span aria-hidden="true">{state.status === 'failed' && i === 0 ? '✖' : running && i === 0 ? '…' : '○'}</span> {r}
+          <li key={r} className="pp-muted">
+            {state.status === 'failed' && i === 0 ? (
+              <StatusErrorIcon label="" color={token('color.icon.danger') as 'currentColor'} />
+            ) : running && i === 0 ? (
+              <Spinner size="small" label="" />
+            ) : (
+              <span className="rc-step-todo" aria-hidden="true" />
+            )}{' '}
+            {r}
             {state.status === 'failed' && i === 0 ? ' (stopped here)' : ''}
           </li>
         ))}
       </ol>
       {resumable && canResume ? (
-        <button type="button" className="rt-button rt-primary" onClick={onResume} disabled={running}>
+        <Button appearance="primary" onClick={onResume} isDisabled={running}>
           Resume promotion
-        </button>
+        </Button>
       ) : null}
       {resumable && canResume && onAbandon && !running ? <AbandonForm onAbandon={onAbandon} /> : null}
       {state.status === 'in-progress' && view.running && !running && onRefresh ? (
-        <button type="button" className="rt-button" onClick={onRefresh}>
-          Check progress again
-        </button>
+        <Button onClick={onRefresh}>Check progress again</Button>
       ) : null}
-      <p className="rt-muted">
+      <p className="pp-muted">
         Started by {state.startedBy.name || state.startedBy.accountId} on {readableTime(state.startedAt)}
         {state.override ? `; override: “${state.override.reason}”` : ''}
         {audit ? `. Audit recorded with ${count(audit.gates.length, 'gate')} (${audit.ready ? 'all passed' : 'not all passed'}).` : '.'}
@@ -89,19 +100,19 @@ function AbandonForm({ onAbandon }: { onAbandon: (reason: string) => Promise<Fai
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Fail | null>(null);
   const usable = reason.trim().length >= 10;
+  const id = useId();
   return (
-    <details>
+    <details className="pp-disclosure">
       <summary>Abandon this promotion…</summary>
-      <p className="rt-muted">Nothing done in Jira is undone. The promotion's progress and audit entry are kept in an abandoned record, and the candidate can be promoted again.</p>
-      <label>
+      <p className="pp-muted">Nothing done in Jira is undone. The promotion's progress and audit entry are kept in an abandoned record, and the candidate can be promoted again.</p>
+      <label htmlFor={id} className="pp-label">
         Why (at least 10 characters, recorded)
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} style={{ width: '100%' }} />
       </label>
+      <TextArea id={id} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minimumRows={2} maxLength={1000} resize="vertical" />
       {error ? <ErrorBanner error={error} /> : null}
-      <button
-        type="button"
-        className="rt-button"
-        disabled={!usable || busy}
+      <Button
+        appearance="danger"
+        isDisabled={!usable || busy}
         onClick={() => {
           setBusy(true);
           void onAbandon(reason.trim()).then((f) => {
@@ -111,7 +122,7 @@ function AbandonForm({ onAbandon }: { onAbandon: (reason: string) => Promise<Fai
         }}
       >
         Abandon promotion
-      </button>
+      </Button>
     </details>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Fail, Result } from '@rt/contracts';
+import Button from '@atlaskit/button/new';
 import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../../shared/components';
+import { pageCss } from '../ui/page-styles';
 import { useResult } from '../../../shared/use-result';
 import { call, type PageContext } from '../api';
 import { CoverageSection } from './CoverageSection';
-import { ConvergenceChart, GateList } from './Evidence';
+import { ConvergenceChart, GateList, rcCss } from './Evidence';
+import { ConvergenceBars } from '../charts/lazy';
 import { MetricsPanel } from './MetricsPanel';
 import { PromoteDialog } from './PromoteDialog';
 import { PromotionProgress } from './PromotionProgress';
@@ -36,7 +39,12 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
   // Kept here so a reload (after a promotion, an abandon or a settings save) stays on the same candidate.
   const [selected, setSelected] = useState<string | null>(null);
   return (
-    <main aria-label="RC promotion">
+    <main aria-label="RC promotion" className="pp-page">
+      <style>{pageCss}</style>
+      <style>{rcCss}</style>
+      <a className="pp-skip" href="#rt-candidate" onClick={skipToCandidate}>
+        Skip to the selected candidate and Promote
+      </a>
       {loaded.state === 'loading' ? (
         <Loading label="Loading release trains…" />
       ) : loaded.state === 'error' ? (
@@ -49,6 +57,15 @@ export function RcPromotionPage({ context }: { context: PageContext }) {
   );
 }
 
+/** The skip link: focus lands on the candidate's section, one Tab from its Promote button. */
+function skipToCandidate(e: React.MouseEvent) {
+  const target = document.getElementById('rt-candidate');
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: 'start' });
+}
+
 type Standing = Trains['trains'][number]['candidates'][number]['standing'];
 /** Gates that block (not passed, not a warning): what "n of m gates not passed" counts, live and in a snapshot. */
 const blocking = (gates: readonly Gate[]) => gates.filter((g) => !g.passed && g.severity !== 'warn').length;
@@ -59,8 +76,8 @@ const settled = (s: Standing) => s?.kind === 'promoted' || s?.kind === 'supersed
 /** The candidate's lozenge in the train list. */
 function StandingLozenge({ standing, readiness }: { standing: Standing; readiness: Result<Readiness> | undefined }) {
   if (standing?.kind === 'promoted') return <Lozenge kind="success">Shipped as {standing.productionName}</Lozenge>;
-  if (standing?.kind === 'superseded' && standing.rolledBack) return <Lozenge kind="default">Rolled back in production</Lozenge>;
-  if (standing?.kind === 'superseded') return <Lozenge kind="default">Superseded by {standing.productionName}</Lozenge>;
+  if (standing?.kind === 'superseded' && standing.rolledBack) return <Lozenge>Rolled back in production</Lozenge>;
+  if (standing?.kind === 'superseded') return <Lozenge>Superseded by {standing.productionName}</Lozenge>;
   if (standing?.kind === 'promoting') return <Lozenge kind="info">Train being promoted from {standing.promotedCandidate}</Lozenge>;
   if (!readiness) return null;
   if (!readiness.ok) return <Lozenge kind="warning">Could not check</Lozenge>;
@@ -71,7 +88,7 @@ function StandingLozenge({ standing, readiness }: { standing: Standing; readines
   const verdict = r.ready ? <Lozenge kind="success">Ready</Lozenge> : <Lozenge kind="danger">Blocked: {failing} of {count(r.gates.length, 'gate')} not passed</Lozenge>;
   return standing?.kind === 'older' ? (
     <>
-      {verdict} <span className="rt-muted">(older candidate: {standing.latest} is newer)</span>
+      {verdict} <span className="pp-muted">(older candidate: {standing.latest} is newer)</span>
     </>
   ) : (
     verdict
@@ -116,36 +133,71 @@ function Trains({
         </Banner>
       ))}
       <TrainOutcomes projectKey={projectKey} trains={trains} onChanged={reload} />
-      {trains.trains.map((t) => (
-        <section key={t.release} aria-label={`Release ${t.release}`}>
-          <h2>
-            Release {t.release} {t.shipped ? <Lozenge kind="success">Shipped</Lozenge> : t.releaseVersion?.released ? <Lozenge kind="success">Released</Lozenge> : null}
-          </h2>
-          {t.shipped ? (
-            <p data-testid="train-shipped">
-              The train shipped as version {t.shipped.productionName}
-              {t.shipped.fromCandidate ? ` from ${t.shipped.fromCandidate}` : ''}
-              {t.shipped.on ? ` on ${readableDay(t.shipped.on)}` : ''}. Its other candidates are superseded.
-            </p>
-          ) : (
-            <p className="rt-muted">Promoting a candidate releases version {t.productionName ?? t.release} in Jira with the done issues of that candidate and the earlier ones.</p>
-          )}
-          <ul className="rt-candidates" aria-label={`Candidates of ${t.release}`}>
-            {t.candidates.map((c) => (
-              <li key={c.version.id} data-candidate={c.version.name} data-standing={c.standing?.kind ?? 'open'}>
-                <button type="button" className="rt-button" aria-pressed={current === c.version.id} onClick={() => onSelect(c.version.id)}>
-                  {c.version.name}
-                </button>{' '}
-                {c.version.released && !settled(c.standing) ? <Lozenge kind="success">Released</Lozenge> : <StandingLozenge standing={c.standing} readiness={readiness[c.version.id]} />}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <nav aria-label="Release trains" className="rc-trains">
+        {trains.trains.map((t) => {
+          const convergence = trainConvergence(t, readiness);
+          return (
+            <section key={t.release} aria-label={`Release ${t.release}`} className="pp-card">
+              <div className="rc-train-head">
+                <h2>Release {t.release}</h2>
+                {t.shipped ? <Lozenge kind="success">Shipped</Lozenge> : t.releaseVersion?.released ? <Lozenge kind="success">Released</Lozenge> : null}
+              </div>
+              {t.shipped ? (
+                <p data-testid="train-shipped" className="pp-muted">
+                  The train shipped as version {t.shipped.productionName}
+                  {t.shipped.fromCandidate ? ` from ${t.shipped.fromCandidate}` : ''}
+                  {t.shipped.on ? ` on ${readableDay(t.shipped.on)}` : ''}. Its other candidates are superseded.
+                </p>
+              ) : (
+                <p className="pp-muted">Promoting a candidate releases version {t.productionName ?? t.release} in Jira with the done issues of that candidate and the earlier ones.</p>
+              )}
+              <table className="pp-table" aria-label={`Candidates of ${t.release}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Candidate</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Issues</th>
+                    <th scope="col">Gates passed</th>
+                    <th scope="col">Open from its regression</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {t.candidates.map((c) => {
+                    const r = readiness[c.version.id];
+                    const ok = r?.ok ? r.data : null;
+                    const open = convergence?.find((x) => x.name === c.version.name)?.open;
+                    return (
+                      <tr key={c.version.id} data-candidate={c.version.name} data-standing={c.standing?.kind ?? 'open'} className={current === c.version.id ? 'pp-current' : undefined}>
+                        <td>
+                          <Button appearance="subtle" spacing="compact" isSelected={current === c.version.id} aria-pressed={current === c.version.id} onClick={() => onSelect(c.version.id)}>
+                            {c.version.name}
+                          </Button>
+                        </td>
+                        <td>{c.version.released && !settled(c.standing) ? <Lozenge kind="success">Released</Lozenge> : <StandingLozenge standing={c.standing} readiness={r} />}</td>
+                        <td>{ok ? ok.issueCount : '–'}</td>
+                        <td>{ok ? `${ok.gates.filter((g) => g.passed).length} of ${ok.gates.length}` : '–'}</td>
+                        <td>{open ?? '–'}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              {convergence && convergence.length > 1 ? <ConvergenceBars points={convergence} /> : null}
+            </section>
+          );
+        })}
+      </nav>
       <SelectedCandidate key={current} projectKey={projectKey} versionId={current} result={readiness[current]} onChanged={reload} />
       <MetricsPanel projectKey={projectKey} />
     </>
   );
+}
+
+/** Open bugs per candidate of a train (found in each candidate's regression), from the readiness of its latest judged candidate. */
+function trainConvergence(t: Trains['trains'][number], readiness: Loaded['readiness']) {
+  const judged = [...t.candidates].reverse().map((c) => readiness[c.version.id]).find((r) => r?.ok);
+  if (!judged?.ok) return null;
+  return judged.data.convergence.rcs.map((r) => ({ name: r.name, found: r.bugsFound.length, open: r.openFound.length }));
 }
 
 /** "1 of 6 readiness gates is not passed:" / "2 of 6 readiness gates are not passed:". */
@@ -188,6 +240,8 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
   const promoted = r.promotion?.status === 'done' ? r.audit : null;
   const shown: PromotionView | null = view ?? (r.promotion ? { state: r.promotion, audit: null, progress: null, running: true } : null);
   const versionId = r.version.id;
+  /** Promote is offered for an open candidate not released and not being promoted. */
+  const canOffer = !r.version.released && !shown?.state && promotable(r);
 
   async function abandon(reason: string): Promise<Fail | null> {
     const res = await call('rc/promotion-abandon', { projectKey, versionId, reason });
@@ -215,21 +269,39 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
   }
 
   return (
-    <section className="rt-card" aria-labelledby="rt-detail-title" data-testid="candidate-detail">
-      <h2 id="rt-detail-title">
-        {r.version.name} <span className="rt-muted">→ release {r.release}</span>{' '}
-        {promoted ? (
-          <Lozenge kind="success">Shipped as {r.productionName ?? r.release}</Lozenge>
-        ) : r.standing?.kind === 'superseded' ? (
-          <Lozenge kind="default">Superseded</Lozenge>
-        ) : r.version.released ? (
-          <Lozenge kind="success">Released</Lozenge>
-        ) : r.ready ? (
-          <Lozenge kind="success">Ready</Lozenge>
-        ) : (
-          <Lozenge kind="danger">Blocked</Lozenge>
-        )}
-      </h2>
+    <section id="rt-candidate" tabIndex={-1} className="pp-card rc-detail" aria-labelledby="rt-detail-title" data-testid="candidate-detail">
+      <div className="rc-detail-head">
+        <h2 id="rt-detail-title">
+          {r.version.name} <span className="pp-muted">→ release {r.release}</span>{' '}
+          {promoted ? (
+            <Lozenge kind="success">Shipped as {r.productionName ?? r.release}</Lozenge>
+          ) : r.standing?.kind === 'superseded' ? (
+            <Lozenge>Superseded</Lozenge>
+          ) : r.version.released ? (
+            <Lozenge kind="success">Released</Lozenge>
+          ) : r.ready ? (
+            <Lozenge kind="success">Ready</Lozenge>
+          ) : (
+            <Lozenge kind="danger">Blocked</Lozenge>
+          )}
+        </h2>
+        {canOffer && r.canPromote ? (
+          <span className="rc-promote">
+            <Button appearance="primary" onClick={() => setDialog(true)} isDisabled={running}>
+              Promote to production release
+            </Button>
+          </span>
+        ) : null}
+      </div>
+      {canOffer && !r.canPromote ? <Banner kind="info">{r.refusal ?? `Only members of the ${r.promoterRole} project role can promote a release candidate.`}</Banner> : null}
+      {dialog ? <PromoteDialog projectKey={projectKey} versionId={versionId} versionName={r.version.name} blocked={!r.ready} onCancel={() => setDialog(false)} onConfirm={(o) => void promote(o)} /> : null}
+      {error ? <ErrorBanner error={error} /> : null}
+      {running ? <Loading label={`Promoting ${r.version.name}…`} /> : null}
+      {shown?.state && shown.progress ? (
+        <PromotionProgress view={shown} running={running} canResume={r.canPromote} onResume={() => void promote()} onRefresh={onChanged} onAbandon={abandon} />
+      ) : shown?.state ? (
+        <Loading label="Loading the promotion…" />
+      ) : null}
       {promoted ? (
         <>
           <p data-testid="promotion-snapshot">
@@ -238,7 +310,7 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
             {promoted.ready ? 'all passed' : `${blocking(promoted.gates)} of ${count(promoted.gates.length, 'gate')} not passed`}):
           </p>
           <GateList gates={promoted.gates} summaries={r.summaries} />
-          <details>
+          <details className="pp-disclosure">
             <summary>Gates as Jira shows them today</summary>
             <GateList gates={r.gates} summaries={r.summaries} />
           </details>
@@ -260,28 +332,11 @@ function CandidateDetail({ projectKey, result, onChanged }: { projectKey: string
       <ConvergenceChart convergence={r.convergence} summaries={r.summaries} />
       <CoverageSection projectKey={projectKey} versionId={versionId} />
       {r.releaseNotes ? (
-        <details>
+        <details className="pp-disclosure">
           <summary>Release notes of {r.productionName ?? r.release} if this candidate ships (every issue of the train, with the candidate it arrived in)</summary>
-          <pre style={{ whiteSpace: 'pre-wrap' }}>{r.releaseNotes}</pre>
+          <div className="rc-notes">{r.releaseNotes}</div>
         </details>
       ) : null}
-      {error ? <ErrorBanner error={error} /> : null}
-      {running ? <Loading label={`Promoting ${r.version.name}…`} /> : null}
-      {shown?.state && shown.progress ? (
-        <PromotionProgress view={shown} running={running} canResume={r.canPromote} onResume={() => void promote()} onRefresh={onChanged} onAbandon={abandon} />
-      ) : shown?.state ? (
-        <Loading label="Loading the promotion…" />
-      ) : null}
-      {!r.version.released && !shown?.state && promotable(r) ? (
-        r.canPromote ? (
-          <button type="button" className="rt-button rt-primary" onClick={() => setDialog(true)} disabled={running}>
-            Promote to production release
-          </button>
-        ) : (
-          <Banner kind="info">{r.refusal ?? `Only members of the ${r.promoterRole} project role can promote a release candidate.`}</Banner>
-        )
-      ) : null}
-      {dialog ? <PromoteDialog projectKey={projectKey} versionId={versionId} versionName={r.version.name} blocked={!r.ready} onCancel={() => setDialog(false)} onConfirm={(o) => void promote(o)} /> : null}
     </section>
   );
 }

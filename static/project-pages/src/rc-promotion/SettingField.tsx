@@ -6,7 +6,9 @@ export type SettingControlProps = { id: string; 'aria-invalid': boolean; 'aria-d
 export function SettingField({ id, label, hint, error, control }: { id: string; label: string; hint: string | null; error: string | undefined; control: (props: SettingControlProps) => ReactElement }) {
   return (
     <div className="rc-setting">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className="pp-label">
+        {label}
+      </label>
       {control({ id, 'aria-invalid': !!error, 'aria-describedby': `${id}-help` })}
       <div id={`${id}-help`}>
         {error ? (
@@ -14,7 +16,7 @@ export function SettingField({ id, label, hint, error, control }: { id: string; 
             {error}
           </div>
         ) : null}
-        {hint ? <div className="rt-muted">{hint}</div> : null}
+        {hint ? <div className="pp-muted">{hint}</div> : null}
       </div>
     </div>
   );

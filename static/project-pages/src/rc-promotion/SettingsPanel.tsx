@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Fail, OutputOf, rcPromotionProcedures } from '@rt/contracts';
+import Button from '@atlaskit/button/new';
 import { Banner, ErrorBanner, Loading } from '../../../shared/components';
 import { useResult, type Loadable } from '../../../shared/use-result';
 import { call } from '../api';
@@ -78,9 +79,8 @@ export function SettingsPanel({ projectKey, onSaved }: { projectKey: string; onS
   // The versions outside the naming pattern, re-read after a save (a pick leaves them for its train).
   const [trains, reloadTrains] = useResult<Trains>(() => call('rc/trains', { projectKey }), [projectKey]);
   return (
-    <details className="rt-card" data-testid="rc-settings">
+    <details className="pp-card pp-disclosure rc-settings" data-testid="rc-settings">
       <summary>Settings</summary>
-      <style>{css}</style>
       {loaded.state === 'loading' ? (
         <Loading label="Loading the settings…" />
       ) : loaded.state === 'error' ? (
@@ -163,7 +163,7 @@ const setHandoff = (change: Partial<Draft['handoff']>) => set({ handoff: { ...dr
       ))}
       {field('promoterRole', 'Promoter project role', 'Members of this role may promote.', (p) =>
         settings.roles.length > 0 ? (
-          <select {...p} value={draft.promoterRole} onChange={(e) => set({ promoterRole: e.target.value })}>
+          <select className="pp-select" {...p} value={draft.promoterRole} onChange={(e) => set({ promoterRole: e.target.value })}>
             {[...new Set([draft.promoterRole, ...settings.roles])].map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -203,22 +203,22 @@ const setHandoff = (change: Partial<Draft['handoff']>) => set({ handoff: { ...dr
       </fieldset>
       <fieldset>
         <legend>Admin gates (JQL queries that must return no issues)</legend>
-        {draft.adminGates.length === 0 ? <p className="rt-muted">None.</p> : null}
+        {draft.adminGates.length === 0 ? <p className="pp-muted">None.</p> : null}
         {draft.adminGates.map((g, i) => (
           <div key={i} className="rc-gate-row">
             {field(`adminGates.${i}.name`, `Gate ${i + 1} name`, null, (p) => <input {...p} value={g.name} maxLength={100} onChange={(e) => setGate(i, { name: e.target.value })} />)}
             {field(`adminGates.${i}.jql`, `Gate ${i + 1} JQL`, null, (p) => <textarea {...p} rows={2} value={g.jql} maxLength={2000} onChange={(e) => setGate(i, { jql: e.target.value })} />)}
             {readOnly ? null : (
-              <button type="button" className="rt-button" onClick={() => set({ adminGates: draft.adminGates.filter((_, j) => j !== i) })} disabled={saving}>
+              <Button onClick={() => set({ adminGates: draft.adminGates.filter((_, j) => j !== i) })} isDisabled={saving}>
                 Remove gate {i + 1}
-              </button>
+              </Button>
             )}
           </div>
         ))}
         {readOnly ? null : (
-          <button type="button" className="rt-button" onClick={() => set({ adminGates: [...draft.adminGates, { name: '', jql: '' }] })} disabled={saving || draft.adminGates.length >= 20}>
+          <Button onClick={() => set({ adminGates: [...draft.adminGates, { name: '', jql: '' }] })} isDisabled={saving || draft.adminGates.length >= 20}>
             Add gate
-          </button>
+          </Button>
         )}
       </fieldset>
       <HandPickedCandidates
@@ -234,17 +234,11 @@ const setHandoff = (change: Partial<Draft['handoff']>) => set({ handoff: { ...dr
       {failure ? <ErrorBanner error={failure} /> : null}
       {saved ? <Banner kind="success">Settings saved.</Banner> : null}
       {readOnly ? null : (
-        <button type="submit" className="rt-button rt-primary" disabled={saving}>
+        <Button type="submit" appearance="primary" isDisabled={saving}>
           {saving ? 'Saving…' : 'Save settings'}
-        </button>
+        </Button>
       )}
     </form>
   );
 }
 
-const css = `
-.rc-setting input, .rc-setting select, .rc-setting textarea { width: 100%; max-width: 40em; box-sizing: border-box; }
-.rc-setting [aria-invalid="true"] { border-color: var(--rt-danger); }
-.rt-field-error { color: var(--rt-danger); font-size: 12px; margin-top: 2px; }
-.rc-gate-row { border-left: 3px solid var(--rt-border); padding-left: 8px; margin-bottom: 8px; }
-`;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Fail, TrainOutcomeView } from '@rt/contracts';
+import Button from '@atlaskit/button/new';
 import { Banner, ErrorBanner } from '../../../shared/components';
 import { readableTime } from '../../../shared/delivery-format';
 import { useResult } from '../../../shared/use-result';
@@ -53,9 +54,11 @@ function Outcome({ o, onChanged }: { o: TrainOutcomeView; onChanged: () => void 
           again: {o.cutCandidateName ? `promote ${o.cutCandidateName} when it is ready.` : 'cut its next candidate, fix, and promote it.'}
         </div>
         {o.nextCandidateName ? (
-          <button type="button" className="rt-primary" onClick={() => void cut()} disabled={busy} style={{ marginTop: 6 }}>
-            {busy ? `Creating ${o.nextCandidateName}…` : `Cut ${o.nextCandidateName}`}
-          </button>
+          <div className="rc-cut">
+            <Button appearance="primary" onClick={() => void cut()} isDisabled={busy}>
+              {busy ? `Creating ${o.nextCandidateName}…` : `Cut ${o.nextCandidateName}`}
+            </Button>
+          </div>
         ) : null}
         {error ? <ErrorBanner error={error} /> : null}
       </Banner>
@@ -68,7 +71,7 @@ function Outcome({ o, onChanged }: { o: TrainOutcomeView; onChanged: () => void 
       </Banner>
     );
   return (
-    <p className="rt-muted" data-testid={`train-outcome-${o.train}`}>
+    <p className="pp-muted" data-testid={`train-outcome-${o.train}`}>
       {o.status === 'deployed' ? `Release ${o.train} runs in production since ${readableTime(o.deployedAt)}` : `Release ${o.train} is waiting for ops to deploy it`} (
       <IssueLink issueKey={o.handoffKey} />
       ).

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
 import type { PlanView } from '@rt/contracts';
 import { round1 } from './plan-helpers';
 
@@ -19,7 +21,7 @@ export function SettingsForm({ view, disabled, onSave }: { view: PlanView; disab
   const unestimatedValue = numberOrNull(unestimated);
   const invalid = shareValue === 'invalid' || (typeof shareValue === 'number' && shareValue > 100) || unestimatedValue === 'invalid';
   return (
-    <details className="rt-card">
+    <details className="pp-disclosure sp-settings">
       <summary>Budget settings</summary>
       <form
         onSubmit={(e) => {
@@ -28,22 +30,22 @@ export function SettingsForm({ view, disabled, onSave }: { view: PlanView; disab
           onSave({ unit, velocityShare: typeof shareValue === 'number' ? shareValue / 100 : null, unestimatedPoints: typeof unestimatedValue === 'number' ? unestimatedValue : null });
         }}
       >
-        <label htmlFor="sp-unit">Budgets count</label>
-        <select id="sp-unit" value={unit} onChange={(e) => setUnit(e.target.value === 'count' ? 'count' : 'points')}>
+        <label htmlFor="sp-unit" className="pp-label">Budgets count</label>
+        <select className="pp-select" id="sp-unit" value={unit} onChange={(e) => setUnit(e.target.value === 'count' ? 'count' : 'points')}>
           <option value="points">Story points</option>
           <option value="count">Bugs (the team does not estimate bugs)</option>
         </select>
-        <label htmlFor="sp-share">Default budget: share of the team velocity (%)</label>
-        <input id="sp-share" type="number" min={0} max={100} value={share} onChange={(e) => setShare(e.target.value)} />
-        <div className="rt-muted">{view.velocity.note} Empty: sprints without their own budget get none.</div>
-        <label htmlFor="sp-unestimated">Points assumed for a bug without estimate</label>
-        <input id="sp-unestimated" type="number" min={0} value={unestimated} onChange={(e) => setUnestimated(e.target.value)} />
-        <div className="rt-muted">Empty: unestimated bugs are not auto-planned.</div>
+        <label htmlFor="sp-share" className="pp-label">Default budget: share of the team velocity (%)</label>
+        <Textfield id="sp-share" type="number" min={0} max={100} isCompact width={120} value={share} onChange={(e) => setShare(e.currentTarget.value)} />
+        <div className="pp-muted">{view.velocity.note} Empty: sprints without their own budget get none.</div>
+        <label htmlFor="sp-unestimated" className="pp-label">Points assumed for a bug without estimate</label>
+        <Textfield id="sp-unestimated" type="number" min={0} isCompact width={120} value={unestimated} onChange={(e) => setUnestimated(e.currentTarget.value)} />
+        <div className="pp-muted">Empty: unestimated bugs are not auto-planned.</div>
         {invalid ? <div role="alert" className="sp-over">Use numbers of 0 or more (share at most 100%).</div> : null}
-        <div>
-          <button type="submit" className="rt-primary" disabled={disabled || invalid}>
+        <div className="sp-settings-actions">
+          <Button type="submit" appearance="primary" isDisabled={disabled || invalid}>
             Save settings
-          </button>
+          </Button>
         </div>
       </form>
     </details>

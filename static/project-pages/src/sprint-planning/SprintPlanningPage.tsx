@@ -6,7 +6,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { AutoPlanPreview, Fail, MoveOutcome, PlanBugView, PlanMoveInput, PlanView } from '@rt/contracts';
 import { planStageLabels } from '@rt/contracts';
+import Button from '@atlaskit/button/new';
+import ProgressBar from '@atlaskit/progress-bar';
+import Spinner from '@atlaskit/spinner';
+import { token } from '@atlaskit/tokens/token';
 import { Banner, EmptyState, ErrorBanner, Loading } from '../../../shared/components';
+import { pageCss } from '../ui/page-styles';
+import { IssueLink } from '../ui/IssueLink';
 import { useResult } from '../../../shared/use-result';
 import { call, type PageContext } from '../api';
 import { AutoPlanDialog } from './AutoPlanDialog';
@@ -19,6 +25,7 @@ import { chunk, invertMoves, isFiltered, matches, movesFor, noFilters, plural, s
 
 const PAGE = 50;
 
+/** `label`: what is happening now ("Moving 3 of 8 bugs to RT Sprint 25…"), never the finished message. */
 type Progress = { label: string; done: number; total: number };
 type Report = { label: string; moved: number; failed: MoveOutcome[]; error?: string };
 type Saved = { ok: true; data: PlanView } | Fail;
@@ -26,23 +33,53 @@ type Saved = { ok: true; data: PlanView } | Fail;
 type Undo = { label: string; moves: PlanMoveInput[] } | { label: string; steps: Array<() => Promise<Saved>> };
 
 const css = `
-.sp-layout { display: grid; grid-template-columns: minmax(320px, 1.2fr) 2fr; gap: 12px; align-items: start; }
-.sp-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 8px; }
-.sp-column.drop, .sp-backlog.drop { outline: 2px dashed var(--rt-brand); }
-.sp-list { list-style: none; margin: 0; padding: 0; }
-.sp-bug { border: 1px solid var(--rt-border); border-radius: 4px; padding: 4px 6px; margin: 4px 0; background: #fff; cursor: grab; }
-.sp-bug.selected { background: var(--rt-info-bg); border-color: var(--rt-brand); }
-.sp-bug-title { display: inline; font-size: 13px; font-weight: 400; color: var(--rt-text); margin: 0; }
-.sp-meta { gap: 4px; } .sp-reasons { margin-top: 2px; }
-.sp-bar { height: 8px; background: var(--rt-neutral-bg); border-radius: 4px; overflow: hidden; margin: 4px 0; }
-.sp-bar-fill { height: 100%; background: var(--rt-success); } .sp-bar-fill.over { background: var(--rt-danger); }
-.sp-over { color: var(--rt-danger); font-weight: 600; font-size: 12px; }
-.sp-toolbar { position: sticky; top: 0; background: #fff; z-index: 1; padding: 4px 0; border-bottom: 1px solid var(--rt-border); }
-.sp-toolbar label { display: inline; margin: 0 4px 0 0; }
-.sp-dialog { position: fixed; inset: 5% 10%; background: #fff; z-index: 10; overflow: auto; box-shadow: 0 8px 24px rgba(9,30,66,.3); }
-.sp-scroll { max-height: 40vh; overflow: auto; }
-.sp-filters select { max-width: 160px; }
-.sp-order button { padding: 0 6px; font-size: 12px; }
+.sp-layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: ${token('space.150')}; align-items: start; }
+@media (max-width: 1100px) { .sp-layout { grid-template-columns: minmax(0, 1fr); } }
+.sp-column.drop, .sp-backlog.drop { outline: 2px dashed ${token('color.border.focused')}; outline-offset: -2px; }
+.sp-list { list-style: none; margin: 0; padding: 0; border-top: 1px solid ${token('color.border')}; }
+.sp-bug { border-bottom: 1px solid ${token('color.border')}; background: ${token('elevation.surface')}; cursor: grab; }
+.sp-bug:hover { background: ${token('color.background.neutral.subtle.hovered')}; }
+.sp-bug.selected { background: ${token('color.background.selected')}; }
+.sp-line { display: flex; align-items: center; gap: ${token('space.075')}; min-height: 32px; padding: 0 ${token('space.050')}; white-space: nowrap; }
+.sp-line input[type="checkbox"] { margin: 0; accent-color: ${token('color.background.brand.bold')}; }
+.sp-rank { color: ${token('color.text.subtlest')}; font: ${token('font.body.small')}; min-width: 2.5em; text-align: right; }
+.sp-key { color: ${token('color.link')}; text-decoration: none; font-weight: ${token('font.weight.medium')}; min-width: 5.5em; }
+.sp-key:hover { text-decoration: underline; }
+.sp-line > * { flex: none; }
+.sp-line > div[role="presentation"] { flex: 1 1 0; min-width: 0; }
+.pp-page .sp-summary { display: block; margin: 0; overflow: hidden; text-overflow: ellipsis; cursor: pointer; color: ${token('color.text')}; font: ${token('font.body')}; }
+.pp-page .sp-line > .sp-flags { display: inline-flex; gap: ${token('space.050')}; align-items: center; flex: 0 1 auto; min-width: 0; overflow: hidden; }
+.sp-warn { color: ${token('color.icon.warning')}; display: inline-flex; }
+.sp-priority { display: inline-flex; align-items: center; gap: ${token('space.025')}; min-width: 5.5em; color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; }
+.sp-points { display: inline-block; min-width: 2em; text-align: center; border-radius: 8px; padding: 0 ${token('space.050')}; background: ${token('color.background.neutral')}; color: ${token('color.text')}; font: ${token('font.body.small')}; }
+.sp-points.none { color: ${token('color.text.subtlest')}; }
+.sp-order { display: inline-flex; }
+.sp-reasons { padding: 0 ${token('space.100')} ${token('space.075')} 4.5em; color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; white-space: normal; }
+.sp-over { color: ${token('color.text.danger')}; font: ${token('font.body.small')}; font-weight: ${token('font.weight.semibold')}; }
+.sp-toolbar { position: sticky; top: 0; background: ${token('elevation.surface')}; z-index: 2; padding: ${token('space.075')} 0; border-bottom: 1px solid ${token('color.border')}; margin-bottom: ${token('space.100')}; }
+.sp-filters { margin-bottom: ${token('space.100')}; }
+.sp-filters .pp-select { max-width: 170px; }
+.sp-signals { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr); gap: ${token('space.200')}; }
+@media (max-width: 1100px) { .sp-signals { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } .sp-signals-text { grid-column: 1 / -1; } }
+.sp-signals h2, .sp-signals h3 { margin-top: 0; }
+.sp-signal-list { margin: ${token('space.050')} 0; padding-left: ${token('space.200')}; font: ${token('font.body.small')}; }
+.sp-column-head { display: flex; align-items: center; gap: ${token('space.075')}; flex-wrap: wrap; }
+.sp-column-head h3 { margin: 0; }
+.sp-count { margin-left: auto; }
+.sp-budget-row { display: flex; gap: ${token('space.150')}; align-items: center; flex-wrap: wrap; margin: ${token('space.075')} 0; }
+.sp-budget { flex: 1 1 180px; min-width: 160px; }
+.sp-budget.over [role="progressbar"] > span, .sp-budget.over [role="progressbar"] > div { background-color: ${token('color.background.danger.bold')}; }
+.sp-budget-form { display: flex; gap: ${token('space.050')}; align-items: center; }
+.sp-empty-drop { padding: ${token('space.100')}; border: 1px dashed ${token('color.border')}; border-radius: 3px; text-align: center; }
+.sp-backdrop { position: fixed; inset: 0; background: ${token('color.blanket')}; z-index: 10; display: flex; align-items: flex-start; justify-content: center; padding-top: 5vh; }
+.sp-dialog { background: ${token('elevation.surface.overlay')}; box-shadow: ${token('elevation.shadow.overlay')}; border-radius: 3px; width: min(800px, 92vw); max-height: 88vh; display: flex; flex-direction: column; }
+.sp-dialog-body { padding: ${token('space.300')} ${token('space.300')} ${token('space.100')}; overflow: auto; }
+.sp-dialog-footer { display: flex; justify-content: flex-end; gap: ${token('space.100')}; padding: ${token('space.200')} ${token('space.300')}; border-top: 1px solid ${token('color.border')}; }
+.sp-progress { display: flex; align-items: center; gap: ${token('space.100')}; margin: ${token('space.100')} 0; }
+.sp-progress > .sp-progress-bar { flex: 0 1 240px; }
+.sp-settings { margin-top: ${token('space.100')}; }
+.sp-settings-actions { margin-top: ${token('space.100')}; }
+.sp-head { display: flex; gap: ${token('space.200')}; align-items: baseline; flex-wrap: wrap; }
 `;
 
 export function SprintPlanningPage({ context }: { context: PageContext }) {
@@ -102,7 +139,8 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
       let fresh: PlanView | undefined;
       let callError: string | undefined;
       let unsent: PlanMoveInput[] = [];
-      setProgress({ label, done: 0, total: moves.length });
+      const doing = (done: number) => `${isUndo ? 'Undoing' : 'Moving'} ${done} of ${plural(moves.length, 'bug', 'bugs')}…`;
+      setProgress({ label: doing(0), done: 0, total: moves.length });
       for (let i = 0; i < parts.length; i += 1) {
         const part = parts[i] as PlanMoveInput[];
         const r = await call('sprint/move', { ...boardInput, moves: part, refresh: i === parts.length - 1 });
@@ -117,7 +155,7 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
         undo.unshift(r.data.undo);
         fresh = r.data.view;
         done += part.length;
-        setProgress({ label, done, total: moves.length });
+        setProgress({ label: doing(done), done, total: moves.length });
       }
       if (callError !== undefined) {
         // Read what Jira has now, so the page and the report match it (the failed call may have moved some bugs).
@@ -298,8 +336,11 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
   };
   const filterSelect = (key: keyof Filters, label: string, options: Array<[string, string]>) => (
     <span>
-      <label htmlFor={`sp-filter-${key}`}>{label}</label>
+      <label htmlFor={`sp-filter-${key}`} className="pp-inline-label">
+        {label}
+      </label>
       <select
+        className="pp-select"
         id={`sp-filter-${key}`}
         value={filters[key]}
         onChange={(e) => {
@@ -320,36 +361,17 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
     </span>
   );
 
-  return (
-    <main>
-      <style>{css}</style>
-      <h1>Bug sprint planning — {view.projectKey}</h1>
-      {view.boards.length > 1 ? (
-        <div>
-          <label htmlFor="sp-board">Board</label>
-          <select id="sp-board" value={view.board?.id ?? ''} onChange={(e) => setBoardId(Number(e.target.value))}>
-            {view.boards.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {view.warnings.map((w) => (
-        <Banner key={w} kind="warning">
-          {w}
-        </Banner>
-      ))}
-      {!view.canPlan ? <Banner kind="info">You can look at the plan; moving bugs and setting budgets needs the Schedule issues permission in {view.projectKey}.</Banner> : null}
+  const messages = (
+    <>
       {actionError ? <ErrorBanner error={actionError} onRetry={reload} /> : null}
       {progress ? (
-        <div role="status" aria-live="polite" className="rt-row">
-          <span className="rt-spinner" aria-hidden="true" /> {progress.label}
+        <div role="status" aria-live="polite" className="sp-progress">
+          <Spinner size="small" label="" />
+          <span>{progress.label}</span>
           {progress.total > 0 ? (
-            <>
-              <progress max={progress.total} value={progress.done} aria-label="Moving bugs" /> {progress.done} of {progress.total}
-            </>
+            <span className="sp-progress-bar">
+              <ProgressBar value={progress.done / progress.total} ariaLabel="Moving bugs" />
+            </span>
           ) : null}
         </div>
       ) : null}
@@ -363,31 +385,78 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
           {report.failed.length === 0 && report.error === undefined ? (
             <Banner kind="success">{report.label}.</Banner>
           ) : (
-            <div role="alert" className="rt-banner error">
-              {report.error !== undefined ? <div>A call to Jira failed: {report.error}</div> : null}
-              {report.moved > 0 ? `${plural(report.moved, 'bug', 'bugs')} moved; ` : ''}
-              {plural(report.failed.length, 'bug', 'bugs')} did not move:
-              <ul>
-                {report.failed.slice(0, 100).map((f) => (
-                  <li key={f.key}>
-                    <strong>{f.key}</strong> → {sprintName(view, f.toSprintId)}: {f.reason}
-                  </li>
-                ))}
-              </ul>
-              {report.failed.length > 100 ? <div>…and {report.failed.length - 100} more.</div> : null}
-              The page shows what Jira has now.
+            <div role="alert">
+              <Banner kind="error" live={false}>
+                {report.error !== undefined ? <div>A call to Jira failed: {report.error}</div> : null}
+                {report.moved > 0 ? `${plural(report.moved, 'bug', 'bugs')} moved; ` : ''}
+                {plural(report.failed.length, 'bug', 'bugs')} did not move:
+                <ul>
+                  {report.failed.slice(0, 100).map((f) => (
+                    <li key={f.key}>
+                      <strong>
+                        <IssueLink issueKey={f.key} className="pp-link" />
+                      </strong>{' '}
+                      → {sprintName(view, f.toSprintId)}: {f.reason}
+                    </li>
+                  ))}
+                </ul>
+                {report.failed.length > 100 ? <div>…and {report.failed.length - 100} more.</div> : null}
+                The page shows what Jira has now.
+              </Banner>
             </div>
           )}
         </div>
       ) : null}
+    </>
+  );
+
+  return (
+    <main className="pp-page" aria-labelledby="sp-title">
+      <style>{pageCss}</style>
+      <style>{css}</style>
+      <div className="sp-head">
+        <h1 id="sp-title">Bug sprint planning — {view.projectKey}</h1>
+        {view.boards.length > 1 ? (
+          <span>
+            <label htmlFor="sp-board" className="pp-inline-label">
+              Board
+            </label>
+            <select className="pp-select" id="sp-board" value={view.board?.id ?? ''} onChange={(e) => setBoardId(Number(e.target.value))}>
+              {view.boards.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </span>
+        ) : null}
+      </div>
+      {view.warnings.map((w) => (
+        <Banner key={w} kind="warning">
+          {w}
+        </Banner>
+      ))}
+      {!view.canPlan ? <Banner kind="info">You can look at the plan; moving bugs and setting budgets needs the Schedule issues permission in {view.projectKey}.</Banner> : null}
       {view.board === null ? (
-        <EmptyState title="No scrum board">Create a scrum board for {view.projectKey} to plan bugs into sprints.</EmptyState>
+        <>
+          {messages}
+          <EmptyState title="No scrum board">Create a scrum board for {view.projectKey} to plan bugs into sprints.</EmptyState>
+        </>
       ) : (
         <>
-          <div className="sp-toolbar rt-row">
-            <span className="rt-muted">{selected.size} selected</span>
-            <label htmlFor="sp-target">Move selected to</label>
-            <select id="sp-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <SignalsPanel
+            signals={view.signals}
+            sprints={view.sprints}
+            unit={view.settings.unit}
+            settings={<SettingsForm view={view} disabled={!view.canPlan || busy} onSave={(settings) => void change(() => call('sprint/set-settings', { ...boardInput, ...settings }))} />}
+          />
+          {messages}
+          <div className="sp-toolbar pp-toolbar" role="toolbar" aria-label="Plan the selected bugs">
+            <span className="pp-muted">{selected.size} selected</span>
+            <label htmlFor="sp-target" className="pp-inline-label">
+              Move selected to
+            </label>
+            <select className="pp-select" id="sp-target" value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">Choose…</option>
               {view.sprints.map((s) => (
                 <option key={s.id} value={String(s.id)}>
@@ -396,40 +465,40 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
               ))}
               <option value="backlog">Backlog</option>
             </select>
-            <button type="button" className="rt-primary" disabled={!canMove} onClick={moveSelected}>
+            <Button appearance="primary" isDisabled={!canMove} onClick={moveSelected}>
               Move
-            </button>
-            <button type="button" disabled={!view.canPlan || busy || selected.size === 0 || targetId === undefined || targetId === null} onClick={() => pinSelected(targetId ?? null)}>
+            </Button>
+            <Button isDisabled={!view.canPlan || busy || selected.size === 0 || targetId === undefined || targetId === null} onClick={() => pinSelected(targetId ?? null)}>
               Pin selected
-            </button>
-            <button type="button" className="rt-subtle" disabled={!view.canPlan || busy || selected.size === 0} onClick={() => pinSelected(null)}>
+            </Button>
+            <Button appearance="subtle" isDisabled={!view.canPlan || busy || selected.size === 0} onClick={() => pinSelected(null)}>
               Unpin
-            </button>
-            <button type="button" className="rt-subtle" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
+            </Button>
+            <Button appearance="subtle" isDisabled={selected.size === 0} onClick={() => setSelected(new Set())}>
               Clear selection
-            </button>
-            <button type="button" disabled={!view.canPlan || busy || !lastUndo} onClick={undoLast}>
+            </Button>
+            <Button isDisabled={!view.canPlan || busy || !lastUndo} onClick={undoLast}>
               Undo last change
-            </button>
-            <button id="sp-autoplan-open" type="button" disabled={!view.canPlan || busy || view.sprints.length === 0} onClick={() => void openAutoPlan()}>
+            </Button>
+            <Button id="sp-autoplan-open" isDisabled={!view.canPlan || busy || view.sprints.length === 0} onClick={() => void openAutoPlan()}>
               Auto-plan…
-            </button>
+            </Button>
           </div>
-          <div className="sp-filters rt-row">
+          <div className="sp-filters pp-toolbar">
             {filterSelect('priority', 'Priority', view.filters.priorities.map((p) => [p, p]))}
             {filterSelect('component', 'Component', view.filters.components.map((c) => [c, c]))}
             {filterSelect('stage', 'Stage', view.filters.stages.map((s) => [s, planStageLabels[s]]))}
             {filterSelect('assignee', 'Assignee', [['-', 'Unassigned'], ...view.filters.assignees.map((a): [string, string] => [a.accountId, a.displayName])])}
             {filterSelect('label', 'Label', view.filters.labels.map((l) => [l, l]))}
             {isFiltered(filters) ? (
-              <button type="button" className="rt-subtle" onClick={() => setFilters(noFilters)}>
+              <Button appearance="subtle" spacing="compact" onClick={() => setFilters(noFilters)}>
                 Clear filters
-              </button>
+              </Button>
             ) : null}
           </div>
           <div className="sp-layout">
             <section
-              className={`rt-card sp-backlog${backlogHover ? ' drop' : ''}`}
+              className={`pp-card sp-backlog${backlogHover ? ' drop' : ''}`}
               aria-labelledby="sp-backlog-title"
               onDragOver={(e) => {
                 if (!view.canPlan || busy) return;
@@ -442,19 +511,23 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
                 onDrop(null, e);
               }}
             >
-              <h2 id="sp-backlog-title">
-                Ranked backlog <span className="rt-muted">({isFiltered(filters) ? `${backlog.length} of ${backlogTotal}` : backlogTotal} unplanned)</span>
-              </h2>
-              {backlog.length > 0 ? (
-                <button type="button" className="rt-subtle" disabled={busy} onClick={() => setSelected(new Set([...selected, ...backlog.slice(0, shown).map((b) => b.key)]))}>
-                  Select all shown
-                </button>
-              ) : null}
-              {view.canPlan && view.bugs.some((b) => b.placedByPlanner) ? (
-                <button type="button" className="rt-subtle" disabled={busy} onClick={() => void change(() => call('sprint/set-order', { ...boardInput, keys: [] }), () => setNotice('The backlog is ranked by score again.'))}>
-                  Rank by score only
-                </button>
-              ) : null}
+              <div className="sp-column-head">
+                <h2 id="sp-backlog-title">
+                  Ranked backlog <span className="pp-muted">({isFiltered(filters) ? `${backlog.length} of ${backlogTotal}` : backlogTotal} unplanned)</span>
+                </h2>
+                <span className="sp-count">
+                  {backlog.length > 0 ? (
+                    <Button appearance="subtle" spacing="compact" isDisabled={busy} onClick={() => setSelected(new Set([...selected, ...backlog.slice(0, shown).map((b) => b.key)]))}>
+                      Select all shown
+                    </Button>
+                  ) : null}
+                  {view.canPlan && view.bugs.some((b) => b.placedByPlanner) ? (
+                    <Button appearance="subtle" spacing="compact" isDisabled={busy} onClick={() => void change(() => call('sprint/set-order', { ...boardInput, keys: [] }), () => setNotice('The backlog is ranked by score again.'))}>
+                      Rank by score only
+                    </Button>
+                  ) : null}
+                </span>
+              </div>
               {backlog.length === 0 ? (
                 <EmptyState title={backlogTotal === 0 ? 'No unplanned bugs' : 'No bug matches the filters'}>
                   {backlogTotal === 0 ? 'Every open bug is planned into a sprint.' : 'Change or clear the filters.'}
@@ -476,42 +549,37 @@ export function SprintPlanningPage({ context }: { context: PageContext }) {
                 </ul>
               )}
               {backlog.length > shown ? (
-                <button type="button" onClick={() => setShown(shown + PAGE)}>
+                <Button appearance="subtle" onClick={() => setShown(shown + PAGE)}>
                   Show {Math.min(PAGE, backlog.length - shown)} more ({backlog.length - shown} not shown)
-                </button>
+                </Button>
               ) : null}
             </section>
             <div>
               {view.sprints.length === 0 ? (
                 <EmptyState title="No upcoming sprint">Create a future sprint on the board to plan bugs into it.</EmptyState>
               ) : (
-                <div className="sp-columns">
-                  {view.sprints.map((s) => (
-                    <SprintColumn
-                      key={s.id}
-                      sprint={s}
-                      bugs={bySprint.get(s.id) ?? []}
-                      unit={view.settings.unit}
-                      selected={selected}
-                      busy={busy}
-                      canPlan={view.canPlan}
-                      onToggle={toggle}
-                      onDragStart={onDragStart}
-                      onDrop={onDrop}
-                      onSetBudget={onSetBudget}
-                    />
-                  ))}
-                </div>
+                view.sprints.map((s) => (
+                  <SprintColumn
+                    key={s.id}
+                    sprint={s}
+                    bugs={bySprint.get(s.id) ?? []}
+                    unit={view.settings.unit}
+                    selected={selected}
+                    busy={busy}
+                    canPlan={view.canPlan}
+                    onToggle={toggle}
+                    onDragStart={onDragStart}
+                    onDrop={onDrop}
+                    onSetBudget={onSetBudget}
+                  />
+                ))
               )}
-              <SignalsPanel signals={view.signals} unit={view.settings.unit} />
-              <SettingsForm
-                view={view}
-                disabled={!view.canPlan || busy}
-                onSave={(settings) => void change(() => call('sprint/set-settings', { ...boardInput, ...settings }))}
-              />
-              <div className="rt-muted">
-                {view.stats.openBugs} open bugs read with {view.stats.searchCalls} search {view.stats.searchCalls === 1 ? 'call' : 'calls'} ({view.stats.jiraCalls} Jira calls in all).
-              </div>
+              <details className="pp-disclosure">
+                <summary>Details</summary>
+                <div className="pp-muted">
+                  {view.stats.openBugs} open bugs read with {view.stats.searchCalls} search {view.stats.searchCalls === 1 ? 'call' : 'calls'} ({view.stats.jiraCalls} Jira calls in all).
+                </div>
+              </details>
             </div>
           </div>
         </>

@@ -43,7 +43,7 @@ export function chunk<T>(items: readonly T[], size = 100): T[][] {
   return out;
 }
 
-export function sprintName(view: Pick<PlanView, 'sprints'>, id: number | null): string {
+export function sprintName(view: { sprints: ReadonlyArray<{ id: number; name: string }> }, id: number | null): string {
   if (id === null) return 'Backlog';
   return view.sprints.find((s) => s.id === id)?.name ?? `Sprint ${id}`;
 }

@@ -6,12 +6,14 @@
 import { MoveRules } from '../../../shared/stage-mapping/MoveRules';
 import { ProjectStageMapping } from '../../../shared/stage-mapping/ProjectStageMapping';
 import { call, type PageContext } from '../api';
+import { pageCss } from '../ui/page-styles';
 
 export function StageMappingPage({ context }: { context: PageContext }) {
   return (
-    <main aria-labelledby="rt-stage-mapping-title">
+    <main aria-labelledby="rt-stage-mapping-title" className="pp-page">
+      <style>{pageCss}</style>
       <h1 id="rt-stage-mapping-title">Stage mapping — {context.projectKey}</h1>
-      <p className="rt-muted">
+      <p className="pp-muted">
         Which stage of the release-train loop each of the project's statuses belongs to. The workflow validators, the RC promotion gates, the QA regression
         panel and sprint planning all judge a bug's stage by it; a saved change applies at once.
       </p>
