@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Fail, OutputOf, coverageProcedures, SuiteView } from '@rt/contracts';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
+import { AddChecksPicker } from '../../../shared/AddChecksPicker';
 import { useResult } from '../../../shared/use-result';
 import { call } from '../api';
 
@@ -96,19 +97,13 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
             ))}
           </ul>
           {more.length > 0 ? (
-            <details>
-              <summary>Add checks from the library ({more.length})</summary>
-              <ul className="rt-list">
-                {more.map((c) => (
-                  <li key={c.id}>
-                    {c.title} <span className="rt-muted">({c.runs} runs, {c.failures} failed)</span>{' '}
-                    <button type="button" className="rt-button rt-subtle" disabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-add', { projectKey, versionId, area, checks: pull([c]) }))}>
-                      Add
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <AddChecksPicker
+              label="Add checks from the library"
+              checks={more.map((c) => ({ id: c.id, title: c.title, detail: `${c.runs} runs, ${c.failures} failed` }))}
+              addLabel="Add library check"
+              disabled={busy || !suite.canEdit}
+              onAdd={(c) => void run(call('coverage/suite-add', { projectKey, versionId, area, checks: [{ id: c.id, title: c.title }] }))}
+            />
           ) : null}
           <NewCheckForm area={area} disabled={busy || !suite.canEdit} label="Add check" onAdd={(check) => run(call('coverage/suite-add', { projectKey, versionId, area, checks: [check] }))} />
         </>
