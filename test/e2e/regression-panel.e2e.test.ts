@@ -193,7 +193,8 @@ test('keyboard: focus stays on the control after an action, Enter on “Move dow
   expect(stored.ok && stored.record.cycles.find((c) => c.rc === RC1)!.checks.findIndex((c) => c.id === target.id)).toBe(2);
   await expect(focused().evaluate((el) => el.closest('[data-check-id]')?.getAttribute('data-check-id'))).resolves.toBe(target.id);
 
-  // Edit focuses the form's first field; Cancel returns focus to Edit.
+  // Edit (under the row's details) focuses the form's first field; Cancel returns focus to Edit.
+  await row.getByRole('button', { name: `Note and history of ${target.title}` }).click();
   await row.getByRole('button', { name: `Edit ${target.title}` }).focus();
   await page.keyboard.press('Enter');
   await expect(focused().getAttribute('id')).resolves.toBe(`rt-area-${target.id}`);

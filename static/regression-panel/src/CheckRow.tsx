@@ -10,7 +10,7 @@ import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { IssueLink, Lozenge } from '../../shared/components';
-import { resultKind, resultLabel, when, type CheckResult, type PanelCheck } from './labels';
+import { day, resultKind, resultLabel, when, type CheckResult, type PanelCheck } from './labels';
 
 const buttons: Array<{ result: CheckResult; text: string; selected: 'primary' | 'danger' | 'warning' | 'default' }> = [
   { result: 'passed', text: 'Pass', selected: 'primary' },
@@ -18,6 +18,12 @@ const buttons: Array<{ result: CheckResult; text: string; selected: 'primary' | 
   { result: 'blocked', text: 'Blocked', selected: 'warning' },
   { result: 'not-run', text: 'Not run', selected: 'default' },
 ];
+
+/**
+ * The checklist's columns, shared by every row (CSS subgrid) so results, testers and bugs line up: details toggle,
+ * result, area · title (up to two lines), result buttons, tester · day, regression bug, move up/down.
+ */
+export const CHECK_COLUMNS = 'auto auto minmax(140px, 1fr) auto auto auto auto';
 
 /** This check's result in an earlier release candidate's cycle (same check id), for the row's history. */
 export type CheckHistoryEntry = { rc: string; check: PanelCheck };
@@ -104,10 +110,11 @@ export function CheckRow({ check, history, index, count, readOnly, busy, onResul
     <li
       data-check-id={check.id}
       aria-label={check.title}
-      style={{ borderBottom: `${token('border.width')} solid ${token('color.border')}`, paddingBlock: token('space.075'), paddingInline: token('space.050') }}
+      style={{ display: 'grid', gridTemplateColumns: 'subgrid', gridColumn: '1 / -1', borderBottom: `${token('border.width')} solid ${token('color.border')}`, paddingBlock: token('space.075'), paddingInline: token('space.050') }}
     >
       {editing ? (
         <form
+          style={{ gridColumn: '1 / -1' }}
           aria-label={`Edit ${check.title}`}
           onSubmit={(e) => {
             e.preventDefault();
@@ -139,115 +146,96 @@ export function CheckRow({ check, history, index, count, readOnly, busy, onResul
           ) : null}
         </form>
       ) : null}
-      <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
-        <Inline space="space.075" alignBlock="center">
-          <IconButton
-            appearance="subtle"
-            spacing="compact"
-            label={`Note and history of ${check.title}`}
-            aria-expanded={showDetails}
-            aria-controls={detailsId}
-            data-focus-key="details"
-            icon={(p) => (showDetails ? <ChevronDownIcon {...p} size="small" /> : <ChevronRightIcon {...p} size="small" />)}
-            onClick={() => setExpanded(!showDetails)}
-          />
-          <span style={{ minWidth: 64, display: 'inline-flex' }}>
-            <Lozenge kind={resultKind(check.result)}>
-              <span data-testid="check-result">{resultLabel[check.result]}</span>
-            </Lozenge>
-          </span>
+      <div style={{ display: 'grid', gridTemplateColumns: 'subgrid', gridColumn: '1 / -1', alignItems: 'center' }}>
+        <IconButton
+          appearance="subtle"
+          spacing="compact"
+          label={`Note and history of ${check.title}`}
+          aria-expanded={showDetails}
+          aria-controls={detailsId}
+          data-focus-key="details"
+          icon={(p) => (showDetails ? <ChevronDownIcon {...p} size="small" /> : <ChevronRightIcon {...p} size="small" />)}
+          onClick={() => setExpanded(!showDetails)}
+        />
+        <span>
+          <Lozenge kind={resultKind(check.result)}>
+            <span data-testid="check-result">{resultLabel[check.result]}</span>
+          </Lozenge>
+        </span>
+        <span title={`${check.area} · ${check.title}${check.note ? ` — ${check.note}` : ''}`} style={{ overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' }}>
           {editing ? null : (
-            <span>
+            <>
               <Text color="color.text.subtle">{check.area} · </Text>
               <Text weight="medium">{check.title}</Text>
-              {check.note && !showDetails ? (
-                <Text color="color.text.subtlest" size="small">
-                  {' '}
-                  — {check.note.length > 60 ? `${check.note.slice(0, 60)}…` : check.note}
-                </Text>
-              ) : null}
-            </span>
+              {check.note && !showDetails ? <Text color="color.text.subtlest"> — {check.note}</Text> : null}
+            </>
           )}
-        </Inline>
-        <Inline space="space.100" alignBlock="center" shouldWrap>
-          <div role="group" aria-label={`Result of ${check.title}`} style={{ display: 'inline-flex', gap: token('space.050') }}>
-            {buttons.map((b) => {
-              const on = check.result === b.result;
-              return (
-                <Button
-                  key={b.result}
-                  spacing="compact"
-                  appearance={on ? b.selected : 'default'}
-                  isSelected={on && b.selected === 'default'}
-                  aria-pressed={on}
-                  data-focus-key={`result-${b.result}`}
-                  isDisabled={readOnly}
-                  {...ariaBusy}
-                  onClick={act(() => onResult(b.result, noteChanged ? note : undefined))}
-                >
-                  {b.text}
-                </Button>
-              );
-            })}
-          </div>
-          <span style={{ minWidth: 150 }}>
-            {check.tester ? (
-              <Text color="color.text.subtle" size="small">
-                {check.tester.name || check.tester.accountId} · {when(check.at)}
-              </Text>
-            ) : null}
-          </span>
+        </span>
+        <div role="group" aria-label={`Result of ${check.title}`} style={{ display: 'inline-flex', gap: token('space.050') }}>
+          {buttons.map((b) => {
+            const on = check.result === b.result;
+            return (
+              <Button
+                key={b.result}
+                spacing="compact"
+                appearance={on ? b.selected : 'default'}
+                isSelected={on && b.selected === 'default'}
+                aria-pressed={on}
+                data-focus-key={`result-${b.result}`}
+                isDisabled={readOnly}
+                {...ariaBusy}
+                onClick={act(() => onResult(b.result, noteChanged ? note : undefined))}
+              >
+                {b.text}
+              </Button>
+            );
+          })}
+        </div>
+        <span title={check.tester ? `${check.tester.name || check.tester.accountId}, ${when(check.at)}` : undefined} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {check.tester ? (
+            <Text color="color.text.subtle" size="small">
+              {check.tester.name || check.tester.accountId} · {day(check.at)}
+            </Text>
+          ) : (
+            <Text color="color.text.subtlest" size="small">
+              Not run yet
+            </Text>
+          )}
+        </span>
+        <span>
           {check.reportedBugKey ? (
-            <span>
-              <Text color="color.text.subtle" size="small">
-                Regression bug{' '}
-              </Text>
-              <IssueLink issueKey={check.reportedBugKey} data-focus-key="report" onOpen={onOpenBug} />
-            </span>
+            <IssueLink issueKey={check.reportedBugKey} data-focus-key="report" onOpen={onOpenBug} />
           ) : check.result === 'failed' ? (
             <Button spacing="compact" appearance="danger" data-focus-key="report" isDisabled={readOnly} {...ariaBusy} onClick={act(onReport)}>
               File regression bug
             </Button>
           ) : null}
-          <Inline space="space.025" alignBlock="center">
-            <IconButton
-              appearance="subtle"
-              spacing="compact"
-              label={`Move ${check.title} up`}
-              data-focus-key="up"
-              isDisabled={readOnly || index === 0}
-              {...ariaBusy}
-              icon={(p) => <ArrowUpIcon {...p} size="small" />}
-              onClick={act(() => onMove(-1))}
-            />
-            <IconButton
-              appearance="subtle"
-              spacing="compact"
-              label={`Move ${check.title} down`}
-              data-focus-key="down"
-              isDisabled={readOnly || index === count - 1}
-              {...ariaBusy}
-              icon={(p) => <ArrowDownIcon {...p} size="small" />}
-              onClick={act(() => onMove(1))}
-            />
-            <Button ref={editButton} appearance="subtle" spacing="compact" data-focus-key="edit" isDisabled={readOnly || editing} {...ariaBusy} aria-label={`Edit ${check.title}`} onClick={act(startEditing)}>
-              Edit
-            </Button>
-            <IconButton
-              appearance="subtle"
-              spacing="compact"
-              label={`Remove ${check.title}`}
-              data-focus-key="remove"
-              isDisabled={readOnly}
-              {...ariaBusy}
-              icon={(p) => <DeleteIcon {...p} size="small" />}
-              onClick={act(onRemove)}
-            />
-          </Inline>
+        </span>
+        <Inline space="space.025" alignBlock="center">
+          <IconButton
+            appearance="subtle"
+            spacing="compact"
+            label={`Move ${check.title} up`}
+            data-focus-key="up"
+            isDisabled={readOnly || index === 0}
+            {...ariaBusy}
+            icon={(p) => <ArrowUpIcon {...p} size="small" />}
+            onClick={act(() => onMove(-1))}
+          />
+          <IconButton
+            appearance="subtle"
+            spacing="compact"
+            label={`Move ${check.title} down`}
+            data-focus-key="down"
+            isDisabled={readOnly || index === count - 1}
+            {...ariaBusy}
+            icon={(p) => <ArrowDownIcon {...p} size="small" />}
+            onClick={act(() => onMove(1))}
+          />
         </Inline>
-      </Inline>
+      </div>
       {showDetails ? (
-        <div id={detailsId} style={{ paddingInlineStart: token('space.400'), paddingBlockStart: token('space.075') }}>
+        <div id={detailsId} style={{ gridColumn: '1 / -1', paddingInlineStart: token('space.400'), paddingBlockStart: token('space.075') }}>
           <Stack space="space.075">
             <div>
               <label htmlFor={noteId}>Note for {check.title}</label>
@@ -260,6 +248,14 @@ export function CheckRow({ check, history, index, count, readOnly, busy, onResul
                 </Button>
               </Inline>
             </div>
+            <Inline space="space.100">
+              <Button ref={editButton} spacing="compact" data-focus-key="edit" isDisabled={readOnly || editing} {...ariaBusy} aria-label={`Edit ${check.title}`} onClick={act(startEditing)}>
+                Edit
+              </Button>
+              <Button spacing="compact" iconBefore={(p) => <DeleteIcon {...p} size="small" />} data-focus-key="remove" isDisabled={readOnly} {...ariaBusy} aria-label={`Remove ${check.title}`} onClick={act(onRemove)}>
+                Remove
+              </Button>
+            </Inline>
             {noteText.changedMeanwhile && noteText.dirty ? (
               <p className="rt-muted" role="status">
                 The saved note changed meanwhile{check.note ? `: “${check.note}”` : ' (it was removed)'}. Your unsaved text is kept; Save note replaces it.

@@ -9,7 +9,7 @@ import { AddChecksPicker } from '../../shared/AddChecksPicker';
 import { useResult } from '../../shared/use-result';
 import { call, flag, newCheckId, openIssue } from './api';
 import { LibraryPicker } from './LibraryPicker';
-import { CheckRow } from './CheckRow';
+import { CHECK_COLUMNS, CheckRow } from './CheckRow';
 import { BugPath } from './BugPath';
 import { CycleHistory } from './CycleHistory';
 import { ReportBugDialog } from './ReportBugDialog';
@@ -190,7 +190,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
         <>
           <h3>Checklist for {rc}</h3>
           {cycle.checks.length === 0 ? <EmptyState title="No checks yet">Add the areas and checks to regress for this fix below.</EmptyState> : null}
-          <ol className="rt-checklist" aria-label={`Checklist for ${rc}`} style={{ listStyle: 'none', margin: 0, padding: 0, borderTop: `${token('border.width')} solid ${token('color.border')}` }}>
+          <ol className="rt-checklist" aria-label={`Checklist for ${rc}`} style={{ display: 'grid', gridTemplateColumns: CHECK_COLUMNS, columnGap: token('space.100'), listStyle: 'none', margin: 0, padding: 0, borderTop: `${token('border.width')} solid ${token('color.border')}` }}>
             {cycle.checks.map((check, i) => (
               <CheckRow
                 key={check.id}
