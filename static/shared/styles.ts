@@ -35,7 +35,26 @@ const t = {
   s300: token('space.300'),
 };
 
+/** The old `--rt-*` colour names, now design tokens, for page styles not converted yet (remove with the last user). */
+const aliases = {
+  '--rt-text': token('color.text'),
+  '--rt-subtle': token('color.text.subtle'),
+  '--rt-border': token('color.border'),
+  '--rt-brand': token('color.border.brand'),
+  '--rt-danger': token('color.text.danger'),
+  '--rt-danger-bg': token('color.background.danger'),
+  '--rt-success': token('color.text.success'),
+  '--rt-success-bg': token('color.background.success'),
+  '--rt-warning': token('color.text.warning'),
+  '--rt-warning-bg': token('color.background.warning'),
+  '--rt-neutral-bg': token('color.background.neutral'),
+  '--rt-info-bg': token('color.background.information'),
+};
+
 const css = `
+:root { ${Object.entries(aliases)
+  .map(([k, v]) => `${k}: ${v};`)
+  .join(' ')} }
 * { box-sizing: border-box; }
 html, body { background: ${t.surface}; }
 html[data-color-mode="dark"] { color-scheme: dark; }
@@ -66,6 +85,18 @@ summary { cursor: pointer; color: ${t.text}; }
 .rt-muted { color: ${t.subtle}; font: ${token('font.body.small')}; }
 .rt-row { display: flex; gap: ${t.s100}; align-items: center; flex-wrap: wrap; }
 .rt-card { border: ${token('border.width')} solid ${t.border}; border-radius: ${t.rCard}; padding: ${t.s150}; margin: ${t.s100} 0; background: ${t.surface}; }
+.rt-banner { border-radius: ${t.r}; padding: ${t.s100} ${t.s150}; margin: ${t.s100} 0; border-left: ${token('border.width.selected')} solid; }
+.rt-banner.error { background: ${token('color.background.danger')}; border-color: ${token('color.border.danger')}; }
+.rt-banner.success { background: ${token('color.background.success')}; border-color: ${token('color.border.success')}; }
+.rt-banner.warning { background: ${token('color.background.warning')}; border-color: ${token('color.border.warning')}; }
+.rt-banner.info { background: ${token('color.background.information')}; border-color: ${token('color.border.information')}; }
+.rt-spinner { display: inline-block; width: 16px; height: 16px; border: 2px solid ${t.border}; border-top-color: ${t.focused}; border-radius: 50%; animation: rt-spin .8s linear infinite; vertical-align: middle; }
+@keyframes rt-spin { to { transform: rotate(360deg); } }
+.rt-check { display: flex; gap: ${t.s075}; align-items: center; }
+.rt-fieldset { border: ${token('border.width')} solid ${t.border}; border-radius: ${t.rCard}; padding: ${t.s100} ${t.s150}; display: grid; gap: ${t.s100}; }
+.rt-fieldset legend { font: ${token('font.heading.xxsmall')}; color: ${t.text}; padding: 0 ${t.s050}; }
+.rt-table { margin: ${t.s100} 0; }
+.rt-loop { margin: ${t.s100} 0; }
 .rt-empty { text-align: center; color: ${t.subtle}; padding: ${t.s300}; }
 .rt-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

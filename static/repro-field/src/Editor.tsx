@@ -4,6 +4,8 @@
  * multi-line report into a step splits it into steps and parts. In the create dialog every change is handed to
  * the form at once with view.submit (Jira saves it on Create); on the issue view, Save submits and Cancel closes.
  */
+import Button from '@atlaskit/button/new';
+import AddIcon from '@atlaskit/icon/core/add';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../shared/components';
@@ -322,9 +324,9 @@ export function Editor({ field }: { field: FieldContext }) {
               </li>
             ))}
           </ol>
-          <button type="button" onClick={() => add(draft.steps.length - 1)} disabled={draft.steps.length >= REPRO_MAX_STEPS}>
+          <Button spacing="compact" iconBefore={(p) => <AddIcon {...p} size="small" />} onClick={() => add(draft.steps.length - 1)} isDisabled={draft.steps.length >= REPRO_MAX_STEPS}>
             Add step
-          </button>
+          </Button>
           <StepStatus status={status} onUndo={deleted.length > 0 ? undoDelete : undefined} undoRef={undoButton} />
         </fieldset>
         {textArea('expected', 'What should happen after the last step')}
@@ -359,12 +361,12 @@ export function Editor({ field }: { field: FieldContext }) {
           </div>
         ) : (
           <div className="rt-row">
-            <button type="submit" className="rt-primary" disabled={saving}>
+            <Button type="submit" appearance="primary" isDisabled={saving}>
               {saving ? 'Saving…' : 'Save'}
-            </button>
-            <button type="button" onClick={() => void closeEditor()} disabled={saving}>
+            </Button>
+            <Button appearance="subtle" onClick={() => void closeEditor()} isDisabled={saving}>
               Cancel
-            </button>
+            </Button>
           </div>
         )}
       </form>
@@ -401,9 +403,9 @@ function Leftovers({ testId, kind, intro, items, onDismiss }: { testId: string; 
           ))}
         </ul>
         {onDismiss ? (
-          <button type="button" className="rt-subtle" onClick={onDismiss}>
+          <Button appearance="subtle" spacing="compact" onClick={onDismiss}>
             Hide this list
-          </button>
+          </Button>
         ) : null}
       </Banner>
     </div>
@@ -418,9 +420,9 @@ function StepStatus({ status, onUndo, undoRef }: { status: string; onUndo: (() =
         {status}
       </div>
       {onUndo ? (
-        <button type="button" className="rt-subtle" aria-describedby="repro-status" onClick={onUndo} ref={undoRef}>
+        <Button appearance="subtle" spacing="compact" aria-describedby="repro-status" onClick={onUndo} ref={undoRef}>
           Undo
-        </button>
+        </Button>
       ) : null}
     </div>
   );
