@@ -112,7 +112,6 @@ function ReportForm({ view, onRecorded }: { view: Handoff; onRecorded: (v: Hando
         </Inline>
         {neverDeployed ? <p className="rt-muted">Rolled back becomes available once a deployment is recorded.</p> : null}
       </fieldset>
-      <label htmlFor="rt-report-at">When it happened (UTC)</label>
       <Inline space="space.200" shouldWrap>
         <div style={{ width: 240 }}>
           <label htmlFor="rt-report-at">When it happened (UTC)</label>
