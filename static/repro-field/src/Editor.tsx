@@ -4,8 +4,6 @@
  * multi-line report into a step splits it into steps and parts. In the create dialog every change is handed to
  * the form at once with view.submit (Jira saves it on Create); on the issue view, Save submits and Cancel closes.
  */
-import Button from '@atlaskit/button/new';
-import AddIcon from '@atlaskit/icon/core/add';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { REPRO_MAX_PASTE_CHARS, REPRO_MAX_STEPS, REPRO_MAX_STEP_LENGTH, REPRO_MAX_TEXT_LENGTH, type Fail } from '@rt/contracts';
 import { Banner, ErrorBanner } from '../../shared/components';
@@ -324,9 +322,9 @@ export function Editor({ field }: { field: FieldContext }) {
               </li>
             ))}
           </ol>
-          <Button spacing="compact" iconBefore={(p) => <AddIcon {...p} size="small" />} onClick={() => add(draft.steps.length - 1)} isDisabled={draft.steps.length >= REPRO_MAX_STEPS}>
+          <button type="button" onClick={() => add(draft.steps.length - 1)} disabled={draft.steps.length >= REPRO_MAX_STEPS}>
             Add step
-          </Button>
+          </button>
           <StepStatus status={status} onUndo={deleted.length > 0 ? undoDelete : undefined} undoRef={undoButton} />
         </fieldset>
         {textArea('expected', 'What should happen after the last step')}
@@ -361,12 +359,12 @@ export function Editor({ field }: { field: FieldContext }) {
           </div>
         ) : (
           <div className="rt-row">
-            <Button type="submit" appearance="primary" isDisabled={saving}>
+            <button type="submit" className="rt-primary" disabled={saving}>
               {saving ? 'Saving…' : 'Save'}
-            </Button>
-            <Button appearance="subtle" onClick={() => void closeEditor()} isDisabled={saving}>
+            </button>
+            <button type="button" onClick={() => void closeEditor()} disabled={saving}>
               Cancel
-            </Button>
+            </button>
           </div>
         )}
       </form>
@@ -403,9 +401,9 @@ function Leftovers({ testId, kind, intro, items, onDismiss }: { testId: string; 
           ))}
         </ul>
         {onDismiss ? (
-          <Button appearance="subtle" spacing="compact" onClick={onDismiss}>
+          <button type="button" className="rt-subtle" onClick={onDismiss}>
             Hide this list
-          </Button>
+          </button>
         ) : null}
       </Banner>
     </div>
@@ -420,9 +418,9 @@ function StepStatus({ status, onUndo, undoRef }: { status: string; onUndo: (() =
         {status}
       </div>
       {onUndo ? (
-        <Button appearance="subtle" spacing="compact" aria-describedby="repro-status" onClick={onUndo} ref={undoRef}>
+        <button type="button" className="rt-subtle" aria-describedby="repro-status" onClick={onUndo} ref={undoRef}>
           Undo
-        </Button>
+        </button>
       ) : null}
     </div>
   );
