@@ -58,7 +58,7 @@ export function AddChecksPicker({ label, checks, error, addLabel, disabled, busy
         {checks ? `${label} (${checks.length})` : label}
       </Button>
       {open ? (
-        <div id={listId} style={{ paddingInlineStart: token('space.300') }}>
+        <div id={listId} role="region" aria-label={label} style={{ paddingInlineStart: token('space.300') }}>
           {error ? (
             <ErrorBanner error={error} />
           ) : !checks ? (
