@@ -2,7 +2,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@rt/contracts$': '<rootDir>/src/contracts/index.ts', '^@rt/contracts/(.*)$': '<rootDir>/src/contracts/$1' },
+  moduleNameMapper: { '^@rt/contracts$': '<rootDir>/src/contracts/index.ts', '^@rt/contracts/(.*)$': '<rootDir>/src/contracts/$1', '\\.css$': '<rootDir>/test/support/style-stub.js' },
   testEnvironment: 'node',
 };
 module.exports = {

@@ -121,9 +121,9 @@ test('QA pulls a library check into a bug’s checklist from the regression pane
   await panel.getByText('From the check library').click();
   const adds = panel.getByRole('button', { name: /^Add library check / });
   await adds.first().waitFor({ timeout: 30_000 });
-  const offered = await panel.locator('details:has(> summary:text("From the check library")) li').allTextContents();
+  const offered = await panel.getByRole('region', { name: 'From the check library' }).getByRole('listitem').allTextContents();
   expect(offered.length).toBeGreaterThan(0);
-  expect(offered.filter((t) => /^The fix:/i.test(t))).toEqual([]);
+  expect(offered.filter((t) => /^The fix ·/i.test(t))).toEqual([]);
   const label = (await adds.first().getAttribute('aria-label'))!;
   const title = label.replace(/^Add library check /, '');
   await adds.first().click();

@@ -55,14 +55,16 @@ test('QA runs a check, fails one and files a regression bug linked to the fix', 
   await passRow.getByRole('group', { name: `Result of ${toPass!.title}` }).getByRole('button', { name: 'Pass' }).click();
   await passRow.getByTestId('check-result').getByText('Passed').waitFor();
 
-  // Fail another, with a note.
+  // Fail another, with a note (the note opens under the compact row on demand).
   const failRow = panel.getByRole('listitem', { name: toFail!.title });
+  await failRow.getByRole('button', { name: `Note and history of ${toFail!.title}` }).click();
   await failRow.getByLabel(`Note for ${toFail!.title}`).fill('Order total shows 0.00 after applying the fix');
   await failRow.getByRole('group', { name: `Result of ${toFail!.title}` }).getByRole('button', { name: 'Fail' }).click();
   await failRow.getByTestId('check-result').getByText('Failed').waitFor();
   await expect(panel.getByTestId('regression-verdict').textContent()).resolves.toMatch(/failed/);
 
   // File the regression bug from the failed check: the draft is prefilled.
+  await panel.getByRole('navigation', { name: 'Path through the loop' }).waitFor();
   await failRow.getByRole('button', { name: 'File regression bug' }).click();
   const dialog = panel.getByRole('dialog');
   const summary = dialog.getByLabel('Summary');
@@ -108,7 +110,9 @@ test('QA runs a check, fails one and files a regression bug linked to the fix', 
     reportedBugKey: bugKey,
     tester: { accountId: 'rt-qa-hiro' },
   });
-  await failRow.getByRole('button', { name: bugKey }).waitFor();
+  await failRow.getByRole('link', { name: bugKey }).waitFor();
+  // Filing keeps the bug's path through the loop on screen (the reply to the filing carries no path).
+  await expect(panel.getByRole('navigation', { name: 'Path through the loop' }).count()).resolves.toBe(1);
   // The dialog gave focus back to the check it was opened from (now its bug button).
   await expect(panel.locator(':focus').textContent()).resolves.toBe(bugKey);
 
@@ -136,6 +140,7 @@ test('a newer panel from the server updates a check’s note and text: failing i
   await otherRow.getByTestId('check-result').getByText('Passed').waitFor();
   const renamed = `${shared!.title} (Safari)`;
   const sharedRow = panel.getByRole('listitem', { name: renamed });
+  await sharedRow.getByRole('button', { name: `Note and history of ${renamed}` }).click();
   await expect(sharedRow.getByLabel(`Note for ${renamed}`).inputValue()).resolves.toBe('Fails only on Safari 17');
 
   // Failing it sends no (stale) note: Isabel's note stays.
@@ -188,7 +193,8 @@ test('keyboard: focus stays on the control after an action, Enter on “Move dow
   expect(stored.ok && stored.record.cycles.find((c) => c.rc === RC1)!.checks.findIndex((c) => c.id === target.id)).toBe(2);
   await expect(focused().evaluate((el) => el.closest('[data-check-id]')?.getAttribute('data-check-id'))).resolves.toBe(target.id);
 
-  // Edit focuses the form's first field; Cancel returns focus to Edit.
+  // Edit (under the row's details) focuses the form's first field; Cancel returns focus to Edit.
+  await row.getByRole('button', { name: `Note and history of ${target.title}` }).click();
   await row.getByRole('button', { name: `Edit ${target.title}` }).focus();
   await page.keyboard.press('Enter');
   await expect(focused().getAttribute('id')).resolves.toBe(`rt-area-${target.id}`);

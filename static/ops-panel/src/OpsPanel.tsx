@@ -1,5 +1,10 @@
 import { useState } from 'react';
 import type { DeploymentOutcome, Fail, OpsPanelView } from '@rt/contracts';
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
+import TextArea from '@atlaskit/textarea';
+import { Box, Inline } from '@atlaskit/primitives/compiled';
+import { token } from '@atlaskit/tokens';
 import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../shared/components';
 import { fromLocalInput, outcomeKind, outcomeText, readableTime, toLocalInput } from '../../shared/delivery-format';
 import { useResult } from '../../shared/use-result';
@@ -32,7 +37,7 @@ function HandoffView({ view, onRecorded }: { view: Handoff; onRecorded: (v: Hand
       {view.reports.length === 0 ? (
         <p className="rt-muted">Nothing reported yet.</p>
       ) : (
-        <ol aria-label="Deployment reports">
+        <ol aria-label="Deployment reports" style={{ paddingInlineStart: token('space.250') }}>
           {view.reports.map((r) => (
             <li key={`${r.reportedAt}-${r.at}-${r.outcome}`}>
               <Lozenge kind={outcomeKind[r.outcome]}>{outcomeText[r.outcome]}</Lozenge> {readableTime(r.at)} in {r.environment}
@@ -87,7 +92,7 @@ function ReportForm({ view, onRecorded }: { view: Handoff; onRecorded: (v: Hando
       <h3>Report the outcome</h3>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="rt-muted">What happened</legend>
-        <div className="rt-row">
+        <Inline space="space.200" shouldWrap>
           {choices.map((c) => (
             <span key={c.outcome}>
               <input
@@ -99,27 +104,33 @@ function ReportForm({ view, onRecorded }: { view: Handoff; onRecorded: (v: Hando
                 disabled={c.outcome === 'rolled-back' && neverDeployed}
                 onChange={() => setOutcome(c.outcome)}
               />{' '}
-              <label htmlFor={`rt-outcome-${c.outcome}`} style={{ display: 'inline', fontSize: 14, fontWeight: 400, color: 'inherit' }}>
+              <label htmlFor={`rt-outcome-${c.outcome}`} style={{ display: 'inline', font: token('font.body'), color: 'inherit' }}>
                 {c.label}
               </label>
             </span>
           ))}
-        </div>
+        </Inline>
         {neverDeployed ? <p className="rt-muted">Rolled back becomes available once a deployment is recorded.</p> : null}
       </fieldset>
-      <label htmlFor="rt-report-at">When it happened (UTC)</label>
-      <input id="rt-report-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
-      <label htmlFor="rt-report-env">Environment</label>
-      <input id="rt-report-env" value={environment} maxLength={200} onChange={(e) => setEnvironment(e.target.value)} required />
+      <Inline space="space.200" shouldWrap>
+        <div style={{ width: 240 }}>
+          <label htmlFor="rt-report-at">When it happened (UTC)</label>
+          <Textfield id="rt-report-at" type="datetime-local" value={at} onChange={(e) => setAt(e.currentTarget.value)} isRequired />
+        </div>
+        <div style={{ width: 240 }}>
+          <label htmlFor="rt-report-env">Environment</label>
+          <Textfield id="rt-report-env" value={environment} maxLength={200} onChange={(e) => setEnvironment(e.currentTarget.value)} isRequired />
+        </div>
+      </Inline>
       <label htmlFor="rt-report-note">Note {outcome === 'deployed' ? '(optional)' : '(what went wrong, what was done)'}</label>
-      <textarea id="rt-report-note" value={note} maxLength={5000} rows={3} style={{ width: '100%' }} onChange={(e) => setNote(e.target.value)} />
+      <TextArea id="rt-report-note" value={note} maxLength={5000} minimumRows={3} resize="vertical" onChange={(e) => setNote(e.currentTarget.value)} />
       {error ? <ErrorBanner error={error} /> : null}
       {saved ? <Banner kind="success">{saved}</Banner> : null}
-      <div className="rt-row" style={{ marginTop: 8 }}>
-        <button type="submit" className="rt-primary" disabled={saving}>
+      <Box paddingBlockStart="space.100">
+        <Button type="submit" appearance="primary" isDisabled={saving}>
           {saving ? 'Recording…' : `Record “${outcomeText[outcome === 'rolled-back' ? 'rolled-back' : outcome]}”`}
-        </button>
-      </div>
+        </Button>
+      </Box>
     </form>
   );
 }

@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Fail, RegressionPanel, Result } from '@rt/contracts';
-import { Banner, EmptyState, ErrorBanner, Loading, Lozenge } from '../../shared/components';
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import { token } from '@atlaskit/tokens';
+import { Banner, EmptyState, ErrorBanner, IssueLink, Loading, Lozenge } from '../../shared/components';
+import { AddChecksPicker } from '../../shared/AddChecksPicker';
 import { useResult } from '../../shared/use-result';
 import { call, flag, newCheckId, openIssue } from './api';
 import { LibraryPicker } from './LibraryPicker';
-import { CheckRow } from './CheckRow';
+import { CHECK_COLUMNS, CheckRow } from './CheckRow';
 import { BugPath } from './BugPath';
 import { CycleHistory } from './CycleHistory';
 import { ReportBugDialog } from './ReportBugDialog';
-import { verdictKind, type CheckResult, type PanelCheck } from './labels';
+import { verdictKind, type CheckResult, type PanelCheck, type PanelCycle } from './labels';
 
 type WriteBase = { issueKey: string; rc: string; baseRevision: number };
 
@@ -95,17 +100,17 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
 
   return (
     <div aria-busy={busy !== null}>
-      <div className="rt-row">
+      <Inline space="space.100" alignBlock="center" shouldWrap>
         {rc ? <Lozenge kind="info">{rc}</Lozenge> : null}
         {current ? (
           <span data-testid="regression-verdict">
             Verdict: <Lozenge kind={verdictKind(current.verdict)}>{current.verdict}</Lozenge>{' '}
-            <span className="rt-muted">
+            <Text color="color.text.subtle" size="small">
               {current.counts.passed} passed · {current.counts.failed} failed · {current.counts.blocked} blocked · {current.counts['not-run']} not run
-            </span>
+            </Text>
           </span>
         ) : null}
-      </div>
+      </Inline>
       {panel.path ? <BugPath path={panel.path} /> : null}
       <p className="rt-muted" data-testid="regression-loop">
         {panel.storedInvalid ? (
@@ -122,24 +127,22 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
       {error ? (
         <div>
           <ErrorBanner error={error} onRetry={error.code === 'CONFLICT' || error.code === 'NOT_FOUND' ? undefined : () => setError(null)} />
-          {error.code === 'CONFLICT' || error.code === 'NOT_FOUND' ? (
-            <button type="button" onClick={reload}>
-              Reload the panel
-            </button>
-          ) : null}
+          {error.code === 'CONFLICT' || error.code === 'NOT_FOUND' ? <Button onClick={reload}>Reload the panel</Button> : null}
         </div>
       ) : null}
       {filed ? (
         <Banner kind={filed.warnings.length ? 'warning' : 'success'}>
-          <div>
-            Regression bug <strong>{filed.key}</strong> was filed, linked to {issueKey} with Affects version {rc}.
-          </div>
-          {filed.warnings.map((w) => (
-            <div key={w}>{w}</div>
-          ))}
-          <button type="button" onClick={() => void openIssue(filed.key)}>
-            Open {filed.key}
-          </button>
+          <Stack space="space.075">
+            <div>
+              Regression bug <strong>{filed.key}</strong> was filed, linked to {issueKey} with Affects version {rc}.
+            </div>
+            {filed.warnings.map((w) => (
+              <div key={w}>{w}</div>
+            ))}
+            <Inline>
+              <Button onClick={() => void openIssue(filed.key)}>Open {filed.key}</Button>
+            </Inline>
+          </Stack>
         </Banner>
       ) : null}
       {panel.storedInvalid ? <ErrorBanner error={`${panel.storedInvalid.message} The panel is read-only until it is fixed.`} /> : null}
@@ -159,7 +162,7 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
           {issueKey} has no release-candidate fix version. Set its Fix version to the release candidate under test (such as 4.3.0-rc.1) to run its focused regression.
         </EmptyState>
       ) : record && !cycle && !panel.shippedIn ? (
-        <div className="rt-card">
+        <Box padding="space.150" backgroundColor="elevation.surface.sunken">
           <h3>Regression for {rc} not started</h3>
           {record.cycles.length > 0 ? (
             <p>The checks of the previous release candidate are carried over as not run.</p>
@@ -169,25 +172,30 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
               <ul>
                 {panel.suggestions.map((s) => (
                   <li key={s.id}>
-                    <strong>{s.area}</strong>: {s.title} <span className="rt-muted">({s.reason})</span>
+                    <Text color="color.text.subtle">{s.area} · </Text>
+                    {s.title}{' '}
+                    <Text color="color.text.subtlest" size="small">
+                      ({s.reason})
+                    </Text>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          <button type="button" className="rt-primary" disabled={readOnly} {...ariaBusy} onClick={() => base && !isBusy && void run('Starting the regression…', () => call('regression/start-cycle', base))}>
+          <Button appearance="primary" isDisabled={readOnly} {...ariaBusy} onClick={() => base && !isBusy && void run('Starting the regression…', () => call('regression/start-cycle', base))}>
             Start regression for {rc}
-          </button>
-        </div>
+          </Button>
+        </Box>
       ) : cycle && base ? (
         <>
           <h3>Checklist for {rc}</h3>
           {cycle.checks.length === 0 ? <EmptyState title="No checks yet">Add the areas and checks to regress for this fix below.</EmptyState> : null}
-          <ol className="rt-checklist" aria-label={`Checklist for ${rc}`} style={{ paddingLeft: 16 }}>
+          <ol className="rt-checklist" aria-label={`Checklist for ${rc}`} style={{ display: 'grid', gridTemplateColumns: CHECK_COLUMNS, columnGap: token('space.100'), listStyle: 'none', margin: 0, padding: 0, borderTop: `${token('border.width')} solid ${token('color.border')}` }}>
             {cycle.checks.map((check, i) => (
               <CheckRow
                 key={check.id}
                 check={check}
+                history={historyOf(earlier, check.id)}
                 index={i}
                 count={cycle.checks.length}
                 readOnly={readOnly}
@@ -211,22 +219,17 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
           </ol>
           <AddCheckForm disabled={readOnly} busy={isBusy} onAdd={(area, title) => run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: newCheckId(), area, title } }))} />
           {panel.canEdit ? (
-            <LibraryPicker issueKey={issueKey} taken={new Set(cycle.checks.map((c) => c.id))} disabled={readOnly || isBusy} onAdd={(c) => void run('Adding the check…', () => call('regression/add-check', { ...base, check: c }))} />
+            <LibraryPicker issueKey={issueKey} taken={new Set(cycle.checks.map((c) => c.id))} disabled={readOnly} busy={isBusy} onAdd={(c) => void run('Adding the check…', () => call('regression/add-check', { ...base, check: c }))} />
           ) : null}
           {panel.suggestions.length > 0 && panel.canEdit ? (
-            <details>
-              <summary>Suggested checks ({panel.suggestions.length})</summary>
-              <ul>
-                {panel.suggestions.map((s) => (
-                  <li key={s.id}>
-                    <strong>{s.area}</strong>: {s.title} <span className="rt-muted">({s.reason})</span>{' '}
-                    <button type="button" className="rt-subtle" disabled={readOnly} {...ariaBusy} aria-label={`Add suggested check ${s.title}`} onClick={() => !isBusy && void run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: s.id, area: s.area, title: s.title } }))}>
-                      Add
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <AddChecksPicker
+              label="Suggested checks"
+              checks={panel.suggestions.filter((s) => !cycle.checks.some((c) => c.id === s.id)).map((s) => ({ id: s.id, area: s.area, title: s.title, detail: s.reason }))}
+              addLabel="Add suggested check"
+              disabled={readOnly}
+              busy={isBusy}
+              onAdd={(s) => void run('Adding the check…', () => call('regression/add-check', { ...base, check: { id: s.id, area: s.area ?? '', title: s.title } }))}
+            />
           ) : null}
         </>
       ) : null}
@@ -234,12 +237,10 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
       {panel.loop.foundBugs.length > 0 ? (
         <>
           <h3>Bugs found while regressing this fix</h3>
-          <ul>
+          <ul aria-label="Bugs found while regressing this fix" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150'), listStyle: 'none', margin: 0, padding: 0 }}>
             {panel.loop.foundBugs.map((k) => (
               <li key={k}>
-                <button type="button" className="rt-subtle" onClick={() => void openIssue(k)}>
-                  {k}
-                </button>
+                <IssueLink issueKey={k} onOpen={(key) => void openIssue(key)} />
               </li>
             ))}
           </ul>
@@ -258,7 +259,8 @@ export function RegressionPanelView({ issueKey }: { issueKey: string }) {
             setRefocus({ checkId: reporting.id, key: 'report' });
           }}
           onFiled={(key, warnings, next) => {
-            replace(next);
+            // The reply has no path through the loop (it comes from the changelog on load): keep the one shown.
+            replace(next.path || !panel.path ? next : { ...next, path: panel.path });
             setReporting(null);
             setRefocus({ checkId: reporting.id, key: 'report' });
             setFiled({ key, warnings });
@@ -275,7 +277,7 @@ function AddCheckForm({ disabled, busy, onAdd }: { disabled: boolean; busy: bool
   const [title, setTitle] = useState('');
   return (
     <form
-      className="rt-card"
+      style={{ paddingBlock: token('space.100') }}
       aria-label="Add a check"
       onSubmit={(e) => {
         e.preventDefault();
@@ -288,19 +290,19 @@ function AddCheckForm({ disabled, busy, onAdd }: { disabled: boolean; busy: bool
         });
       }}
     >
-      <div className="rt-row">
-        <div>
+      <Inline space="space.100" alignBlock="end" shouldWrap>
+        <div style={{ width: 160 }}>
           <label htmlFor="rt-new-area">Area</label>
-          <input id="rt-new-area" value={area} maxLength={80} onChange={(e) => setArea(e.target.value)} placeholder="Checkout" />
+          <Textfield id="rt-new-area" isCompact value={area} maxLength={80} onChange={(e) => setArea(e.currentTarget.value)} placeholder="Checkout" />
         </div>
-        <div style={{ flex: 1 }}>
+        <div style={{ flex: 1, minWidth: 240 }}>
           <label htmlFor="rt-new-title">Check</label>
-          <input id="rt-new-title" value={title} maxLength={200} style={{ width: '100%' }} onChange={(e) => setTitle(e.target.value)} placeholder="Pay with a saved card" />
+          <Textfield id="rt-new-title" isCompact value={title} maxLength={200} onChange={(e) => setTitle(e.currentTarget.value)} placeholder="Pay with a saved card" />
         </div>
-        <button type="submit" disabled={disabled || !area.trim() || !title.trim()} aria-disabled={busy || undefined} style={{ alignSelf: 'flex-end' }}>
+        <Button type="submit" isDisabled={disabled || !area.trim() || !title.trim()} aria-disabled={busy || undefined}>
           Add check
-        </button>
-      </div>
+        </Button>
+      </Inline>
     </form>
   );
 }
@@ -309,4 +311,12 @@ function AddCheckForm({ disabled, busy, onAdd }: { disabled: boolean; busy: bool
 function shippedDay(day: string): string {
   const t = Date.parse(`${day}T12:00:00Z`);
   return Number.isNaN(t) ? day : new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(t);
+}
+
+/** The same check (by id) in the earlier cycles, oldest first. */
+function historyOf(earlier: PanelCycle[], checkId: string) {
+  return earlier.flatMap((c) => {
+    const check = c.checks.find((x) => x.id === checkId);
+    return check ? [{ rc: c.rc, check }] : [];
+  });
 }

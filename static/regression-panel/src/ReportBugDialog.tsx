@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Fail, RegressionPanel } from '@rt/contracts';
-import { ErrorBanner, Loading } from '../../shared/components';
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
+import TextArea from '@atlaskit/textarea';
+import { Inline, Stack } from '@atlaskit/primitives/compiled';
+import { token } from '@atlaskit/tokens';
+import { Banner, ErrorBanner, Loading } from '../../shared/components';
 import { useResult } from '../../shared/use-result';
 import { call } from './api';
 import type { PanelCheck } from './labels';
@@ -67,13 +72,14 @@ export function ReportBugDialog({ issueKey, rc, check, baseRevision, onClose, on
   const box = (k: ReportBox, label: string, placeholder: string, rows: number) => (
     <div>
       <label htmlFor={`rt-report-${k}`}>{label}</label>
-      <textarea
+      <TextArea
         id={`rt-report-${k}`}
         ref={(el) => {
           boxes.current[k] = el;
         }}
-        rows={rows}
-        style={{ width: '100%' }}
+        minimumRows={rows}
+        resize="vertical"
+        isInvalid={!!errorOf(k)}
         maxLength={k === 'steps' ? undefined : 2000}
         value={form?.[k] ?? ''}
         placeholder={placeholder}
@@ -82,7 +88,7 @@ export function ReportBugDialog({ issueKey, rc, check, baseRevision, onClose, on
         onChange={set(k)}
       />
       {errorOf(k) ? (
-        <div id={`rt-report-${k}-error`} className="rt-muted" style={{ color: 'var(--rt-danger)' }}>
+        <div id={`rt-report-${k}-error`} style={{ color: token('color.text.danger'), font: token('font.body.small') }}>
           {errorOf(k)}
         </div>
       ) : null}
@@ -94,8 +100,14 @@ export function ReportBugDialog({ issueKey, rc, check, baseRevision, onClose, on
       role="dialog"
       aria-modal="true"
       aria-labelledby="rt-report-title"
-      className="rt-card"
-      style={{ borderColor: 'var(--rt-danger)' }}
+      style={{
+        border: `${token('border.width')} solid ${token('color.border')}`,
+        borderRadius: token('radius.large'),
+        boxShadow: token('elevation.shadow.overlay'),
+        background: token('elevation.surface.overlay'),
+        padding: token('space.200'),
+        margin: `${token('space.150')} 0`,
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !sending) onClose();
       }}
@@ -112,39 +124,39 @@ export function ReportBugDialog({ issueKey, rc, check, baseRevision, onClose, on
           }}
         >
           <label htmlFor="rt-report-summary">Summary</label>
-          <input id="rt-report-summary" ref={first} style={{ width: '100%' }} maxLength={255} value={form.summary} onChange={set('summary')} />
+          <Textfield id="rt-report-summary" ref={first} maxLength={255} value={form.summary} onChange={(e) => set('summary')({ target: e.currentTarget })} />
           <p className="rt-muted" id="rt-report-help">
             These go into the new bug’s Reproduction steps field. The grey text is a prompt, not a value: write what you did and saw.
           </p>
           {box('steps', 'Steps to reproduce (one per line)', draft.data.prompts.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'), 5)}
           {form.steps.trim() === '' ? (
-            <button type="button" onClick={() => setForm((f) => (f ? { ...f, steps: suggestedSteps(draft.data.prompts.steps) } : f))}>
-              Start from the suggested steps
-            </button>
+            <Inline>
+              <Button spacing="compact" appearance="subtle" onClick={() => setForm((f) => (f ? { ...f, steps: suggestedSteps(draft.data.prompts.steps) } : f))}>
+                Start from the suggested steps
+              </Button>
+            </Inline>
           ) : null}
           {box('expected', 'Expected result', draft.data.prompts.expected, 2)}
           {box('actual', 'Actual result', draft.data.prompts.actual, 2)}
           <label htmlFor="rt-report-environment">Environment</label>
-          <input id="rt-report-environment" style={{ width: '100%' }} maxLength={2000} value={form.environment} placeholder={draft.data.prompts.environment} onChange={set('environment')} />
+          <Textfield id="rt-report-environment" maxLength={2000} value={form.environment} placeholder={draft.data.prompts.environment} onChange={(e) => set('environment')({ target: e.currentTarget })} />
           <p className="rt-muted">
             Build <strong>{draft.data.prefill.build}</strong> · Affects version <strong>{draft.data.affectsVersion}</strong> · label <strong>{draft.data.labels.join(', ')}</strong>
             {draft.data.components.length ? <> · components {draft.data.components.join(', ')}</> : null} · {draft.data.linkType.toLowerCase()} {draft.data.linkTo}
           </p>
           {missing.length > 0 ? (
-            <div role="alert" className="rt-banner error">
-              Not filed yet: {missing.map((m) => m.message).join(' ')}
-            </div>
+            <Banner kind="error">Not filed yet: {missing.map((m) => m.message).join(' ')}</Banner>
           ) : null}
           {error ? <ErrorBanner error={error} /> : null}
           {sending ? <Loading label="Creating the bug and linking it…" /> : null}
-          <div className="rt-row">
-            <button type="submit" className="rt-danger" disabled={sending}>
-              Create regression bug
-            </button>
-            <button type="button" disabled={sending} onClick={onClose}>
+          <Inline space="space.100" alignInline="end">
+            <Button appearance="subtle" isDisabled={sending} onClick={onClose}>
               Cancel
-            </button>
-          </div>
+            </Button>
+            <Button type="submit" appearance="danger" isDisabled={sending}>
+              Create regression bug
+            </Button>
+          </Inline>
         </form>
       ) : null}
     </div>

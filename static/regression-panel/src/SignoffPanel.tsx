@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import type { Fail, SignoffView } from '@rt/contracts';
+import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
+import { Inline } from '@atlaskit/primitives/compiled';
 import { Banner, ErrorBanner, Loading, Lozenge } from '../../shared/components';
 import { useResult } from '../../shared/use-result';
 import { call, flag, newCheckId } from './api';
@@ -53,16 +56,16 @@ export function SignoffPanel({ issueKey }: { issueKey: string }) {
           {error ? <ErrorBanner error={error} /> : null}
           {v.canEdit ? (
             <>
-              <label>
-                Note (needed to reject)
-                <textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} style={{ display: 'block', width: '100%' }} />
-              </label>
-              <button type="button" className="rt-button rt-primary" disabled={busy} onClick={() => void decide('signed-off')}>
-                Sign off in {v.currentRc}
-              </button>{' '}
-              <button type="button" className="rt-button" disabled={busy || !note.trim()} onClick={() => void decide('rejected')}>
-                Reject
-              </button>
+              <label htmlFor="rt-signoff-note">Note (needed to reject)</label>
+              <TextArea id="rt-signoff-note" minimumRows={2} resize="vertical" maxLength={1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+              <Inline space="space.100">
+                <Button appearance="primary" isDisabled={busy} onClick={() => void decide('signed-off')}>
+                  Sign off in {v.currentRc}
+                </Button>
+                <Button isDisabled={busy || !note.trim()} onClick={() => void decide('rejected')}>
+                  Reject
+                </Button>
+              </Inline>
             </>
           ) : !v.storedInvalid ? (
             <p className="rt-muted">Signing off needs Jira's Edit Issues permission on {issueKey}.</p>

@@ -4,6 +4,9 @@
  * Project admins edit and save; everyone else reads it with the reason. Saving publishes the rules to the role
  * validator at once. A failed save keeps the draft and says why.
  */
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { Fail, MoveRulesSetupDto, Result } from '@rt/contracts';
 import { stages, type Stage } from '../../../src/domain/bug-flow';
@@ -92,12 +95,13 @@ export function MoveRulesForm({ setup, save, onSaved }: { setup: MoveRulesSetupD
                 </fieldset>
               </td>
               <td>
-                <input
+                <Textfield
+                  isCompact
                   aria-label={`Groups that may make: ${moveLabels[stage]}`}
-                  disabled={!edit}
+                  isDisabled={!edit}
                   value={groups[stage]}
                   placeholder="group names, comma-separated"
-                  onChange={(e) => { setSaved(false); setGroups({ ...groups, [stage]: e.target.value }); }}
+                  onChange={(e) => { setSaved(false); setGroups({ ...groups, [stage]: e.currentTarget.value }); }}
                 />
               </td>
             </tr>
@@ -120,10 +124,10 @@ export function MoveRulesForm({ setup, save, onSaved }: { setup: MoveRulesSetupD
         <p>Override role (may make any move): {draft.overrideRole ?? 'none'}</p>
       )}
       {setup.canAdminister ? (
-        <div className="rt-row">
-          <button type="button" className="rt-button rt-primary" onClick={() => void submit()} disabled={saving} aria-busy={saving}>
+        <div style={{ marginTop: token('space.100') }}>
+          <Button appearance="primary" onClick={() => void submit()} isDisabled={saving} aria-busy={saving}>
             {saving ? 'Saving…' : 'Save who may make each move'}
-          </button>
+          </Button>
         </div>
       ) : null}
     </section>

@@ -3,6 +3,9 @@
  * reason). Shared by the validators' configuration UI and the project page's Stage mapping sub-page: each passes
  * its own resolver call for saving (the same procedure behind both). A failed save keeps the draft and says why.
  */
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, useState } from 'react';
 import type { Fail, Result, ValidatorSetupDto } from '@rt/contracts';
 import { stageLabels, stages, type Stage } from '../../../src/domain/bug-flow';
@@ -48,8 +51,8 @@ export function StageMapping({ setup, save, onSaved }: { setup: ValidatorSetupDt
       ) : null}
       {error ? <ErrorBanner error={error} /> : null}
       {saved && !dirty ? (
-        <div ref={savedNote} tabIndex={-1} role="status" className="rt-banner success">
-          Stage mapping saved.
+        <div ref={savedNote} tabIndex={-1} role="status">
+          <SectionMessage appearance="success">Stage mapping saved.</SectionMessage>
         </div>
       ) : null}
       {setup.statuses.length === 0 ? (
@@ -90,10 +93,10 @@ export function StageMapping({ setup, save, onSaved }: { setup: ValidatorSetupDt
         </table>
       )}
       {setup.canAdminister && setup.statuses.length > 0 ? (
-        <div className="rt-row">
-          <button type="button" className="rt-button rt-primary" onClick={() => void submit()} disabled={saving || (!dirty && !setup.derived)} aria-busy={saving}>
+        <div style={{ marginTop: token('space.100') }}>
+          <Button appearance="primary" onClick={() => void submit()} isDisabled={saving || (!dirty && !setup.derived)} aria-busy={saving}>
             {saving ? 'Saving…' : 'Save stage mapping'}
-          </button>
+          </Button>
         </div>
       ) : null}
     </section>

@@ -1,5 +1,6 @@
 /** The options of one validator, edited as a draft; every change is checked with the shared schema (and the 32 KB limit). */
 import { useId, type ReactNode } from 'react';
+import Textfield from '@atlaskit/textfield';
 import { VALIDATOR_CONFIG_MAX_BYTES, serializedSize, serializeValidatorConfig, type FieldIssue } from '@rt/contracts';
 import { reproParts } from '../../../src/domain/validators/repro-steps-clear';
 import type { ValidatorKind } from '../../../src/domain/validators/kinds';
@@ -43,7 +44,11 @@ function Text({ draft, set, path, label, hint, errors, disabled }: { draft: Draf
   const value = get(draft, path);
   return (
     <Field label={label} hint={hint} error={errors.get(path.join('.'))}>
-      {(id, d) => <input id={id} aria-describedby={d} aria-invalid={errors.has(path.join('.'))} value={typeof value === 'string' ? value : ''} disabled={disabled} onChange={(e) => set(path, e.target.value)} />}
+      {(id, d) => (
+        <div style={{ maxWidth: 420 }}>
+          <Textfield id={id} aria-describedby={d} isInvalid={errors.has(path.join('.'))} value={typeof value === 'string' ? value : ''} isDisabled={disabled} onChange={(e) => set(path, e.currentTarget.value)} />
+        </div>
+      )}
     </Field>
   );
 }
@@ -53,7 +58,9 @@ function ListText(props: { draft: Draft; set: Set; path: string[]; label: string
   return (
     <Field label={props.label} hint={props.hint} error={error}>
       {(id, d) => (
-        <input id={id} aria-describedby={d} aria-invalid={error !== undefined} defaultValue={Array.isArray(value) ? value.join(', ') : ''} disabled={props.disabled} onChange={(e) => props.set(props.path, list(e.target.value))} />
+        <div style={{ maxWidth: 420 }}>
+          <Textfield id={id} aria-describedby={d} isInvalid={error !== undefined} defaultValue={Array.isArray(value) ? value.join(', ') : ''} isDisabled={props.disabled} onChange={(e) => props.set(props.path, list(e.currentTarget.value))} />
+        </div>
       )}
     </Field>
   );
@@ -121,7 +128,9 @@ export function ConfigForm({ kind, draft, onChange, issues, disabled }: { kind: 
         <>
           <Field label="Minimum score (0–100)" hint="The analyser's clarity score; 60 is a fair bar." error={errors.get('minimumScore')}>
             {(id, d) => (
-              <input id={id} type="number" min={0} max={100} step={1} aria-describedby={d} disabled={disabled} value={typeof draft['minimumScore'] === 'number' ? draft['minimumScore'] : ''} onChange={(e) => set(['minimumScore'], e.target.value === '' ? undefined : Number(e.target.value))} />
+              <div style={{ width: 120 }}>
+                <Textfield id={id} type="number" min={0} max={100} step={1} aria-describedby={d} isInvalid={errors.has('minimumScore')} isDisabled={disabled} value={typeof draft['minimumScore'] === 'number' ? draft['minimumScore'] : ''} onChange={(e) => set(['minimumScore'], e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))} />
+              </div>
             )}
           </Field>
           <fieldset className="rt-fieldset">

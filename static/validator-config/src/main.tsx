@@ -6,6 +6,7 @@
  * Jira names no project: the loop and where the mapping is edited). View: a one-line summary.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { token } from '@atlaskit/tokens';
 import { defaultValidatorConfig, parseValidatorConfig } from '@rt/contracts';
 import { validatorTitles, type ValidatorKind } from '../../../src/domain/validators/kinds';
 import { Banner, ErrorBanner, Loading } from '../../shared/components';
@@ -21,13 +22,10 @@ import { RulesEditor, RulesView, rulesModuleOf } from './RulesEditor';
 import { summarise } from './summary';
 
 const css = `
-.rt-form { display: grid; gap: 10px; max-width: 560px; }
-.rt-field { display: grid; gap: 2px; } .rt-field input:not([type=checkbox]), .rt-field select { max-width: 420px; }
-.rt-check { display: flex; gap: 6px; align-items: center; }
-.rt-fieldset { border: 1px solid var(--rt-border, #DCDFE4); border-radius: 6px; padding: 8px 12px; display: grid; gap: 8px; }
-.rt-error-text { color: #AE2E24; font-size: 12px; }
-.rt-table { border-collapse: collapse; margin: 8px 0; } .rt-table th, .rt-table td { text-align: left; padding: 4px 12px 4px 0; }
-.rt-events { padding-left: 16px; } .rt-loop { margin: 8px 0; }
+.rt-form { display: grid; gap: ${token('space.150')}; max-width: 560px; }
+.rt-field { display: grid; gap: ${token('space.025')}; } .rt-field select { max-width: 420px; }
+.rt-error-text { color: ${token('color.text.danger')}; font: ${token('font.body.small')}; }
+.rt-events { padding-left: ${token('space.200')}; }
 `;
 
 function startingDraft(kind: ValidatorKind, stored: unknown): { draft: Draft; problem?: string } {

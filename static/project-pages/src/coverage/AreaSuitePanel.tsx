@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import type { Fail, OutputOf, coverageProcedures, SuiteView } from '@rt/contracts';
 import { ErrorBanner, Loading, Lozenge } from '../../../shared/components';
+import { AddChecksPicker } from '../../../shared/AddChecksPicker';
 import { useResult } from '../../../shared/use-result';
 import { call } from '../api';
 
@@ -99,19 +100,13 @@ export function AreaSuitePanel({ projectKey, versionId, rc, area, library, onCha
             ))}
           </ul>
           {more.length > 0 ? (
-            <details className="pp-disclosure">
-              <summary>Add checks from the library ({more.length})</summary>
-              <ul className="cov-checks">
-                {more.map((c) => (
-                  <li key={c.id}>
-                    {c.title} <span className="pp-muted">({c.runs} runs, {c.failures} failed)</span>{' '}
-                    <Button appearance="subtle" spacing="compact" isDisabled={busy || !suite.canEdit} onClick={() => void run(call('coverage/suite-add', { projectKey, versionId, area, checks: pull([c]) }))}>
-                      Add
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <AddChecksPicker
+              label="Add checks from the library"
+              checks={more.map((c) => ({ id: c.id, title: c.title, detail: `${c.runs} runs, ${c.failures} failed` }))}
+              addLabel="Add library check"
+              disabled={busy || !suite.canEdit}
+              onAdd={(c) => void run(call('coverage/suite-add', { projectKey, versionId, area, checks: [{ id: c.id, title: c.title }] }))}
+            />
           ) : null}
           <NewCheckForm area={area} disabled={busy || !suite.canEdit} label="Add check" onAdd={(check) => run(call('coverage/suite-add', { projectKey, versionId, area, checks: [check] }))} />
         </>
