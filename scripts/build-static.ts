@@ -22,6 +22,15 @@ const common: BuildOptions = {
   logLevel: 'warning',
   // Some Atlaskit packages carry their own react-dom 18 (peer ranges): one React, the app's, for every import.
   alias: { react: resolve('node_modules/react'), 'react-dom': resolve('node_modules/react-dom') },
+  plugins: [
+    {
+      // Atlaskit asks a Statsig feature-gate client that no Forge iframe initialises: answer its defaults locally.
+      name: 'uninitialised-feature-gates',
+      setup(b) {
+        b.onResolve({ filter: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/ }, () => ({ path: resolve('scripts/stubs/feature-gates.js') }));
+      },
+    },
+  ],
 };
 
 const split: BuildOptions = { ...common, format: 'esm', splitting: true, entryNames: '[name]-[hash]', chunkNames: 'chunks/[name]-[hash]', assetNames: 'assets/[name]-[hash]', metafile: true };

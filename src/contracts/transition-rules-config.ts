@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validatorKinds, type ValidatorKind } from '../domain/validators/kinds';
 import { regressionLinkedExpression } from '../domain/transition-rules/regression-linked-expression';
 import { parseValidatorConfig, serializedSize, VALIDATOR_CONFIG_MAX_BYTES, type ValidatorConfigs } from './validator-config';

@@ -86,6 +86,11 @@ test('ops rolls back 4.1.0: the RC page shows the train reopened with the ops no
   const reopened = app.getByTestId('train-reopened-4.1.0');
   await reopened.waitFor({ timeout: 60_000 });
   await expect(reopened.textContent()).resolves.toMatch(/Release 4\.1\.0 was rolled back.*Payments time out under load/);
+  // Only the deployed candidate was rolled back; an earlier one never ran in production. The train is open, not released.
+  await app.locator('[data-candidate="4.1.0-rc.3"]').getByText('Rolled back in production').waitFor();
+  await app.locator('[data-candidate="4.1.0-rc.1"]').getByText('Superseded (train reopened)').waitFor();
+  await app.getByRole('region', { name: 'Release 4.1.0' }).getByText('Rolled back: reopened').waitFor();
+  await expect(app.getByRole('region', { name: 'Release 4.1.0' }).getByText('Released', { exact: true }).count()).resolves.toBe(0);
   await app.getByRole('button', { name: 'Cut 4.1.0-rc.4' }).click();
   await app.getByText(/promote 4\.1\.0-rc\.4 when it is ready/).waitFor({ timeout: 30_000 });
   expect(session.ws.store.get().versions.filter((v) => v.name === '4.1.0-rc.4')).toHaveLength(1);

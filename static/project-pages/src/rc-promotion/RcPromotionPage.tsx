@@ -73,10 +73,15 @@ const blocking = (gates: readonly Gate[]) => gates.filter((g) => !g.passed && g.
 /** Promoted or superseded: the train has shipped, nothing is left to decide for the candidate. */
 const settled = (s: Standing) => s?.kind === 'promoted' || s?.kind === 'superseded';
 
+/** Ops rolled back the train's production release and no new promotion has started: the train is open again. */
+const reopened = (candidates: ReadonlyArray<{ standing?: Standing }>) => candidates.some((c) => c.standing?.kind === 'superseded' && c.standing.rolledBack === true);
+
 /** The candidate's lozenge in the train list. */
-function StandingLozenge({ standing, readiness }: { standing: Standing; readiness: Result<Readiness> | undefined }) {
+function StandingLozenge({ candidate, standing, readiness }: { candidate: string; standing: Standing; readiness: Result<Readiness> | undefined }) {
   if (standing?.kind === 'promoted') return <Lozenge kind="success">Shipped as {standing.productionName}</Lozenge>;
-  if (standing?.kind === 'superseded' && standing.rolledBack) return <Lozenge>Rolled back in production</Lozenge>;
+  // Only the candidate that was deployed was rolled back; the earlier ones never ran in production.
+  if (standing?.kind === 'superseded' && standing.rolledBack)
+    return standing.promotedCandidate === undefined || standing.promotedCandidate === candidate ? <Lozenge kind="danger">Rolled back in production</Lozenge> : <Lozenge>Superseded (train reopened)</Lozenge>;
   if (standing?.kind === 'superseded') return <Lozenge>Superseded by {standing.productionName}</Lozenge>;
   if (standing?.kind === 'promoting') return <Lozenge kind="info">Train being promoted from {standing.promotedCandidate}</Lozenge>;
   if (!readiness) return null;
@@ -140,7 +145,13 @@ function Trains({
             <section key={t.release} aria-label={`Release ${t.release}`} className="pp-card">
               <div className="rc-train-head">
                 <h2>Release {t.release}</h2>
-                {t.shipped ? <Lozenge kind="success">Shipped</Lozenge> : t.releaseVersion?.released ? <Lozenge kind="success">Released</Lozenge> : null}
+                {t.shipped ? (
+                  <Lozenge kind="success">Shipped</Lozenge>
+                ) : reopened(t.candidates) ? (
+                  <Lozenge kind="warning">Rolled back: reopened</Lozenge>
+                ) : t.releaseVersion?.released ? (
+                  <Lozenge kind="success">Released</Lozenge>
+                ) : null}
               </div>
               {t.shipped ? (
                 <p data-testid="train-shipped" className="pp-muted">
@@ -173,7 +184,7 @@ function Trains({
                             {c.version.name}
                           </Button>
                         </td>
-                        <td>{c.version.released && !settled(c.standing) ? <Lozenge kind="success">Released</Lozenge> : <StandingLozenge standing={c.standing} readiness={r} />}</td>
+                        <td>{c.version.released && !settled(c.standing) ? <Lozenge kind="success">Released</Lozenge> : <StandingLozenge candidate={c.version.name} standing={c.standing} readiness={r} />}</td>
                         <td>{ok ? ok.issueCount : '–'}</td>
                         <td>{ok ? `${ok.gates.filter((g) => g.passed).length} of ${ok.gates.length}` : '–'}</td>
                         <td>{open ?? '–'}</td>
