@@ -140,6 +140,8 @@ test('a new bug goes L2 → RTE → Dev → RTE → QA → (failed check, regres
   const [failing, ...rest] = checks;
   for (const c of rest) await result(page, c.title, 'Pass');
   const failRow = qaPanel(page).getByRole('listitem', { name: failing!.title });
+  // The note opens under the compact check row on demand.
+  await failRow.getByRole('button', { name: `Note and history of ${failing!.title}` }).click();
   await failRow.getByLabel(`Note for ${failing!.title}`).fill('The total still ignores a second gift card');
   await result(page, failing!.title, 'Fail');
   await failRow.getByRole('button', { name: 'File regression bug' }).click();
