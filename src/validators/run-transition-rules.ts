@@ -1,13 +1,11 @@
 import { parseTransitionRulesConfig, type TransitionRules } from '../contracts/transition-rules-config';
 import type { ValidatorConfigs } from '../contracts/validator-config';
-import { decideOnInternalError, decideOnJiraError } from '../domain/validators/failure-policy';
 import type { IssueSnapshot, ValidatorDecision } from '../domain/validators/issue-snapshot';
 import type { ValidatorKind } from '../domain/validators/kinds';
 import { unmappedStatusDecision } from '../domain/validators/unmapped-status';
 import { changelogTruncated, ISSUE_INLINE_CHANGELOG_CAP, restOfChangelog } from '../jira/changelog';
 import { services } from '../runtime/services';
 import { loadStageMapping } from '../storage/stage-mapping-store';
-import { recordValidatorFailure } from './failure-log';
 import { followsLoop } from './follows-loop';
 import { readIssue, snapshotOf, snapshotOfNewIssue } from './issue-reader';
 import { parseValidatorPayload } from './payload';
@@ -15,7 +13,7 @@ import { regressionBugLinked } from './regression-bug-linked';
 import { regressionClean } from './regression-clean';
 import { reproStepsClear } from './repro-steps-clear';
 import { rteReviewComplete } from './rte-review-complete';
-import { faultClassOf, isReadFailure, respond, storageErrorsTyped, whatFailed, type Loop, type ValidatorDefinition, type ValidatorResponse } from './run-validator';
+import { answerFailure, respond, storageErrorsTyped, type Loop, type ValidatorDefinition, type ValidatorResponse } from './run-validator';
 import { validatorJira, type ValidatorJira } from './validator-jira';
 
 /**
@@ -148,18 +146,7 @@ export async function runTransitionRules(payload: unknown, trace?: TransitionRul
     }
   } catch (error) {
     const policy = sharedPolicy(kinds, rules);
-    const event = { validator: policy.validator, issueKey: request.issueKey ?? '(new issue)', now: svc.now().toISOString() };
-    const readFailure = isReadFailure(error);
-    if (!readFailure) console.error('Release Train: internal error in the transition rules validator', error);
-    const { decision, record } = readFailure
-      ? decideOnJiraError({ ...event, error: whatFailed(error), onJiraError: policy.onJiraError, onPermanentError: policy.onPermanentError, fault: faultClassOf(error) })
-      : decideOnInternalError({ ...event, error });
-    try {
-      await recordValidatorFailure(svc.storage, record);
-    } catch (e) {
-      console.error('Release Train could not record a validator failure', e);
-    }
-    return respond(decision);
+    return answerFailure(svc, error, { ...policy, issueKey: request.issueKey }, 'the transition rules validator');
   } finally {
     if (trace) trace.jiraCalls = sent?.sends() ?? 0;
   }

@@ -1,7 +1,7 @@
 import { operationPhrase } from '../jira/operation-phrases';
 import { parseValidatorConfig, type ValidatorConfigs } from '../contracts/validator-config';
 import type { JiraStatus, StatusStageMapping } from '../domain/bug-flow/status-mapping';
-import { decideOnInternalError, decideOnJiraError, type FaultClass } from '../domain/validators/failure-policy';
+import { decideOnInternalError, decideOnJiraError, type FaultClass, type JiraReadFailureInput } from '../domain/validators/failure-policy';
 import { unmappedStatusDecision } from '../domain/validators/unmapped-status';
 import type { IssueSnapshot, ValidatorDecision } from '../domain/validators/issue-snapshot';
 import type { ValidatorKind } from '../domain/validators/kinds';
@@ -76,6 +76,30 @@ export function storageErrorsTyped(store: KeyValueStore): KeyValueStore {
 
 /** What every validator function returns to Jira. Exactly `{ result, errorMessage? }`. */
 export type ValidatorResponse = { result: boolean; errorMessage?: string };
+
+/**
+ * A validator that could not decide: a Jira or storage read failure follows the configured policy, anything else
+ * blocks as an internal error; either way the event goes to the failure log (a log write that fails is only logged).
+ */
+export async function answerFailure(
+  svc: Pick<ReturnType<typeof services>, 'now' | 'storage'>,
+  error: unknown,
+  policy: Pick<JiraReadFailureInput, 'validator' | 'onJiraError' | 'onPermanentError'> & { issueKey: string | undefined },
+  what: string,
+): Promise<ValidatorResponse> {
+  const event = { validator: policy.validator, issueKey: policy.issueKey ?? '(new issue)', now: svc.now().toISOString() };
+  const readFailure = isReadFailure(error);
+  if (!readFailure) console.error(`Release Train: internal error in ${what}`, error);
+  const { decision, record } = readFailure
+    ? decideOnJiraError({ ...event, error: whatFailed(error), onJiraError: policy.onJiraError, onPermanentError: policy.onPermanentError, fault: faultClassOf(error) })
+    : decideOnInternalError({ ...event, error });
+  try {
+    await recordValidatorFailure(svc.storage, record);
+  } catch (e) {
+    console.error('Release Train could not record a validator failure', e);
+  }
+  return respond(decision);
+}
 export const respond = (d: ValidatorDecision): ValidatorResponse => (d.result ? { result: true } : { result: false, errorMessage: d.errorMessage ?? 'Release Train blocked this transition.' });
 
 /**
@@ -142,18 +166,7 @@ export async function runValidator<K extends ValidatorKind>(def: ValidatorDefini
     loop = await loadLoop().catch(() => undefined);
     return respond(loop ? def.decide(config.config, issue, withKey, loop) : decision);
   } catch (error) {
-    const event = { validator: def.kind, issueKey: request.issueKey ?? '(new issue)', now: svc.now().toISOString() };
-    const readFailure = isReadFailure(error);
-    if (!readFailure) console.error(`Release Train: internal error in the ${def.kind} validator`, error);
-    const { decision, record } = readFailure
-      ? decideOnJiraError({ ...event, error: whatFailed(error), onJiraError: config.config.onJiraError, onPermanentError: config.config.onPermanentError, fault: faultClassOf(error) })
-      : decideOnInternalError({ ...event, error });
-    try {
-      await recordValidatorFailure(svc.storage, record);
-    } catch (e) {
-      console.error('Release Train could not record a validator failure', e);
-    }
-    return respond(decision);
+    return answerFailure(svc, error, { validator: def.kind, issueKey: request.issueKey, onJiraError: config.config.onJiraError, onPermanentError: config.config.onPermanentError }, `the ${def.kind} validator`);
   } finally {
     if (trace) trace.jiraCalls = sent?.sends() ?? 0;
   }
